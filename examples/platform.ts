@@ -1,0 +1,17 @@
+/**
+ * The example platform: every example chart in one app. `npm run synth` writes it to dist/ atomically;
+ * `cdk8s synth` runs examples/main.ts, which builds the same app.
+ */
+import type { App } from "cdk8s";
+import { KServeTarget } from "kserve-constructs/cdk8s";
+import { OpenAIEnginePvcChart } from "./openai-engine-pvc";
+import { KServeRuntimeS3Chart } from "./kserve-runtime-s3";
+import { HuggingFaceChart } from "./huggingface";
+
+/** Defines the example charts in `app`. */
+export default function build(app: App): void {
+  KServeTarget.set(app, { kserveVersion: "0.20" });
+  new OpenAIEnginePvcChart(app, "openai-engine-pvc");
+  new KServeRuntimeS3Chart(app, "kserve-runtime-s3");
+  new HuggingFaceChart(app, "huggingface");
+}

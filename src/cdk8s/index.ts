@@ -1,0 +1,12 @@
+/**
+ * kserve-constructs/cdk8s: the cdk8s constructs.
+ */
+export * from "../index";
+export { KServeTarget } from "./target";
+export { InferenceEngine } from "./inference-engine";
+export { ServingRuntime } from "./serving-runtime";
+export { ModelStorage } from "./model-storage";
+export { InferenceService } from "./inference-service";
+export { issuesOf } from "./state";
+export { synthAtomically } from "./synth";
+export type { AtomicSynthOptions, AtomicSynthResult } from "./synth";

@@ -1,0 +1,40 @@
+/**
+ * InferenceEngine: a custom serving engine, synthesized as a ServingRuntime or ClusterServingRuntime.
+ */
+import type { ApiObject } from "cdk8s";
+import { Construct } from "constructs";
+import { buildInferenceEngine } from "../index";
+import type { InferenceEngineProps, IRuntime, RuntimeInfo } from "../index";
+import { buildContext, recordIssues } from "./state";
+import { emitManifests } from "./emit";
+
+/**
+ * A custom serving engine: versions with images per accelerator, a command with placeholders, the
+ * protocol it speaks, typed parameters and the model formats it serves. Synthesizes a `ServingRuntime`
+ * (or a `ClusterServingRuntime` with `scope: "cluster"`) that InferenceServices use as `engine`.
+ *
+ * @example
+ * const engine = new InferenceEngine(chart, "my-engine", {
+ *   versions: { "1.2.0": { image: { cpu: "registry.example/engine:1.2.0" } } },
+ *   args: ["--model={{model_path}}", "--port={{port}}"],
+ *   protocol: "openai",
+ *   modelFormats: [{ name: "my-format" }],
+ * });
+ */
+export class InferenceEngine extends Construct implements IRuntime {
+  /** The runtime handle InferenceServices use. */
+  public readonly runtime: RuntimeInfo;
+  /** The runtime's name. */
+  public readonly name: string;
+  /** The synthesized objects (empty when the props have errors); for `addJsonPatch` escape hatches. */
+  public readonly apiObjects: readonly ApiObject[];
+
+  constructor(scope: Construct, id: string, props: InferenceEngineProps) {
+    super(scope, id);
+    const result = buildInferenceEngine(props, buildContext(scope, id));
+    recordIssues(this, result.issues);
+    this.runtime = result.handle;
+    this.name = result.handle.name;
+    this.apiObjects = emitManifests(this, result.manifests);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * InferenceService: a model served by an engine.
+ */
+import type { ApiObject } from "cdk8s";
+import { Construct } from "constructs";
+import { buildInferenceService } from "../index";
+import type { InferenceServiceProps, ServiceHandle } from "../index";
+import { buildContext, recordIssues } from "./state";
+import { emitManifests } from "./emit";
+
+/**
+ * A KServe InferenceService: binds an engine (or existing runtime) to a model location, with resources,
+ * parameters, deployment mode and scaling. Every KServe admission rule and the library's own checks run
+ * at synth time.
+ *
+ * @example
+ * new InferenceService(chart, "granite", {
+ *   engine: vllm,
+ *   model: bucket.path("granite-7b-instruct/"),
+ *   deploymentMode: "Standard",
+ *   scaling: { min: 1, max: 3 },
+ * });
+ */
+export class InferenceService extends Construct {
+  /** The InferenceService's name. */
+  public readonly name: string;
+  /** Its namespace, when known. */
+  public readonly namespace?: string;
+  /** The handle. */
+  public readonly service: ServiceHandle;
+  /** The synthesized objects (empty when the props have errors). */
+  public readonly apiObjects: readonly ApiObject[];
+
+  constructor(scope: Construct, id: string, props: InferenceServiceProps) {
+    super(scope, id);
+    const result = buildInferenceService(props, buildContext(scope, id));
+    recordIssues(this, result.issues);
+    this.service = result.handle;
+    this.name = result.handle.name;
+    if (result.handle.namespace !== undefined) this.namespace = result.handle.namespace;
+    this.apiObjects = emitManifests(this, result.manifests);
+  }
+}

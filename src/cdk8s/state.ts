@@ -1,0 +1,72 @@
+/**
+ * Per-app state of the cdk8s adapter: the registry for checks across constructs, and the issues every
+ * construct found. One validation on the app's root throws a single ValidationError listing them all,
+ * whenever cdk8s validates (app.synth(), chart.toJson(), Testing.synth(), `cdk8s synth`).
+ */
+import { Chart } from "cdk8s";
+import type { IConstruct } from "constructs";
+import { Registry, ValidationError, formatIssue, isError } from "../index";
+import type { BuildContext, Issue } from "../index";
+import { KServeTarget } from "./target";
+
+interface AppState {
+  readonly registry: Registry;
+  readonly issues: Issue[];
+  warned: boolean;
+}
+
+const states = new WeakMap<IConstruct, AppState>();
+
+/** The state of the app `scope` belongs to. */
+export function appState(scope: IConstruct): AppState {
+  const root = scope.node.root;
+  let state = states.get(root);
+  if (state === undefined) {
+    const created: AppState = { registry: new Registry(), issues: [], warned: false };
+    state = created;
+    states.set(root, created);
+    root.node.addValidation({
+      validate: () => {
+        if (created.issues.some(isError)) throw new ValidationError(created.issues);
+        if (!created.warned) {
+          created.warned = true;
+          for (const warning of created.issues) process.emitWarning(formatIssue(warning), { code: warning.rule });
+        }
+        return [];
+      },
+    });
+  }
+  return state;
+}
+
+/** Records a construct's issues for the app-wide validation. */
+export function recordIssues(scope: IConstruct, issues: readonly Issue[]): void {
+  appState(scope).issues.push(...issues);
+}
+
+/** Every issue recorded in the app of `scope` so far. */
+export function issuesOf(scope: IConstruct): readonly Issue[] {
+  return appState(scope).issues;
+}
+
+/** The namespace of the chart that holds `scope`, if any. */
+export function chartNamespace(scope: IConstruct): string | undefined {
+  try {
+    return Chart.of(scope).namespace;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The build context of a construct about to be built in `scope` with `id`. */
+export function buildContext(scope: IConstruct, id: string): BuildContext {
+  const namespace = chartNamespace(scope);
+  const path = scope.node.path === "" ? id : `${scope.node.path}/${id}`;
+  return {
+    where: path,
+    defaultName: id,
+    ...(namespace !== undefined ? { namespace } : {}),
+    target: KServeTarget.of(scope),
+    registry: appState(scope).registry,
+  };
+}

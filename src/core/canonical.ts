@@ -1,0 +1,78 @@
+/**
+ * Canonical form of manifests: the output never depends on insertion order or on the adapter.
+ *
+ * - object keys sorted (code point order), `undefined` values and empty objects/arrays that mean
+ *   "not set" dropped by the renderers before they get here;
+ * - arrays keep their order: renderers order them by rule (env by dependency then name, volumes by name,
+ *   ports by number) because order is meaningful in some Kubernetes arrays (args, command).
+ */
+
+/** A JSON value. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** A plain JSON object. */
+export type JsonObject = { [key: string]: Json };
+
+/** Returns a deep copy with object keys sorted and `undefined` members removed. */
+export function canonicalize<T>(value: T): T {
+  return sortValue(value) as T;
+}
+
+function sortValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(sortValue);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort(compareStrings)) {
+      const member = (value as Record<string, unknown>)[key];
+      if (member !== undefined) out[key] = sortValue(member);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Code-point string comparison, independent of locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sorts a copy of `items` by a string key. */
+export function sortBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...items].sort((x, y) => compareStrings(key(x), key(y)));
+}
+
+/** Drops `undefined` entries and returns `undefined` for an empty result, so empty maps are not emitted. */
+export function compact<V>(record: Record<string, V | undefined> | undefined): Record<string, V> | undefined {
+  if (record === undefined) return undefined;
+  const out: Record<string, V> = {};
+  for (const key of Object.keys(record).sort(compareStrings)) {
+    const v = record[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return Object.keys(out).length === 0 ? undefined : out;
+}
+
+/** `undefined` for an empty array, so empty lists are not emitted. */
+export function nonEmpty<T>(items: readonly T[] | undefined): T[] | undefined {
+  return items === undefined || items.length === 0 ? undefined : [...items];
+}
+
+/** True when `value` is a non-null object that is not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** Reads a nested member by path segments, `undefined` when any step is missing. */
+export function getIn(value: unknown, segments: readonly (string | number)[]): unknown {
+  let current: unknown = value;
+  for (const segment of segments) {
+    if (typeof segment === "number") {
+      if (!Array.isArray(current)) return undefined;
+      current = current[segment];
+    } else {
+      if (!isRecord(current)) return undefined;
+      current = current[segment];
+    }
+  }
+  return current;
+}

@@ -1,0 +1,72 @@
+/**
+ * What a build needs from its surroundings: where it is (for messages), its default name and
+ * namespace, the target, and the app-wide registry used for checks across constructs.
+ */
+import type { Issue } from "./errors";
+import type { Manifest } from "./k8s";
+import type { TargetProps } from "./target/props";
+import type { RuntimeInfo } from "./runtime/ref";
+
+/** The surroundings of one build. */
+export interface BuildContext {
+  /** The construct path (cdk8s) or resource name (Pulumi), used in messages. */
+  readonly where: string;
+  /** The name used when props give none. */
+  readonly defaultName: string;
+  /** The namespace used when props give none (the chart's namespace in cdk8s). */
+  readonly namespace?: string;
+  /** The target from the app or chart (props may override it). */
+  readonly target?: TargetProps;
+  /** App-wide registry for checks across constructs. */
+  readonly registry?: Registry;
+}
+
+/** The result of building one construct: its manifests, its problems and its handle for other constructs. */
+export interface BuildResult<H> {
+  readonly manifests: readonly Manifest[];
+  readonly issues: readonly Issue[];
+  readonly handle: H;
+}
+
+/**
+ * Everything built in one app (one cdk8s App, one Pulumi program), for the checks that need more than
+ * one construct: object names must be unique per kind and namespace, and runtimes must not compete for
+ * the same model format.
+ */
+export class Registry {
+  private readonly objects = new Map<string, string>();
+  private readonly runtimeList: RuntimeInfo[] = [];
+
+  /** Records the manifests of a construct; returns issues for names already taken by another construct. */
+  public claim(where: string, manifests: readonly Manifest[]): Issue[] {
+    const issues: Issue[] = [];
+    for (const m of manifests) {
+      const group = m.apiVersion.includes("/") ? m.apiVersion.slice(0, m.apiVersion.indexOf("/")) : "";
+      const key = `${group}/${m.kind}/${m.metadata.namespace ?? ""}/${m.metadata.name}`;
+      const owner = this.objects.get(key);
+      if (owner !== undefined && owner !== where) {
+        issues.push({
+          where,
+          path: "metadata.name",
+          value: m.metadata.name,
+          rule: "app/unique-name",
+          message: `${m.kind} "${m.metadata.name}"${m.metadata.namespace ? ` in namespace ${m.metadata.namespace}` : ""} is also defined by ${owner}; one would overwrite the other`,
+          fix: "give one of them another name",
+        });
+      } else {
+        this.objects.set(key, where);
+      }
+    }
+    return issues;
+  }
+
+  /** Records a runtime defined in the app. */
+  public addRuntime(runtime: RuntimeInfo): void {
+    this.runtimeList.push(runtime);
+  }
+
+  /** Runtimes defined so far. */
+  public get runtimes(): readonly RuntimeInfo[] {
+    return this.runtimeList;
+  }
+}

@@ -1,0 +1,236 @@
+/**
+ * The props of an InferenceEngine: a custom serving engine, rendered as a ServingRuntime (or a
+ * ClusterServingRuntime). The same props drive the cdk8s construct and the Pulumi component.
+ */
+import type { TargetProps } from "../target/props";
+import type { EnvValue } from "../pod/env";
+import type { VolumeProps } from "../pod/volumes";
+import type { ResourcesProps } from "../pod/resources";
+import type { ProbeSettings } from "../pod/probes";
+import type { SecurityProps } from "../pod/security";
+import type { ParameterSpec } from "./parameters";
+import type { EngineProtocol } from "./protocols";
+
+/** Accelerator keys an engine can have images for; custom accelerators use their own lowercase key. */
+export type ImageTarget = "cpu" | "nvidia" | "amd" | "gaudi" | "spyre" | (string & {});
+
+/** One released version of an engine. */
+export interface EngineVersionProps {
+  /**
+   * Image per target: `cpu` and accelerator keys (`nvidia`, `amd`, `gaudi`, `spyre`, or a custom
+   * accelerator's key). An InferenceService on an accelerator the version has no image for is an error.
+   */
+  readonly image: Readonly<Partial<Record<ImageTarget, string>>>;
+  /**
+   * Environment variables this version adds to (or changes in) the engine's `env`.
+   * @default none
+   */
+  readonly env?: Readonly<Record<string, EnvValue>>;
+}
+
+/** A model format an engine serves (matched exactly, case included, by KServe). */
+export interface ModelFormatProps {
+  /** Format name, for example `vLLM`, `sklearn`, `onnx`. */
+  readonly name: string;
+  /**
+   * Format version: "major", "major.minor" or "major.minor.patch". A model that names a version
+   * matches only an entry with the same version string.
+   * @default any version
+   */
+  readonly version?: string;
+  /**
+   * KServe may pick this runtime automatically for models of this format.
+   * @default true
+   */
+  readonly autoSelect?: boolean;
+  /**
+   * Preference among runtimes that auto-select the same format (higher wins; at least 1).
+   * @default not set (after every runtime that sets one)
+   */
+  readonly priority?: number;
+}
+
+/** Metrics the engine exposes for Prometheus. */
+export interface MetricsProps {
+  /**
+   * Port of the metrics endpoint.
+   * @default the container port
+   */
+  readonly port?: number;
+  /**
+   * Path of the metrics endpoint.
+   * @default "/metrics"
+   */
+  readonly path?: string;
+}
+
+/** OpenShift AI dashboard metadata of an engine (emitted only when the target is OpenShift AI). */
+export interface OpenShiftAIEngineProps {
+  /**
+   * The name shown in the dashboard.
+   * @default the runtime name
+   */
+  readonly displayName?: string;
+  /**
+   * What the engine serves, shown by the dashboard: `generative` (LLMs) or `predictive`.
+   * @default "generative" when the engine speaks openai, else "predictive"
+   */
+  readonly modelType?: "generative" | "predictive";
+  /**
+   * List the runtime in the dashboard (label `opendatahub.io/dashboard`).
+   * @default true
+   */
+  readonly showInDashboard?: boolean;
+}
+
+/** Props of an InferenceEngine. */
+export interface InferenceEngineProps {
+  /**
+   * The runtime's name (a Kubernetes object name).
+   * @default the construct id (cdk8s) or resource name (Pulumi)
+   */
+  readonly name?: string;
+  /**
+   * Namespace of a namespaced runtime.
+   * @default the chart's namespace (cdk8s) or the provider's default namespace (Pulumi)
+   */
+  readonly namespace?: string;
+  /**
+   * `namespace` renders a ServingRuntime; `cluster` a ClusterServingRuntime usable from every namespace.
+   * @default "namespace"
+   */
+  readonly scope?: "namespace" | "cluster";
+  /** Released versions, by version string, each with its images. */
+  readonly versions: Readonly<Record<string, EngineVersionProps>>;
+  /**
+   * The version the runtime runs; InferenceServices may pick another with `engineVersion`.
+   * @default the only version (required when there are several)
+   */
+  readonly defaultVersion?: string;
+  /**
+   * Which image of the default version the runtime's container uses; InferenceServices on another
+   * accelerator get their image set on the model.
+   * @default "cpu" when the default version has a cpu image, else its only image (required when several)
+   */
+  readonly runtimeImage?: ImageTarget;
+  /**
+   * The container command (the image's entrypoint when unset). Placeholders `{{model_path}}`,
+   * `{{port}}` and `{{model_name}}` are substituted.
+   * @default the image's entrypoint
+   */
+  readonly command?: readonly string[];
+  /**
+   * Arguments, with the same placeholders as `command`.
+   * @default none
+   */
+  readonly args?: readonly string[];
+  /**
+   * Flags that may appear more than once after engine and model args are merged (other repeated flags are errors).
+   * @default none
+   */
+  readonly repeatableFlags?: readonly string[];
+  /**
+   * The HTTP (or, for gRPC-only engines, gRPC) port the server listens on.
+   * @default 8080
+   */
+  readonly port?: number;
+  /**
+   * A second port for gRPC, for engines that serve HTTP and gRPC on separate ports.
+   * @default none
+   */
+  readonly grpcPort?: number;
+  /** The protocol(s) the server speaks: `v1`, `v2`, `grpc-v1`, `grpc-v2` (KServe) or `openai`. */
+  readonly protocol: EngineProtocol | readonly EngineProtocol[];
+  /**
+   * Readiness probe; `false` for none.
+   * @default on, at the path the first HTTP protocol implies (openai: /v1/models, v2: /v2/health/ready, v1: /v1/models/{{.Name}}), TCP for gRPC
+   */
+  readonly readiness?: ProbeSettings | false;
+  /**
+   * Liveness probe; give settings (even `{}`) to turn it on. Pair it with a startup probe for slow-loading models.
+   * @default off
+   */
+  readonly liveness?: ProbeSettings | false;
+  /**
+   * Startup probe; give settings (even `{}`) to turn it on.
+   * @default off
+   */
+  readonly startup?: ProbeSettings | false;
+  /**
+   * Typed per-model settings, rendered as environment variables (see `Parameter`).
+   * @default none
+   */
+  readonly parameters?: Readonly<Record<string, ParameterSpec>>;
+  /**
+   * Reject parameters an InferenceService sets that the engine does not declare.
+   * @default false (undeclared parameters pass through as strings)
+   */
+  readonly enforceParameters?: boolean;
+  /** Model formats the engine serves (at least one). */
+  readonly modelFormats: readonly ModelFormatProps[];
+  /**
+   * Environment variables of the container (values or references).
+   * @default none
+   */
+  readonly env?: Readonly<Record<string, EnvValue>>;
+  /**
+   * Volumes and their mounts.
+   * @default none
+   */
+  readonly volumes?: readonly VolumeProps[];
+  /**
+   * Default resources of the container; InferenceServices override them per resource.
+   * @default none
+   */
+  readonly resources?: ResourcesProps;
+  /**
+   * The engine can use more than one accelerator in one pod (tensor parallelism).
+   * @default false
+   */
+  readonly multiGpu?: boolean;
+  /**
+   * Prometheus metrics endpoint; `false` when the engine has none.
+   * @default none
+   */
+  readonly metrics?: MetricsProps | false;
+  /**
+   * Container security settings.
+   * @default no privilege escalation, all capabilities dropped, RuntimeDefault seccomp, runAsNonRoot
+   */
+  readonly security?: SecurityProps;
+  /**
+   * Image pull secrets (names of existing Secrets).
+   * @default none
+   */
+  readonly imagePullSecrets?: readonly string[];
+  /**
+   * OpenShift AI dashboard metadata.
+   * @default the runtime name as display name, model type from the protocol
+   */
+  readonly openshiftAI?: OpenShiftAIEngineProps;
+  /**
+   * Extra labels on the runtime object.
+   * @default none
+   */
+  readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * Extra annotations on the runtime object.
+   * @default none
+   */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /**
+   * Labels KServe adds to the serving pods (runtime `spec.labels`).
+   * @default none
+   */
+  readonly podLabels?: Readonly<Record<string, string>>;
+  /**
+   * Annotations KServe adds to the serving pods (runtime `spec.annotations`).
+   * @default the Prometheus annotations when `metrics` is set
+   */
+  readonly podAnnotations?: Readonly<Record<string, string>>;
+  /**
+   * Override the target platform for this engine.
+   * @default the app's or chart's target
+   */
+  readonly target?: TargetProps;
+}

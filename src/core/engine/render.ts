@@ -1,0 +1,117 @@
+/**
+ * Renders an engine spec as a ServingRuntime / ClusterServingRuntime.
+ */
+import type { Container, ContainerPort, Manifest } from "../k8s";
+import type { EngineSpec } from "./spec";
+import { impliedPaths, isGrpc, kserveProtocols, odhApiProtocol } from "./protocols";
+import { renderParameter } from "./parameters";
+import { renderEnv } from "../pod/env";
+import type { EnvValue } from "../pod/env";
+import { renderProbe } from "../pod/probes";
+import type { ProbeSettings } from "../pod/probes";
+import { renderResources } from "../pod/resources";
+import { renderSecurityContext } from "../pod/security";
+import { renderVolumes } from "../pod/volumes";
+import { substitutePlaceholders } from "../templates";
+import { canonicalize, compact, nonEmpty } from "../canonical";
+import { MANAGED_BY, KSERVE, ODH } from "../keys";
+import { KSERVE_CONTAINER } from "../runtime/rules";
+
+/** The API version of ServingRuntime and ClusterServingRuntime. */
+export const RUNTIME_API_VERSION = "serving.kserve.io/v1alpha1";
+
+/** Env of the runtime container: engine env, default version env, parameter defaults. */
+export function runtimeEnv(spec: EngineSpec): Record<string, EnvValue> {
+  const env: Record<string, EnvValue> = { ...spec.env, ...(spec.versions[spec.defaultVersion]?.env ?? {}) };
+  for (const [name, p] of Object.entries(spec.parameters)) {
+    if (p.default !== undefined) {
+      const { text } = renderParameter(p, p.default);
+      if (text !== undefined) env[name] = text;
+    }
+  }
+  return env;
+}
+
+function substituteEnv(env: Record<string, EnvValue>, port: number): Record<string, EnvValue> {
+  const out: Record<string, EnvValue> = {};
+  for (const [k, v] of Object.entries(env)) out[k] = typeof v === "string" ? substitutePlaceholders(v, { port }) : v;
+  return out;
+}
+
+function probe(kind: "readiness" | "liveness" | "startup", settings: ProbeSettings | undefined, spec: EngineSpec): Container["readinessProbe"] {
+  if (settings === undefined) return undefined;
+  const implied = impliedPaths(spec.protocols);
+  const path = settings.path ?? (kind === "liveness" ? implied.liveness : implied.readiness);
+  return renderProbe(kind, settings, path === undefined ? undefined : substitutePlaceholders(path, { port: spec.port }), spec.port);
+}
+
+/** The engine's main container. */
+export function renderEngineContainer(spec: EngineSpec): Container {
+  const sub = (s: string): string => substitutePlaceholders(s, { port: spec.port });
+  const image = spec.versions[spec.defaultVersion]?.image[spec.runtimeImage] as string;
+  const { mounts } = renderVolumes(spec.volumes);
+  const onlyGrpc = spec.protocols.every(isGrpc);
+  const ports: ContainerPort[] = [{ containerPort: spec.port, ...(onlyGrpc ? { name: "h2c" } : {}), protocol: "TCP" }];
+  if (spec.grpcPort !== undefined) ports.push({ containerPort: spec.grpcPort, name: "grpc-port", protocol: "TCP" });
+  return {
+    name: KSERVE_CONTAINER,
+    image,
+    ...(spec.command !== undefined ? { command: spec.command.map(sub) } : {}),
+    ...(spec.args.length > 0 ? { args: spec.args.map(sub) } : {}),
+    env: renderEnv(substituteEnv(runtimeEnv(spec), spec.port)),
+    ports,
+    readinessProbe: probe("readiness", spec.readiness, spec),
+    livenessProbe: probe("liveness", spec.liveness, spec),
+    startupProbe: probe("startup", spec.startup, spec),
+    resources: renderResources(spec.resources),
+    securityContext: renderSecurityContext(spec.security),
+    volumeMounts: mounts,
+  };
+}
+
+/** Renders the runtime object. */
+export function renderEngine(spec: EngineSpec): Manifest {
+  const odh = spec.target.openshiftAI !== undefined;
+  const { volumes } = renderVolumes(spec.volumes);
+  const metricsAnnotations: Record<string, string> = {};
+  if (spec.metrics !== undefined) {
+    metricsAnnotations[KSERVE.prometheusPort] = String(spec.metrics.port);
+    metricsAnnotations[KSERVE.prometheusPath] = spec.metrics.path;
+    if (odh) {
+      metricsAnnotations[ODH.prometheusPort] = String(spec.metrics.port);
+      metricsAnnotations[ODH.prometheusPath] = spec.metrics.path;
+    }
+  }
+  const labels: Record<string, string> = { [MANAGED_BY.key]: MANAGED_BY.value, ...spec.labels };
+  const annotations: Record<string, string> = { ...spec.annotations };
+  if (odh) {
+    if (spec.openshiftAI.showInDashboard) labels[ODH.dashboard] = "true";
+    annotations[ODH.displayName] ??= spec.openshiftAI.displayName;
+    annotations[ODH.apiProtocol] ??= odhApiProtocol(spec.protocols);
+    annotations[ODH.modelServingSupport] ??= JSON.stringify(["single"]);
+    annotations[ODH.modelType] ??= JSON.stringify([spec.openshiftAI.modelType]);
+    annotations[ODH.runtimeVersion] ??= spec.defaultVersion;
+    if (spec.recommendedAccelerators.length > 0) annotations[ODH.recommendedAccelerators] ??= JSON.stringify(spec.recommendedAccelerators);
+  }
+  const protocolVersions = kserveProtocols(spec.protocols);
+  return canonicalize({
+    apiVersion: RUNTIME_API_VERSION,
+    kind: spec.kind,
+    metadata: {
+      name: spec.name,
+      ...(spec.namespace !== undefined ? { namespace: spec.namespace } : {}),
+      labels: compact(labels),
+      annotations: compact(annotations),
+    },
+    spec: {
+      annotations: compact({ ...metricsAnnotations, ...spec.podAnnotations }),
+      labels: compact(spec.podLabels),
+      containers: [renderEngineContainer(spec)],
+      imagePullSecrets: nonEmpty(spec.imagePullSecrets.map((name) => ({ name }))),
+      multiModel: false,
+      protocolVersions: nonEmpty(protocolVersions),
+      supportedModelFormats: spec.modelFormats.map((f) => ({ ...f })),
+      volumes,
+    },
+  }) as Manifest;
+}

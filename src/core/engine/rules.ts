@@ -1,0 +1,93 @@
+/**
+ * Cross-field rules of an InferenceEngine's props (the shape is checked by schema.ts first).
+ */
+import type { IssueDraft } from "../errors";
+import type { InferenceEngineProps } from "./props";
+import { checkParameterSpec } from "./parameters";
+import { isGrpc } from "./protocols";
+import { checkEnvNames } from "../pod/env";
+import { checkVolumes } from "../pod/volumes";
+import { compareStrings } from "../canonical";
+import { ENV_NAME } from "../names";
+import { defaultVersionOf, runtimeImageOf } from "./spec";
+
+/** Rules on engine props. */
+export function checkEngineProps(props: InferenceEngineProps): IssueDraft[] {
+  const issues: IssueDraft[] = [];
+  const versions = Object.keys(props.versions).sort(compareStrings);
+  const defaultVersion = defaultVersionOf(props);
+  if (defaultVersion === undefined) {
+    issues.push({
+      path: "defaultVersion",
+      value: undefined,
+      rule: "engine/default-version",
+      message: `the engine has ${versions.length} versions (${versions.join(", ")}) and no defaultVersion`,
+      fix: `set defaultVersion to one of ${versions.join(", ")}`,
+    });
+  } else if (props.versions[defaultVersion] === undefined) {
+    issues.push({
+      path: "defaultVersion",
+      value: defaultVersion,
+      rule: "engine/default-version",
+      message: `defaultVersion "${defaultVersion}" is not one of the engine's versions`,
+      fix: `use one of ${versions.join(", ")}`,
+    });
+  } else {
+    const images = Object.keys(props.versions[defaultVersion]?.image ?? {}).sort(compareStrings);
+    const runtimeImage = runtimeImageOf(props, defaultVersion);
+    if (runtimeImage === undefined) {
+      issues.push({
+        path: "runtimeImage",
+        value: undefined,
+        rule: "engine/runtime-image",
+        message: `version ${defaultVersion} has images for ${images.join(", ")} and none for cpu, so the runtime's image is ambiguous`,
+        fix: `set runtimeImage to one of ${images.join(", ")}`,
+      });
+    } else if (!images.includes(runtimeImage)) {
+      issues.push({
+        path: "runtimeImage",
+        value: runtimeImage,
+        rule: "engine/runtime-image",
+        message: `version ${defaultVersion} has no ${runtimeImage} image`,
+        fix: `use one of ${images.join(", ")}, or add an image for ${runtimeImage}`,
+      });
+    }
+  }
+  const protocols = Array.isArray(props.protocol) ? props.protocol : [props.protocol];
+  if (new Set(protocols).size !== protocols.length) {
+    issues.push({ path: "protocol", value: props.protocol, rule: "engine/protocols", message: "a protocol is listed twice", fix: "list each protocol once" });
+  }
+  if (props.grpcPort !== undefined) {
+    if (!protocols.some(isGrpc)) {
+      issues.push({ path: "grpcPort", value: props.grpcPort, rule: "engine/grpc-port", message: "grpcPort is set but the engine declares no gRPC protocol", fix: 'add "grpc-v2" (or "grpc-v1") to protocol, or remove grpcPort' });
+    }
+    if (props.grpcPort === (props.port ?? 8080)) {
+      issues.push({ path: "grpcPort", value: props.grpcPort, rule: "engine/grpc-port", message: "grpcPort equals the HTTP port", fix: "use a separate port for gRPC, or drop grpcPort when one port serves both" });
+    }
+  }
+  if (props.scope === "cluster" && props.namespace !== undefined) {
+    issues.push({ path: "namespace", value: props.namespace, rule: "engine/cluster-namespace", message: "a ClusterServingRuntime is cluster-scoped and has no namespace", fix: 'remove namespace, or use scope: "namespace"' });
+  }
+  const params = props.parameters ?? {};
+  for (const name of Object.keys(params).sort(compareStrings)) {
+    if (!ENV_NAME.test(name)) {
+      issues.push({ path: `parameters.${name}`, value: name, rule: "engine/parameter-name", message: "parameters are rendered as environment variables, so names must be C identifiers", fix: `rename it to ${name.replace(/[^A-Za-z0-9_]/g, "_")}` });
+    }
+    issues.push(...checkParameterSpec(`parameters.${name}`, params[name] as NonNullable<typeof params[string]>));
+    if (props.env?.[name] !== undefined) {
+      issues.push({ path: `env.${name}`, value: props.env[name], rule: "engine/parameter-env-clash", message: `${name} is both a parameter and a fixed env variable`, fix: `give the parameter a default instead of setting env.${name}` });
+    }
+  }
+  issues.push(...checkEnvNames("env", props.env));
+  for (const v of versions) issues.push(...checkEnvNames(`versions.${v}.env`, props.versions[v]?.env));
+  issues.push(...checkVolumes("volumes", props.volumes));
+  const seen = new Set<string>();
+  props.modelFormats.forEach((f, i) => {
+    const key = `${f.name}\u0000${f.version ?? ""}`;
+    if (seen.has(key)) {
+      issues.push({ path: `modelFormats[${i}]`, value: f, rule: "engine/duplicate-format", message: `format "${f.name}"${f.version ? ` version ${f.version}` : ""} is listed twice`, fix: "list each format and version once" });
+    }
+    seen.add(key);
+  });
+  return issues;
+}

@@ -1,0 +1,124 @@
+/**
+ * The resolved engine spec: props with every default applied (in this one place).
+ */
+import type { Target } from "../target/resolve";
+import type { EnvValue } from "../pod/env";
+import type { VolumeProps } from "../pod/volumes";
+import type { ResourcesProps } from "../pod/resources";
+import type { ProbeSettings } from "../pod/probes";
+import type { SecurityProps } from "../pod/security";
+import type { ParameterSpec } from "./parameters";
+import type { EngineProtocol } from "./protocols";
+import type { InferenceEngineProps } from "./props";
+import type { SupportedModelFormat } from "../runtime/ref";
+import { compareStrings } from "../canonical";
+import { resourceOfTarget } from "../../accelerators/registry";
+
+/** An engine with defaults applied. */
+export interface EngineSpec {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly kind: "ServingRuntime" | "ClusterServingRuntime";
+  readonly versions: InferenceEngineProps["versions"];
+  readonly defaultVersion: string;
+  readonly runtimeImage: string;
+  readonly command?: readonly string[];
+  readonly args: readonly string[];
+  readonly repeatableFlags: readonly string[];
+  readonly port: number;
+  readonly grpcPort?: number;
+  readonly protocols: readonly EngineProtocol[];
+  readonly readiness?: ProbeSettings;
+  readonly liveness?: ProbeSettings;
+  readonly startup?: ProbeSettings;
+  readonly parameters: Readonly<Record<string, ParameterSpec>>;
+  readonly enforceParameters: boolean;
+  readonly modelFormats: readonly SupportedModelFormat[];
+  readonly env: Readonly<Record<string, EnvValue>>;
+  readonly volumes: readonly VolumeProps[];
+  readonly resources?: ResourcesProps;
+  readonly multiGpu: boolean;
+  readonly metrics?: { readonly port: number; readonly path: string };
+  readonly security?: SecurityProps;
+  readonly imagePullSecrets: readonly string[];
+  readonly openshiftAI: { readonly displayName: string; readonly modelType: "generative" | "predictive"; readonly showInDashboard: boolean };
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly podLabels: Readonly<Record<string, string>>;
+  readonly podAnnotations: Readonly<Record<string, string>>;
+  readonly recommendedAccelerators: readonly string[];
+  readonly target: Target;
+}
+
+/** The default version: the only one, or `undefined` when several and none chosen. */
+export function defaultVersionOf(props: InferenceEngineProps): string | undefined {
+  if (props.defaultVersion !== undefined) return props.defaultVersion;
+  const keys = Object.keys(props.versions);
+  return keys.length === 1 ? keys[0] : undefined;
+}
+
+/** The image target the runtime uses: `cpu` when present, the only image otherwise. */
+export function runtimeImageOf(props: InferenceEngineProps, version: string | undefined): string | undefined {
+  if (props.runtimeImage !== undefined) return props.runtimeImage;
+  const images = version !== undefined ? props.versions[version]?.image : undefined;
+  if (images === undefined) return undefined;
+  const keys = Object.keys(images);
+  if (keys.includes("cpu")) return "cpu";
+  return keys.length === 1 ? keys[0] : undefined;
+}
+
+/** Applies defaults. Call only after the props' shape and the version choice were validated. */
+export function resolveEngineSpec(props: InferenceEngineProps, name: string, namespace: string | undefined, target: Target, defaultVersion: string, runtimeImage: string): EngineSpec {
+  const protocols = [...new Set(Array.isArray(props.protocol) ? (props.protocol as EngineProtocol[]) : [props.protocol as EngineProtocol])];
+  const port = props.port ?? 8080;
+  const targets = new Set<string>();
+  for (const v of Object.values(props.versions)) for (const key of Object.keys(v.image)) targets.add(key);
+  const recommendedAccelerators = [...targets]
+    .map(resourceOfTarget)
+    .filter((r): r is string => r !== undefined)
+    .sort(compareStrings);
+  const scope = props.scope ?? "namespace";
+  return {
+    name,
+    ...(scope === "namespace" && namespace !== undefined ? { namespace } : {}),
+    kind: scope === "cluster" ? "ClusterServingRuntime" : "ServingRuntime",
+    versions: props.versions,
+    defaultVersion,
+    runtimeImage,
+    ...(props.command !== undefined ? { command: props.command } : {}),
+    args: props.args ?? [],
+    repeatableFlags: props.repeatableFlags ?? [],
+    port,
+    ...(props.grpcPort !== undefined ? { grpcPort: props.grpcPort } : {}),
+    protocols,
+    ...(props.readiness !== false ? { readiness: props.readiness ?? {} } : {}),
+    ...(props.liveness !== undefined && props.liveness !== false ? { liveness: props.liveness } : {}),
+    ...(props.startup !== undefined && props.startup !== false ? { startup: props.startup } : {}),
+    parameters: props.parameters ?? {},
+    enforceParameters: props.enforceParameters ?? false,
+    modelFormats: props.modelFormats.map((f) => ({
+      name: f.name,
+      ...(f.version !== undefined ? { version: f.version } : {}),
+      autoSelect: f.autoSelect ?? true,
+      ...(f.priority !== undefined ? { priority: f.priority } : {}),
+    })),
+    env: props.env ?? {},
+    volumes: props.volumes ?? [],
+    ...(props.resources !== undefined ? { resources: props.resources } : {}),
+    multiGpu: props.multiGpu ?? false,
+    ...(props.metrics !== undefined && props.metrics !== false ? { metrics: { port: props.metrics.port ?? port, path: props.metrics.path ?? "/metrics" } } : {}),
+    ...(props.security !== undefined ? { security: props.security } : {}),
+    imagePullSecrets: props.imagePullSecrets ?? [],
+    openshiftAI: {
+      displayName: props.openshiftAI?.displayName ?? name,
+      modelType: props.openshiftAI?.modelType ?? (protocols.includes("openai") ? "generative" : "predictive"),
+      showInDashboard: props.openshiftAI?.showInDashboard ?? true,
+    },
+    labels: props.labels ?? {},
+    annotations: props.annotations ?? {},
+    podLabels: props.podLabels ?? {},
+    podAnnotations: props.podAnnotations ?? {},
+    recommendedAccelerators,
+    target,
+  };
+}

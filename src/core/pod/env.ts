@@ -1,0 +1,107 @@
+/**
+ * Environment variables as props (`{ NAME: "value" }` or a reference), rendered in a stable order.
+ */
+import type { EnvVar, EnvVarSource } from "../k8s";
+import type { IssueDraft } from "../errors";
+import { compareStrings } from "../canonical";
+import { ENV_NAME } from "../names";
+
+/** A value read from a Secret, ConfigMap, the pod's own fields or its resources. */
+export type EnvSource =
+  | { readonly secretKeyRef: { readonly name: string; readonly key: string; readonly optional?: boolean } }
+  | { readonly configMapKeyRef: { readonly name: string; readonly key: string; readonly optional?: boolean } }
+  | { readonly fieldRef: { readonly fieldPath: string } }
+  | { readonly resourceFieldRef: { readonly resource: string; readonly divisor?: string } };
+
+/** An environment variable value: a literal string, or a reference (never put a secret in a literal). */
+export type EnvValue = string | EnvSource;
+
+/** Factories for {@link EnvSource} references. */
+export const Env = {
+  /** The value of `key` in Secret `name` (a reference; the secret never appears in the output). */
+  fromSecret(name: string, key: string, options: { optional?: boolean } = {}): EnvSource {
+    return { secretKeyRef: { name, key, ...(options.optional !== undefined ? { optional: options.optional } : {}) } };
+  },
+  /** The value of `key` in ConfigMap `name`. */
+  fromConfigMap(name: string, key: string, options: { optional?: boolean } = {}): EnvSource {
+    return { configMapKeyRef: { name, key, ...(options.optional !== undefined ? { optional: options.optional } : {}) } };
+  },
+  /** A field of the pod, such as `metadata.name` or `status.podIP`. */
+  fromField(fieldPath: string): EnvSource {
+    return { fieldRef: { fieldPath } };
+  },
+  /** A resource of the container, such as `limits.memory`. */
+  fromResource(resource: string, divisor?: string): EnvSource {
+    return { resourceFieldRef: { resource, ...(divisor !== undefined ? { divisor } : {}) } };
+  },
+} as const;
+
+/** Names the library refuses in every container (the KServe webhook rejects them). */
+export const BLOCKED_ENV = ["PYTHONPATH"] as const;
+
+/** Checks env names (C identifiers). Values are checked by the manifest rules. */
+export function checkEnvNames(path: string, env: Readonly<Record<string, EnvValue>> | undefined): IssueDraft[] {
+  if (env === undefined) return [];
+  const issues: IssueDraft[] = [];
+  for (const name of Object.keys(env).sort(compareStrings)) {
+    if (!ENV_NAME.test(name)) {
+      issues.push({
+        path: `${path}.${name}`,
+        value: name,
+        rule: "env/name",
+        message: "an environment variable name must start with a letter or '_' and contain only letters, digits and '_'",
+        fix: `rename it, for example to ${name.replace(/[^A-Za-z0-9_]/g, "_").replace(/^([0-9])/, "_$1")}`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** Renders one variable. */
+export function renderEnvVar(name: string, value: EnvValue): EnvVar {
+  if (typeof value === "string") return { name, value };
+  return { name, valueFrom: value as EnvVarSource };
+}
+
+/**
+ * Orders variables deterministically: by name, except that a variable whose value refers to another
+ * with `$(OTHER)` comes after it (Kubernetes expands only variables defined earlier in the list).
+ */
+export function orderEnv(vars: readonly EnvVar[]): EnvVar[] {
+  const byName = new Map<string, EnvVar>();
+  for (const v of vars) byName.set(v.name, v);
+  const names = [...byName.keys()].sort(compareStrings);
+  const deps = new Map<string, string[]>();
+  for (const name of names) {
+    const value = byName.get(name)?.value ?? "";
+    const refs = [...value.matchAll(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g)].map((m) => m[1] as string);
+    deps.set(name, refs.filter((r) => r !== name && byName.has(r)).sort(compareStrings));
+  }
+  const out: EnvVar[] = [];
+  const state = new Map<string, "visiting" | "done">();
+  const visit = (name: string): void => {
+    const s = state.get(name);
+    if (s === "done" || s === "visiting") return; // a cycle keeps name order
+    state.set(name, "visiting");
+    for (const dep of deps.get(name) ?? []) visit(dep);
+    state.set(name, "done");
+    out.push(byName.get(name) as EnvVar);
+  };
+  for (const name of names) visit(name);
+  return out;
+}
+
+/** Renders and orders a props env map plus extra variables; later entries win on equal names. */
+export function renderEnv(...sources: (Readonly<Record<string, EnvValue>> | readonly EnvVar[] | undefined)[]): EnvVar[] | undefined {
+  const merged = new Map<string, EnvVar>();
+  for (const source of sources) {
+    if (source === undefined) continue;
+    if (Array.isArray(source)) {
+      for (const v of source as readonly EnvVar[]) merged.set(v.name, v);
+    } else {
+      const record = source as Readonly<Record<string, EnvValue>>;
+      for (const name of Object.keys(record)) merged.set(name, renderEnvVar(name, record[name] as EnvValue));
+    }
+  }
+  return merged.size === 0 ? undefined : orderEnv([...merged.values()]);
+}

@@ -1,0 +1,109 @@
+/**
+ * How an InferenceService refers to a runtime: a small handle that the cdk8s construct, the Pulumi
+ * component and `ServingRuntime.fromName()` all provide, so checks between the two run wherever the
+ * InferenceService is built.
+ */
+import type { EngineProtocol, KServeProtocol } from "../engine/protocols";
+import type { ParameterSpec } from "../engine/parameters";
+import type { EnvValue } from "../pod/env";
+import type { Manifest } from "../k8s";
+
+/** A supported model format entry as KServe reads it. */
+export interface SupportedModelFormat {
+  readonly name: string;
+  readonly version?: string;
+  readonly autoSelect?: boolean;
+  readonly priority?: number;
+}
+
+/** What the library knows of an engine defined in the app (beyond its rendered runtime). */
+export interface EngineDetails {
+  /** Versions with their images (by target) and env. */
+  readonly versions: Readonly<Record<string, { readonly image: Readonly<Record<string, string>>; readonly env?: Readonly<Record<string, EnvValue>> }>>;
+  readonly defaultVersion: string;
+  /** The target whose image the runtime's container uses. */
+  readonly runtimeImage: string;
+  readonly parameters: Readonly<Record<string, ParameterSpec>>;
+  readonly enforceParameters: boolean;
+  readonly multiGpu: boolean;
+  readonly protocols: readonly EngineProtocol[];
+  readonly port: number;
+  readonly repeatableFlags: readonly string[];
+  /** The accelerators this engine recommends (resource names), for OpenShift AI and agreement checks. */
+  readonly recommendedAccelerators: readonly string[];
+}
+
+/** Facts declared for a runtime the app does not define (an existing or built-in runtime). */
+export interface DeclaredRuntime {
+  readonly modelFormats?: readonly SupportedModelFormat[];
+  /** `[]` means the runtime accepts any protocol. */
+  readonly protocolVersions?: readonly KServeProtocol[];
+  readonly multiModel?: boolean;
+  readonly recommendedAccelerators?: readonly string[];
+}
+
+/** A runtime handle. */
+export interface RuntimeInfo {
+  readonly name: string;
+  readonly kind: "ServingRuntime" | "ClusterServingRuntime";
+  /** Namespace of a ServingRuntime (unknown when the chart has none). */
+  readonly namespace?: string;
+  /** The construct path, or `existing runtime <name>`. */
+  readonly where: string;
+  /** False when the runtime's own spec has errors (they are reported there; cross checks skip it). */
+  readonly valid: boolean;
+  /** The rendered runtime, when the app defines it. */
+  readonly manifest?: Manifest;
+  /** Declared facts, for runtimes the app does not define. */
+  readonly declared?: DeclaredRuntime;
+  /** Engine details, for runtimes built from an InferenceEngine. */
+  readonly engine?: EngineDetails;
+}
+
+/** Anything an InferenceService can use as its runtime. */
+export interface IRuntime {
+  /** The runtime handle. */
+  readonly runtime: RuntimeInfo;
+}
+
+/** The runtime spec of a handle, when known. */
+export function runtimeSpec(info: RuntimeInfo): Record<string, unknown> | undefined {
+  const spec = info.manifest?.["spec"];
+  return spec !== null && typeof spec === "object" ? (spec as Record<string, unknown>) : undefined;
+}
+
+/** Model formats of a runtime, `undefined` when unknown. */
+export function runtimeFormats(info: RuntimeInfo): readonly SupportedModelFormat[] | undefined {
+  const spec = runtimeSpec(info);
+  if (spec !== undefined) return (spec["supportedModelFormats"] as SupportedModelFormat[] | undefined) ?? [];
+  return info.declared?.modelFormats;
+}
+
+/** Protocol versions of a runtime: `[]` accepts any, `undefined` unknown. */
+export function runtimeProtocols(info: RuntimeInfo): readonly KServeProtocol[] | undefined {
+  const spec = runtimeSpec(info);
+  if (spec !== undefined) return (spec["protocolVersions"] as KServeProtocol[] | undefined) ?? [];
+  return info.declared?.protocolVersions;
+}
+
+/** Whether a runtime is a ModelMesh (multi-model) runtime; `undefined` unknown. */
+export function runtimeMultiModel(info: RuntimeInfo): boolean | undefined {
+  const spec = runtimeSpec(info);
+  if (spec !== undefined) return spec["multiModel"] === true;
+  return info.declared?.multiModel;
+}
+
+/** Recommended accelerators (resource names); `undefined` unknown. */
+export function runtimeAccelerators(info: RuntimeInfo): readonly string[] | undefined {
+  if (info.engine !== undefined) return info.engine.recommendedAccelerators;
+  const annotation = info.manifest?.metadata.annotations?.["opendatahub.io/recommended-accelerators"];
+  if (annotation !== undefined) {
+    try {
+      const parsed: unknown = JSON.parse(annotation);
+      if (Array.isArray(parsed)) return parsed.filter((x): x is string => typeof x === "string");
+    } catch {
+      return undefined;
+    }
+  }
+  return info.declared?.recommendedAccelerators;
+}

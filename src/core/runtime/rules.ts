@@ -1,0 +1,141 @@
+/**
+ * Rules on a rendered ServingRuntime / ClusterServingRuntime, mirroring KServe's runtime admission
+ * webhook and the runtime conventions its controller depends on. They run on the manifest, so they
+ * cover engines, presets and raw specs alike.
+ */
+import type { IssueDraft } from "../errors";
+import type { Container, Manifest } from "../k8s";
+import type { Target } from "../target/resolve";
+import { requireFeature } from "../target/resolve";
+import { isRecord } from "../canonical";
+import { checkContainer, checkDuplicateFlags } from "../pod/rules";
+import { checkTemplate, eachString } from "../templates";
+import type { RuntimeInfo, SupportedModelFormat } from "./ref";
+import { runtimeFormats, runtimeMultiModel, runtimeProtocols, runtimeSpec } from "./ref";
+
+/** Names of the containers KServe treats specially. */
+export const KSERVE_CONTAINER = "kserve-container";
+export const TRANSFORMER_CONTAINER = "transformer-container";
+export const WORKER_CONTAINER = "worker-container";
+
+/** Containers of a runtime spec. */
+export function runtimeContainers(spec: Record<string, unknown>): Container[] {
+  const containers = spec["containers"];
+  return Array.isArray(containers) ? (containers.filter(isRecord) as Container[]) : [];
+}
+
+/** Checks a rendered runtime manifest. `repeatableFlags` come from the engine. */
+export function checkRuntimeManifest(manifest: Manifest, target: Target, repeatableFlags: readonly string[] = []): IssueDraft[] {
+  const issues: IssueDraft[] = [];
+  const spec = isRecord(manifest["spec"]) ? manifest["spec"] : {};
+  const containers = runtimeContainers(spec);
+  const multiModel = spec["multiModel"] === true;
+  const mainIndex = containers.findIndex((c) => c.name === KSERVE_CONTAINER);
+  if (!multiModel && mainIndex < 0) {
+    issues.push({
+      path: "spec.containers",
+      value: containers.map((c) => c.name),
+      rule: "runtime/kserve-container",
+      message: `a single-model runtime needs a container named "${KSERVE_CONTAINER}"; KServe fails with "failed to find kserve-container"`,
+      fix: `name the serving container "${KSERVE_CONTAINER}"`,
+    });
+  }
+  containers.forEach((c, i) => {
+    const path = `spec.containers[${i}]`;
+    issues.push(...checkContainer(path, c));
+    if (c.name === KSERVE_CONTAINER || c.name === TRANSFORMER_CONTAINER) {
+      eachString(c, path, (p, text) => issues.push(...checkTemplate(p, text)));
+    }
+    if (c.name === KSERVE_CONTAINER) {
+      (c.env ?? []).forEach((v, j) => {
+        if (v.name === "TENSOR_PARALLEL_SIZE" || v.name === "PIPELINE_PARALLEL_SIZE") {
+          issues.push({
+            path: `${path}.env[${j}]`,
+            value: v.name,
+            rule: "runtime/parallel-size-env",
+            message: `KServe's webhook rejects ${v.name} on ${KSERVE_CONTAINER}; KServe sets it from workerSpec`,
+            fix: "set tensorParallelSize / pipelineParallelSize on the workerSpec (multi-node) or pass the engine's own flag",
+          });
+        }
+      });
+      issues.push(...checkDuplicateFlags([{ path: `${path}.args`, args: c.args ?? [] }], repeatableFlags));
+    }
+  });
+  issues.push(...checkFormatPriorities(spec));
+  const worker = isRecord(spec["workerSpec"]) ? spec["workerSpec"] : undefined;
+  if (worker !== undefined) {
+    issues.push(...requireFeature(target, "multi-node", "spec.workerSpec", "workerSpec"));
+    const workerContainers = runtimeContainers(worker);
+    if (workerContainers.length > 1) {
+      issues.push({ path: "spec.workerSpec.containers", value: workerContainers.map((c) => c.name), rule: "runtime/worker-containers", message: "KServe allows at most one workerSpec container", fix: "keep one worker container" });
+    }
+    workerContainers.forEach((c, i) => issues.push(...checkContainer(`spec.workerSpec.containers[${i}]`, c)));
+  }
+  if (spec["imagePullSecrets"] !== undefined) issues.push(...requireFeature(target, "runtime-image-pull-secrets", "spec.imagePullSecrets", spec["imagePullSecrets"], "set imagePullSecrets on each InferenceService instead, or upgrade KServe"));
+  if (spec["hostIPC"] !== undefined) issues.push(...requireFeature(target, "runtime-host-ipc", "spec.hostIPC", spec["hostIPC"]));
+  if (spec["resourceClaims"] !== undefined) issues.push(...requireFeature(target, "runtime-resource-claims", "spec.resourceClaims", spec["resourceClaims"]));
+  const podAnnotations = isRecord(spec["annotations"]) ? spec["annotations"] : {};
+  if (Object.keys(podAnnotations).some((k) => k.startsWith("prometheus.kserve.io/"))) {
+    issues.push(...requireFeature(target, "prometheus-annotations", "spec.annotations", podAnnotations, "drop metrics from the engine, or upgrade KServe"));
+  }
+  return issues;
+}
+
+/** KServe's webhook: one runtime may not give the same auto-selected format different priorities. */
+function checkFormatPriorities(spec: Record<string, unknown>): IssueDraft[] {
+  const formats = (Array.isArray(spec["supportedModelFormats"]) ? spec["supportedModelFormats"] : []) as SupportedModelFormat[];
+  const priorities = new Map<string, number | undefined>();
+  const issues: IssueDraft[] = [];
+  formats.forEach((f, i) => {
+    if (f.autoSelect !== true) return;
+    if (priorities.has(f.name) && priorities.get(f.name) !== f.priority) {
+      issues.push({
+        path: `spec.supportedModelFormats[${i}].priority`,
+        value: f.priority,
+        rule: "runtime/format-priority",
+        message: `format "${f.name}" is auto-selected with two different priorities; KServe's webhook rejects the runtime`,
+        fix: `give every auto-selected "${f.name}" entry the same priority`,
+      });
+    }
+    priorities.set(f.name, f.priority);
+  });
+  return issues;
+}
+
+/**
+ * KServe's webhook: two enabled runtimes of the same scope (and namespace), both single- or both
+ * multi-model, with an overlapping protocol, may not auto-select the same format (name, case-insensitive,
+ * and version) with the same priority.
+ */
+export function checkRuntimeConflicts(runtime: RuntimeInfo, others: readonly RuntimeInfo[]): IssueDraft[] {
+  const issues: IssueDraft[] = [];
+  const spec = runtimeSpec(runtime);
+  if (spec === undefined || spec["disabled"] === true) return [];
+  const mine = (runtimeFormats(runtime) ?? []).filter((f) => f.autoSelect === true);
+  for (const other of others) {
+    if (other === runtime || !other.valid || other.kind !== runtime.kind) continue;
+    if (runtime.kind === "ServingRuntime" && (other.namespace ?? "") !== (runtime.namespace ?? "")) continue;
+    const otherSpec = runtimeSpec(other);
+    if (otherSpec === undefined || otherSpec["disabled"] === true) continue;
+    if (runtimeMultiModel(other) !== runtimeMultiModel(runtime)) continue;
+    const p1 = runtimeProtocols(runtime) ?? [];
+    const p2 = runtimeProtocols(other) ?? [];
+    const overlap = p1.length === 0 || p2.length === 0 || p1.some((p) => p2.includes(p));
+    if (!overlap) continue;
+    for (const f of mine) {
+      const clash = (runtimeFormats(other) ?? []).find(
+        (g) => g.autoSelect === true && g.name.toLowerCase() === f.name.toLowerCase() && (g.version ?? "") === (f.version ?? "") && g.priority === f.priority,
+      );
+      if (clash !== undefined) {
+        issues.push({
+          path: "spec.supportedModelFormats",
+          value: f,
+          rule: "runtime/format-conflict",
+          message: `${other.kind} "${other.name}" (${other.where}) already auto-selects format "${clash.name}"${f.version ? ` version ${f.version}` : ""} with the same priority; KServe's webhook rejects the second runtime`,
+          fix: `give one of them a different priority, set autoSelect: false on one, or disable one runtime`,
+        });
+      }
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,124 @@
+/**
+ * Props shape validation with zod, turned into {@link IssueDraft}s with a path, value, rule and fix.
+ *
+ * Schemas attach a fix to a message with {@link withFix}; built-in zod checks get a fix derived from
+ * the kind of problem (expected type, allowed values, unknown key with a spelling suggestion).
+ */
+import { z } from "zod";
+import type { IssueDraft } from "./errors";
+import { formatValue } from "./errors";
+import { getIn } from "./canonical";
+
+const FIX_SEPARATOR = "\u241Ffix:";
+
+/** A zod error message that carries its fix. */
+export function withFix(message: string, fix: string): string {
+  return `${message}${FIX_SEPARATOR}${fix}`;
+}
+
+/** The parse result: the value when the shape is valid, and the problems. */
+export interface Parsed<T> {
+  readonly value?: T;
+  readonly issues: IssueDraft[];
+}
+
+/** Parses `input` with `schema`; problems carry paths relative to `basePath`. */
+export function parseProps<T>(schema: z.ZodType<T>, input: unknown, basePath = "", rule = "props/shape"): Parsed<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return { value: result.data, issues: [] };
+  const issues = result.error.issues.map((issue) => toDraft(issue, input, basePath, rule));
+  return { issues: dedupe(issues) };
+}
+
+function dedupe(drafts: IssueDraft[]): IssueDraft[] {
+  const seen = new Set<string>();
+  return drafts.filter((d) => {
+    const key = `${d.path}\u0000${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Formats a zod path (`["a", 0, "b"]`) as `a[0].b`. */
+export function formatPath(segments: readonly PropertyKey[]): string {
+  let out = "";
+  for (const segment of segments) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (typeof segment === "string" && /^[A-Za-z_$][\w$]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out;
+}
+
+function toDraft(issue: z.core.$ZodIssue, input: unknown, basePath: string, rule: string): IssueDraft {
+  const segments = issue.path.filter((s): s is string | number => typeof s === "string" || typeof s === "number");
+  const relative = formatPath(segments);
+  const path = basePath === "" ? relative : relative === "" ? basePath : relative.startsWith("[") ? `${basePath}${relative}` : `${basePath}.${relative}`;
+  const value = getIn(input, segments);
+  const [message, fix] = splitMessage(issue, value);
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys;
+    const container = getIn(input, segments);
+    return {
+      path: keys.length === 1 ? (path === "" ? String(keys[0]) : `${path}.${String(keys[0])}`) : path,
+      value: keys.length === 1 && container !== null && typeof container === "object" ? (container as Record<string, unknown>)[keys[0] as string] : keys,
+      rule,
+      message: `unknown ${keys.length === 1 ? "prop" : "props"} ${keys.map((k) => `"${k}"`).join(", ")}`,
+      fix: fix,
+    };
+  }
+  return { path, value, rule, message, fix };
+}
+
+function splitMessage(issue: z.core.$ZodIssue, value: unknown): [string, string] {
+  const raw = issue.message;
+  const at = raw.indexOf(FIX_SEPARATOR);
+  if (at >= 0) return [raw.slice(0, at), raw.slice(at + FIX_SEPARATOR.length).trim()];
+  switch (issue.code) {
+    case "invalid_type":
+      return value === undefined
+        ? [`required ${issue.expected} is missing`, `set it to a ${issue.expected}`]
+        : [`expected ${issue.expected}, got ${describe(value)}`, `pass a ${issue.expected}`];
+    case "invalid_value":
+      return [
+        `${formatValue(value)} is not allowed`,
+        `use one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`,
+      ];
+    case "unrecognized_keys": {
+      return ["unknown prop", "remove it or check its spelling against the props' documentation"];
+    }
+    case "too_small":
+      return [`must be at least ${String(issue.minimum)}${issue.origin === "array" ? " items" : issue.origin === "string" ? " characters" : ""}`, `use a value of at least ${String(issue.minimum)}`];
+    case "too_big":
+      return [`must be at most ${String(issue.maximum)}${issue.origin === "array" ? " items" : issue.origin === "string" ? " characters" : ""}`, `use a value of at most ${String(issue.maximum)}`];
+    case "invalid_format":
+      return [`is not a valid ${issue.format}`, `use a valid ${issue.format}`];
+    case "invalid_union":
+      return ["does not match any of the accepted forms", "check the prop's documentation for its accepted forms"];
+    default:
+      return [raw, "check the prop's documentation"];
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `${typeof value} ${formatValue(value)}`;
+}
+
+/** A Kubernetes name (DNS-1123 subdomain). */
+export const k8sName = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(
+    /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+    withFix("must be a Kubernetes object name (lowercase letters, digits, '-' and '.')", "use lowercase letters, digits and '-'"),
+  );
+
+/** A Kubernetes resource quantity, as a string or a number. */
+export const quantitySchema = z.union([z.string(), z.number()]);
+
+/** String map (labels, annotations, node selectors). */
+export const stringMap = z.record(z.string(), z.string());

@@ -1,0 +1,52 @@
+/**
+ * Builds an InferenceService: validate props, resolve against its runtime and storage, render, then
+ * run KServe's webhook rules and the library's semantic rules on the result.
+ */
+import type { BuildContext, BuildResult } from "../context";
+import type { IssueDraft } from "../errors";
+import { isError, locate } from "../errors";
+import type { Manifest } from "../k8s";
+import { parseProps } from "../schema";
+import { mergeTargetProps, resolveTarget } from "../target/resolve";
+import type { InferenceServiceProps } from "./props";
+import { inferenceServiceSchema } from "./schema";
+import { resolveServiceSpec } from "./spec";
+import type { ServiceSpec } from "./spec";
+import { renderService } from "./render";
+import { checkServiceWebhook } from "./webhook";
+import { checkServiceSemantics } from "./rules";
+
+/** What other constructs and outputs need from an InferenceService. */
+export interface ServiceHandle {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly where: string;
+  readonly valid: boolean;
+}
+
+/** Builds an InferenceService; never throws on bad input. */
+export function buildInferenceService(props: InferenceServiceProps, ctx: BuildContext): BuildResult<ServiceHandle> & { spec?: ServiceSpec } {
+  const name = (props as Partial<InferenceServiceProps> | undefined)?.name ?? ctx.defaultName;
+  const namespace = (props as Partial<InferenceServiceProps> | undefined)?.namespace ?? ctx.namespace;
+  const handle = (valid: boolean): ServiceHandle => ({ name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid });
+  const parsed = parseProps(inferenceServiceSchema, props);
+  if (parsed.value === undefined) return { manifests: [], issues: locate(ctx.where, parsed.issues), handle: handle(false) };
+  const p = parsed.value;
+  const drafts: IssueDraft[] = [];
+  const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
+  drafts.push(...targetIssues);
+  if (!p.engine.runtime.valid || p.model.source?.valid === false) {
+    // the referenced construct reports its own problems; nothing sensible can be rendered here
+    return { manifests: [], issues: locate(ctx.where, drafts), handle: handle(false) };
+  }
+  const resolved = resolveServiceSpec(p, name, namespace, target);
+  drafts.push(...resolved.issues);
+  if (resolved.spec === undefined) return { manifests: [], issues: locate(ctx.where, drafts), handle: handle(false) };
+  const manifest: Manifest = renderService(resolved.spec);
+  drafts.push(...checkServiceWebhook(manifest, target), ...checkServiceSemantics(manifest, resolved.spec));
+  const issues = locate(ctx.where, drafts);
+  const ok = !issues.some(isError);
+  if (ok) issues.push(...(ctx.registry?.claim(ctx.where, [manifest]) ?? []));
+  const valid = !issues.some(isError);
+  return { manifests: valid ? [manifest] : [], issues, handle: handle(valid), spec: resolved.spec };
+}

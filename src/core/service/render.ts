@@ -1,0 +1,109 @@
+/**
+ * Renders a resolved InferenceService spec as a `serving.kserve.io/v1beta1` InferenceService.
+ */
+import type { Manifest } from "../k8s";
+import type { ServiceSpec } from "./spec";
+import { modeName } from "../target/resolve";
+import { renderEnv } from "../pod/env";
+import { renderResources } from "../pod/resources";
+import { canonicalize, compact, isRecord, nonEmpty } from "../canonical";
+import { MANAGED_BY, KSERVE, ODH } from "../keys";
+
+/** API version of InferenceService. */
+export const ISVC_API_VERSION = "serving.kserve.io/v1beta1";
+
+/** The Knative autoscaler class annotation values. */
+export const KNATIVE_CLASSES = { kpa: "kpa.autoscaling.knative.dev", hpa: "hpa.autoscaling.knative.dev" } as const;
+
+/** Deep merge: objects merge, arrays and values replace. */
+export function deepMerge(base: Record<string, unknown>, over: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const current = out[key];
+    out[key] = isRecord(current) && isRecord(value) ? deepMerge(current, value) : value;
+  }
+  return out;
+}
+
+function metricTarget(spec: ServiceSpec): Record<string, unknown> | undefined {
+  const { metric, target } = spec.scaling;
+  if (spec.scaling.autoscaler !== "keda" || (metric !== "cpu" && metric !== "memory") || target === undefined) return undefined;
+  const type = spec.scaling.metricType ?? "Utilization";
+  const t = type === "Utilization" ? { type, averageUtilization: target } : type === "AverageValue" ? { type, averageValue: String(target) } : { type, value: String(target) };
+  return { metrics: [{ type: "Resource", resource: { name: metric, target: t } }] };
+}
+
+/** Renders the InferenceService. */
+export function renderService(spec: ServiceSpec): Manifest {
+  const odh = spec.target.openshiftAI !== undefined;
+  const labels: Record<string, string> = { [MANAGED_BY.key]: MANAGED_BY.value, ...spec.labels };
+  const annotations: Record<string, string> = { ...spec.annotations, [KSERVE.deploymentMode]: modeName(spec.mode, spec.target) };
+
+  if (spec.mode === "Standard") {
+    if (spec.scaling.autoscaler !== undefined) annotations[KSERVE.autoscalerClass] = spec.scaling.autoscaler;
+    if (odh) {
+      if (spec.visibility === "exposed") labels[KSERVE.visibility] = "exposed";
+    } else if (spec.visibility === "cluster-local") {
+      labels[KSERVE.visibility] = "cluster-local";
+    }
+  } else if (spec.mode === "Knative") {
+    if (spec.scaling.autoscaler === "kpa" || spec.scaling.autoscaler === "hpa") annotations[KSERVE.knativeClass] = KNATIVE_CLASSES[spec.scaling.autoscaler];
+    if (spec.visibility === "cluster-local") labels[KSERVE.knativeVisibility] = "cluster-local";
+  }
+  if (spec.metrics) annotations[KSERVE.enablePrometheusScraping] = "true";
+  if (spec.model.writable === true) annotations[KSERVE.storageReadonly] = "false";
+  if (odh) {
+    labels[ODH.dashboard] = "true";
+    annotations[ODH.displayName] ??= spec.displayName;
+  }
+  if (spec.auth !== undefined && odh) annotations[ODH.enableAuth] = String(spec.auth);
+
+  const model: Record<string, unknown> = {
+    modelFormat: { name: spec.modelFormat.name, ...(spec.modelFormat.version !== undefined ? { version: spec.modelFormat.version } : {}) },
+    ...(spec.pinRuntime ? { runtime: spec.runtime.name } : {}),
+    ...(spec.protocolVersion !== undefined ? { protocolVersion: spec.protocolVersion } : {}),
+    ...(spec.model.uri !== undefined ? { storageUri: spec.model.uri } : {}),
+    ...(spec.model.storage !== undefined
+      ? { storage: { key: spec.model.storage.key, path: spec.model.storage.path, ...(spec.model.storage.parameters ? { parameters: { ...spec.model.storage.parameters } } : {}) } }
+      : {}),
+    ...(spec.image !== undefined ? { image: spec.image } : {}),
+    ...(spec.args.length > 0 ? { args: [...spec.args] } : {}),
+    env: renderEnv(spec.env),
+    resources: renderResources(spec.resources),
+  };
+
+  let predictor: Record<string, unknown> = {
+    minReplicas: spec.scaling.min,
+    maxReplicas: spec.scaling.max,
+    scaleTarget: spec.scaling.autoscaler === "keda" ? undefined : spec.scaling.target,
+    scaleMetric: spec.scaling.autoscaler === "keda" ? undefined : spec.scaling.metric,
+    scaleMetricType: spec.scaling.autoscaler === "keda" ? undefined : spec.scaling.metricType,
+    autoScaling: metricTarget(spec),
+    containerConcurrency: spec.containerConcurrency,
+    timeout: spec.timeoutSeconds,
+    canaryTrafficPercent: spec.canaryTrafficPercent,
+    serviceAccountName: spec.serviceAccountName,
+    ...(odh && spec.auth === true && spec.serviceAccountName !== undefined ? { automountServiceAccountToken: true } : {}),
+    imagePullSecrets: nonEmpty(spec.imagePullSecrets.map((name) => ({ name }))),
+    nodeSelector: compact(spec.nodeSelector),
+    tolerations: nonEmpty(spec.tolerations?.map((t) => ({ ...t }))),
+    labels: compact(spec.podLabels),
+    annotations: compact(spec.podAnnotations),
+    logger: spec.logger ? { mode: spec.logger.mode, ...(spec.logger.url !== undefined ? { url: spec.logger.url } : {}) } : undefined,
+    deploymentStrategy: spec.deploymentStrategy ? { ...spec.deploymentStrategy } : undefined,
+    model,
+  };
+  if (spec.predictorOverrides !== undefined) predictor = deepMerge(canonicalize(predictor), spec.predictorOverrides);
+
+  return canonicalize({
+    apiVersion: ISVC_API_VERSION,
+    kind: "InferenceService",
+    metadata: {
+      name: spec.name,
+      ...(spec.namespace !== undefined ? { namespace: spec.namespace } : {}),
+      labels: compact(labels),
+      annotations: compact(annotations),
+    },
+    spec: { predictor },
+  }) as Manifest;
+}

@@ -1,0 +1,216 @@
+/**
+ * The resolved InferenceService spec: every default applied here, and only here.
+ */
+import type { IssueDraft } from "../errors";
+import type { Target, CanonicalMode } from "../target/resolve";
+import { canonicalMode } from "../target/resolve";
+import type { InferenceServiceProps, ScalingProps, LoggerProps, DeploymentStrategyProps } from "./props";
+import type { RuntimeInfo } from "../runtime/ref";
+import { runtimeFormats, runtimeProtocols, runtimeSpec } from "../runtime/ref";
+import type { ModelLocation } from "../storage/location";
+import type { EnvValue } from "../pod/env";
+import type { ResourcesProps } from "../pod/resources";
+import type { KServeProtocol } from "../engine/protocols";
+import { KSERVE_PROTOCOL_ORDER } from "../engine/protocols";
+import { checkParameterValues, renderParameter, closest } from "../engine/parameters";
+import { substitutePlaceholders } from "../templates";
+import { compareStrings, isRecord } from "../canonical";
+import { runtimeContainers, KSERVE_CONTAINER } from "../runtime/rules";
+import type { Toleration } from "../k8s";
+
+/** A resolved InferenceService. */
+export interface ServiceSpec {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly runtime: RuntimeInfo;
+  readonly model: ModelLocation;
+  readonly modelFormat: { readonly name: string; readonly version?: string };
+  readonly protocolVersion?: KServeProtocol;
+  readonly pinRuntime: boolean;
+  /** Image set on the model when it differs from the runtime's. */
+  readonly image?: string;
+  readonly args: readonly string[];
+  readonly env: Readonly<Record<string, EnvValue>>;
+  readonly resources?: ResourcesProps;
+  readonly mode: CanonicalMode;
+  readonly scaling: ScalingProps & { readonly min: number };
+  readonly containerConcurrency?: number;
+  readonly timeoutSeconds?: number;
+  readonly canaryTrafficPercent?: number;
+  readonly serviceAccountName?: string;
+  readonly imagePullSecrets: readonly string[];
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  readonly tolerations?: readonly Toleration[];
+  readonly visibility: "cluster-local" | "exposed";
+  readonly auth?: boolean;
+  readonly displayName: string;
+  readonly metrics: boolean;
+  readonly logger?: LoggerProps;
+  readonly deploymentStrategy?: DeploymentStrategyProps;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly podLabels: Readonly<Record<string, string>>;
+  readonly podAnnotations: Readonly<Record<string, string>>;
+  readonly predictorOverrides?: Readonly<Record<string, unknown>>;
+  readonly target: Target;
+}
+
+/** The formats KServe's defaulter gives protocol v2 when the model sets none. */
+export const V2_DEFAULT_FORMATS = ["triton", "vLLM"] as const;
+
+/** The image target the InferenceService runs on (the runtime's, until an accelerator is chosen). */
+export function imageTargetOf(runtime: RuntimeInfo, accelerator: string | undefined): string | undefined {
+  return accelerator ?? runtime.engine?.runtimeImage;
+}
+
+/** Resolves props into a spec, or returns the problems that prevent it. */
+export function resolveServiceSpec(props: InferenceServiceProps, name: string, namespace: string | undefined, target: Target): { spec?: ServiceSpec; issues: IssueDraft[] } {
+  const issues: IssueDraft[] = [];
+  const runtime = props.engine.runtime;
+  const engine = runtime.engine;
+
+  // model format
+  let modelFormat = props.modelFormat;
+  const formats = runtimeFormats(runtime);
+  if (modelFormat === undefined) {
+    const names = [...new Set((formats ?? []).map((f) => f.name))];
+    if (names.length === 1) {
+      modelFormat = { name: names[0] as string };
+    } else {
+      issues.push({
+        path: "modelFormat",
+        value: undefined,
+        rule: "isvc/model-format-required",
+        message: formats === undefined ? `the formats of runtime "${runtime.name}" are unknown, so the model's format cannot be inferred` : `runtime "${runtime.name}" serves several formats (${names.join(", ")})`,
+        fix: formats === undefined ? "set modelFormat: { name: ... }" : `set modelFormat to one of ${names.map((n) => `{ name: "${n}" }`).join(", ")}`,
+      });
+    }
+  }
+
+  // engine version and image
+  let image: string | undefined;
+  let versionEnv: Readonly<Record<string, EnvValue>> = {};
+  if (engine !== undefined) {
+    const versions = Object.keys(engine.versions).sort(compareStrings);
+    const version = props.engineVersion ?? engine.defaultVersion;
+    const chosen = engine.versions[version];
+    if (chosen === undefined) {
+      const near = closest(version, versions);
+      issues.push({
+        path: "engineVersion",
+        value: version,
+        rule: "isvc/engine-version",
+        message: `engine "${runtime.name}" has no version ${version}`,
+        fix: near !== undefined ? `did you mean ${near}? Versions: ${versions.join(", ")}` : `use one of ${versions.join(", ")}`,
+      });
+    } else {
+      const imageTarget = imageTargetOf(runtime, undefined) as string;
+      const wanted = chosen.image[imageTarget];
+      if (wanted === undefined) {
+        issues.push({
+          path: "engineVersion",
+          value: version,
+          rule: "isvc/engine-image",
+          message: `version ${version} of engine "${runtime.name}" has no ${imageTarget} image (it has ${Object.keys(chosen.image).sort(compareStrings).join(", ")})`,
+          fix: `add a ${imageTarget} image to version ${version}, or pick another version`,
+        });
+      } else {
+        const spec = runtimeSpec(runtime);
+        const main = spec ? runtimeContainers(spec).find((c) => c.name === KSERVE_CONTAINER) : undefined;
+        if (main?.image !== wanted) image = wanted;
+        if (version !== engine.defaultVersion) versionEnv = chosen.env ?? {};
+      }
+    }
+  } else if (props.engineVersion !== undefined) {
+    issues.push({
+      path: "engineVersion",
+      value: props.engineVersion,
+      rule: "isvc/engine-version",
+      message: `runtime "${runtime.name}" is not an InferenceEngine of this app, so it has no versions to pick from`,
+      fix: "remove engineVersion, or define the engine with InferenceEngine",
+    });
+  }
+
+  // parameters
+  const paramEnv: Record<string, EnvValue> = {};
+  const values = props.parameters ?? {};
+  issues.push(...checkParameterValues("parameters", engine?.parameters ?? {}, values, engine?.enforceParameters ?? false, runtime.name));
+  for (const [key, value] of Object.entries(values)) {
+    const spec = engine?.parameters[key];
+    const rendered = spec !== undefined ? renderParameter(spec, value).text : typeof value === "string" ? value : undefined;
+    if (rendered !== undefined) paramEnv[key] = rendered;
+    if (props.env?.[key] !== undefined) {
+      issues.push({ path: `env.${key}`, value: props.env[key], rule: "isvc/parameter-env-clash", message: `${key} is set both as a parameter and in env`, fix: `set it once, through parameters.${key}` });
+    }
+  }
+
+  // protocol
+  const runtimeProtos = runtimeProtocols(runtime);
+  let protocolVersion = props.protocolVersion;
+  if (protocolVersion === undefined && modelFormat !== undefined && (V2_DEFAULT_FORMATS as readonly string[]).includes(modelFormat.name)) protocolVersion = "v2";
+  if (protocolVersion === undefined && runtimeProtos !== undefined && runtimeProtos.length > 0) {
+    protocolVersion = KSERVE_PROTOCOL_ORDER.find((p) => runtimeProtos.includes(p));
+  }
+
+  // service account
+  const sa = props.serviceAccountName ?? props.model.serviceAccountName;
+  if (props.serviceAccountName !== undefined && props.model.serviceAccountName !== undefined && props.serviceAccountName !== props.model.serviceAccountName) {
+    issues.push({
+      path: "serviceAccountName",
+      value: props.serviceAccountName,
+      rule: "isvc/storage-service-account",
+      message: `the model's storage reads its credentials through ServiceAccount "${props.model.serviceAccountName}"; with "${props.serviceAccountName}" KServe would not find them`,
+      fix: `drop serviceAccountName, or give the storage serviceAccountName: "${props.serviceAccountName}"`,
+    });
+  }
+
+  const scaling = { ...props.scaling, min: props.scaling?.min ?? 1 };
+  if (issues.length > 0 || modelFormat === undefined) return { issues };
+  const port = engine?.port ?? 8080;
+  const odh = target.openshiftAI !== undefined;
+  const pullSecrets = [...new Set([...(props.model.imagePullSecrets ?? []), ...(props.imagePullSecrets ?? [])])];
+  const runtimeAnnotations = isRecord(runtimeSpec(runtime)?.["annotations"]) ? (runtimeSpec(runtime)?.["annotations"] as Record<string, unknown>) : {};
+  return {
+    issues,
+    spec: {
+      name,
+      ...(namespace !== undefined ? { namespace } : {}),
+      runtime,
+      model: props.model,
+      modelFormat,
+      ...(protocolVersion !== undefined ? { protocolVersion } : {}),
+      pinRuntime: props.pinRuntime ?? true,
+      ...(image !== undefined ? { image } : {}),
+      args: (props.args ?? []).map((a) => substitutePlaceholders(a, { port })),
+      env: { ...versionEnv, ...paramEnv, ...substituteEnv(props.env ?? {}, port) },
+      ...(props.resources !== undefined ? { resources: props.resources } : {}),
+      mode: canonicalMode(props.deploymentMode ?? "Standard"),
+      scaling,
+      ...(props.containerConcurrency !== undefined ? { containerConcurrency: props.containerConcurrency } : {}),
+      ...(props.timeoutSeconds !== undefined ? { timeoutSeconds: props.timeoutSeconds } : {}),
+      ...(props.canaryTrafficPercent !== undefined ? { canaryTrafficPercent: props.canaryTrafficPercent } : {}),
+      ...(sa !== undefined ? { serviceAccountName: sa } : {}),
+      imagePullSecrets: pullSecrets,
+      ...(props.nodeSelector !== undefined ? { nodeSelector: props.nodeSelector } : {}),
+      ...(props.tolerations !== undefined ? { tolerations: props.tolerations } : {}),
+      visibility: props.visibility ?? "cluster-local",
+      ...(props.auth !== undefined ? { auth: props.auth } : odh ? { auth: true } : {}),
+      displayName: props.displayName ?? name,
+      metrics: props.metrics ?? "prometheus.kserve.io/port" in runtimeAnnotations,
+      ...(props.logger !== undefined ? { logger: props.logger } : {}),
+      ...(props.deploymentStrategy !== undefined ? { deploymentStrategy: props.deploymentStrategy } : {}),
+      labels: props.labels ?? {},
+      annotations: props.annotations ?? {},
+      podLabels: props.podLabels ?? {},
+      podAnnotations: props.podAnnotations ?? {},
+      ...(props.predictorOverrides !== undefined ? { predictorOverrides: props.predictorOverrides } : {}),
+      target,
+    },
+  };
+}
+
+function substituteEnv(env: Readonly<Record<string, EnvValue>>, port: number): Record<string, EnvValue> {
+  const out: Record<string, EnvValue> = {};
+  for (const [k, v] of Object.entries(env)) out[k] = typeof v === "string" ? substitutePlaceholders(v, { port }) : v;
+  return out;
+}

@@ -1,0 +1,298 @@
+/**
+ * Builds model storages: validates props and renders the objects KServe needs to read models
+ * (ServiceAccounts listing credential Secrets, S3 settings annotations, new PVCs).
+ */
+import type { z } from "zod";
+import type { BuildContext, BuildResult } from "../context";
+import type { IssueDraft } from "../errors";
+import { isError, locate } from "../errors";
+import type { Manifest } from "../k8s";
+import { parseProps } from "../schema";
+import { canonicalize, compact } from "../canonical";
+import { mergeTargetProps, resolveTarget } from "../target/resolve";
+import type { Target } from "../target/resolve";
+import { MANAGED_BY, KSERVE } from "../keys";
+import type { ModelLocation, StorageKind } from "./location";
+import type { AzureBlobStorageProps, GcsStorageProps, HuggingFaceStorageProps, OciStorageProps, PvcStorageProps, S3StorageProps, StorageBaseProps, UriStorageProps } from "./props";
+import { azureSchema, gcsSchema, hfSchema, ociSchema, pvcSchema, s3Schema, uriSchema } from "./schema";
+import { joinKey } from "./uri";
+
+/** What other constructs need from a storage. */
+export interface StorageHandle {
+  readonly kind: StorageKind;
+  readonly name: string;
+  readonly where: string;
+  readonly namespace?: string;
+  readonly valid: boolean;
+  /** The location of a model at `path` inside the storage. */
+  readonly locate: (path: string) => ModelLocation;
+}
+
+interface KindResult {
+  readonly drafts: IssueDraft[];
+  readonly manifests: Manifest[];
+  readonly locate?: (path: string) => Omit<ModelLocation, "source" | "namespace">;
+  readonly claimName?: string;
+  readonly accessModes?: readonly string[];
+}
+
+interface Common {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly serviceAccountName: string;
+  readonly target: Target;
+}
+
+function labels(): Record<string, string> {
+  return { [MANAGED_BY.key]: MANAGED_BY.value };
+}
+
+function meta(name: string, namespace: string | undefined, extra: { labels?: Record<string, string>; annotations?: Record<string, string> } = {}): Manifest["metadata"] {
+  return {
+    name,
+    ...(namespace !== undefined ? { namespace } : {}),
+    ...(extra.labels ? { labels: extra.labels } : {}),
+    ...(extra.annotations && Object.keys(extra.annotations).length > 0 ? { annotations: extra.annotations } : {}),
+  };
+}
+
+/** A ServiceAccount listing credential Secrets (KServe reads the Secrets of the predictor's ServiceAccount). */
+export function renderCredentialsServiceAccount(name: string, namespace: string | undefined, secrets: readonly string[], annotations?: Record<string, string>): Manifest {
+  return canonicalize({
+    apiVersion: "v1",
+    kind: "ServiceAccount",
+    metadata: meta(name, namespace, { labels: labels(), ...(annotations ? { annotations } : {}) }),
+    automountServiceAccountToken: false,
+    ...(secrets.length > 0 ? { secrets: secrets.map((s) => ({ name: s })) } : {}),
+  }) as Manifest;
+}
+
+function build<P extends StorageBaseProps>(
+  kind: StorageKind,
+  schema: z.ZodType<P>,
+  props: P,
+  ctx: BuildContext,
+  buildKind: (p: P, c: Common) => KindResult,
+): BuildResult<StorageHandle> {
+  const name = (props as Partial<StorageBaseProps> | undefined)?.name ?? ctx.defaultName;
+  const invalidLocate = (path: string): ModelLocation => ({ source: { where: ctx.where, kind, valid: false }, uri: path });
+  const parsed = parseProps(schema, props);
+  if (parsed.value === undefined) {
+    return { manifests: [], issues: locate(ctx.where, parsed.issues), handle: { kind, name, where: ctx.where, valid: false, locate: invalidLocate } };
+  }
+  const p = parsed.value;
+  const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
+  const namespace = p.namespace ?? ctx.namespace;
+  const common: Common = { name, ...(namespace !== undefined ? { namespace } : {}), serviceAccountName: p.serviceAccountName ?? `${name}-sa`, target };
+  const result = buildKind(p, common);
+  const issues = locate(ctx.where, [...targetIssues, ...result.drafts]);
+  const valid = !issues.some(isError);
+  if (valid) issues.push(...(ctx.registry?.claim(ctx.where, result.manifests) ?? []));
+  const ok = !issues.some(isError);
+  const handle: StorageHandle = {
+    kind,
+    name,
+    where: ctx.where,
+    ...(namespace !== undefined ? { namespace } : {}),
+    valid: ok,
+    locate: (path: string): ModelLocation => {
+      const base = result.locate?.(path) ?? { uri: path };
+      return {
+        ...base,
+        ...(namespace !== undefined ? { namespace } : {}),
+        source: {
+          where: ctx.where,
+          kind,
+          valid: ok,
+          ...(result.claimName !== undefined ? { claimName: result.claimName } : {}),
+          ...(result.accessModes !== undefined ? { accessModes: result.accessModes } : {}),
+        },
+      };
+    },
+  };
+  return { manifests: ok ? result.manifests : [], issues, handle };
+}
+
+/** Parses an S3 endpoint into host[:port] and the scheme, or explains what is wrong with it. */
+export function parseEndpoint(endpoint: string): { host: string; https?: boolean; problem?: string } {
+  const m = /^(?:(https?):\/\/)?([^/\s?#]+)(.*)$/i.exec(endpoint.trim());
+  if (m === null || (m[2] ?? "") === "") return { host: endpoint, problem: "is not a host name" };
+  const scheme = m[1]?.toLowerCase();
+  const rest = m[3] ?? "";
+  const host = m[2] as string;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) && scheme === undefined) return { host, problem: "has a scheme other than http or https" };
+  if (rest !== "" && rest !== "/") return { host, ...(scheme ? { https: scheme === "https" } : {}), problem: `has a path (${rest}); KServe adds the bucket and key itself` };
+  return { host, ...(scheme ? { https: scheme === "https" } : {}) };
+}
+
+/** S3-compatible storage. */
+export function buildS3Storage(props: S3StorageProps, ctx: BuildContext): BuildResult<StorageHandle> {
+  return build("s3", s3Schema, props, ctx, (p, c) => {
+    const drafts: IssueDraft[] = [];
+    const manifests: Manifest[] = [];
+    const modes = (["secretName", "storageConfigKey", "irsaRoleArn"] as const).filter((k) => p.credentials[k] !== undefined);
+    if (modes.length !== 1) {
+      drafts.push({
+        path: "credentials",
+        value: p.credentials,
+        rule: "storage/s3-credentials",
+        message: modes.length === 0 ? "no credentials source given" : `credentials give ${modes.join(" and ")}; only one is used`,
+        fix: "give exactly one of credentials.secretName (an existing Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), credentials.storageConfigKey or credentials.irsaRoleArn",
+      });
+      return { drafts, manifests };
+    }
+    const settings: Record<string, string> = {};
+    if (p.endpoint !== undefined) {
+      const parsed = parseEndpoint(p.endpoint);
+      if (parsed.problem !== undefined) {
+        drafts.push({ path: "endpoint", value: p.endpoint, rule: "storage/s3-endpoint", message: `the endpoint ${parsed.problem}`, fix: `give scheme, host and port only, for example "https://${parsed.host}"` });
+      }
+      if (parsed.https !== undefined && p.useHttps !== undefined && parsed.https !== p.useHttps) {
+        drafts.push({
+          path: "useHttps",
+          value: p.useHttps,
+          rule: "storage/s3-endpoint",
+          message: `useHttps is ${String(p.useHttps)} but the endpoint's scheme is ${parsed.https ? "https" : "http"}`,
+          fix: `drop useHttps (the scheme decides), or change the endpoint to ${p.useHttps ? "https" : "http"}://${parsed.host}`,
+        });
+      }
+      settings[KSERVE.s3Endpoint] = parsed.host;
+      const https = parsed.https ?? p.useHttps;
+      if (https !== undefined) settings[KSERVE.s3UseHttps] = https ? "1" : "0";
+    } else if (p.useHttps !== undefined) {
+      settings[KSERVE.s3UseHttps] = p.useHttps ? "1" : "0";
+    }
+    const https = settings[KSERVE.s3UseHttps] !== "0";
+    if (p.verifySsl !== undefined) settings[KSERVE.s3VerifySsl] = p.verifySsl ? "1" : "0";
+    if (p.verifySsl === false && p.caBundleConfigMap !== undefined) {
+      drafts.push({ path: "caBundleConfigMap", value: p.caBundleConfigMap, rule: "storage/s3-tls", message: "verifySsl is false, so the CA bundle would never be used", fix: "keep verification on with the CA bundle (recommended), or drop caBundleConfigMap" });
+    }
+    if (!https && (p.verifySsl !== undefined || p.caBundleConfigMap !== undefined)) {
+      drafts.push({ path: p.caBundleConfigMap !== undefined ? "caBundleConfigMap" : "verifySsl", value: p.caBundleConfigMap ?? p.verifySsl, rule: "storage/s3-tls", message: "TLS settings are given for a plain-HTTP endpoint", fix: "use an https endpoint, or drop the TLS settings" });
+    }
+    if (p.caBundleConfigMap !== undefined) settings[KSERVE.s3CaBundleConfigMap] = p.caBundleConfigMap;
+    if (p.region !== undefined) settings[KSERVE.s3Region] = p.region;
+    if (p.virtualHostedBuckets !== undefined) settings[KSERVE.s3UseVirtualBucket] = p.virtualHostedBuckets ? "true" : "false";
+
+    if (p.credentials.storageConfigKey !== undefined) {
+      const extra = Object.keys(settings);
+      if (extra.length > 0) {
+        drafts.push({
+          path: "credentials.storageConfigKey",
+          value: p.credentials.storageConfigKey,
+          rule: "storage/s3-storage-config-settings",
+          message: "with a storage-config entry, the endpoint, region and TLS settings come from that entry, so these props would be ignored",
+          fix: "remove endpoint, region, useHttps, verifySsl, caBundleConfigMap and virtualHostedBuckets, or use credentials.secretName",
+        });
+      }
+      const key = p.credentials.storageConfigKey;
+      return {
+        drafts,
+        manifests,
+        locate: (path) => ({ storage: { key, path: joinKey(p.prefix, path), parameters: { bucket: p.bucket, type: "s3" } } }),
+      };
+    }
+    if (p.credentials.irsaRoleArn !== undefined) {
+      manifests.push(renderCredentialsServiceAccount(c.serviceAccountName, c.namespace, [], { "eks.amazonaws.com/role-arn": p.credentials.irsaRoleArn, ...settings }));
+    } else {
+      const secretName = p.credentials.secretName as string;
+      manifests.push(renderCredentialsServiceAccount(c.serviceAccountName, c.namespace, [secretName]));
+      if (Object.keys(settings).length > 0 && p.annotateSecret !== false) manifests.push(renderSecretSettingsOverlay(secretName, c.namespace, settings));
+    }
+    return { drafts, manifests, locate: (path) => ({ uri: `s3://${p.bucket}/${joinKey(p.prefix, path)}`, serviceAccountName: c.serviceAccountName }) };
+  });
+}
+
+/** The KServe S3 settings as annotations on the credentials Secret, without any data. */
+export function renderSecretSettingsOverlay(secretName: string, namespace: string | undefined, annotations: Record<string, string>): Manifest {
+  return canonicalize({ apiVersion: "v1", kind: "Secret", metadata: meta(secretName, namespace, { annotations: compact(annotations) ?? {} }) }) as Manifest;
+}
+
+/** A PersistentVolumeClaim, existing or new. */
+export function buildPvcStorage(props: PvcStorageProps, ctx: BuildContext): BuildResult<StorageHandle> {
+  return build("pvc", pvcSchema, props, ctx, (p, c) => {
+    const claimName = p.claimName ?? c.name;
+    const drafts: IssueDraft[] = [];
+    const manifests: Manifest[] = [];
+    if (p.create !== undefined && p.accessModes !== undefined) {
+      drafts.push({ path: "accessModes", value: p.accessModes, rule: "storage/pvc-access-modes", message: "accessModes describes an existing claim; a new claim takes create.accessModes", fix: "move the access modes into create.accessModes" });
+    }
+    const accessModes = p.create !== undefined ? (p.create.accessModes ?? ["ReadWriteOnce"]) : p.accessModes;
+    if (p.create !== undefined) {
+      manifests.push(
+        canonicalize({
+          apiVersion: "v1",
+          kind: "PersistentVolumeClaim",
+          metadata: meta(claimName, c.namespace, { labels: labels() }),
+          spec: {
+            accessModes: [...(accessModes ?? [])],
+            resources: { requests: { storage: p.create.size } },
+            ...(p.create.storageClassName !== undefined ? { storageClassName: p.create.storageClassName } : {}),
+            volumeMode: "Filesystem",
+          },
+        }) as Manifest,
+      );
+    }
+    return {
+      drafts,
+      manifests,
+      claimName,
+      ...(accessModes !== undefined ? { accessModes } : {}),
+      locate: (path) => ({ uri: `pvc://${claimName}/${path.replace(/^\/+/, "")}` }),
+    };
+  });
+}
+
+/** Models in OCI images (modelcars). */
+export function buildOciStorage(props: OciStorageProps, ctx: BuildContext): BuildResult<StorageHandle> {
+  return build("oci", ociSchema, props, ctx, (p) => ({
+    drafts: [],
+    manifests: [],
+    locate: (path) => ({
+      uri: `oci://${p.registry.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`,
+      ...(p.pullSecret !== undefined ? { imagePullSecrets: [p.pullSecret] } : {}),
+    }),
+  }));
+}
+
+/** The Hugging Face Hub. */
+export function buildHuggingFaceStorage(props: HuggingFaceStorageProps, ctx: BuildContext): BuildResult<StorageHandle> {
+  return build("hf", hfSchema, props, ctx, (p, c) => {
+    const manifests = p.tokenSecret !== undefined ? [renderCredentialsServiceAccount(c.serviceAccountName, c.namespace, [p.tokenSecret])] : [];
+    return {
+      drafts: [],
+      manifests,
+      locate: (path) => ({ uri: `hf://${path.replace(/^\/+/, "")}`, ...(p.tokenSecret !== undefined ? { serviceAccountName: c.serviceAccountName } : {}) }),
+    };
+  });
+}
+
+/** Google Cloud Storage. */
+export function buildGcsStorage(props: GcsStorageProps, ctx: BuildContext): BuildResult<StorageHandle> {
+  return build("gcs", gcsSchema, props, ctx, (p, c) => ({
+    drafts: [],
+    manifests: p.credentialsSecret !== undefined ? [renderCredentialsServiceAccount(c.serviceAccountName, c.namespace, [p.credentialsSecret])] : [],
+    locate: (path) => ({ uri: `gs://${p.bucket}/${joinKey(p.prefix, path)}`, ...(p.credentialsSecret !== undefined ? { serviceAccountName: c.serviceAccountName } : {}) }),
+  }));
+}
+
+/** Azure Blob Storage. */
+export function buildAzureBlobStorage(props: AzureBlobStorageProps, ctx: BuildContext): BuildResult<StorageHandle> {
+  return build("azure", azureSchema, props, ctx, (p, c) => ({
+    drafts: [],
+    manifests: p.credentialsSecret !== undefined ? [renderCredentialsServiceAccount(c.serviceAccountName, c.namespace, [p.credentialsSecret])] : [],
+    locate: (path) => ({
+      uri: `https://${p.account}.blob.core.windows.net/${p.container}/${joinKey(p.prefix, path)}`,
+      ...(p.credentialsSecret !== undefined ? { serviceAccountName: c.serviceAccountName } : {}),
+    }),
+  }));
+}
+
+/** Plain HTTP(S) files. */
+export function buildUriStorage(props: UriStorageProps, ctx: BuildContext): BuildResult<StorageHandle> {
+  return build("uri", uriSchema, props, ctx, (p) => ({
+    drafts: [],
+    manifests: [],
+    locate: (path) => ({ uri: `${p.baseUrl.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}` }),
+  }));
+}

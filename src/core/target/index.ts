@@ -1,0 +1,5 @@
+export * from "./props";
+export * from "./version";
+export * from "./features";
+export * from "./resolve";
+export * from "./schema";

@@ -1,0 +1,42 @@
+/**
+ * The platform a spec is rendered for: the KServe version and whether the cluster runs OpenShift AI.
+ * Set once per app or chart; every construct may override it.
+ */
+
+/** OpenShift AI (Red Hat OpenShift AI / Open Data Hub) settings of a target. */
+export interface OpenShiftAIProps {
+  /**
+   * The OpenShift AI release, `"major.minor"` (for example `"2.25"` or `"3.0"`). Releases before 3.0
+   * still reconcile Knative (Serverless) and ModelMesh; 3.0 and later reconcile Standard mode only.
+   * @default "3.0"
+   */
+  readonly version?: string;
+  /**
+   * The namespace OpenShift AI keeps its shared objects in (dashboard templates and hardware profiles).
+   * @default "redhat-ods-applications"
+   */
+  readonly applicationsNamespace?: string;
+}
+
+/** Where the manifests go. */
+export interface TargetProps {
+  /**
+   * The KServe version of the cluster, `"major.minor"` (for example `"0.15"`). It decides the names
+   * that changed between versions (deployment modes were renamed in 0.16) and which features exist.
+   * @default "0.20" (the current KServe release)
+   */
+  readonly kserveVersion?: string;
+  /**
+   * Whether the cluster runs OpenShift AI: `true` for the current release, or its settings.
+   * On OpenShift AI the library emits the metadata its dashboard and controllers read, and applies its
+   * rules (53-character InferenceService names, the modes the release reconciles, exposure and auth).
+   * @default false
+   */
+  readonly openshiftAI?: boolean | OpenShiftAIProps;
+  /**
+   * Knative feature flags enabled in the cluster's `config-features` ConfigMap (for example
+   * `"kubernetes.podspec-tolerations"`). Knative mode rejects pod fields whose flag is off.
+   * @default [] (Knative's defaults)
+   */
+  readonly knativeFeatures?: readonly string[];
+}

@@ -1,0 +1,56 @@
+/**
+ * kserve-constructs: the framework-agnostic core.
+ *
+ * Specs (props interfaces with zod schemas), validation and rendering to plain manifest objects.
+ * The cdk8s constructs are in `kserve-constructs/cdk8s`, the Pulumi components in `kserve-constructs/pulumi`.
+ */
+export * from "./core/errors";
+export type { Json, JsonObject } from "./core/canonical";
+export { canonicalize } from "./core/canonical";
+export type { Manifest, ObjectMeta, EnvVar, Container, Volume, Toleration, ResourceRequirements, Probe } from "./core/k8s";
+export * from "./core/names";
+export { parseQuantity, compareQuantities, isQuantity, formatBytes } from "./core/quantity";
+export type { Quantity } from "./core/quantity";
+export * from "./core/target";
+export type { BuildContext, BuildResult } from "./core/context";
+export { Registry } from "./core/context";
+export { MANAGED_BY, KSERVE as KSERVE_KEYS, ODH as OPENSHIFT_AI_KEYS } from "./core/keys";
+export { MODEL_MOUNT_PATH, substitutePlaceholders, checkTemplate } from "./core/templates";
+
+export { Env } from "./core/pod/env";
+export type { EnvValue, EnvSource } from "./core/pod/env";
+export type { VolumeProps } from "./core/pod/volumes";
+export type { ResourcesProps } from "./core/pod/resources";
+export type { ProbeSettings } from "./core/pod/probes";
+export type { SecurityProps } from "./core/pod/security";
+
+export { Parameter } from "./core/engine/parameters";
+export type { ParameterSpec, ParameterType, ParameterValue, ParameterOptions, NumberParameterOptions, StringParameterOptions } from "./core/engine/parameters";
+export type { EngineProtocol, KServeProtocol } from "./core/engine/protocols";
+export type { InferenceEngineProps, EngineVersionProps, ModelFormatProps, MetricsProps, OpenShiftAIEngineProps, ImageTarget } from "./core/engine/props";
+export { buildInferenceEngine } from "./core/engine/build";
+
+export type { ServingRuntimeProps, ExistingRuntimeOptions } from "./core/runtime/props";
+export type { RuntimeInfo, IRuntime, SupportedModelFormat, EngineDetails, DeclaredRuntime } from "./core/runtime/ref";
+export { buildServingRuntime, existingRuntime } from "./core/runtime/build";
+
+export { ModelLocation } from "./core/storage/location";
+export type { StorageKind } from "./core/storage/location";
+export type {
+  StorageBaseProps,
+  S3StorageProps,
+  S3CredentialsProps,
+  PvcStorageProps,
+  PvcCreateProps,
+  OciStorageProps,
+  HuggingFaceStorageProps,
+  GcsStorageProps,
+  AzureBlobStorageProps,
+  UriStorageProps,
+} from "./core/storage/props";
+export type { StorageHandle } from "./core/storage/build";
+export { buildS3Storage, buildPvcStorage, buildOciStorage, buildHuggingFaceStorage, buildGcsStorage, buildAzureBlobStorage, buildUriStorage } from "./core/storage/build";
+
+export type { InferenceServiceProps, ScalingProps, Autoscaler, LoggerProps, DeploymentStrategyProps } from "./core/service/props";
+export type { ServiceHandle } from "./core/service/build";
+export { buildInferenceService } from "./core/service/build";
