@@ -3,7 +3,24 @@
  */
 import { ApiObject, Chart, JsonPatch } from "cdk8s";
 import type { Construct } from "constructs";
+import { canonicalize } from "../index";
 import type { Manifest } from "../index";
+
+/**
+ * An ApiObject whose JSON is canonical whatever cdk8s's settings: keys sorted at every level (so
+ * `CDK8S_DISABLE_SORT` changes nothing), with apiVersion, kind and metadata first as cdk8s writes them.
+ * Patches and metadata added with cdk8s's own methods are kept.
+ */
+export class CanonicalApiObject extends ApiObject {
+  public override toJson(): Record<string, unknown> {
+    const json = canonicalize(super.toJson() as Record<string, unknown>);
+    const ordered: Record<string, unknown> = {};
+    for (const key of ["apiVersion", "kind", "metadata", ...Object.keys(json)]) {
+      if (key in json && !(key in ordered)) ordered[key] = json[key];
+    }
+    return ordered;
+  }
+}
 
 /** Kinds that are cluster-scoped: cdk8s would otherwise give them the chart's namespace. */
 export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set(["ClusterServingRuntime", "ClusterStorageContainer", "Namespace", "ClusterRole", "ClusterRoleBinding", "LocalModelCache", "LocalModelNodeGroup"]);
@@ -12,7 +29,7 @@ export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set(["ClusterServin
 export function emitManifests(scope: Construct, manifests: readonly Manifest[]): ApiObject[] {
   return manifests.map((manifest) => {
     const { apiVersion, kind, metadata, ...rest } = manifest;
-    const object = new ApiObject(scope, `${kind}-${metadata.name}`, { apiVersion, kind, metadata: { ...metadata }, ...rest });
+    const object = new CanonicalApiObject(scope, `${kind}-${metadata.name}`, { apiVersion, kind, metadata: { ...metadata }, ...rest });
     if (metadata.namespace === undefined && Chart.of(scope).namespace !== undefined && CLUSTER_SCOPED_KINDS.has(kind)) {
       object.addJsonPatch(JsonPatch.remove("/metadata/namespace"));
     }

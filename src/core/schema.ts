@@ -51,7 +51,23 @@ export function formatPath(segments: readonly PropertyKey[]): string {
   return out;
 }
 
-function toDraft(issue: z.core.$ZodIssue, input: unknown, basePath: string, rule: string): IssueDraft {
+/**
+ * For a union, the branch the input was meant for: the first whose problems are not all a type
+ * mismatch at the union's own path (the input had that branch's type but broke one of its rules).
+ */
+function unionBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue | undefined {
+  if (issue.code !== "invalid_union") return undefined;
+  for (const branch of issue.errors) {
+    const first = branch[0];
+    if (first === undefined) continue;
+    const typeMismatchHere = branch.every((b) => b.code === "invalid_type" && b.path.length === 0);
+    if (!typeMismatchHere) return { ...first, path: [...issue.path, ...first.path] } as z.core.$ZodIssue;
+  }
+  return undefined;
+}
+
+function toDraft(original: z.core.$ZodIssue, input: unknown, basePath: string, rule: string): IssueDraft {
+  const issue = original.message.includes(FIX_SEPARATOR) ? original : (unionBranch(original) ?? original);
   const segments = issue.path.filter((s): s is string | number => typeof s === "string" || typeof s === "number");
   const relative = formatPath(segments);
   const path = basePath === "" ? relative : relative === "" ? basePath : relative.startsWith("[") ? `${basePath}${relative}` : `${basePath}.${relative}`;

@@ -22,7 +22,7 @@ export interface ProbeSettings {
   readonly initialDelaySeconds?: number;
   /**
    * Seconds before a probe attempt times out.
-   * @default 5 for readiness and liveness, 5 for startup
+   * @default 5
    */
   readonly timeoutSeconds?: number;
   /**

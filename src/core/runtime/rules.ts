@@ -88,7 +88,8 @@ function checkFormatPriorities(spec: Record<string, unknown>): IssueDraft[] {
   const issues: IssueDraft[] = [];
   formats.forEach((f, i) => {
     if (f.autoSelect !== true) return;
-    if (priorities.has(f.name) && priorities.get(f.name) !== f.priority) {
+    const first = priorities.get(f.name);
+    if (priorities.has(f.name) && first !== undefined && f.priority !== undefined && first !== f.priority) {
       issues.push({
         path: `spec.supportedModelFormats[${i}].priority`,
         value: f.priority,
@@ -97,15 +98,15 @@ function checkFormatPriorities(spec: Record<string, unknown>): IssueDraft[] {
         fix: `give every auto-selected "${f.name}" entry the same priority`,
       });
     }
-    priorities.set(f.name, f.priority);
+    if (!priorities.has(f.name)) priorities.set(f.name, f.priority);
   });
   return issues;
 }
 
 /**
  * KServe's webhook: two enabled runtimes of the same scope (and namespace), both single- or both
- * multi-model, with an overlapping protocol, may not auto-select the same format (name, case-insensitive,
- * and version) with the same priority.
+ * multi-model, that declare a common protocol version, may not auto-select the same format (name,
+ * case-insensitive, and version) with the same explicit priority (KServe's selector has no tie-breaker).
  */
 export function checkRuntimeConflicts(runtime: RuntimeInfo, others: readonly RuntimeInfo[]): IssueDraft[] {
   const issues: IssueDraft[] = [];
@@ -120,18 +121,17 @@ export function checkRuntimeConflicts(runtime: RuntimeInfo, others: readonly Run
     if (runtimeMultiModel(other) !== runtimeMultiModel(runtime)) continue;
     const p1 = runtimeProtocols(runtime) ?? [];
     const p2 = runtimeProtocols(other) ?? [];
-    const overlap = p1.length === 0 || p2.length === 0 || p1.some((p) => p2.includes(p));
-    if (!overlap) continue;
+    if (!p1.some((p) => p2.includes(p))) continue;
     for (const f of mine) {
       const clash = (runtimeFormats(other) ?? []).find(
-        (g) => g.autoSelect === true && g.name.toLowerCase() === f.name.toLowerCase() && (g.version ?? "") === (f.version ?? "") && g.priority === f.priority,
+        (g) => g.autoSelect === true && g.name.toLowerCase() === f.name.toLowerCase() && (g.version ?? "") === (f.version ?? "") && f.priority !== undefined && g.priority === f.priority,
       );
       if (clash !== undefined) {
         issues.push({
           path: "spec.supportedModelFormats",
           value: f,
           rule: "runtime/format-conflict",
-          message: `${other.kind} "${other.name}" (${other.where}) already auto-selects format "${clash.name}"${f.version ? ` version ${f.version}` : ""} with the same priority; KServe's webhook rejects the second runtime`,
+          message: `${other.kind} "${other.name}" (${other.where}) already auto-selects format "${clash.name}"${f.version ? ` version ${f.version}` : ""} with priority ${String(f.priority)} for a common protocol; KServe's webhook rejects the second runtime`,
           fix: `give one of them a different priority, set autoSelect: false on one, or disable one runtime`,
         });
       }

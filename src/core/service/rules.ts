@@ -52,7 +52,7 @@ export function checkServiceSemantics(isvc: Manifest, spec: ServiceSpec): IssueD
     ...checkModeFields(spec),
     ...checkKnativePod(isvc, spec),
     ...checkPlatform(spec),
-    ...checkRuntimeMatch(spec),
+    ...checkRuntimeMatch(isvc, spec),
     ...checkMergedContainer(isvc, spec),
     ...checkStorage(spec),
   ];
@@ -230,10 +230,16 @@ function checkPlatform(spec: ServiceSpec): IssueDraft[] {
   return issues;
 }
 
-function checkRuntimeMatch(spec: ServiceSpec): IssueDraft[] {
+function checkRuntimeMatch(isvc: Manifest, spec: ServiceSpec): IssueDraft[] {
   const runtime = spec.runtime;
   const issues: IssueDraft[] = [];
   if (!runtime.valid) return issues;
+  const model = getIn(isvc, ["spec", "predictor", "model"]);
+  const rendered = isRecord(model) ? model : {};
+  const renderedFormat = isRecord(rendered["modelFormat"]) ? rendered["modelFormat"] : {};
+  const wanted = { name: String(renderedFormat["name"] ?? ""), ...(typeof renderedFormat["version"] === "string" ? { version: renderedFormat["version"] } : {}) };
+  const pinned = typeof rendered["runtime"] === "string";
+  const protocolVersion = typeof rendered["protocolVersion"] === "string" ? rendered["protocolVersion"] : undefined;
   if (runtime.kind === "ServingRuntime" && runtime.namespace !== undefined && spec.namespace !== undefined && runtime.namespace !== spec.namespace) {
     issues.push({
       path: "engine",
@@ -248,7 +254,6 @@ function checkRuntimeMatch(spec: ServiceSpec): IssueDraft[] {
     issues.push({ path: "engine", value: runtime.name, rule: "isvc/runtime-multi-model", message: `runtime "${runtime.name}" is a multi-model (ModelMesh) runtime and cannot serve a ${spec.mode} InferenceService`, fix: "use a single-model runtime" });
   }
   const formats = runtimeFormats(runtime);
-  const wanted = spec.modelFormat;
   if (formats !== undefined) {
     const byName = formats.filter((f) => f.name === wanted.name);
     const matches = byName.filter((f) => wanted.version === undefined || f.version === wanted.version);
@@ -269,7 +274,7 @@ function checkRuntimeMatch(spec: ServiceSpec): IssueDraft[] {
         message: `runtime "${runtime.name}" serves "${wanted.name}" in versions ${byName.map((f) => f.version ?? "(any)").join(", ")}; KServe matches the version string exactly ("1.15" does not match "1")`,
         fix: `use one of those version strings, or leave the version out`,
       });
-    } else if (!spec.pinRuntime && !matches.some((f) => f.autoSelect === true)) {
+    } else if (!pinned && !matches.some((f) => f.autoSelect === true)) {
       issues.push({
         path: "pinRuntime",
         value: false,
@@ -281,14 +286,14 @@ function checkRuntimeMatch(spec: ServiceSpec): IssueDraft[] {
   }
   const protocols = runtimeProtocols(runtime);
   if (protocols !== undefined && protocols.length > 0) {
-    const effective = spec.protocolVersion ?? "v1";
-    if (!protocols.includes(effective)) {
+    const effective = protocolVersion ?? "v1";
+    if (!(protocols as readonly string[]).includes(effective)) {
       issues.push({
         path: "spec.predictor.model.protocolVersion",
-        value: spec.protocolVersion,
+        value: protocolVersion,
         rule: "isvc/runtime-protocol",
         message:
-          spec.protocolVersion === undefined
+          protocolVersion === undefined
             ? `runtime "${runtime.name}" speaks only ${protocols.join(", ")}; a model without protocolVersion counts as v1, so KServe would never select it`
             : `runtime "${runtime.name}" does not support protocol ${effective} (it speaks ${protocols.join(", ")})`,
         fix: `set protocolVersion to one of ${protocols.join(", ")}`,

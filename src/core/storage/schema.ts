@@ -54,7 +54,7 @@ export const pvcSchema: z.ZodType<PvcStorageProps> = z.strictObject({
 /** OCI props. */
 export const ociSchema: z.ZodType<OciStorageProps> = z.strictObject({
   ...base,
-  registry: z.string().regex(/^[^\s/:]+(:\d+)?(\/[a-z0-9._-]+)*$/, {
+  registry: z.string().regex(/^[^\s/:]+(:\d+)?(\/[a-z0-9._-]+)*\/?$/, {
     error: withFix("not a registry and repository prefix", 'use for example "quay.io/my-org" (no scheme, no tag)'),
   }),
   pullSecret: k8sName.optional(),

@@ -1,0 +1,45 @@
+import { ValidationError, formatIssue, formatValue, throwIfErrors } from "kserve-constructs";
+import type { Issue } from "kserve-constructs";
+
+const a: Issue = { where: "app/chart/granite", path: "scaling.min", value: 0, rule: "isvc/standard-scale-to-zero", message: "no scale to zero", fix: "set scaling.min to 1" };
+const b: Issue = { where: "app/chart/engine", path: "", value: undefined, rule: "engine/x", message: "bad engine", fix: "fix it" };
+const w: Issue = { where: "app/chart/store", path: "scaling", value: { min: 2 }, rule: "isvc/pvc-replicas", message: "shared node", fix: "use RWX", severity: "warning" };
+
+describe("ValidationError", () => {
+  it("lists every problem with its place, value, rule and fix in the message alone", () => {
+    const error = new ValidationError([w, a, b]);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe("ValidationError");
+    expect(error.message).toBe(
+      [
+        "kserve-constructs found 2 problems:",
+        "1. app/chart/granite > scaling.min = 0",
+        "    no scale to zero [isvc/standard-scale-to-zero]",
+        "    fix: set scaling.min to 1",
+        "2. app/chart/engine = (not set)",
+        "    bad engine [engine/x]",
+        "    fix: fix it",
+        '3. app/chart/store > scaling = {"min":2}',
+        "    warning: shared node [isvc/pvc-replicas]",
+        "    fix: use RWX",
+      ].join("\n"),
+    );
+    expect(error.issues.map((i) => i.rule)).toEqual(["isvc/standard-scale-to-zero", "engine/x", "isvc/pvc-replicas"]);
+  });
+
+  it("says 1 problem in the singular", () => {
+    expect(new ValidationError([a]).message.split("\n")[0]).toBe("kserve-constructs found 1 problem:");
+  });
+
+  it("throwIfErrors ignores warnings", () => {
+    expect(() => throwIfErrors([w])).not.toThrow();
+    expect(() => throwIfErrors([w, a])).toThrow(ValidationError);
+  });
+
+  it("shortens long values", () => {
+    const long = formatValue("x".repeat(500));
+    expect(long.length).toBe(160);
+    expect(long.endsWith("...")).toBe(true);
+    expect(formatIssue(a)).toContain("= 0");
+  });
+});
