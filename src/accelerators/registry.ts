@@ -18,3 +18,8 @@ export const ACCELERATOR_RESOURCES: Readonly<Record<AcceleratorKey, string>> = {
 export function resourceOfTarget(target: string): string | undefined {
   return (ACCELERATOR_RESOURCES as Record<string, string | undefined>)[target];
 }
+
+/** True for resource names that request accelerators (the known vendors, NVIDIA MIG slices, Intel GPUs, Spyre variants). */
+export function isAcceleratorResource(name: string): boolean {
+  return (Object.values(ACCELERATOR_RESOURCES) as string[]).includes(name) || /^nvidia\.com\/mig-/.test(name) || name === "intel.com/gpu" || /^ibm\.com\/spyre_/.test(name);
+}

@@ -5,8 +5,7 @@ import type { ApiObject } from "cdk8s";
 import { Construct } from "constructs";
 import { buildInferenceEngine } from "../index";
 import type { InferenceEngineProps, IRuntime, RuntimeInfo } from "../index";
-import { buildContext, recordIssues } from "./state";
-import { emitManifests } from "./emit";
+import { adopt, buildContext } from "./state";
 
 /**
  * A custom serving engine: versions with images per accelerator, a command with placeholders, the
@@ -32,9 +31,8 @@ export class InferenceEngine extends Construct implements IRuntime {
   constructor(scope: Construct, id: string, props: InferenceEngineProps) {
     super(scope, id);
     const result = buildInferenceEngine(props, buildContext(scope, id));
-    recordIssues(this, result.issues);
     this.runtime = result.handle;
     this.name = result.handle.name;
-    this.apiObjects = emitManifests(this, result.manifests);
+    this.apiObjects = adopt(this, result);
   }
 }

@@ -5,8 +5,7 @@ import type { ApiObject } from "cdk8s";
 import { Construct } from "constructs";
 import { buildInferenceService } from "../index";
 import type { InferenceServiceProps, ServiceHandle } from "../index";
-import { buildContext, recordIssues } from "./state";
-import { emitManifests } from "./emit";
+import { adopt, buildContext } from "./state";
 
 /**
  * A KServe InferenceService: binds an engine (or existing runtime) to a model location, with resources,
@@ -34,10 +33,9 @@ export class InferenceService extends Construct {
   constructor(scope: Construct, id: string, props: InferenceServiceProps) {
     super(scope, id);
     const result = buildInferenceService(props, buildContext(scope, id));
-    recordIssues(this, result.issues);
     this.service = result.handle;
     this.name = result.handle.name;
     if (result.handle.namespace !== undefined) this.namespace = result.handle.namespace;
-    this.apiObjects = emitManifests(this, result.manifests);
+    this.apiObjects = adopt(this, result);
   }
 }

@@ -25,8 +25,7 @@ import type {
   StorageHandle,
   UriStorageProps,
 } from "../index";
-import { buildContext, recordIssues } from "./state";
-import { emitManifests } from "./emit";
+import { adopt, buildContext } from "./state";
 
 /**
  * A model storage. Create one with a factory (`ModelStorage.s3`, `.pvc`, `.oci`, `.huggingFace`,
@@ -77,9 +76,8 @@ export class ModelStorage extends Construct {
   private constructor(scope: Construct, id: string, build: (ctx: BuildContext) => BuildResult<StorageHandle>) {
     super(scope, id);
     const result = build(buildContext(scope, id));
-    recordIssues(this, result.issues);
     this.storage = result.handle;
-    this.apiObjects = emitManifests(this, result.manifests);
+    this.apiObjects = adopt(this, result);
   }
 
   /**

@@ -5,8 +5,7 @@ import type { ApiObject } from "cdk8s";
 import { Construct } from "constructs";
 import { buildServingRuntime, existingRuntime } from "../index";
 import type { ExistingRuntimeOptions, IRuntime, RuntimeInfo, ServingRuntimeProps } from "../index";
-import { buildContext, recordIssues } from "./state";
-import { emitManifests } from "./emit";
+import { adopt, buildContext } from "./state";
 
 /**
  * A ServingRuntime (or ClusterServingRuntime) from KServe's own spec, checked by the same rules as
@@ -34,9 +33,8 @@ export class ServingRuntime extends Construct implements IRuntime {
   constructor(scope: Construct, id: string, props: ServingRuntimeProps) {
     super(scope, id);
     const result = buildServingRuntime(props, buildContext(scope, id));
-    recordIssues(this, result.issues);
     this.runtime = result.handle;
     this.name = result.handle.name;
-    this.apiObjects = emitManifests(this, result.manifests);
+    this.apiObjects = adopt(this, result);
   }
 }

@@ -4,10 +4,12 @@
  * whenever cdk8s validates (app.synth(), chart.toJson(), Testing.synth(), `cdk8s synth`).
  */
 import { Chart } from "cdk8s";
-import type { IConstruct } from "constructs";
+import type { ApiObject } from "cdk8s";
+import type { Construct, IConstruct } from "constructs";
 import { Registry, ValidationError, formatIssue, isError } from "../index";
-import type { BuildContext, Issue } from "../index";
+import type { BuildContext, BuildResult, Issue } from "../index";
 import { KServeTarget } from "./target";
+import { emitManifests } from "./emit";
 
 interface AppState {
   readonly registry: Registry;
@@ -69,4 +71,10 @@ export function buildContext(scope: IConstruct, id: string): BuildContext {
     target: KServeTarget.of(scope),
     registry: appState(scope).registry,
   };
+}
+
+/** Records a build's issues and emits its manifests under `construct`. */
+export function adopt<H>(construct: Construct, result: BuildResult<H>): readonly ApiObject[] {
+  recordIssues(construct, result.issues);
+  return emitManifests(construct, result.manifests);
 }

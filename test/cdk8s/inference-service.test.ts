@@ -283,6 +283,15 @@ describe("InferenceService rules", () => {
     expect(merged.issues[0]).toMatchObject({ rule: "resources/request-above-limit", message: "the memory request 8Gi is above its limit 4Gi; Kubernetes rejects the pod" });
   });
 
+  it("an engine without multi-GPU support rejects more than one accelerator", () => {
+    const error = validationError((chart) => isvc(chart, { resources: { requests: { "nvidia.com/gpu": 2 }, limits: { "nvidia.com/gpu": 2 } } }));
+    expect(error.issues[0]).toMatchObject({
+      rule: "isvc/multi-gpu",
+      message: 'engine "engine" does not declare multi-GPU support, and this model asks for 2 accelerators in one pod',
+    });
+    expect(() => synthChart((chart) => isvc(chart, { engine: engine(chart, { multiGpu: true }), resources: { limits: { "nvidia.com/gpu": 2 } } }))).not.toThrow();
+  });
+
   it("runtime templates referring to labels the InferenceService lacks", () => {
     const error = validationError((chart) => isvc(chart, { engine: engine(chart, { env: { IMPL: "{{.Labels.modelClass}}" } }) }));
     expect(error.issues[0]).toMatchObject({ rule: "isvc/template-reference", fix: 'add labels: { "modelClass": ... }' });

@@ -32,7 +32,7 @@ describe("parameter declarations", () => {
   it("checks defaults against the declared type", () => {
     expect(checkParameterSpec("parameters.X", Parameter.int({ default: 7 }))).toEqual([]);
     expect(checkParameterSpec("parameters.X", { type: "int", default: "seven" })).toEqual([
-      { path: "parameters.X.default", value: "seven", rule: "engine/parameter-default", message: 'the default expects an integer, got "seven"', fix: "give a default of type int within the parameter's bounds" },
+      { path: "parameters.X.default", value: "seven", rule: "engine/parameter-default", message: 'the default expects an integer, got "seven"', fix: "give a default that is an integer within the parameter's bounds" },
     ]);
     expect(checkParameterSpec("p", Parameter.int({ min: 5, max: 1 }))[0]?.message).toBe("min is greater than max");
     expect(checkParameterSpec("p", { type: "bool", min: 1 })[0]?.message).toBe("a bool parameter cannot have min or max");

@@ -85,6 +85,9 @@ export const Parameter = {
   },
 } as const;
 
+/** How each type is named in messages. */
+const TYPE_NAMES: Readonly<Record<ParameterType, string>> = { string: "a string", int: "an integer", float: "a number", bool: "a boolean" };
+
 const INT = /^[+-]?\d+$/;
 const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -144,7 +147,7 @@ export function checkParameterSpec(path: string, spec: ParameterSpec): IssueDraf
         value: spec.default,
         rule: "engine/parameter-default",
         message: `the default ${problem}`,
-        fix: `give a default of type ${spec.type} within the parameter's bounds`,
+        fix: `give a default that is ${TYPE_NAMES[spec.type]} within the parameter's bounds`,
       });
     }
   }
@@ -192,7 +195,7 @@ export function checkParameterValues(
         value,
         rule: "isvc/parameter-type",
         message: `parameter ${key} of engine "${engineName}" ${problem}`,
-        fix: `give ${key} a ${spec.type} value${spec.allowed ? ` from ${spec.allowed.join(", ")}` : ""}${spec.min !== undefined || spec.max !== undefined ? ` in [${spec.min ?? "-inf"}, ${spec.max ?? "inf"}]` : ""}`,
+        fix: `give ${key} ${TYPE_NAMES[spec.type]}${spec.allowed ? ` from ${spec.allowed.join(", ")}` : ""}${spec.min !== undefined || spec.max !== undefined ? ` in [${spec.min ?? "-inf"}, ${spec.max ?? "inf"}]` : ""}`,
       });
     }
   }

@@ -16,6 +16,8 @@ import type { RuntimeInfo } from "../runtime/ref";
 import { runtimeFormats, runtimeMultiModel, runtimeProtocols, runtimeSpec } from "../runtime/ref";
 import { KSERVE_CONTAINER, runtimeContainers } from "../runtime/rules";
 import { KSERVE, ODH } from "../keys";
+import { isAcceleratorResource } from "../../accelerators/registry";
+import { isQuantity, quantityToNumber } from "../quantity";
 
 /** Ports Knative's queue-proxy and activator use; a user container cannot listen on them. */
 export const KNATIVE_RESERVED_PORTS = [8012, 8013, 8022, 9090, 9091] as const;
@@ -329,6 +331,17 @@ function checkMergedContainer(isvc: Manifest, spec: ServiceSpec): IssueDraft[] {
     issues.push(
       ...checkResources("spec.predictor.model.resources (merged with the runtime's)", { requests, limits }).filter((d) => d.rule !== "resources/quantity" || d.path.includes("model")),
     );
+    const accelerators = Object.entries({ ...requests, ...limits }).filter(([name, value]) => isAcceleratorResource(name) && isQuantity(value));
+    const count = accelerators.reduce((sum, [, value]) => sum + quantityToNumber(value), 0);
+    if (count > 1 && spec.runtime.engine !== undefined && !spec.runtime.engine.multiGpu) {
+      issues.push({
+        path: "spec.predictor.model.resources",
+        value: Object.fromEntries(accelerators),
+        rule: "isvc/multi-gpu",
+        message: `engine "${spec.runtime.name}" does not declare multi-GPU support, and this model asks for ${count} accelerators in one pod`,
+        fix: "request one accelerator, or set multiGpu: true on the engine once it can split a model across devices (tensor parallelism)",
+      });
+    }
     const labels = isvc.metadata.labels ?? {};
     const annotations = isvc.metadata.annotations ?? {};
     const refs = new Map<string, "label" | "annotation">();
