@@ -54,3 +54,30 @@ export { buildS3Storage, buildPvcStorage, buildOciStorage, buildHuggingFaceStora
 export type { InferenceServiceProps, ScalingProps, Autoscaler, LoggerProps, DeploymentStrategyProps } from "./core/service/props";
 export type { ServiceHandle } from "./core/service/build";
 export { buildInferenceService } from "./core/service/build";
+
+export { Accelerator, ACCELERATORS, ACCELERATOR_RESOURCES, KSERVE_GPU_RESOURCES, NVIDIA_PRODUCT_LABEL, acceleratorFacts, isAcceleratorResource } from "./accelerators";
+export type {
+  AcceleratorFacts,
+  AcceleratorSpec,
+  AcceleratorCounts,
+  AcceleratorKey,
+  Architecture,
+  AcceleratorOptions,
+  NvidiaOptions,
+  GaudiOptions,
+  SpyreOptions,
+  CustomAcceleratorOptions,
+} from "./accelerators";
+
+export { Hardware } from "./core/hardware/request";
+export type { HardwareRequest, HardwareProfileInfo, ResolvedIdentifier, ResolvedScheduling } from "./core/hardware/request";
+export type { HardwareProfileProps, HardwareRequestProps, ResourceBounds, HardwareIdentifierProps, NodeSchedulingProps, QueueSchedulingProps } from "./core/hardware/props";
+export { buildHardwareProfile } from "./core/hardware/build";
+export { defaultShmSize } from "./core/hardware/apply";
+
+export type { EnginePreset } from "./presets/preset";
+export { isEnginePreset } from "./presets/preset";
+export { EnginePresets, vllmEngineProps, VLLM_UPSTREAM_IMAGE, VLLM_DEFAULT_VERSION } from "./presets/vllm";
+export type { VllmPresetProps, VllmAccelerator } from "./presets/vllm";
+export type { TensorParallelProps, EngineMultiNodeProps } from "./core/engine/props";
+export type { MultiNodeProps } from "./core/service/props";

@@ -7,6 +7,7 @@ export { InferenceEngine } from "./inference-engine";
 export { ServingRuntime } from "./serving-runtime";
 export { ModelStorage } from "./model-storage";
 export { InferenceService } from "./inference-service";
+export { HardwareProfile } from "./hardware-profile";
 export { issuesOf } from "./state";
 export { synthAtomically } from "./synth";
 export type { AtomicSynthOptions, AtomicSynthResult } from "./synth";

@@ -3,8 +3,8 @@
  */
 import type { ApiObject } from "cdk8s";
 import { Construct } from "constructs";
-import { buildInferenceEngine } from "../index";
-import type { InferenceEngineProps, IRuntime, RuntimeInfo } from "../index";
+import { EnginePresets, buildInferenceEngine } from "../index";
+import type { EnginePreset, InferenceEngineProps, IRuntime, RuntimeInfo, VllmPresetProps } from "../index";
 import { adopt, buildContext } from "./state";
 
 /**
@@ -21,6 +21,16 @@ import { adopt, buildContext } from "./state";
  * });
  */
 export class InferenceEngine extends Construct implements IRuntime {
+  /**
+   * vLLM for an accelerator (NVIDIA, AMD, Intel Gaudi, IBM Spyre, CPU), as OpenShift AI's vLLM runtimes
+   * run it; `multiNode: true` for serving across nodes.
+   *
+   * @example InferenceEngine.vllm(chart, "vllm", { accelerator: "nvidia" })
+   */
+  public static vllm(scope: Construct, id: string, props: VllmPresetProps): InferenceEngine {
+    return new InferenceEngine(scope, id, EnginePresets.vllm(props));
+  }
+
   /** The runtime handle InferenceServices use. */
   public readonly runtime: RuntimeInfo;
   /** The runtime's name. */
@@ -28,7 +38,8 @@ export class InferenceEngine extends Construct implements IRuntime {
   /** The synthesized objects (empty when the props have errors); for `addJsonPatch` escape hatches. */
   public readonly apiObjects: readonly ApiObject[];
 
-  constructor(scope: Construct, id: string, props: InferenceEngineProps) {
+  /** @param props the engine's props, or a preset (`EnginePresets.vllm({...})`) */
+  constructor(scope: Construct, id: string, props: InferenceEngineProps | EnginePreset) {
     super(scope, id);
     const result = buildInferenceEngine(props, buildContext(scope, id));
     this.runtime = result.handle;

@@ -70,3 +70,31 @@ export class Registry {
     return this.runtimeList;
   }
 }
+
+/**
+ * Wraps a build so that an unexpected exception becomes one issue instead of a crash from deep inside
+ * (the rule `internal/unexpected` marks a bug in the library, reported with the construct it hit).
+ */
+export function guardBuild<P, H>(build: (props: P, ctx: BuildContext) => BuildResult<H>, fallback: (ctx: BuildContext) => H): (props: P, ctx: BuildContext) => BuildResult<H> {
+  return (props: P, ctx: BuildContext) => {
+    try {
+      return build(props, ctx);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        manifests: [],
+        issues: [
+          {
+            where: ctx.where,
+            path: "",
+            value: undefined,
+            rule: "internal/unexpected",
+            message: `kserve-constructs failed unexpectedly (${message})`,
+            fix: "this is a bug in kserve-constructs: please report it with the props of this construct",
+          },
+        ],
+        handle: fallback(ctx),
+      };
+    }
+  };
+}

@@ -43,3 +43,18 @@ describe("ValidationError", () => {
     expect(formatIssue(a)).toContain("= 0");
   });
 });
+
+describe("unexpected failures", () => {
+  it("become one internal/unexpected issue instead of a crash", () => {
+    const { guardBuild } = jest.requireActual<typeof import("../../src/core/context")>("../../src/core/context");
+    const build = guardBuild<unknown, string>(() => {
+      throw new TypeError("x is undefined");
+    }, (ctx) => `fallback for ${ctx.where}`);
+    const result = build({}, { where: "app/chart/x", defaultName: "x" });
+    expect(result.handle).toBe("fallback for app/chart/x");
+    expect(result.manifests).toEqual([]);
+    expect(result.issues).toEqual([
+      { where: "app/chart/x", path: "", value: undefined, rule: "internal/unexpected", message: "kserve-constructs failed unexpectedly (x is undefined)", fix: "this is a bug in kserve-constructs: please report it with the props of this construct" },
+    ]);
+  });
+});

@@ -2,22 +2,37 @@
  * Builds an InferenceEngine: validate props, apply defaults, render the runtime, check the result.
  */
 import type { BuildContext, BuildResult } from "../context";
+import { guardBuild } from "../context";
 import type { Issue, IssueDraft } from "../errors";
 import { isError, locate } from "../errors";
 import { parseProps } from "../schema";
 import { mergeTargetProps, resolveTarget } from "../target/resolve";
 import { checkDns1123Subdomain } from "../names";
 import type { InferenceEngineProps } from "./props";
+import type { EnginePreset } from "../../presets/preset";
+import { isEnginePreset } from "../../presets/preset";
 import { inferenceEngineSchema } from "./schema";
 import { checkEngineProps } from "./rules";
+import { checkMultiModelEngine } from "../modelmesh/rules";
 import { defaultVersionOf, resolveEngineSpec, runtimeImageOf } from "./spec";
 import type { EngineSpec } from "./spec";
 import { renderEngine } from "./render";
 import type { RuntimeInfo } from "../runtime/ref";
 import { checkRuntimeConflicts, checkRuntimeManifest } from "../runtime/rules";
+import { applyHardware } from "../hardware/apply";
+import type { HardwareApplication } from "../hardware/apply";
 
-/** Builds an engine; never throws on bad input (problems come back as issues). */
-export function buildInferenceEngine(props: InferenceEngineProps, ctx: BuildContext): BuildResult<RuntimeInfo> & { spec?: EngineSpec } {
+/** Builds an engine from props or a preset; never throws on bad input (problems come back as issues). */
+function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePreset, ctx: BuildContext): BuildResult<RuntimeInfo> & { spec?: EngineSpec } {
+  let props = input as InferenceEngineProps;
+  if (isEnginePreset(input)) {
+    const resolved = input.resolve();
+    if (resolved.props === undefined) {
+      const kind = "ServingRuntime";
+      return { manifests: [], issues: locate(ctx.where, resolved.issues), handle: { name: ctx.defaultName, kind, where: ctx.where, valid: false } };
+    }
+    props = resolved.props;
+  }
   const name = (props as Partial<InferenceEngineProps> | undefined)?.name ?? ctx.defaultName;
   const kind = (props as Partial<InferenceEngineProps> | undefined)?.scope === "cluster" ? "ClusterServingRuntime" : "ServingRuntime";
   const invalid = (issues: Issue[]): BuildResult<RuntimeInfo> => ({
@@ -35,11 +50,17 @@ export function buildInferenceEngine(props: InferenceEngineProps, ctx: BuildCont
   if (name.length > 63) {
     drafts.push({ path: "name", value: name, rule: "runtime/name-length", message: "a runtime name longer than 63 characters cannot be used as a label value by KServe", fix: "shorten the name to 63 characters" });
   }
-  drafts.push(...checkEngineProps(p));
+  drafts.push(...checkEngineProps(p), ...checkMultiModelEngine(p, target));
   const defaultVersion = defaultVersionOf(p);
   const runtimeImage = runtimeImageOf(p, defaultVersion);
+  let hardware: HardwareApplication | undefined;
+  if (p.hardware !== undefined) {
+    const applied = applyHardware("hardware", p.hardware, { ...(p.resources !== undefined ? { resources: p.resources } : {}), openshiftAI: false });
+    drafts.push(...applied.issues);
+    hardware = applied.application;
+  }
   if (drafts.some((d) => d.severity !== "warning") || defaultVersion === undefined || runtimeImage === undefined) return invalid(locate(ctx.where, drafts));
-  const spec = resolveEngineSpec(p, name, p.namespace ?? ctx.namespace, target, defaultVersion, runtimeImage);
+  const spec = resolveEngineSpec(p, name, p.namespace ?? ctx.namespace, target, defaultVersion, runtimeImage, hardware);
   const manifest = renderEngine(spec);
   const handle: RuntimeInfo = {
     name,
@@ -59,6 +80,8 @@ export function buildInferenceEngine(props: InferenceEngineProps, ctx: BuildCont
       port: spec.port,
       repeatableFlags: spec.repeatableFlags,
       recommendedAccelerators: spec.recommendedAccelerators,
+      ...(spec.tensorParallel !== undefined ? { tensorParallel: spec.tensorParallel } : {}),
+      multiNode: spec.multiNode !== undefined,
     },
   };
   const manifestIssues = [...checkRuntimeManifest(manifest, target, spec.repeatableFlags), ...checkRuntimeConflicts(handle, ctx.registry?.runtimes ?? [])];
@@ -69,3 +92,6 @@ export function buildInferenceEngine(props: InferenceEngineProps, ctx: BuildCont
   if (valid) ctx.registry?.addRuntime(handle);
   return { manifests: valid ? [manifest] : [], issues, handle: valid ? handle : { ...handle, valid: false }, spec };
 }
+
+/** {@inheritDoc buildInferenceEngineUnguarded} */
+export const buildInferenceEngine = guardBuild<InferenceEngineProps | EnginePreset, RuntimeInfo>(buildInferenceEngineUnguarded, (ctx) => ({ name: ctx.defaultName, kind: "ServingRuntime" as const, where: ctx.where, valid: false }));

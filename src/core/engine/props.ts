@@ -10,6 +10,8 @@ import type { ProbeSettings } from "../pod/probes";
 import type { SecurityProps } from "../pod/security";
 import type { ParameterSpec } from "./parameters";
 import type { EngineProtocol } from "./protocols";
+import type { HardwareRequest } from "../hardware/request";
+import type { MultiModelProps } from "../modelmesh/props";
 
 /** Accelerator keys an engine can have images for; custom accelerators use their own lowercase key. */
 export type ImageTarget = "cpu" | "nvidia" | "amd" | "gaudi" | "spyre" | (string & {});
@@ -48,6 +50,55 @@ export interface ModelFormatProps {
    * @default not set (after every runtime that sets one)
    */
   readonly priority?: number;
+}
+
+/** How the engine is told to split a model across the devices of one pod. */
+export interface TensorParallelProps {
+  /**
+   * Flag that takes the device count, for example `--tensor-parallel-size` (rendered `--flag=N`).
+   * @default none
+   */
+  readonly arg?: string;
+  /**
+   * Environment variable that takes the device count.
+   * @default none
+   */
+  readonly env?: string;
+}
+
+/** The worker side of a multi-node engine (KServe `workerSpec`): pods that join the head over the network. */
+export interface EngineMultiNodeProps {
+  /**
+   * Worker command; KServe sets `HEAD_SVC`, `WORKER_SVC`, `ISVC_NAME`, `TENSOR_PARALLEL_SIZE` and
+   * `PIPELINE_PARALLEL_SIZE` in head and workers. Placeholders are substituted.
+   * @default the head's command
+   */
+  readonly command?: readonly string[];
+  /**
+   * Worker arguments.
+   * @default the head's args
+   */
+  readonly args?: readonly string[];
+  /**
+   * Extra environment of the workers.
+   * @default none
+   */
+  readonly env?: Readonly<Record<string, EnvValue>>;
+  /**
+   * Default number of nodes (head plus workers) per replica.
+   * @default 2
+   */
+  readonly pipelineParallelSize?: number;
+  /**
+   * Default devices per node.
+   * @default 1
+   */
+  readonly tensorParallelSize?: number;
+  /**
+   * How the nodes cooperate: `ray` (KServe's default) or `mp` (runtime annotation `multinode/executor-backend`, KServe 0.18+).
+   * @default ray (no annotation)
+   */
+  readonly executorBackend?: "ray" | "mp";
 }
 
 /** Metrics the engine exposes for Prometheus. */
@@ -139,7 +190,10 @@ export interface InferenceEngineProps {
    * @default none
    */
   readonly grpcPort?: number;
-  /** The protocol(s) the server speaks: `v1`, `v2`, `grpc-v1`, `grpc-v2` (KServe) or `openai`. */
+  /**
+   * The protocol(s) the server speaks: `v1`, `v2`, `grpc-v1`, `grpc-v2` (KServe) or `openai`. A multi-model
+   * runtime whose inference API is none of these (TorchServe's own gRPC API) gives `[]`.
+   */
   readonly protocol: EngineProtocol | readonly EngineProtocol[];
   /**
    * Readiness probe; `false` for none.
@@ -188,6 +242,30 @@ export interface InferenceEngineProps {
    * @default false
    */
   readonly multiGpu?: boolean;
+  /**
+   * How InferenceServices that use several devices tell the engine (needs `multiGpu`).
+   * @default nothing is added (the engine finds the devices itself)
+   */
+  readonly tensorParallel?: TensorParallelProps;
+  /**
+   * Multi-node serving: the runtime gets a `workerSpec` (KServe 0.15+).
+   * @default single-node
+   */
+  readonly multiNode?: EngineMultiNodeProps;
+  /**
+   * Hardware the runtime's pods default to (resources, scheduling, the accelerator's env and volumes);
+   * InferenceServices override it with their own request.
+   * @default none (the accelerator of runtimeImage still adds its scheduler, env and volumes)
+   */
+  readonly hardware?: HardwareRequest;
+  /**
+   * Make the engine a ModelMesh multi-model runtime (`multiModel: true`): its models share its pods and
+   * are served with `deploymentMode: "ModelMesh"`. Give the adapter (built-in for triton, mlserver, ovms
+   * and torchserve, or a custom adapter container) and the endpoints. Readiness probes are off (ModelMesh
+   * manages readiness), `port` is the server's inference port and must not be one ModelMesh reserves.
+   * @default a single-model runtime
+   */
+  readonly multiModel?: MultiModelProps;
   /**
    * Prometheus metrics endpoint; `false` when the engine has none.
    * @default none

@@ -10,6 +10,7 @@ import { checkVolumes } from "../pod/volumes";
 import { compareStrings } from "../canonical";
 import { ENV_NAME } from "../names";
 import { defaultVersionOf, runtimeImageOf } from "./spec";
+import { requestAccelerator } from "../hardware/request";
 
 /** Rules on engine props. */
 export function checkEngineProps(props: InferenceEngineProps): IssueDraft[] {
@@ -53,9 +54,25 @@ export function checkEngineProps(props: InferenceEngineProps): IssueDraft[] {
       });
     }
   }
+  if (props.tensorParallel !== undefined && props.multiGpu !== true) {
+    issues.push({ path: "tensorParallel", value: props.tensorParallel, rule: "engine/tensor-parallel", message: "tensorParallel tells the engine how many devices it has, but the engine does not declare multi-GPU support", fix: "set multiGpu: true, or remove tensorParallel" });
+  }
+  const hardwareKey = props.hardware !== undefined ? requestAccelerator(props.hardware)?.key : undefined;
+  if (hardwareKey !== undefined && defaultVersion !== undefined && props.versions[defaultVersion] !== undefined && props.versions[defaultVersion]?.image[hardwareKey] === undefined && props.runtimeImage === undefined) {
+    issues.push({
+      path: "hardware",
+      value: hardwareKey,
+      rule: "engine/hardware-image",
+      message: `the engine's hardware is ${hardwareKey}, and version ${defaultVersion} has no ${hardwareKey} image`,
+      fix: `add image.${hardwareKey} to version ${defaultVersion}, or use hardware with an accelerator the engine has an image for`,
+    });
+  }
   const protocols = Array.isArray(props.protocol) ? props.protocol : [props.protocol];
   if (new Set(protocols).size !== protocols.length) {
     issues.push({ path: "protocol", value: props.protocol, rule: "engine/protocols", message: "a protocol is listed twice", fix: "list each protocol once" });
+  }
+  if (protocols.length === 0 && props.multiModel === undefined) {
+    issues.push({ path: "protocol", value: props.protocol, rule: "engine/protocols", message: "a single-model engine needs a protocol: KServe picks runtimes and health paths by it", fix: 'list the protocol(s) the server speaks, for example "v2"' });
   }
   if (props.grpcPort !== undefined) {
     if (!protocols.some(isGrpc)) {

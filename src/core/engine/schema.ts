@@ -7,6 +7,8 @@ import { envSchema, port, probeSchema, resourcesSchema, securitySchema, stringRe
 import { targetSchema } from "../target/schema";
 import type { InferenceEngineProps } from "./props";
 import type { ParameterSpec } from "./parameters";
+import { hardwareRequestSchema } from "../hardware/schema";
+import { multiModelSchema } from "../modelmesh/schema";
 import { ENGINE_PROTOCOLS } from "./protocols";
 
 const protocol = z.enum(ENGINE_PROTOCOLS as ["v1", "v2", "grpc-v1", "grpc-v2", "openai"], {
@@ -23,9 +25,9 @@ const parameterSchema: z.ZodType<ParameterSpec> = z.strictObject({
   allowed: z.array(z.string()).optional(),
 });
 
-/** A format version: "major", "major.minor" or "major.minor.patch". */
-export const formatVersion = z.string().regex(/^\d+(\.\d+){0,2}$/, {
-  error: withFix('a model format version must be "major", "major.minor" or "major.minor.patch"', 'use for example "1" or "2.1"'),
+/** A format version: "major", "major.minor" or "major.minor.patch" (KServe), or a ModelMesh label such as "opset1". */
+export const formatVersion = z.string().regex(/^(\d+(\.\d+){0,2}|[a-z][a-z_]*\d+)$/, {
+  error: withFix('a model format version must be "major", "major.minor" or "major.minor.patch" (or an opset label such as "opset1")', 'use for example "1" or "2.1"'),
 });
 
 /** Model format entry. */
@@ -63,7 +65,7 @@ export const inferenceEngineSchema: z.ZodType<InferenceEngineProps> = z.strictOb
   repeatableFlags: z.array(z.string()).optional(),
   port: port.optional(),
   grpcPort: port.optional(),
-  protocol: z.union([protocol, z.array(protocol).min(1)]),
+  protocol: z.union([protocol, z.array(protocol)]),
   readiness: z.union([probeSchema, z.literal(false)]).optional(),
   liveness: z.union([probeSchema, z.literal(false)]).optional(),
   startup: z.union([probeSchema, z.literal(false)]).optional(),
@@ -74,6 +76,17 @@ export const inferenceEngineSchema: z.ZodType<InferenceEngineProps> = z.strictOb
   volumes: z.array(volumeSchema).optional(),
   resources: resourcesSchema.optional(),
   multiGpu: z.boolean().optional(),
+  tensorParallel: z.strictObject({ arg: z.string().regex(/^--?[A-Za-z0-9][-A-Za-z0-9_.]*$/, { error: withFix("not a command-line flag", 'use for example "--tensor-parallel-size"') }).optional(), env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional() }).optional(),
+  multiNode: z.strictObject({
+    command: z.array(z.string()).optional(),
+    args: z.array(z.string()).optional(),
+    env: envSchema.optional(),
+    pipelineParallelSize: z.number().int().min(1).optional(),
+    tensorParallelSize: z.number().int().min(1).optional(),
+    executorBackend: z.enum(["ray", "mp"]).optional(),
+  }).optional(),
+  hardware: hardwareRequestSchema.optional(),
+  multiModel: multiModelSchema.optional(),
   metrics: z.union([z.strictObject({ port: port.optional(), path: z.string().startsWith("/").optional() }), z.literal(false)]).optional(),
   security: securitySchema.optional(),
   imagePullSecrets: z.array(z.string().min(1)).optional(),

@@ -9,10 +9,15 @@ import type { ProbeSettings } from "../pod/probes";
 import type { SecurityProps } from "../pod/security";
 import type { ParameterSpec } from "./parameters";
 import type { EngineProtocol } from "./protocols";
-import type { InferenceEngineProps } from "./props";
+import type { EngineMultiNodeProps, InferenceEngineProps, TensorParallelProps } from "./props";
+import type { AcceleratorFacts } from "../../accelerators/types";
+import type { HardwareApplication } from "../hardware/apply";
 import type { SupportedModelFormat } from "../runtime/ref";
 import { compareStrings } from "../canonical";
-import { resourceOfTarget } from "../../accelerators/registry";
+import { acceleratorFacts, resourceOfTarget } from "../../accelerators/registry";
+import { requestAccelerator } from "../hardware/request";
+import type { MultiModelSpec } from "../modelmesh/spec";
+import { resolveMultiModel } from "../modelmesh/spec";
 
 /** An engine with defaults applied. */
 export interface EngineSpec {
@@ -38,6 +43,14 @@ export interface EngineSpec {
   readonly volumes: readonly VolumeProps[];
   readonly resources?: ResourcesProps;
   readonly multiGpu: boolean;
+  readonly tensorParallel?: TensorParallelProps;
+  readonly multiNode?: EngineMultiNodeProps & { readonly pipelineParallelSize: number; readonly tensorParallelSize: number };
+  /** Facts of the accelerator the runtime's image is for. */
+  readonly accelerator?: AcceleratorFacts;
+  /** The engine's hardware request, applied. */
+  readonly hardware?: HardwareApplication;
+  /** The ModelMesh settings of a multi-model runtime. */
+  readonly multiModel?: MultiModelSpec;
   readonly metrics?: { readonly port: number; readonly path: string };
   readonly security?: SecurityProps;
   readonly imagePullSecrets: readonly string[];
@@ -57,26 +70,35 @@ export function defaultVersionOf(props: InferenceEngineProps): string | undefine
   return keys.length === 1 ? keys[0] : undefined;
 }
 
-/** The image target the runtime uses: `cpu` when present, the only image otherwise. */
+/** The image target the runtime uses: the hardware's accelerator, else `cpu` when present, else the only image. */
 export function runtimeImageOf(props: InferenceEngineProps, version: string | undefined): string | undefined {
   if (props.runtimeImage !== undefined) return props.runtimeImage;
   const images = version !== undefined ? props.versions[version]?.image : undefined;
   if (images === undefined) return undefined;
   const keys = Object.keys(images);
+  const hardwareKey = props.hardware !== undefined ? requestAccelerator(props.hardware)?.key : undefined;
+  if (hardwareKey !== undefined) return hardwareKey;
   if (keys.includes("cpu")) return "cpu";
   return keys.length === 1 ? keys[0] : undefined;
 }
 
 /** Applies defaults. Call only after the props' shape and the version choice were validated. */
-export function resolveEngineSpec(props: InferenceEngineProps, name: string, namespace: string | undefined, target: Target, defaultVersion: string, runtimeImage: string): EngineSpec {
+export function resolveEngineSpec(
+  props: InferenceEngineProps,
+  name: string,
+  namespace: string | undefined,
+  target: Target,
+  defaultVersion: string,
+  runtimeImage: string,
+  hardware?: HardwareApplication,
+): EngineSpec {
   const protocols = [...new Set(Array.isArray(props.protocol) ? (props.protocol as EngineProtocol[]) : [props.protocol as EngineProtocol])];
   const port = props.port ?? 8080;
   const targets = new Set<string>();
   for (const v of Object.values(props.versions)) for (const key of Object.keys(v.image)) targets.add(key);
-  const recommendedAccelerators = [...targets]
-    .map(resourceOfTarget)
-    .filter((r): r is string => r !== undefined)
-    .sort(compareStrings);
+  const custom = props.hardware !== undefined ? requestAccelerator(props.hardware) : undefined;
+  const recommendedAccelerators = [...new Set([...targets].map((t) => resourceOfTarget(t) ?? (custom?.key === t ? custom.resourceName : undefined)).filter((r): r is string => r !== undefined))].sort(compareStrings);
+  const accelerator = custom?.key === runtimeImage ? custom : acceleratorFacts(runtimeImage);
   const scope = props.scope ?? "namespace";
   return {
     name,
@@ -91,7 +113,7 @@ export function resolveEngineSpec(props: InferenceEngineProps, name: string, nam
     port,
     ...(props.grpcPort !== undefined ? { grpcPort: props.grpcPort } : {}),
     protocols,
-    ...(props.readiness !== false ? { readiness: props.readiness ?? {} } : {}),
+    ...(props.readiness !== false && (props.multiModel === undefined || props.readiness !== undefined) ? { readiness: props.readiness ?? {} } : {}),
     ...(props.liveness !== undefined && props.liveness !== false ? { liveness: props.liveness } : {}),
     ...(props.startup !== undefined && props.startup !== false ? { startup: props.startup } : {}),
     parameters: props.parameters ?? {},
@@ -106,6 +128,13 @@ export function resolveEngineSpec(props: InferenceEngineProps, name: string, nam
     volumes: props.volumes ?? [],
     ...(props.resources !== undefined ? { resources: props.resources } : {}),
     multiGpu: props.multiGpu ?? false,
+    ...(props.tensorParallel !== undefined ? { tensorParallel: props.tensorParallel } : {}),
+    ...(props.multiNode !== undefined
+      ? { multiNode: { ...props.multiNode, pipelineParallelSize: props.multiNode.pipelineParallelSize ?? 2, tensorParallelSize: props.multiNode.tensorParallelSize ?? 1 } }
+      : {}),
+    ...(accelerator !== undefined ? { accelerator } : {}),
+    ...(hardware !== undefined ? { hardware } : {}),
+    ...(props.multiModel !== undefined ? { multiModel: resolveMultiModel(props.multiModel, port) } : {}),
     ...(props.metrics !== undefined && props.metrics !== false ? { metrics: { port: props.metrics.port ?? port, path: props.metrics.path ?? "/metrics" } } : {}),
     ...(props.security !== undefined ? { security: props.security } : {}),
     imagePullSecrets: props.imagePullSecrets ?? [],

@@ -5,9 +5,51 @@ import type { IssueDraft } from "../errors";
 import type { Container } from "../k8s";
 import { checkResources } from "./resources";
 import { BLOCKED_ENV } from "./env";
+import { isAcceleratorResource, vendorOf } from "../../accelerators/registry";
+import { compareQuantities, isQuantity } from "../quantity";
 
-/** KServe's blocked variables and resource sanity, for one container. */
-export function checkContainer(path: string, container: Container | undefined): IssueDraft[] {
+/** Resource names that are not extended resources. */
+const STANDARD_RESOURCES = /^(cpu|memory|storage|ephemeral-storage|hugepages-.+)$|(^|\.)kubernetes\.io\//;
+
+/** True for extended resources (vendor-domain names such as nvidia.com/gpu). */
+export function isExtendedResource(name: string): boolean {
+  return name.includes("/") && !STANDARD_RESOURCES.test(name);
+}
+
+/**
+ * Extended resources cannot be overcommitted: a limit is required, a request must equal it, the count is
+ * a whole number; and one container requests devices of one vendor.
+ */
+export function checkExtendedResources(path: string, resources: Container["resources"]): IssueDraft[] {
+  if (resources === undefined) return [];
+  const issues: IssueDraft[] = [];
+  const requests = resources.requests ?? {};
+  const limits = resources.limits ?? {};
+  const names = [...new Set([...Object.keys(requests), ...Object.keys(limits)])].filter(isExtendedResource).sort();
+  for (const name of names) {
+    const request = requests[name];
+    const limit = limits[name];
+    if (limit === undefined) {
+      issues.push({ path: `${path}.limits.${name}`, value: request, rule: "resources/extended-limit", message: `${name} is an extended resource: Kubernetes requires a limit (requests alone are rejected)`, fix: `set limits.${name} to ${String(request)}` });
+      continue;
+    }
+    if (!isQuantity(limit) || !/^\d+$/.test(String(limit)) || Number(limit) < 1) {
+      issues.push({ path: `${path}.limits.${name}`, value: limit, rule: "resources/extended-count", message: `${name} is counted in whole devices`, fix: "use a whole number of 1 or more" });
+      continue;
+    }
+    if (request !== undefined && isQuantity(request) && compareQuantities(request, limit) !== 0) {
+      issues.push({ path: `${path}.requests.${name}`, value: request, rule: "resources/extended-overcommit", message: `${name} cannot be overcommitted: the request ${String(request)} must equal the limit ${String(limit)}`, fix: `set requests.${name} to ${String(limit)} or drop it (it defaults to the limit)` });
+    }
+  }
+  const vendors = [...new Set(names.filter(isAcceleratorResource).map(vendorOf))];
+  if (vendors.length > 1) {
+    issues.push({ path, value: names.filter(isAcceleratorResource), rule: "resources/one-vendor", message: `one container requests accelerators of ${vendors.join(" and ")}; a server uses one vendor's devices`, fix: "request one vendor's accelerators per container" });
+  }
+  return issues;
+}
+
+/** KServe's blocked variables and resource sanity, for one container (extended resources unless turned off, for containers KServe merges with a runtime's). */
+export function checkContainer(path: string, container: Container | undefined, options: { readonly extendedResources?: boolean } = {}): IssueDraft[] {
   if (container === undefined) return [];
   const issues: IssueDraft[] = [];
   (container.env ?? []).forEach((v, i) => {
@@ -22,6 +64,7 @@ export function checkContainer(path: string, container: Container | undefined): 
     }
   });
   issues.push(...checkResources(`${path}.resources`, container.resources));
+  if (options.extendedResources !== false) issues.push(...checkExtendedResources(`${path}.resources`, container.resources));
   return issues;
 }
 

@@ -3,6 +3,7 @@
  */
 import { z } from "zod";
 import type { BuildContext, BuildResult } from "../context";
+import { guardBuild } from "../context";
 import { isError, locate } from "../errors";
 import type { IssueDraft } from "../errors";
 import type { Manifest } from "../k8s";
@@ -28,7 +29,7 @@ const servingRuntimeSchema: z.ZodType<ServingRuntimeProps> = z.strictObject({
 });
 
 /** Builds a runtime from a raw spec. */
-export function buildServingRuntime(props: ServingRuntimeProps, ctx: BuildContext): BuildResult<RuntimeInfo> {
+function buildServingRuntimeUnguarded(props: ServingRuntimeProps, ctx: BuildContext): BuildResult<RuntimeInfo> {
   const name = (props as Partial<ServingRuntimeProps> | undefined)?.name ?? ctx.defaultName;
   const kind = (props as Partial<ServingRuntimeProps> | undefined)?.scope === "cluster" ? "ClusterServingRuntime" : "ServingRuntime";
   const namespace = kind === "ServingRuntime" ? ((props as Partial<ServingRuntimeProps> | undefined)?.namespace ?? ctx.namespace) : undefined;
@@ -78,3 +79,6 @@ export function existingRuntime(name: string, options: ExistingRuntimeOptions = 
     },
   };
 }
+
+/** {@inheritDoc buildServingRuntimeUnguarded} */
+export const buildServingRuntime = guardBuild<ServingRuntimeProps, RuntimeInfo>(buildServingRuntimeUnguarded, (ctx) => ({ name: ctx.defaultName, kind: "ServingRuntime" as const, where: ctx.where, valid: false }));

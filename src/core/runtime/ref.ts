@@ -31,6 +31,10 @@ export interface EngineDetails {
   readonly repeatableFlags: readonly string[];
   /** The accelerators this engine recommends (resource names), for OpenShift AI and agreement checks. */
   readonly recommendedAccelerators: readonly string[];
+  /** How the engine is told its device count. */
+  readonly tensorParallel?: { readonly arg?: string; readonly env?: string };
+  /** The runtime has a workerSpec (multi-node). */
+  readonly multiNode: boolean;
 }
 
 /** Facts declared for a runtime the app does not define (an existing or built-in runtime). */

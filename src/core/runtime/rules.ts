@@ -12,6 +12,40 @@ import { checkContainer, checkDuplicateFlags } from "../pod/rules";
 import { checkTemplate, eachString } from "../templates";
 import type { RuntimeInfo, SupportedModelFormat } from "./ref";
 import { runtimeFormats, runtimeMultiModel, runtimeProtocols, runtimeSpec } from "./ref";
+import { KSERVE } from "../keys";
+import { checkModelMeshRuntime } from "../modelmesh/rules";
+import { KSERVE_GPU_RESOURCES } from "../../accelerators/registry";
+
+/** Resources KServe's multi-node validation does not treat as devices. */
+const NON_DEVICE_RESOURCES = ["cpu", "memory", "storage", "ephemeral-storage"];
+
+/** Custom GPU resource types declared in an annotation map (`serving.kserve.io/gpu-resource-types`). */
+export function declaredGpuTypes(annotations: Record<string, unknown> | undefined): string[] {
+  const raw = annotations?.[KSERVE.gpuResourceTypes];
+  if (typeof raw !== "string") return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** KServe's multi-node rule: device resources must be GPU types it knows or that the annotation declares. */
+export function checkGpuResourceTypes(path: string, resources: Container["resources"], declared: readonly string[], where: string): IssueDraft[] {
+  const names = new Set([...Object.keys(resources?.requests ?? {}), ...Object.keys(resources?.limits ?? {})]);
+  const known = [...KSERVE_GPU_RESOURCES, ...declared];
+  return [...names]
+    .filter((n) => !NON_DEVICE_RESOURCES.includes(n) && !known.includes(n))
+    .sort()
+    .map((n) => ({
+      path: `${path}.resources`,
+      value: n,
+      rule: "kserve/multi-node-gpu-type",
+      message: `KServe's multi-node validation does not know the device resource ${n} (it knows ${KSERVE_GPU_RESOURCES.join(", ")})`,
+      fix: `declare it in the ${where} annotation ${KSERVE.gpuResourceTypes}: '["${n}"]' (the library does this for known accelerators such as IBM Spyre)`,
+    }));
+}
 
 /** Names of the containers KServe treats specially. */
 export const KSERVE_CONTAINER = "kserve-container";
@@ -62,6 +96,7 @@ export function checkRuntimeManifest(manifest: Manifest, target: Target, repeata
     }
   });
   issues.push(...checkFormatPriorities(spec));
+  if (multiModel) issues.push(...checkModelMeshRuntime(spec));
   const worker = isRecord(spec["workerSpec"]) ? spec["workerSpec"] : undefined;
   if (worker !== undefined) {
     issues.push(...requireFeature(target, "multi-node", "spec.workerSpec", "workerSpec"));
@@ -70,11 +105,19 @@ export function checkRuntimeManifest(manifest: Manifest, target: Target, repeata
       issues.push({ path: "spec.workerSpec.containers", value: workerContainers.map((c) => c.name), rule: "runtime/worker-containers", message: "KServe allows at most one workerSpec container", fix: "keep one worker container" });
     }
     workerContainers.forEach((c, i) => issues.push(...checkContainer(`spec.workerSpec.containers[${i}]`, c)));
+    const declared = declaredGpuTypes(isRecord(spec["annotations"]) ? spec["annotations"] : undefined);
+    if (mainIndex >= 0) issues.push(...checkGpuResourceTypes(`spec.containers[${mainIndex}]`, containers[mainIndex]?.resources, declared, "runtime spec.annotations"));
+    workerContainers.forEach((c, i) => {
+      if (c.name === WORKER_CONTAINER) issues.push(...checkGpuResourceTypes(`spec.workerSpec.containers[${i}]`, c.resources, declared, "runtime spec.annotations"));
+    });
   }
   if (spec["imagePullSecrets"] !== undefined) issues.push(...requireFeature(target, "runtime-image-pull-secrets", "spec.imagePullSecrets", spec["imagePullSecrets"], "set imagePullSecrets on each InferenceService instead, or upgrade KServe"));
   if (spec["hostIPC"] !== undefined) issues.push(...requireFeature(target, "runtime-host-ipc", "spec.hostIPC", spec["hostIPC"]));
   if (spec["resourceClaims"] !== undefined) issues.push(...requireFeature(target, "runtime-resource-claims", "spec.resourceClaims", spec["resourceClaims"]));
   const podAnnotations = isRecord(spec["annotations"]) ? spec["annotations"] : {};
+  if (podAnnotations["multinode/executor-backend"] !== undefined) {
+    issues.push(...requireFeature(target, "multinode-executor-backend", 'spec.annotations["multinode/executor-backend"]', podAnnotations["multinode/executor-backend"], "drop executorBackend (KServe uses Ray), or upgrade KServe"));
+  }
   if (Object.keys(podAnnotations).some((k) => k.startsWith("prometheus.kserve.io/"))) {
     issues.push(...requireFeature(target, "prometheus-annotations", "spec.annotations", podAnnotations, "drop metrics from the engine, or upgrade KServe"));
   }

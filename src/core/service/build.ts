@@ -3,6 +3,7 @@
  * run KServe's webhook rules and the library's semantic rules on the result.
  */
 import type { BuildContext, BuildResult } from "../context";
+import { guardBuild } from "../context";
 import type { IssueDraft } from "../errors";
 import { isError, locate } from "../errors";
 import type { Manifest } from "../k8s";
@@ -25,7 +26,7 @@ export interface ServiceHandle {
 }
 
 /** Builds an InferenceService; never throws on bad input. */
-export function buildInferenceService(props: InferenceServiceProps, ctx: BuildContext): BuildResult<ServiceHandle> & { spec?: ServiceSpec } {
+function buildInferenceServiceUnguarded(props: InferenceServiceProps, ctx: BuildContext): BuildResult<ServiceHandle> & { spec?: ServiceSpec } {
   const name = (props as Partial<InferenceServiceProps> | undefined)?.name ?? ctx.defaultName;
   const namespace = (props as Partial<InferenceServiceProps> | undefined)?.namespace ?? ctx.namespace;
   const handle = (valid: boolean): ServiceHandle => ({ name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid });
@@ -50,3 +51,6 @@ export function buildInferenceService(props: InferenceServiceProps, ctx: BuildCo
   const valid = !issues.some(isError);
   return { manifests: valid ? [manifest] : [], issues, handle: handle(valid), spec: resolved.spec };
 }
+
+/** {@inheritDoc buildInferenceServiceUnguarded} */
+export const buildInferenceService = guardBuild<InferenceServiceProps, ServiceHandle>(buildInferenceServiceUnguarded, (ctx) => ({ name: ctx.defaultName, where: ctx.where, valid: false }));

@@ -11,6 +11,7 @@ import type { ResourcesProps } from "../pod/resources";
 import type { ParameterValue } from "../engine/parameters";
 import type { KServeProtocol } from "../engine/protocols";
 import type { Toleration } from "../k8s";
+import type { HardwareRequest } from "../hardware/request";
 
 /** Autoscalers: `hpa`, `keda`, `external`, `none` in Standard mode; `kpa` (Knative's own) or `hpa` in Knative mode. */
 export type Autoscaler = "hpa" | "keda" | "external" | "none" | "kpa";
@@ -71,6 +72,20 @@ export interface DeploymentStrategyProps {
   readonly rollingUpdate?: { readonly maxSurge?: number | string; readonly maxUnavailable?: number | string };
 }
 
+/** Multi-node serving (KServe `workerSpec`): one head and `pipelineParallelSize - 1` workers per replica. */
+export interface MultiNodeProps {
+  /**
+   * Nodes (head plus workers) per replica.
+   * @default the runtime's pipelineParallelSize
+   */
+  readonly pipelineParallelSize?: number;
+  /**
+   * Devices per node; with `pipelineParallelSize` it must account for every device of head and workers.
+   * @default the devices each pod requests
+   */
+  readonly tensorParallelSize?: number;
+}
+
 /** Props of an InferenceService. */
 export interface InferenceServiceProps {
   /**
@@ -129,6 +144,18 @@ export interface InferenceServiceProps {
    * @default the engine's resources
    */
   readonly resources?: ResourcesProps;
+  /**
+   * Hardware: `profile.request({ accelerators, cpu, memory })` or `Hardware.accelerator(...)`. Sets
+   * resources (requests = limits, as OpenShift AI's webhook writes them), scheduling, the accelerator's
+   * image, env and volumes, /dev/shm and the engine's tensor-parallel setting for several devices.
+   * @default CPU, the engine's resources
+   */
+  readonly hardware?: HardwareRequest;
+  /**
+   * Serve one replica across several nodes (Standard mode, KServe 0.15+, a multi-node runtime).
+   * @default single-node
+   */
+  readonly multiNode?: MultiNodeProps;
   /**
    * Deployment mode: `Standard` (a Deployment; formerly `RawDeployment`) or `Knative` (formerly
    * `Serverless`). Either name is accepted; the output uses the name the target's KServe understands,

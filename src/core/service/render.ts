@@ -8,6 +8,8 @@ import { renderEnv } from "../pod/env";
 import { renderResources } from "../pod/resources";
 import { canonicalize, compact, isRecord, nonEmpty } from "../canonical";
 import { MANAGED_BY, KSERVE, ODH } from "../keys";
+import { renderVolumes } from "../pod/volumes";
+import { WORKER_CONTAINER } from "../runtime/rules";
 
 /** API version of InferenceService. */
 export const ISVC_API_VERSION = "serving.kserve.io/v1beta1";
@@ -33,11 +35,35 @@ function metricTarget(spec: ServiceSpec): Record<string, unknown> | undefined {
   return { metrics: [{ type: "Resource", resource: { name: metric, target: t } }] };
 }
 
+/** The predictor's workerSpec: the layout and a worker container with the head's accelerator resources. */
+function renderWorkerSpec(spec: ServiceSpec, volumes: unknown[] | undefined, mounts: unknown[] | undefined, scheduling: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (spec.multiNode === undefined) return undefined;
+  const resource = spec.hardware?.accelerator?.resourceName;
+  const accelerator = resource !== undefined ? spec.hardware?.resources.limits?.[resource] : undefined;
+  return {
+    pipelineParallelSize: spec.multiNode.pipelineParallelSize,
+    tensorParallelSize: spec.multiNode.tensorParallelSize,
+    containers: [
+      {
+        name: WORKER_CONTAINER,
+        ...(resource !== undefined && accelerator !== undefined ? { resources: { limits: { [resource]: accelerator }, requests: { [resource]: accelerator } } } : {}),
+        volumeMounts: mounts,
+      },
+    ],
+    volumes,
+    ...scheduling,
+  };
+}
+
 /** Renders the InferenceService. */
 export function renderService(spec: ServiceSpec): Manifest {
   const odh = spec.target.openshiftAI !== undefined;
-  const labels: Record<string, string> = { [MANAGED_BY.key]: MANAGED_BY.value, ...spec.labels };
-  const annotations: Record<string, string> = { ...spec.annotations, [KSERVE.deploymentMode]: modeName(spec.mode, spec.target) };
+  const labels: Record<string, string> = { [MANAGED_BY.key]: MANAGED_BY.value, ...spec.labels, ...(spec.hardware?.labels ?? {}) };
+  const annotations: Record<string, string> = { ...spec.annotations, ...(spec.hardware?.annotations ?? {}), [KSERVE.deploymentMode]: modeName(spec.mode, spec.target) };
+  const accelerator = spec.hardware?.accelerator;
+  if (spec.multiNode !== undefined && accelerator?.resourceName !== undefined && !accelerator.kserveKnownGpu) {
+    annotations[KSERVE.gpuResourceTypes] = JSON.stringify([accelerator.resourceName]);
+  }
 
   if (spec.mode === "Standard") {
     if (spec.scaling.autoscaler !== undefined) annotations[KSERVE.autoscalerClass] = spec.scaling.autoscaler;
@@ -58,6 +84,7 @@ export function renderService(spec: ServiceSpec): Manifest {
   }
   if (spec.auth !== undefined && odh) annotations[ODH.enableAuth] = String(spec.auth);
 
+  const { volumes, mounts } = renderVolumes(spec.volumes);
   const model: Record<string, unknown> = {
     modelFormat: { name: spec.modelFormat.name, ...(spec.modelFormat.version !== undefined ? { version: spec.modelFormat.version } : {}) },
     ...(spec.pinRuntime ? { runtime: spec.runtime.name } : {}),
@@ -70,6 +97,13 @@ export function renderService(spec: ServiceSpec): Manifest {
     ...(spec.args.length > 0 ? { args: [...spec.args] } : {}),
     env: renderEnv(spec.env),
     resources: renderResources(spec.resources),
+    volumeMounts: mounts,
+  };
+  const scheduling = {
+    nodeSelector: compact(spec.nodeSelector),
+    tolerations: nonEmpty(spec.tolerations?.map((t) => ({ ...t }))),
+    schedulerName: spec.schedulerName,
+    runtimeClassName: spec.runtimeClassName,
   };
 
   let predictor: Record<string, unknown> = {
@@ -85,12 +119,13 @@ export function renderService(spec: ServiceSpec): Manifest {
     serviceAccountName: spec.serviceAccountName,
     ...(odh && spec.auth === true && spec.serviceAccountName !== undefined ? { automountServiceAccountToken: true } : {}),
     imagePullSecrets: nonEmpty(spec.imagePullSecrets.map((name) => ({ name }))),
-    nodeSelector: compact(spec.nodeSelector),
-    tolerations: nonEmpty(spec.tolerations?.map((t) => ({ ...t }))),
+    ...scheduling,
+    volumes,
     labels: compact(spec.podLabels),
     annotations: compact(spec.podAnnotations),
     logger: spec.logger ? { mode: spec.logger.mode, ...(spec.logger.url !== undefined ? { url: spec.logger.url } : {}) } : undefined,
     deploymentStrategy: spec.deploymentStrategy ? { ...spec.deploymentStrategy } : undefined,
+    workerSpec: renderWorkerSpec(spec, volumes, mounts, scheduling),
     model,
   };
   if (spec.predictorOverrides !== undefined) predictor = deepMerge(canonicalize(predictor), spec.predictorOverrides);

@@ -9,7 +9,7 @@ import type { ServiceSpec } from "./spec";
 import { describeTarget, openshiftAIAtLeast } from "../target/resolve";
 import { getIn, isRecord } from "../canonical";
 import { MAX_LABEL } from "../names";
-import { checkDuplicateFlags } from "../pod/rules";
+import { checkDuplicateFlags, checkExtendedResources } from "../pod/rules";
 import { checkResources } from "../pod/resources";
 import { checkTemplate, eachString, metadataReferences } from "../templates";
 import type { RuntimeInfo } from "../runtime/ref";
@@ -35,6 +35,8 @@ export const OPENSHIFT_AI_MAX_NAME = 53;
 
 /** Keys the library sets from props; users must not set them as raw labels or annotations. */
 const OWNED_ANNOTATIONS: Readonly<Record<string, string>> = {
+  [ODH.hardwareProfileName]: "hardware",
+  [ODH.hardwareProfileNamespace]: "hardware",
   [KSERVE.deploymentMode]: "deploymentMode",
   [KSERVE.autoscalerClass]: "scaling.autoscaler",
   [KSERVE.knativeClass]: "scaling.autoscaler",
@@ -42,6 +44,7 @@ const OWNED_ANNOTATIONS: Readonly<Record<string, string>> = {
   [KSERVE.enablePrometheusScraping]: "metrics",
 };
 const OWNED_LABELS: Readonly<Record<string, string>> = {
+  "kueue.x-k8s.io/queue-name": "hardware (a profile with queueScheduling)",
   [KSERVE.visibility]: "visibility",
   [KSERVE.knativeVisibility]: "visibility",
 };
@@ -57,6 +60,7 @@ export function checkServiceSemantics(isvc: Manifest, spec: ServiceSpec): IssueD
     ...checkRuntimeMatch(isvc, spec),
     ...checkMergedContainer(isvc, spec),
     ...checkStorage(spec),
+    ...checkMultiNodeLayout(spec),
   ];
 }
 
@@ -314,6 +318,23 @@ function checkMergedContainer(isvc: Manifest, spec: ServiceSpec): IssueDraft[] {
   }
   const runtime = runtimeSpec(spec.runtime);
   const main = runtime ? runtimeContainers(runtime).find((c) => c.name === KSERVE_CONTAINER) : undefined;
+  const requests = { ...(main?.resources?.requests ?? {}), ...((model["resources"] as Container["resources"])?.requests ?? {}) };
+  const limits = { ...(main?.resources?.limits ?? {}), ...((model["resources"] as Container["resources"])?.limits ?? {}) };
+  issues.push(
+    ...checkResources("spec.predictor.model.resources (merged with the runtime's)", { requests, limits }).filter((d) => d.rule !== "resources/quantity" || d.path.includes("model")),
+    ...checkExtendedResources("spec.predictor.model.resources (merged with the runtime's)", { requests, limits }),
+  );
+  const accelerators = Object.entries({ ...requests, ...limits }).filter(([name, value]) => isAcceleratorResource(name) && isQuantity(value));
+  const count = accelerators.reduce((sum, [, value]) => sum + quantityToNumber(value), 0);
+  if (count > 1 && spec.runtime.engine !== undefined && !spec.runtime.engine.multiGpu) {
+    issues.push({
+      path: "spec.predictor.model.resources",
+      value: Object.fromEntries(accelerators),
+      rule: "isvc/multi-gpu",
+      message: `engine "${spec.runtime.name}" does not declare multi-GPU support, and this model asks for ${count} accelerators in one pod`,
+      fix: "request one accelerator, or set multiGpu: true on the engine once it can split a model across devices (tensor parallelism)",
+    });
+  }
   if (main !== undefined) {
     const repeatable = spec.runtime.engine?.repeatableFlags ?? [];
     const modelArgs = Array.isArray(model["args"]) ? (model["args"] as string[]) : [];
@@ -326,22 +347,6 @@ function checkMergedContainer(isvc: Manifest, spec: ServiceSpec): IssueDraft[] {
         repeatable,
       ).filter((d) => d.path.startsWith("spec.predictor")),
     );
-    const requests = { ...(main.resources?.requests ?? {}), ...((model["resources"] as Container["resources"])?.requests ?? {}) };
-    const limits = { ...(main.resources?.limits ?? {}), ...((model["resources"] as Container["resources"])?.limits ?? {}) };
-    issues.push(
-      ...checkResources("spec.predictor.model.resources (merged with the runtime's)", { requests, limits }).filter((d) => d.rule !== "resources/quantity" || d.path.includes("model")),
-    );
-    const accelerators = Object.entries({ ...requests, ...limits }).filter(([name, value]) => isAcceleratorResource(name) && isQuantity(value));
-    const count = accelerators.reduce((sum, [, value]) => sum + quantityToNumber(value), 0);
-    if (count > 1 && spec.runtime.engine !== undefined && !spec.runtime.engine.multiGpu) {
-      issues.push({
-        path: "spec.predictor.model.resources",
-        value: Object.fromEntries(accelerators),
-        rule: "isvc/multi-gpu",
-        message: `engine "${spec.runtime.name}" does not declare multi-GPU support, and this model asks for ${count} accelerators in one pod`,
-        fix: "request one accelerator, or set multiGpu: true on the engine once it can split a model across devices (tensor parallelism)",
-      });
-    }
     const labels = isvc.metadata.labels ?? {};
     const annotations = isvc.metadata.annotations ?? {};
     const refs = new Map<string, "label" | "annotation">();
@@ -385,6 +390,41 @@ function checkStorage(spec: ServiceSpec): IssueDraft[] {
       message: `claim ${source.claimName ?? ""} is ${source.accessModes.join("/")}, so replicas beyond the first can only start on the same node`,
       fix: "use a ReadOnlyMany or ReadWriteMany claim for models served by several replicas",
       severity: source.accessModes.includes("ReadWriteOncePod") ? "error" : "warning",
+    });
+  }
+  return issues;
+}
+
+/** Multi-node: Standard mode, a multi-node runtime, accelerators, and sizes that account for every device. */
+function checkMultiNodeLayout(spec: ServiceSpec): IssueDraft[] {
+  const issues: IssueDraft[] = [];
+  const runtimeMultiNode = spec.runtime.engine?.multiNode ?? (runtimeSpec(spec.runtime) !== undefined ? isRecord(runtimeSpec(spec.runtime)?.["workerSpec"]) : undefined);
+  const m = spec.multiNode;
+  if (m === undefined) {
+    if (runtimeMultiNode === true) {
+      issues.push({ path: "multiNode", value: undefined, rule: "isvc/multi-node-runtime", message: `runtime "${spec.runtime.name}" is a multi-node runtime (it has a workerSpec); KServe uses it only for multi-node InferenceServices`, fix: "set multiNode, or use a single-node runtime" });
+    }
+    return issues;
+  }
+  if (spec.mode !== "Standard") {
+    issues.push({ path: "multiNode", value: m, rule: "isvc/multi-node-mode", message: `multi-node serving works only in Standard mode (KServe creates no workers in ${spec.mode} mode)`, fix: 'use deploymentMode "Standard"' });
+  }
+  if (runtimeMultiNode === false) {
+    issues.push({ path: "engine", value: spec.runtime.name, rule: "isvc/multi-node-runtime", message: `runtime "${spec.runtime.name}" has no workerSpec, so it cannot serve across nodes`, fix: "use a multi-node engine (multiNode on the engine, or InferenceEngine.vllm with multiNode: true)" });
+  }
+  const resource = spec.hardware?.accelerator?.resourceName;
+  if (resource === undefined || spec.devices < 1) {
+    issues.push({ path: "hardware", value: undefined, rule: "isvc/multi-node-hardware", message: "multi-node serving splits a model across accelerators, and this InferenceService requests none", fix: "request accelerators with hardware: profile.request({ accelerators: N })" });
+    return issues;
+  }
+  const total = spec.devices * m.pipelineParallelSize;
+  if (m.pipelineParallelSize * m.tensorParallelSize !== total) {
+    issues.push({
+      path: "multiNode.tensorParallelSize",
+      value: m.tensorParallelSize,
+      rule: "isvc/multi-node-parallelism",
+      message: `pipelineParallelSize × tensorParallelSize = ${m.pipelineParallelSize} × ${m.tensorParallelSize} = ${m.pipelineParallelSize * m.tensorParallelSize}, but head and workers request ${m.pipelineParallelSize} × ${spec.devices} = ${total} ${resource}`,
+      fix: `set tensorParallelSize to ${spec.devices} (the devices per node), or request ${m.tensorParallelSize} accelerators per pod`,
     });
   }
   return issues;

@@ -10,6 +10,7 @@ import type { InferenceServiceProps } from "./props";
 import type { IRuntime } from "../runtime/ref";
 import type { ModelLocation } from "../storage/location";
 import { isRecord } from "../canonical";
+import { hardwareRequestSchema } from "../hardware/schema";
 
 const runtimeRef = z.custom<IRuntime>((v) => isRecord(v) && isRecord(v["runtime"]) && typeof v["runtime"]["name"] === "string", {
   error: withFix("engine must be an InferenceEngine, a ServingRuntime or ServingRuntime.fromName(...)", "pass the engine construct itself, or ServingRuntime.fromName(\"runtime-name\") for an existing runtime"),
@@ -43,6 +44,8 @@ export const inferenceServiceSchema: z.ZodType<InferenceServiceProps> = z.strict
   args: z.array(z.string()).optional(),
   env: envSchema.optional(),
   resources: resourcesSchema.optional(),
+  hardware: hardwareRequestSchema.optional(),
+  multiNode: z.strictObject({ pipelineParallelSize: z.number().int().min(1).optional(), tensorParallelSize: z.number().int().min(1).optional() }).optional(),
   deploymentMode: z.enum(["Standard", "Knative", "ModelMesh", "RawDeployment", "Serverless"], {
     error: withFix("unknown deployment mode", 'use "Standard" (alias "RawDeployment") or "Knative" (alias "Serverless")'),
   }).optional(),

@@ -17,6 +17,10 @@ import { substitutePlaceholders } from "../templates";
 import { compareStrings, isRecord } from "../canonical";
 import { runtimeContainers, KSERVE_CONTAINER } from "../runtime/rules";
 import type { Toleration } from "../k8s";
+import type { VolumeProps } from "../pod/volumes";
+import type { HardwareApplication } from "../hardware/apply";
+import { applyHardware } from "../hardware/apply";
+import { runtimeAccelerators } from "../runtime/ref";
 
 /** A resolved InferenceService. */
 export interface ServiceSpec {
@@ -52,6 +56,16 @@ export interface ServiceSpec {
   readonly podLabels: Readonly<Record<string, string>>;
   readonly podAnnotations: Readonly<Record<string, string>>;
   readonly predictorOverrides?: Readonly<Record<string, unknown>>;
+  /** The hardware request, applied (resources, scheduling, env and volumes are already merged in). */
+  readonly hardware?: HardwareApplication;
+  /** Pod volumes added for the model (accelerator volumes, /dev/shm). */
+  readonly volumes: readonly VolumeProps[];
+  readonly schedulerName?: string;
+  readonly runtimeClassName?: string;
+  /** Accelerator devices per pod. */
+  readonly devices: number;
+  /** Multi-node layout. */
+  readonly multiNode?: { readonly pipelineParallelSize: number; readonly tensorParallelSize: number };
   readonly target: Target;
 }
 
@@ -87,6 +101,39 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
     }
   }
 
+  // hardware
+  let hardware: HardwareApplication | undefined;
+  const main = (() => {
+    const rs = runtimeSpec(runtime);
+    return rs ? runtimeContainers(rs).find((c) => c.name === KSERVE_CONTAINER) : undefined;
+  })();
+  const runtimeScheduler = runtimeSpec(runtime)?.["schedulerName"];
+  if (props.hardware !== undefined) {
+    const applied = applyHardware("hardware", props.hardware, {
+      ...(props.resources !== undefined ? { resources: props.resources } : {}),
+      ...(hardware !== undefined ? { nodeSelector: hardware.nodeSelector } : props.nodeSelector !== undefined ? { nodeSelector: props.nodeSelector } : {}),
+      ...(hardware !== undefined ? { tolerations: hardware.tolerations } : props.tolerations !== undefined ? { tolerations: props.tolerations } : {}),
+      ...(main !== undefined ? { runtimeContainer: main } : {}),
+      ...(typeof runtimeScheduler === "string" ? { runtimeSchedulerName: runtimeScheduler } : {}),
+      openshiftAI: target.openshiftAI !== undefined,
+      ...(props.multiNode?.tensorParallelSize !== undefined ? { tensorParallel: props.multiNode.tensorParallelSize } : {}),
+    });
+    issues.push(...applied.issues);
+    hardware = applied.application;
+    const resource = hardware?.accelerator?.resourceName;
+    const recommended = engine === undefined ? runtimeAccelerators(runtime) : undefined;
+    if (resource !== undefined && recommended !== undefined && recommended.length > 0 && !recommended.includes(resource)) {
+      issues.push({
+        path: "hardware",
+        value: resource,
+        rule: "isvc/runtime-accelerator",
+        message: `runtime "${runtime.name}" is built for ${recommended.join(", ")}, and the hardware requests ${resource}`,
+        fix: "use a runtime for this accelerator, or hardware with the runtime's accelerator",
+      });
+    }
+  }
+  const devices = hardware?.devices ?? 0;
+
   // engine version and image
   let image: string | undefined;
   let versionEnv: Readonly<Record<string, EnvValue>> = {};
@@ -104,19 +151,17 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
         fix: near !== undefined ? `did you mean ${near}? Versions: ${versions.join(", ")}` : `use one of ${versions.join(", ")}`,
       });
     } else {
-      const imageTarget = imageTargetOf(runtime, undefined) as string;
+      const imageTarget = imageTargetOf(runtime, hardware?.imageTarget) as string;
       const wanted = chosen.image[imageTarget];
       if (wanted === undefined) {
         issues.push({
-          path: "engineVersion",
-          value: version,
+          path: props.hardware !== undefined && props.engineVersion === undefined ? "hardware" : "engineVersion",
+          value: props.hardware !== undefined && props.engineVersion === undefined ? imageTarget : version,
           rule: "isvc/engine-image",
           message: `version ${version} of engine "${runtime.name}" has no ${imageTarget} image (it has ${Object.keys(chosen.image).sort(compareStrings).join(", ")})`,
-          fix: `add a ${imageTarget} image to version ${version}, or pick another version`,
+          fix: `add a ${imageTarget} image to version ${version}, ${props.hardware !== undefined ? "request hardware the engine has an image for, " : ""}or pick another version`,
         });
       } else {
-        const spec = runtimeSpec(runtime);
-        const main = spec ? runtimeContainers(spec).find((c) => c.name === KSERVE_CONTAINER) : undefined;
         if (main?.image !== wanted) image = wanted;
         if (version !== engine.defaultVersion) versionEnv = chosen.env ?? {};
       }
@@ -164,7 +209,20 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
     });
   }
 
-  const scaling = { ...props.scaling, min: props.scaling?.min ?? 1 };
+  // multi-node and tensor parallelism
+  let multiNode: ServiceSpec["multiNode"];
+  const parallelArgs: string[] = [];
+  const parallelEnv: Record<string, string> = {};
+  if (props.multiNode !== undefined) {
+    const worker = runtimeSpec(runtime)?.["workerSpec"];
+    const runtimePp = isRecord(worker) && typeof worker["pipelineParallelSize"] === "number" ? worker["pipelineParallelSize"] : undefined;
+    multiNode = { pipelineParallelSize: props.multiNode.pipelineParallelSize ?? runtimePp ?? 2, tensorParallelSize: props.multiNode.tensorParallelSize ?? Math.max(1, devices) };
+  } else if (devices > 1 && engine?.tensorParallel !== undefined && !engine.multiNode) {
+    if (engine.tensorParallel.arg !== undefined) parallelArgs.push(`${engine.tensorParallel.arg}=${devices}`);
+    if (engine.tensorParallel.env !== undefined) parallelEnv[engine.tensorParallel.env] = String(devices);
+  }
+
+  const scaling = { ...props.scaling, min: props.scaling?.min ?? 1, ...(props.multiNode !== undefined && props.scaling?.autoscaler === undefined ? { autoscaler: "none" as const } : {}) };
   if (issues.length > 0 || modelFormat === undefined) return { issues };
   const port = engine?.port ?? 8080;
   const odh = target.openshiftAI !== undefined;
@@ -181,9 +239,9 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
       ...(protocolVersion !== undefined ? { protocolVersion } : {}),
       pinRuntime: props.pinRuntime ?? true,
       ...(image !== undefined ? { image } : {}),
-      args: (props.args ?? []).map((a) => substitutePlaceholders(a, { port })),
-      env: { ...versionEnv, ...paramEnv, ...substituteEnv(props.env ?? {}, port) },
-      ...(props.resources !== undefined ? { resources: props.resources } : {}),
+      args: [...(props.args ?? []).map((a) => substitutePlaceholders(a, { port })), ...parallelArgs],
+      env: { ...(hardware?.env ?? {}), ...parallelEnv, ...versionEnv, ...paramEnv, ...substituteEnv(props.env ?? {}, port) },
+      ...(hardware !== undefined ? { resources: hardware.resources } : props.resources !== undefined ? { resources: props.resources } : {}),
       mode: canonicalMode(props.deploymentMode ?? "Standard"),
       scaling,
       ...(props.containerConcurrency !== undefined ? { containerConcurrency: props.containerConcurrency } : {}),
@@ -191,8 +249,8 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
       ...(props.canaryTrafficPercent !== undefined ? { canaryTrafficPercent: props.canaryTrafficPercent } : {}),
       ...(sa !== undefined ? { serviceAccountName: sa } : {}),
       imagePullSecrets: pullSecrets,
-      ...(props.nodeSelector !== undefined ? { nodeSelector: props.nodeSelector } : {}),
-      ...(props.tolerations !== undefined ? { tolerations: props.tolerations } : {}),
+      ...(hardware !== undefined ? { nodeSelector: hardware.nodeSelector } : props.nodeSelector !== undefined ? { nodeSelector: props.nodeSelector } : {}),
+      ...(hardware !== undefined ? { tolerations: hardware.tolerations } : props.tolerations !== undefined ? { tolerations: props.tolerations } : {}),
       visibility: props.visibility ?? "cluster-local",
       ...(props.auth !== undefined ? { auth: props.auth } : odh ? { auth: true } : {}),
       displayName: props.displayName ?? name,
@@ -204,6 +262,12 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
       podLabels: props.podLabels ?? {},
       podAnnotations: props.podAnnotations ?? {},
       ...(props.predictorOverrides !== undefined ? { predictorOverrides: props.predictorOverrides } : {}),
+      ...(hardware !== undefined ? { hardware } : {}),
+      volumes: hardware?.volumes ?? [],
+      ...(hardware?.schedulerName !== undefined ? { schedulerName: hardware.schedulerName } : {}),
+      ...(hardware?.runtimeClassName !== undefined ? { runtimeClassName: hardware.runtimeClassName } : {}),
+      devices,
+      ...(multiNode !== undefined ? { multiNode } : {}),
       target,
     },
   };

@@ -13,6 +13,7 @@ import { checkContainer } from "../pod/rules";
 import { checkStorageUri } from "../storage/uri";
 import { KSERVE } from "../keys";
 import { KNATIVE_CLASSES } from "./render";
+import { checkGpuResourceTypes, declaredGpuTypes } from "../runtime/rules";
 
 /** Autoscaler classes KServe's webhook accepts. */
 export const AUTOSCALER_CLASSES = ["hpa", "keda", "external", "none"] as const;
@@ -88,7 +89,7 @@ function checkComponent(path: string, predictor: Record<string, unknown>, mode: 
   for (const key of IMPLEMENTATION_CONTAINERS) {
     const c = predictor[key];
     if (!isRecord(c)) continue;
-    issues.push(...checkContainer(`${path}.${key}`, c as Container));
+    issues.push(...checkContainer(`${path}.${key}`, c as Container, { extendedResources: false }));
     // 6. no name in model / shorthands
     if (c["name"] !== undefined) {
       issues.push({
@@ -157,9 +158,60 @@ function checkComponent(path: string, predictor: Record<string, unknown>, mode: 
       issues.push({ path: `${path}.deploymentStrategy`, value: predictor["deploymentStrategy"], rule: "kserve/deployment-strategy-mode", message: "deploymentStrategy is only supported in Standard (raw deployment) mode", fix: 'remove deploymentStrategy, or use deploymentMode "Standard"' });
     }
   }
-  if (predictor["workerSpec"] !== undefined) issues.push(...requireFeature(target, "multi-node", `${path}.workerSpec`, "workerSpec"));
+  if (predictor["workerSpec"] !== undefined) {
+    issues.push(...requireFeature(target, "multi-node", `${path}.workerSpec`, "workerSpec"));
+    issues.push(...checkMultiNode(path, predictor, annotations));
+  }
   if (predictor["autoScaling"] !== undefined) issues.push(...requireFeature(target, "autoscaler-keda", `${path}.autoScaling`, predictor["autoScaling"]));
   issues.push(...checkScaling(path, predictor, mode, annotations));
+  return issues;
+}
+
+/** KServe's multi-node rules (they run only when the predictor has a workerSpec). */
+function checkMultiNode(path: string, predictor: Record<string, unknown>, annotations: Record<string, string>): IssueDraft[] {
+  const issues: IssueDraft[] = [];
+  const worker = predictor["workerSpec"];
+  if (!isRecord(worker)) return issues;
+  for (const key of ["pipelineParallelSize", "tensorParallelSize"] as const) {
+    const v = worker[key];
+    if (v !== undefined && (typeof v !== "number" || v < 1)) {
+      issues.push({ path: `${path}.workerSpec.${key}`, value: v, rule: "kserve/multi-node-size", message: `${key} must be at least 1`, fix: `set multiNode.${key} to 1 or more` });
+    }
+  }
+  const workers = Array.isArray(worker["containers"]) ? worker["containers"].filter(isRecord) : [];
+  if (workers.length > 1) {
+    issues.push({ path: `${path}.workerSpec.containers`, value: workers.map((c) => c["name"]), rule: "kserve/multi-node-workers", message: "KServe allows at most one container in workerSpec", fix: "keep one worker container" });
+  }
+  const model = isRecord(predictor["model"]) ? predictor["model"] : undefined;
+  const env = Array.isArray(model?.["env"]) ? (model?.["env"] as { name?: string }[]) : [];
+  env.forEach((e, i) => {
+    if (e.name === "TENSOR_PARALLEL_SIZE" || e.name === "PIPELINE_PARALLEL_SIZE") {
+      issues.push({ path: `${path}.model.env[${i}]`, value: e.name, rule: "kserve/multi-node-parallel-env", message: `KServe sets ${e.name} for multi-node services and its webhook rejects it in the model's env`, fix: "set the sizes with multiNode.pipelineParallelSize and multiNode.tensorParallelSize" });
+    }
+  });
+  const declared = declaredGpuTypes(annotations);
+  if (model !== undefined) issues.push(...checkGpuResourceTypes(`${path}.model`, model["resources"] as Container["resources"], declared, "InferenceService metadata.annotations"));
+  workers.forEach((c, i) => issues.push(...checkGpuResourceTypes(`${path}.workerSpec.containers[${i}]`, c["resources"] as Container["resources"], declared, "InferenceService metadata.annotations")));
+  const uri = model?.["storageUri"];
+  if (typeof uri !== "string" || !(uri.startsWith("pvc://") || uri.startsWith("oci://"))) {
+    issues.push({
+      path: `${path}.model.storageUri`,
+      value: uri,
+      rule: "kserve/multi-node-storage",
+      message: "KServe's multi-node serving needs the model on a PVC (pvc://) or in an OCI image (oci://), so every node reads the same files",
+      fix: "use ModelStorage.pvc or ModelStorage.oci for multi-node models",
+    });
+  }
+  const cls = annotations[KSERVE.autoscalerClass];
+  if (cls !== "none") {
+    issues.push({
+      path: `metadata.annotations["${KSERVE.autoscalerClass}"]`,
+      value: cls,
+      rule: "kserve/multi-node-autoscaler",
+      message: "KServe's webhook requires the autoscaler class \"none\" for multi-node services (replicas are fixed)",
+      fix: "leave scaling.autoscaler unset (multi-node defaults to none) or set it to \"none\"",
+    });
+  }
   return issues;
 }
 

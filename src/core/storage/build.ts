@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import type { BuildContext, BuildResult } from "../context";
+import { guardBuild } from "../context";
 import type { IssueDraft } from "../errors";
 import { isError, locate } from "../errors";
 import type { Manifest } from "../k8s";
@@ -67,7 +68,15 @@ export function renderCredentialsServiceAccount(name: string, namespace: string 
   }) as Manifest;
 }
 
-function build<P extends StorageBaseProps>(
+function build<P extends StorageBaseProps>(kind: StorageKind, schema: z.ZodType<P>, props: P, ctx: BuildContext, buildKind: (p: P, c: Common) => KindResult): BuildResult<StorageHandle> {
+  const guarded = guardBuild<P, StorageHandle>(
+    (p, c) => buildUnguarded(kind, schema, p, c, buildKind),
+    (c) => ({ kind, name: c.defaultName, where: c.where, valid: false, locate: (path: string) => ({ uri: path, source: { where: c.where, kind, valid: false } }) }),
+  );
+  return guarded(props, ctx);
+}
+
+function buildUnguarded<P extends StorageBaseProps>(
   kind: StorageKind,
   schema: z.ZodType<P>,
   props: P,

@@ -18,6 +18,7 @@ export const KSERVE_FEATURES = {
   "multi-node": { since: "0.15", what: "multi-node serving (workerSpec, pipelineParallelSize, tensorParallelSize)" },
   "autoscaler-none": { since: "0.16", what: 'the autoscaler class "none"' },
   "storage-uris": { since: "0.16", what: "storageUris (several model sources)" },
+  "multinode-executor-backend": { since: "0.18", what: "the multinode/executor-backend runtime annotation" },
   "storage-oci-native": { since: "0.20", what: "oci+native:// model storage (Kubernetes image volumes)" },
   "canary-predictors": { since: "0.20", what: "spec.canary and predictor.name (Standard-mode canary predictors)" },
   "storage-oci-fetch": { since: "0.21", what: "oci+fetch:// model storage" },

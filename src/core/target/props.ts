@@ -39,4 +39,12 @@ export interface TargetProps {
    * @default [] (Knative's defaults)
    */
   readonly knativeFeatures?: readonly string[];
+  /**
+   * Whether the cluster runs ModelMesh Serving (multi-model serving, `deploymentMode: "ModelMesh"`).
+   * OpenShift AI releases before 3.0 ship it; OpenShift AI 3.0 removed it (an error whatever this says);
+   * on upstream KServe it is a separate install (kserve/modelmesh-serving, archived upstream), so say
+   * `true` when the cluster has it.
+   * @default true on OpenShift AI before 3.0, false otherwise
+   */
+  readonly modelMesh?: boolean;
 }

@@ -16,6 +16,8 @@ export interface Target {
   readonly openshiftAI?: { readonly version: Version; readonly applicationsNamespace: string };
   /** Enabled Knative feature flags. */
   readonly knativeFeatures: ReadonlySet<string>;
+  /** `target.modelMesh` as declared (availability is decided by `modelMeshAvailability`). */
+  readonly modelMesh?: boolean;
 }
 
 /** The canonical deployment modes. */
@@ -37,12 +39,13 @@ export function modeName(mode: CanonicalMode, target: Target): DeploymentMode {
 
 /** Merges props, later ones winning field by field (`undefined` does not override). */
 export function mergeTargetProps(...layers: (TargetProps | undefined)[]): TargetProps {
-  const out: { kserveVersion?: string; openshiftAI?: TargetProps["openshiftAI"]; knativeFeatures?: readonly string[] } = {};
+  const out: { kserveVersion?: string; openshiftAI?: TargetProps["openshiftAI"]; knativeFeatures?: readonly string[]; modelMesh?: boolean } = {};
   for (const layer of layers) {
     if (layer === undefined) continue;
     if (layer.kserveVersion !== undefined) out.kserveVersion = layer.kserveVersion;
     if (layer.openshiftAI !== undefined) out.openshiftAI = layer.openshiftAI;
     if (layer.knativeFeatures !== undefined) out.knativeFeatures = layer.knativeFeatures;
+    if (layer.modelMesh !== undefined) out.modelMesh = layer.modelMesh;
   }
   return out;
 }
@@ -81,7 +84,10 @@ export function resolveTarget(props: TargetProps | undefined): { target: Target;
       fix: `upgrade KServe to ${MIN_KSERVE_VERSION} or later`,
     });
   }
-  return { target: { kserve, ...(openshiftAI ? { openshiftAI } : {}), knativeFeatures: new Set(props?.knativeFeatures ?? []) }, issues };
+  return {
+    target: { kserve, ...(openshiftAI ? { openshiftAI } : {}), knativeFeatures: new Set(props?.knativeFeatures ?? []), ...(props?.modelMesh !== undefined ? { modelMesh: props.modelMesh } : {}) },
+    issues,
+  };
 }
 
 /** True when the target's KServe has the feature. */

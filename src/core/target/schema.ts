@@ -9,4 +9,5 @@ export const targetSchema: z.ZodType<TargetProps> = z.strictObject({
   kserveVersion: z.string().optional(),
   openshiftAI: z.union([z.boolean(), z.strictObject({ version: z.string().optional(), applicationsNamespace: z.string().optional() })]).optional(),
   knativeFeatures: z.array(z.string()).optional(),
+  modelMesh: z.boolean().optional(),
 });

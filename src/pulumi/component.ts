@@ -1,0 +1,159 @@
+/**
+ * The base of every Pulumi component: builds its args with a core build function and emits the
+ * manifests as child resources. A construct is one subclass that names its build function and exposes
+ * its handle; everything about Inputs, validation and emitting lives here.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { ValidationError, formatIssue, isError } from "../index";
+import type { BuildContext, BuildResult, Issue, Manifest } from "../index";
+import { KServeProgram, KServeTarget } from "./program";
+import { combine, isDeferred, lift, registerResolved, relabel, resolve, resolvedOutput, tokenOutput, tokensIn } from "./inputs";
+import { emitResource } from "./emit";
+import type { ManifestInputs } from "./emit";
+
+/** A core build function (`buildInferenceEngine`, `buildS3Storage`, ...). */
+export type BuildFunction<P, H> = (props: P, ctx: BuildContext) => BuildResult<H>;
+
+/** Outputs every component registers. */
+export interface ComponentOutputs {
+  readonly namespace: pulumi.Output<string | undefined>;
+  readonly objects: pulumi.Output<string[]>;
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * A component over one core build function.
+ *
+ * How args are built:
+ * - All plain (no Output or Promise anywhere, none in the handles of the components it references):
+ *   one build at construction; a `ValidationError` (every problem, the same text as in cdk8s) is thrown
+ *   from the constructor, so it stops `pulumi preview`. Children get plain inputs.
+ * - With Outputs: the build runs at construction with each Output replaced by a placeholder (the
+ *   namespace left unset), which fixes the set of resources (it depends on plain props only) and runs
+ *   every check that does not depend on the Outputs; problems are thrown from the constructor with
+ *   the Outputs shown as `{path}`. Once the Outputs resolve, the build runs again with the real values
+ *   inside `apply`; if it finds problems, the apply fails with the `ValidationError` (so the resources
+ *   fail with its message: in `pulumi preview` when the values are known then, else in `pulumi up`).
+ *   Each field of each child (metadata, spec, ...) is plain when no Output reaches it, else an Output
+ *   that is secret exactly when an Output reaching it is secret.
+ *
+ * Object names and runtimes are recorded in the program-wide registry with real values (see
+ * {@link KServeProgram}), so the checks across components see what will be applied.
+ */
+export abstract class KServeComponent<H> extends pulumi.ComponentResource {
+  /** The Kubernetes resources of this component (in the order the core renders them). */
+  public readonly resources: readonly pulumi.CustomResource[];
+  /** The namespace of its objects (`undefined`: not set, the provider's default namespace applies). */
+  public readonly namespace: pulumi.Output<string | undefined>;
+  /** `Kind/name` of every Kubernetes object it creates. */
+  public readonly objects: pulumi.Output<string[]>;
+  /** The core handle from the build at construction (Output leaves are placeholders in it). */
+  protected readonly handle: H;
+  /** The handle built with the real values. */
+  protected readonly resolvedHandle: pulumi.Output<H>;
+  private readonly logged = new Set<string>();
+
+  protected constructor(type: string, name: string, args: object, opts: pulumi.ComponentResourceOptions | undefined, build: BuildFunction<never, H>) {
+    super(type, name, {}, opts);
+    const run = build as unknown as BuildFunction<unknown, H>;
+    const { namespace, ...rest } = args as { namespace?: unknown };
+    const namespaceDeferred = isDeferred(namespace);
+    const lifted = lift(rest);
+    const withNamespace = (props: unknown, ns: unknown): unknown => (ns === undefined ? props : { ...(props as object), namespace: ns });
+    const ctx: BuildContext = { where: name, defaultName: name, target: KServeTarget.getDefault() };
+    this.namespace = pulumi.output(namespace as pulumi.Input<string | undefined>);
+
+    if (!namespaceDeferred && lifted.tokens.size === 0 && lifted.handles.size === 0) {
+      const result = run(withNamespace(lifted.value, namespace), { ...ctx, registry: KServeProgram.registry });
+      this.report(result.issues);
+      this.handle = result.handle;
+      this.resolvedHandle = pulumi.output(undefined).apply(() => result.handle);
+      this.resources = result.manifests.map((m) => this.emit(name, m, (field) => m[field] as pulumi.Input<unknown>));
+      this.objects = pulumi.output(result.manifests.map((m) => `${m.kind}/${m.metadata.name}`));
+      return;
+    }
+
+    // Placeholders at construction: the resource set, and every check that does not need the Outputs.
+    const sync = run(withNamespace(lifted.value, namespace), ctx);
+    if (sync.issues.some(isError)) throw new ValidationError(relabel(sync.issues));
+    this.report(sync.issues.filter((issue) => tokensIn(issue).size === 0));
+    this.handle = sync.handle;
+
+    const tokens = [...lifted.tokens];
+    const handles = [...lifted.handles];
+    const namespaceOutput = namespaceDeferred ? [this.namespace as pulumi.Output<unknown>] : [];
+    const inputs = [...namespaceOutput, ...tokens.map(tokenOutput), ...handles.map(resolvedOutput)];
+    const untracked = sync.manifests.map((m) => Object.keys(m).filter((field) => field !== "apiVersion" && field !== "kind" && this.taint(m, field, namespaceDeferred).length === 0));
+    const rebuilt = combine(inputs).apply((values) => {
+      let i = 0;
+      const ns = namespaceDeferred ? values[i++] : namespace;
+      const tokenValues = new Map(tokens.map((t) => [t, values[i++]] as const));
+      const handleValues = new Map(handles.map((h) => [h, values[i++]] as const));
+      const result = run(withNamespace(resolve(lifted.value, tokenValues, handleValues), ns), { ...ctx, registry: KServeProgram.registry });
+      this.report(result.issues);
+      checkSameShape(name, sync.manifests, result.manifests, untracked);
+      return result;
+    });
+    const resolved = pulumi.unsecret(rebuilt);
+    this.resolvedHandle = rebuilt.apply((r) => r.handle);
+    if (typeof sync.handle === "object" && sync.handle !== null) registerResolved(sync.handle, this.resolvedHandle);
+    const field = (index: number, key: string): pulumi.Output<unknown> => resolved.apply((r) => (r.manifests[index] as Manifest)[key]);
+    this.resources = sync.manifests.map((m, index) =>
+      this.emit(name, m, (key) => {
+        const taint = this.taint(m, key, namespaceDeferred);
+        return taint.length === 0 ? (m[key] as pulumi.Input<unknown>) : combine(taint).apply(() => field(index, key));
+      }),
+    );
+    const metadataTaint = sync.manifests.flatMap((m) => this.taint(m, "metadata", namespaceDeferred));
+    this.objects = combine(metadataTaint).apply(() => resolved.apply((r) => r.manifests.map((m) => `${m.kind}/${m.metadata.name}`)));
+  }
+
+  /** Registers the component's outputs: `namespace`, `objects` and the construct's own. */
+  protected registerAll(outputs: Record<string, unknown>): void {
+    this.registerOutputs({ namespace: this.namespace, objects: this.objects, ...outputs });
+  }
+
+  /** The Outputs a field of a manifest rendered with placeholders depends on. */
+  private taint(manifest: Manifest, field: string, namespaceDeferred: boolean): pulumi.Output<unknown>[] {
+    const outputs = [...tokensIn(manifest[field])].map(tokenOutput);
+    if (field === "metadata" && namespaceDeferred) outputs.push(this.namespace as pulumi.Output<unknown>);
+    return outputs;
+  }
+
+  private emit(name: string, manifest: Manifest, value: (field: string) => pulumi.Input<unknown>): pulumi.CustomResource {
+    const fields: Record<string, pulumi.Input<unknown>> = {};
+    for (const key of Object.keys(manifest)) if (key !== "apiVersion" && key !== "kind") fields[key] = value(key);
+    return emitResource(childName(name, manifest), manifest.apiVersion, manifest.kind, fields as ManifestInputs, { parent: this });
+  }
+
+  /** Throws a ValidationError when an issue is an error; logs the warnings (each once). */
+  private report(issues: readonly Issue[]): void {
+    if (issues.some(isError)) throw new ValidationError(issues);
+    for (const issue of issues) {
+      const text = formatIssue(issue);
+      if (this.logged.has(text)) continue;
+      this.logged.add(text);
+      void pulumi.log.warn(text, this);
+    }
+  }
+}
+
+/** The Pulumi name of a child: `<component>-<Kind>-<object name>`, Outputs in the name shown as `{path}`. */
+export function childName(component: string, manifest: Manifest): string {
+  return `${component}-${manifest.kind}-${relabel(manifest.metadata.name)}`;
+}
+
+function checkSameShape(name: string, sync: readonly Manifest[], real: readonly Manifest[], untracked: readonly string[][]): void {
+  const shape = (ms: readonly Manifest[]): string => ms.map((m) => `${m.apiVersion} ${m.kind}`).join(", ");
+  if (shape(sync) !== shape(real)) {
+    throw new Error(`kserve-constructs: ${name} renders ${shape(real)} with its Input values but ${shape(sync)} without them; which objects exist must depend on plain props only`);
+  }
+  real.forEach((m, i) => {
+    for (const key of untracked[i] ?? []) {
+      if (!deepEqual(m[key], sync[i]?.[key])) throw new Error(`kserve-constructs: ${name}: ${m.kind} field ${key} depends on an Input value in a way the Pulumi adapter cannot track`);
+    }
+  });
+}

@@ -1,0 +1,202 @@
+/**
+ * Pulumi Inputs in props: the bookkeeping that lets the core (which only knows plain values) build
+ * components whose leaves are Outputs.
+ *
+ * - {@link lift} replaces every Output (or Promise) in the args by a placeholder token, a short string
+ *   that is valid wherever a leaf may be (a DNS name, an image reference, an env value), and finds the
+ *   handles of other components that resolve later.
+ * - {@link resolve} puts the real values back, once Pulumi knows them, so the core can build again
+ *   with them.
+ * - {@link tokensIn} tells which Outputs a rendered field depends on (for its secretness and
+ *   dependencies); {@link relabel} shows tokens as `{path}` in messages and resource names.
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+interface TokenInfo {
+  readonly output: pulumi.Output<unknown>;
+  /** Where the Output was first found, e.g. `credentials.secretName`. */
+  readonly label: string;
+}
+
+const TOKEN = /x--(\d+)--x/g;
+
+let tokens = new Map<string, TokenInfo>();
+let tokenOf = new WeakMap<object, string>();
+let resolvedHandles = new WeakMap<object, pulumi.Output<unknown>>();
+let references = new WeakMap<object, () => unknown>();
+
+/** Forgets every token and handle (a new program). */
+export function resetInputs(): void {
+  tokens = new Map();
+  tokenOf = new WeakMap();
+  resolvedHandles = new WeakMap();
+  references = new WeakMap();
+}
+
+/** True for a value Pulumi resolves later (an Output or a Promise). */
+export function isDeferred(value: unknown): value is pulumi.Output<unknown> | Promise<unknown> {
+  return pulumi.Output.isInstance(value) || value instanceof Promise;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function tokenFor(value: pulumi.Output<unknown> | Promise<unknown>, label: string): string {
+  const known = tokenOf.get(value);
+  if (known !== undefined) return known;
+  const token = `x--${tokens.size}--x`;
+  tokens.set(token, { output: pulumi.output(value) as pulumi.Output<unknown>, label });
+  tokenOf.set(value, token);
+  return token;
+}
+
+function joinLabel(path: string, key: string | number): string {
+  if (typeof key === "number") return `${path}[${key}]`;
+  const part = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
+  return path === "" ? part : /^[A-Za-z_$]/.test(part) ? `${path}.${part}` : `${path}[${part}]`;
+}
+
+/** Maps arrays and plain objects, keeping the original object when nothing inside changed. */
+function mapTree(value: unknown, path: string, leaf: (v: unknown, path: string) => { done: true; value: unknown } | undefined): unknown {
+  const handled = leaf(value, path);
+  if (handled !== undefined) return handled.value;
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((item: unknown, i) => {
+      const mapped = mapTree(item, joinLabel(path, i), leaf);
+      if (mapped !== item) changed = true;
+      return mapped;
+    });
+    return changed ? out : value;
+  }
+  if (isPlainObject(value)) {
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const item = value[key];
+      const mapped = mapTree(item, joinLabel(path, key), leaf);
+      if (mapped !== item) changed = true;
+      out[key] = mapped;
+    }
+    return changed ? out : value;
+  }
+  return value;
+}
+
+/** Props with their Outputs replaced by tokens. */
+export interface Lifted {
+  /** The props, Outputs replaced by tokens and component references by their core views. */
+  readonly value: unknown;
+  /** Tokens the props contain (their own Outputs, and those inside other components' handles). */
+  readonly tokens: ReadonlySet<string>;
+  /** Handles of other components that resolve later (replaced by their resolved values in {@link resolve}). */
+  readonly handles: ReadonlySet<object>;
+}
+
+/**
+ * Replaces Outputs and Promises in `value` by tokens, and references to this adapter's components by
+ * the core values they stand for (see {@link registerReference}).
+ */
+export function lift(value: unknown, path = ""): Lifted {
+  const found = new Set<string>();
+  const handles = new Set<object>();
+  const lifted = mapTree(value, path, function leaf(v, at) {
+    if (typeof v === "string") {
+      for (const token of tokensIn(v)) found.add(token);
+      return undefined;
+    }
+    if (v === null || typeof v !== "object") return undefined;
+    if (resolvedHandles.has(v)) {
+      handles.add(v);
+      return { done: true, value: v };
+    }
+    const reference = references.get(v);
+    if (reference !== undefined) return { done: true, value: mapTree(reference(), at, leaf) };
+    if (isDeferred(v)) {
+      const token = tokenFor(v, at);
+      found.add(token);
+      return { done: true, value: token };
+    }
+    return undefined;
+  });
+  return { value: lifted, tokens: found, handles };
+}
+
+/** Puts real values back: tokens by their Outputs' values, handles by their resolved values. */
+export function resolve(value: unknown, tokenValues: ReadonlyMap<string, unknown>, handleValues: ReadonlyMap<object, unknown>): unknown {
+  return mapTree(value, "", (v) => {
+    if (typeof v === "string") {
+      if (tokenValues.has(v)) return { done: true, value: tokenValues.get(v) };
+      const replaced = v.replace(TOKEN, (token) => (tokenValues.has(token) ? String(tokenValues.get(token)) : token));
+      return replaced === v ? undefined : { done: true, value: replaced };
+    }
+    if (v !== null && typeof v === "object" && handleValues.has(v)) return { done: true, value: handleValues.get(v) };
+    return undefined;
+  });
+}
+
+/** The known tokens inside a value (strings, arrays and plain objects). */
+export function tokensIn(value: unknown): Set<string> {
+  const found = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (typeof v === "string") {
+      for (const match of v.matchAll(TOKEN)) if (tokens.has(match[0])) found.add(match[0]);
+    } else if (Array.isArray(v)) {
+      v.forEach(visit);
+    } else if (isPlainObject(v)) {
+      Object.values(v).forEach(visit);
+    }
+  };
+  visit(value);
+  return found;
+}
+
+/** Shows every token in a value as `{label}` (for messages and resource names). */
+export function relabel<T>(value: T): T {
+  return mapTree(value, "", (v) => {
+    if (typeof v !== "string") return undefined;
+    const replaced = v.replace(TOKEN, (token) => {
+      const info = tokens.get(token);
+      return info === undefined ? token : `{${info.label}}`;
+    });
+    return replaced === v ? undefined : { done: true, value: replaced };
+  }) as T;
+}
+
+/** The Output a token stands for. */
+export function tokenOutput(token: string): pulumi.Output<unknown> {
+  const info = tokens.get(token);
+  if (info === undefined) throw new Error(`kserve-constructs: unknown Input token ${token}`);
+  return info.output;
+}
+
+/** Records that `handle` (a core value another component uses) is known for real once `resolved` is. */
+export function registerResolved(handle: object, resolved: pulumi.Output<unknown>): void {
+  resolvedHandles.set(handle, resolved);
+}
+
+/** The resolved value of a handle recorded with {@link registerResolved}. */
+export function resolvedOutput(handle: object): pulumi.Output<unknown> {
+  const output = resolvedHandles.get(handle);
+  if (output === undefined) throw new Error("kserve-constructs: a handle without a resolved value");
+  return output;
+}
+
+/**
+ * Records the core value a component stands for when it is passed as a prop (an engine passed as
+ * `engine` stands for `{ runtime }`), so props never carry Pulumi resources into the core.
+ */
+export function registerReference(component: object, view: () => unknown): void {
+  references.set(component, view);
+}
+
+/**
+ * One Output of several, without the deep copy `pulumi.all` makes of the values (handles keep their
+ * identity and functions). Secretness, unknowns and dependencies combine as with `pulumi.all`.
+ */
+export function combine(outputs: readonly pulumi.Output<unknown>[]): pulumi.Output<unknown[]> {
+  return outputs.reduce<pulumi.Output<unknown[]>>((acc, next) => acc.apply((list) => next.apply((v) => [...list, v])), pulumi.output([] as unknown[]));
+}
