@@ -1,35 +1,19 @@
 /**
  * A model pulled from the Hugging Face Hub (hf://) by KServe's storage initializer, served by a
- * custom engine; the Hub token comes from an existing Secret.
+ * custom engine; the Hub token comes from an existing Secret. The specs are in
+ * examples/specs/huggingface.ts (the Pulumi program in examples/pulumi uses them too).
  */
 import { Chart } from "cdk8s";
 import type { Construct } from "constructs";
-import { InferenceEngine, InferenceService, ModelStorage, Parameter } from "kserve-constructs/cdk8s";
+import { InferenceEngine, InferenceService, ModelStorage } from "kserve-constructs/cdk8s";
+import * as spec from "./specs/huggingface";
 
 export class HuggingFaceChart extends Chart {
   constructor(scope: Construct, id: string) {
-    super(scope, id, { namespace: "embeddings" });
+    super(scope, id, { namespace: spec.namespace });
 
-    const engine = new InferenceEngine(this, "text-embeddings", {
-      scope: "cluster",
-      versions: { "1.6.0": { image: { cpu: "ghcr.io/huggingface/text-embeddings-inference:cpu-1.6" } } },
-      args: ["--model-id={{model_path}}", "--port={{port}}", "--hostname=0.0.0.0"],
-      port: 8080,
-      protocol: "openai",
-      readiness: { path: "/health" },
-      parameters: { MAX_BATCH_TOKENS: Parameter.int({ default: 16384, min: 1 }) },
-      modelFormats: [{ name: "text-embeddings" }],
-      resources: { requests: { cpu: "2", memory: "4Gi" }, limits: { cpu: "4", memory: "8Gi" } },
-      volumes: [{ name: "data", mountPath: "/data", emptyDir: {} }],
-    });
-
-    const hub = ModelStorage.huggingFace(this, "hub", { tokenSecret: "hf-token" });
-
-    new InferenceService(this, "bge-small", {
-      engine,
-      model: hub.path("BAAI/bge-small-en-v1.5"),
-      parameters: { MAX_BATCH_TOKENS: 8192 },
-      scaling: { min: 1, max: 4, metric: "cpu", target: 70 },
-    });
+    const engine = new InferenceEngine(this, "text-embeddings", spec.textEmbeddings);
+    const hub = ModelStorage.huggingFace(this, "hub", spec.hub);
+    new InferenceService(this, "bge-small", spec.bgeSmall(engine, hub));
   }
 }

@@ -7,6 +7,9 @@ import { KServeTarget } from "kserve-constructs/cdk8s";
 import { OpenAIEnginePvcChart } from "./openai-engine-pvc";
 import { KServeRuntimeS3Chart } from "./kserve-runtime-s3";
 import { HuggingFaceChart } from "./huggingface";
+import { AcceleratorsChart } from "./accelerators";
+import { OpenShiftAIHardwareChart } from "./openshift-ai-hardware";
+import { NimChart } from "./nim";
 
 /** Defines the example charts in `app`. */
 export default function build(app: App): void {
@@ -14,4 +17,7 @@ export default function build(app: App): void {
   new OpenAIEnginePvcChart(app, "openai-engine-pvc");
   new KServeRuntimeS3Chart(app, "kserve-runtime-s3");
   new HuggingFaceChart(app, "huggingface");
+  new AcceleratorsChart(app, "accelerators");
+  new OpenShiftAIHardwareChart(app, "openshift-ai-hardware");
+  new NimChart(app, "nim");
 }

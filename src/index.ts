@@ -81,3 +81,31 @@ export { EnginePresets, vllmEngineProps, VLLM_UPSTREAM_IMAGE, VLLM_DEFAULT_VERSI
 export type { VllmPresetProps, VllmAccelerator } from "./presets/vllm";
 export type { TensorParallelProps, EngineMultiNodeProps } from "./core/engine/props";
 export type { MultiNodeProps } from "./core/service/props";
+
+export { NIM_MODELS } from "./presets/nim/catalogue";
+export type { NimModelSpec, NimModelId, NimKind } from "./presets/nim/catalogue";
+export { NgcSecrets } from "./core/nim/props";
+export type { NimProps, NimNgcProps, NimCacheProps, NimAccountProps, NgcApiKeySecret, NgcPullSecret, NimAccountSecret } from "./core/nim/props";
+export { buildNim, buildNimAccount } from "./core/nim/build";
+export type { NimHandle, NimAccountHandle } from "./core/nim/build";
+export { NIM_PROFILE } from "./core/nim/rules";
+
+export type { MultiModelProps, BuiltInAdapterProps, AdapterContainerProps, MultiModelAutoscalingProps } from "./core/modelmesh/props";
+export { BUILT_IN_SERVER_TYPES, MODELMESH_ENABLED_LABEL, MODELMESH_SERVICE } from "./core/modelmesh/constants";
+export type { BuiltInServerType } from "./core/modelmesh/constants";
+export { buildModelMeshNamespace } from "./core/modelmesh/namespace";
+export type { ModelMeshNamespaceProps, NamespaceHandle } from "./core/modelmesh/namespace";
+export { ModelMeshRuntimes, MODELMESH_RUNTIMES, modelMeshEngineProps } from "./presets/modelmesh";
+export type { ModelMeshPresetProps, ModelMeshRuntimeName, ModelMeshRuntimeData } from "./presets/modelmesh";
+export { MLServer, mlserverEngineProps, MLSERVER_PORTS } from "./presets/mlserver";
+export type { MLServerPresetProps, MLServerModelDefaults } from "./presets/mlserver";
+export type { MLServerServerSettings, MLServerModelSettings, MLServerModelParameters } from "./core/mlserver/settings";
+export type { StorageConfigProps, StorageConfigEntryProps, StorageConfigSource, StorageConfigJobProps, S3EntryProps, GcsEntryProps, AzureEntryProps, PvcEntryProps } from "./core/storageconfig/props";
+export { buildStorageConfig, STORAGE_CONFIG_SECRET } from "./core/storageconfig/build";
+export type { StorageConfigHandle, StorageConfigPathOptions } from "./core/storageconfig/build";
+export type { StorageConfigReference } from "./core/storage/location";
+export type { ServingMode, ModelServingProps, ModelServingHandle, IModelServing } from "./core/serving/props";
+export { buildModelServing } from "./core/serving/build";
+export type { ModelFleetProps, FleetModelProps, FleetServiceProps, FleetStorage } from "./core/fleet/props";
+export { buildModelFleet } from "./core/fleet/build";
+export type { FleetHandle } from "./core/fleet/build";

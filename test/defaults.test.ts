@@ -118,3 +118,58 @@ describe("storage, runtime reference and target defaults", () => {
     }
   });
 });
+
+describe("accelerator, hardware and preset defaults", () => {
+  const { Accelerator, Hardware, HardwareProfile, InferenceEngine } = jest.requireActual<typeof import("kserve-constructs/cdk8s")>("../src/cdk8s");
+  it("accelerator counts: min 1 (0 for CPU), default = min, no max; custom accelerators", () => {
+    expect(Accelerator.amd().counts).toEqual({ min: 1, default: 1 });
+    expect(Accelerator.cpu().counts).toEqual({ min: 0, default: 0 });
+    expect(Accelerator.nvidia({ min: 2 }).counts).toEqual({ min: 2, default: 2 });
+    expect(Accelerator.spyre().key).toBe("spyre");
+    expect(Accelerator.nvidia()).toMatchObject({ nodeSelector: {}, resourceName: "nvidia.com/gpu" });
+    expect(Accelerator.nvidia().runtimeClassName).toBeUndefined();
+    expect(Accelerator.gaudi().env).toEqual({});
+    expect(Accelerator.custom({ key: "x", resourceName: "example.com/x" })).toMatchObject({ displayName: "x", env: {}, volumes: [], architectures: ["amd64"], kserveKnownGpu: false });
+    expect(Accelerator.custom({ key: "x", resourceName: "example.com/x" }).schedulerName).toBeUndefined();
+  });
+  it("hardware profile: display name = name, nothing offered unless given; requests take the profile's defaults", () => {
+    const manifests = synthChart(
+      (chart) => {
+        const p = new HardwareProfile(chart, "plain");
+        new HardwareProfile(chart, "gpu", { accelerator: Accelerator.nvidia({ default: 2, max: 4 }), memory: { min: "8Gi", default: "16Gi" } });
+        new InferenceService(chart, "m", { engine: engine(chart, { versions: { "1": { image: { nvidia: "r/e:1" } } }, multiGpu: true }), model: ModelLocation.fromUri("s3://b/m"), hardware: { profile: synthProfile(chart) } });
+        void p;
+      },
+      { target: { openshiftAI: true } },
+    );
+    const plain = find(manifests, "HardwareProfile", "plain");
+    expect(plain.metadata.annotations?.["opendatahub.io/display-name"]).toBe("plain");
+    expect(plain.metadata.annotations?.["opendatahub.io/description"]).toBeUndefined();
+    expect(plain["spec"]).toEqual({ identifiers: [] });
+    expect((predictor(find(manifests, "InferenceService"))["model"] as Record<string, unknown>)["resources"]).toEqual({
+      requests: { memory: "16Gi", "nvidia.com/gpu": 2 },
+      limits: { memory: "16Gi", "nvidia.com/gpu": 2 },
+    });
+    function synthProfile(chart: Chart) {
+      return (chart.node.findChild("gpu") as InstanceType<typeof HardwareProfile>).profile;
+    }
+  });
+  it("Hardware.accelerator: the accelerator's default count and scheduling", () => {
+    const [m] = synthChart((chart) => new InferenceService(chart, "m", { engine: engine(chart, { versions: { "1": { image: { nvidia: "r/e:1" } } } }), model: ModelLocation.fromUri("s3://b/m"), hardware: Hardware.accelerator(Accelerator.nvidia()) })).filter((x) => x.kind === "InferenceService");
+    expect(predictor(m as Manifest)["tolerations"]).toEqual([{ key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" }]);
+    expect(((predictor(m as Manifest)["model"] as Record<string, unknown>)["resources"] as Record<string, unknown>)["limits"]).toEqual({ "nvidia.com/gpu": 1 });
+  });
+  it("engine multiNode: pipeline 2, tensor 1, the head's command and args, Ray (no executor annotation)", () => {
+    const [rt] = synthChart((chart) => engine(chart, { command: ["serve"], multiNode: {} }));
+    const spec = rt?.["spec"] as Record<string, unknown>;
+    expect(spec["annotations"]).toBeUndefined();
+    expect(spec["workerSpec"]).toMatchObject({ pipelineParallelSize: 2, tensorParallelSize: 1, containers: [{ name: "worker-container", command: ["serve"], args: ["--model=/mnt/models", "--port=8080", "--name={{.Name}}"] }] });
+  });
+  it("vLLM preset: version from the image tag; no resources unless multi-node", () => {
+    const [rt] = synthChart((chart) => InferenceEngine.vllm(chart, "v", { accelerator: "amd", image: "docker.io/rocm/vllm:v0.10.1" }), { target: { openshiftAI: true } });
+    expect(rt?.metadata.annotations?.["opendatahub.io/runtime-version"]).toBe("v0.10.1");
+    expect(container(rt as Manifest)["resources"]).toBeUndefined();
+    const [mn] = synthChart((chart) => InferenceEngine.vllm(chart, "v", { accelerator: "nvidia", multiNode: true }));
+    expect(container(mn as Manifest)["resources"]).toEqual({ requests: { cpu: "8", memory: "24Gi" }, limits: { cpu: "16", memory: "48Gi" } });
+  });
+});

@@ -8,6 +8,8 @@ export { ServingRuntime } from "./serving-runtime";
 export { ModelStorage } from "./model-storage";
 export { InferenceService } from "./inference-service";
 export { HardwareProfile } from "./hardware-profile";
+export { Nim, NimAccount } from "./nim";
+export type { NimPresetProps } from "./nim";
 export { issuesOf } from "./state";
 export { synthAtomically } from "./synth";
 export type { AtomicSynthOptions, AtomicSynthResult } from "./synth";

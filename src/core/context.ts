@@ -36,6 +36,7 @@ export interface BuildResult<H> {
 export class Registry {
   private readonly objects = new Map<string, string>();
   private readonly runtimeList: RuntimeInfo[] = [];
+  private readonly singletons = new Map<string, string>();
 
   /** Records the manifests of a construct; returns issues for names already taken by another construct. */
   public claim(where: string, manifests: readonly Manifest[]): Issue[] {
@@ -58,6 +59,17 @@ export class Registry {
       }
     }
     return issues;
+  }
+
+  /**
+   * Claims a slot that only one construct may hold (for example one NIM Account per namespace);
+   * returns the construct that holds it already, if another one does.
+   */
+  public claimSingleton(key: string, where: string): string | undefined {
+    const owner = this.singletons.get(key);
+    if (owner !== undefined && owner !== where) return owner;
+    this.singletons.set(key, where);
+    return undefined;
   }
 
   /** Records a runtime defined in the app. */

@@ -46,6 +46,14 @@ describe("Knative mode restrictions", () => {
     expect(error.issues[2]?.message).toBe('Knative mode rejects PVC model storage (KServe mounts the claim as a volume) unless Knative\'s feature flag "kubernetes.podspec-persistent-volume-claim" is enabled');
   });
 
+  it("runtime classes and schedulers need their flags too", () => {
+    const error = validationError((chart) => knative(chart, { predictorOverrides: { runtimeClassName: "nvidia", schedulerName: "volcano" } }));
+    expect(error.issues.map((i) => i.message)).toEqual([
+      'Knative mode rejects runtimeClassName unless Knative\'s feature flag "kubernetes.podspec-runtimeclassname" is enabled',
+      'Knative mode rejects schedulerName unless Knative\'s feature flag "kubernetes.podspec-schedulername" is enabled',
+    ]);
+  });
+
   it("one port only, and none of the ports Knative reserves", () => {
     expect(ruleIds((chart) => knative(chart, {}, { protocol: ["v2", "grpc-v2"], grpcPort: 9000 }))).toEqual(["isvc/knative-one-port"]);
     const reserved = validationError((chart) => knative(chart, {}, { port: 8012 }));

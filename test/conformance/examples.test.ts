@@ -16,7 +16,7 @@ describeIfCrds("conformance with ../shared/crds", () => {
 
   it("every storage, mode and target variant", () => {
     const manifests = synthApp(buildVariety);
-    expect(new Set(manifests.map((m) => m.kind))).toEqual(new Set(["ServingRuntime", "ClusterServingRuntime", "InferenceService", "ServiceAccount", "Secret", "PersistentVolumeClaim"]));
+    expect(new Set(manifests.map((m) => m.kind))).toEqual(new Set(["ServingRuntime", "ClusterServingRuntime", "InferenceService", "ServiceAccount", "Secret", "PersistentVolumeClaim", "HardwareProfile", "Job"]));
     expect(formatProblems(validateAll(manifests))).toBe("");
   });
 });

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { k8sName, withFix } from "../schema";
 import { envSchema, port, resourcesSchema } from "../pod/schema";
-import type { MultiModelProps } from "./props";
+import type { MultiModelAutoscalingProps, MultiModelProps } from "./props";
 import { BUILT_IN_SERVER_TYPES } from "./constants";
 
 const endpoint = z.string().regex(/^(port:\d{1,5}|unix:\/\S+)$/, {
@@ -32,6 +32,14 @@ const adapterContainer = z.strictObject({
   }),
 });
 
+/** Autoscaling of a multi-model runtime's pods. */
+export const multiModelAutoscalingSchema: z.ZodType<MultiModelAutoscalingProps> = z.strictObject({
+  min: z.number().int().min(1).optional(),
+  max: z.number().int().min(1).optional(),
+  metric: z.enum(["cpu", "memory"]).optional(),
+  targetUtilization: z.number().int().min(1).max(100).optional(),
+});
+
 /** The `multiModel` block. */
 export const multiModelSchema: z.ZodType<MultiModelProps> = z.strictObject({
   adapter: z.union([builtInAdapter, adapterContainer]).optional(),
@@ -40,12 +48,7 @@ export const multiModelSchema: z.ZodType<MultiModelProps> = z.strictObject({
   grpcDataEndpoint: endpoint.optional(),
   httpDataEndpoint: endpoint.optional(),
   replicas: z.number().int().min(0).optional(),
-  autoscaling: z.strictObject({
-    min: z.number().int().min(1).optional(),
-    max: z.number().int().min(1).optional(),
-    metric: z.enum(["cpu", "memory"]).optional(),
-    targetUtilization: z.number().int().min(1).max(100).optional(),
-  }).optional(),
+  autoscaling: multiModelAutoscalingSchema.optional(),
   storageHelper: z.boolean().optional(),
   route: z.boolean().optional(),
   auth: z.boolean().optional(),

@@ -11,7 +11,8 @@ import { parseProps } from "../schema";
 import { mergeTargetProps, resolveTarget } from "../target/resolve";
 import type { InferenceServiceProps } from "./props";
 import { inferenceServiceSchema } from "./schema";
-import { resolveServiceSpec } from "./spec";
+import { deploymentModeOf, resolveServiceSpec } from "./spec";
+import { checkModelMeshProps } from "../modelmesh/service";
 import type { ServiceSpec } from "./spec";
 import { renderService } from "./render";
 import { checkServiceWebhook } from "./webhook";
@@ -40,6 +41,7 @@ function buildInferenceServiceUnguarded(props: InferenceServiceProps, ctx: Build
     // the referenced construct reports its own problems; nothing sensible can be rendered here
     return { manifests: [], issues: locate(ctx.where, drafts), handle: handle(false) };
   }
+  if (deploymentModeOf(p) === "ModelMesh") drafts.push(...checkModelMeshProps(p, target));
   const resolved = resolveServiceSpec(p, name, namespace, target);
   drafts.push(...resolved.issues);
   if (resolved.spec === undefined) return { manifests: [], issues: locate(ctx.where, drafts), handle: handle(false) };

@@ -8,6 +8,7 @@ import type { IRuntime } from "../runtime/ref";
 import type { ModelLocation } from "../storage/location";
 import type { EnvValue } from "../pod/env";
 import type { ResourcesProps } from "../pod/resources";
+import type { VolumeProps } from "../pod/volumes";
 import type { ParameterValue } from "../engine/parameters";
 import type { KServeProtocol } from "../engine/protocols";
 import type { Toleration } from "../k8s";
@@ -152,6 +153,11 @@ export interface InferenceServiceProps {
    */
   readonly hardware?: HardwareRequest;
   /**
+   * Extra volumes of the serving pods, mounted in the model server container.
+   * @default none
+   */
+  readonly volumes?: readonly VolumeProps[];
+  /**
    * Serve one replica across several nodes (Standard mode, KServe 0.15+, a multi-node runtime).
    * @default single-node
    */
@@ -159,8 +165,9 @@ export interface InferenceServiceProps {
   /**
    * Deployment mode: `Standard` (a Deployment; formerly `RawDeployment`) or `Knative` (formerly
    * `Serverless`). Either name is accepted; the output uses the name the target's KServe understands,
-   * and the annotation is always set because cluster defaults vary.
-   * @default "Standard"
+   * and the annotation is always set because cluster defaults vary. `ModelMesh` serves the model on a
+   * multi-model runtime (ModelMesh reads only the model's format, runtime and storage).
+   * @default "ModelMesh" when the engine is a multi-model runtime, else "Standard"
    */
   readonly deploymentMode?: DeploymentMode;
   /**

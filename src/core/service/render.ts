@@ -8,6 +8,7 @@ import { renderEnv } from "../pod/env";
 import { renderResources } from "../pod/resources";
 import { canonicalize, compact, isRecord, nonEmpty } from "../canonical";
 import { MANAGED_BY, KSERVE, ODH } from "../keys";
+import { modelMeshPredictor } from "../modelmesh/service";
 import { renderVolumes } from "../pod/volumes";
 import { WORKER_CONTAINER } from "../runtime/rules";
 
@@ -106,7 +107,7 @@ export function renderService(spec: ServiceSpec): Manifest {
     runtimeClassName: spec.runtimeClassName,
   };
 
-  let predictor: Record<string, unknown> = {
+  let predictor: Record<string, unknown> = spec.mode === "ModelMesh" ? modelMeshPredictor(model) : {
     minReplicas: spec.scaling.min,
     maxReplicas: spec.scaling.max,
     scaleTarget: spec.scaling.autoscaler === "keda" ? undefined : spec.scaling.target,

@@ -11,11 +11,14 @@ import { getIn, isRecord } from "../canonical";
 import { MAX_LABEL } from "../names";
 import { checkDuplicateFlags, checkExtendedResources } from "../pod/rules";
 import { checkResources } from "../pod/resources";
+import { checkVolumes } from "../pod/volumes";
 import { checkTemplate, eachString, metadataReferences } from "../templates";
 import type { RuntimeInfo } from "../runtime/ref";
 import { runtimeFormats, runtimeMultiModel, runtimeProtocols, runtimeSpec } from "../runtime/ref";
 import { KSERVE_CONTAINER, runtimeContainers } from "../runtime/rules";
 import { KSERVE, ODH } from "../keys";
+import { checkModelMeshManifest } from "../modelmesh/service";
+import { checkStorageConfigReference } from "../storageconfig/rules";
 import { isAcceleratorResource } from "../../accelerators/registry";
 import { isQuantity, quantityToNumber } from "../quantity";
 
@@ -28,6 +31,8 @@ export const KNATIVE_FLAGS = {
   nodeSelector: "kubernetes.podspec-nodeselector",
   affinity: "kubernetes.podspec-affinity",
   persistentVolumeClaim: "kubernetes.podspec-persistent-volume-claim",
+  runtimeClassName: "kubernetes.podspec-runtimeclassname",
+  schedulerName: "kubernetes.podspec-schedulername",
 } as const;
 
 /** The OpenShift AI limit on InferenceService names. */
@@ -61,6 +66,7 @@ export function checkServiceSemantics(isvc: Manifest, spec: ServiceSpec): IssueD
     ...checkMergedContainer(isvc, spec),
     ...checkStorage(spec),
     ...checkMultiNodeLayout(spec),
+    ...(spec.mode === "ModelMesh" ? checkModelMeshManifest(isvc) : []),
   ];
 }
 
@@ -83,7 +89,7 @@ function checkNames(isvc: Manifest, spec: ServiceSpec): IssueDraft[] {
   const issues: IssueDraft[] = [];
   const name = isvc.metadata.name;
   const host = spec.namespace !== undefined ? `${name}-predictor-${spec.namespace}` : `${name}-predictor`;
-  if (host.length > MAX_LABEL) {
+  if (host.length > MAX_LABEL && spec.mode !== "ModelMesh") {
     const budget = MAX_LABEL - (host.length - name.length);
     issues.push({
       path: "metadata.name",
@@ -174,7 +180,7 @@ function checkKnativePod(isvc: Manifest, spec: ServiceSpec): IssueDraft[] {
   const runtime = runtimeSpec(spec.runtime) ?? {};
   const sources: [string, Record<string, unknown>][] = [["spec.predictor", isRecord(predictor) ? predictor : {}], [`runtime ${spec.runtime.name}: spec`, runtime]];
   for (const [where, pod] of sources) {
-    for (const field of ["tolerations", "nodeSelector", "affinity"] as const) {
+    for (const field of ["tolerations", "nodeSelector", "affinity", "runtimeClassName", "schedulerName"] as const) {
       const value = pod[field];
       if (value !== undefined && !(Array.isArray(value) && value.length === 0)) issues.push(...knativeFlag(spec, `${where}.${field}`, value, KNATIVE_FLAGS[field], field));
     }
@@ -215,7 +221,7 @@ function checkPlatform(spec: ServiceSpec): IssueDraft[] {
   const issues: IssueDraft[] = [];
   const odh = spec.target.openshiftAI;
   if (odh !== undefined) {
-    if (openshiftAIAtLeast(spec.target, "3.0") && spec.mode !== "Standard") {
+    if (openshiftAIAtLeast(spec.target, "3.0") && spec.mode === "Knative") {
       issues.push({
         path: "deploymentMode",
         value: spec.mode,
@@ -258,6 +264,8 @@ function checkRuntimeMatch(isvc: Manifest, spec: ServiceSpec): IssueDraft[] {
   const multi = runtimeMultiModel(runtime);
   if (multi === true && spec.mode !== "ModelMesh") {
     issues.push({ path: "engine", value: runtime.name, rule: "isvc/runtime-multi-model", message: `runtime "${runtime.name}" is a multi-model (ModelMesh) runtime and cannot serve a ${spec.mode} InferenceService`, fix: "use a single-model runtime" });
+  } else if (multi === false && spec.mode === "ModelMesh") {
+    issues.push({ path: "engine", value: runtime.name, rule: "isvc/runtime-multi-model", message: `runtime "${runtime.name}" is a single-model runtime and cannot serve a ModelMesh InferenceService (ModelMesh loads models only into multiModel: true runtimes)`, fix: "use a multi-model runtime (an engine with multiModel, or ModelMeshRuntimes.*), or drop deploymentMode" });
   }
   const formats = runtimeFormats(runtime);
   if (formats !== undefined) {
@@ -291,7 +299,7 @@ function checkRuntimeMatch(isvc: Manifest, spec: ServiceSpec): IssueDraft[] {
     }
   }
   const protocols = runtimeProtocols(runtime);
-  if (protocols !== undefined && protocols.length > 0) {
+  if (protocols !== undefined && protocols.length > 0 && spec.mode !== "ModelMesh") {
     const effective = protocolVersion ?? "v1";
     if (!(protocols as readonly string[]).includes(effective)) {
       issues.push({
@@ -370,7 +378,7 @@ function checkMergedContainer(isvc: Manifest, spec: ServiceSpec): IssueDraft[] {
 }
 
 function checkStorage(spec: ServiceSpec): IssueDraft[] {
-  const issues: IssueDraft[] = [];
+  const issues: IssueDraft[] = [...checkVolumes("volumes", spec.volumes), ...checkStorageConfigReference(spec.model, spec.mode)];
   const source = spec.model.source;
   if (spec.model.namespace !== undefined && spec.namespace !== undefined && spec.model.namespace !== spec.namespace) {
     issues.push({

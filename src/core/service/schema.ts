@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import { withFix } from "../schema";
-import { envSchema, resourcesSchema, stringRecord } from "../pod/schema";
+import { envSchema, resourcesSchema, stringRecord, volumeSchema } from "../pod/schema";
 import { targetSchema } from "../target/schema";
 import { formatVersion } from "../engine/schema";
 import type { InferenceServiceProps } from "./props";
@@ -16,8 +16,8 @@ const runtimeRef = z.custom<IRuntime>((v) => isRecord(v) && isRecord(v["runtime"
   error: withFix("engine must be an InferenceEngine, a ServingRuntime or ServingRuntime.fromName(...)", "pass the engine construct itself, or ServingRuntime.fromName(\"runtime-name\") for an existing runtime"),
 });
 
-const modelLocation = z.custom<ModelLocation>((v) => isRecord(v) && (typeof v["uri"] === "string" || isRecord(v["storage"])), {
-  error: withFix("model must be a model location", 'use storage.path("models/my-model/") or ModelLocation.fromUri("s3://bucket/path")'),
+const modelLocation = z.custom<ModelLocation>((v) => isRecord(v) && (typeof v["uri"] === "string" || isRecord(v["storage"]) || v["none"] === true), {
+  error: withFix("model must be a model location", 'use storage.path("models/my-model/"), ModelLocation.fromUri("s3://bucket/path") or ModelLocation.none()'),
 });
 
 const toleration = z.strictObject({
@@ -45,9 +45,10 @@ export const inferenceServiceSchema: z.ZodType<InferenceServiceProps> = z.strict
   env: envSchema.optional(),
   resources: resourcesSchema.optional(),
   hardware: hardwareRequestSchema.optional(),
+  volumes: z.array(volumeSchema).optional(),
   multiNode: z.strictObject({ pipelineParallelSize: z.number().int().min(1).optional(), tensorParallelSize: z.number().int().min(1).optional() }).optional(),
   deploymentMode: z.enum(["Standard", "Knative", "ModelMesh", "RawDeployment", "Serverless"], {
-    error: withFix("unknown deployment mode", 'use "Standard" (alias "RawDeployment") or "Knative" (alias "Serverless")'),
+    error: withFix("unknown deployment mode", 'use "Standard" (alias "RawDeployment"), "Knative" (alias "Serverless") or "ModelMesh"'),
   }).optional(),
   scaling: z.strictObject({
     min: count.optional(),

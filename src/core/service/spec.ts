@@ -6,7 +6,7 @@ import type { Target, CanonicalMode } from "../target/resolve";
 import { canonicalMode } from "../target/resolve";
 import type { InferenceServiceProps, ScalingProps, LoggerProps, DeploymentStrategyProps } from "./props";
 import type { RuntimeInfo } from "../runtime/ref";
-import { runtimeFormats, runtimeProtocols, runtimeSpec } from "../runtime/ref";
+import { runtimeFormats, runtimeMultiModel, runtimeProtocols, runtimeSpec } from "../runtime/ref";
 import type { ModelLocation } from "../storage/location";
 import type { EnvValue } from "../pod/env";
 import type { ResourcesProps } from "../pod/resources";
@@ -75,6 +75,14 @@ export const V2_DEFAULT_FORMATS = ["triton", "vLLM"] as const;
 /** The image target the InferenceService runs on (the runtime's, until an accelerator is chosen). */
 export function imageTargetOf(runtime: RuntimeInfo, accelerator: string | undefined): string | undefined {
   return accelerator ?? runtime.engine?.runtimeImage;
+}
+
+/**
+ * The deployment mode: the one given, else ModelMesh for a multi-model runtime (the only mode it serves)
+ * and Standard otherwise. Switching a model between single- and multi-model serving is switching its engine.
+ */
+export function deploymentModeOf(props: Pick<InferenceServiceProps, "deploymentMode" | "engine">): CanonicalMode {
+  return canonicalMode(props.deploymentMode ?? (runtimeMultiModel(props.engine.runtime) === true ? "ModelMesh" : "Standard"));
 }
 
 /** Resolves props into a spec, or returns the problems that prevent it. */
@@ -162,7 +170,7 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
           fix: `add a ${imageTarget} image to version ${version}, ${props.hardware !== undefined ? "request hardware the engine has an image for, " : ""}or pick another version`,
         });
       } else {
-        if (main?.image !== wanted) image = wanted;
+        if (main !== undefined && main.image !== wanted) image = wanted;
         if (version !== engine.defaultVersion) versionEnv = chosen.env ?? {};
       }
     }
@@ -189,11 +197,12 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
     }
   }
 
-  // protocol
+  // protocol (ModelMesh picks runtimes by format and name only, so none is defaulted there)
+  const mode = deploymentModeOf(props);
   const runtimeProtos = runtimeProtocols(runtime);
   let protocolVersion = props.protocolVersion;
-  if (protocolVersion === undefined && modelFormat !== undefined && (V2_DEFAULT_FORMATS as readonly string[]).includes(modelFormat.name)) protocolVersion = "v2";
-  if (protocolVersion === undefined && runtimeProtos !== undefined && runtimeProtos.length > 0) {
+  if (protocolVersion === undefined && mode !== "ModelMesh" && modelFormat !== undefined && (V2_DEFAULT_FORMATS as readonly string[]).includes(modelFormat.name)) protocolVersion = "v2";
+  if (protocolVersion === undefined && mode !== "ModelMesh" && runtimeProtos !== undefined && runtimeProtos.length > 0) {
     protocolVersion = KSERVE_PROTOCOL_ORDER.find((p) => runtimeProtos.includes(p));
   }
 
@@ -242,7 +251,7 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
       args: [...(props.args ?? []).map((a) => substitutePlaceholders(a, { port })), ...parallelArgs],
       env: { ...(hardware?.env ?? {}), ...parallelEnv, ...versionEnv, ...paramEnv, ...substituteEnv(props.env ?? {}, port) },
       ...(hardware !== undefined ? { resources: hardware.resources } : props.resources !== undefined ? { resources: props.resources } : {}),
-      mode: canonicalMode(props.deploymentMode ?? "Standard"),
+      mode,
       scaling,
       ...(props.containerConcurrency !== undefined ? { containerConcurrency: props.containerConcurrency } : {}),
       ...(props.timeoutSeconds !== undefined ? { timeoutSeconds: props.timeoutSeconds } : {}),
@@ -252,9 +261,9 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
       ...(hardware !== undefined ? { nodeSelector: hardware.nodeSelector } : props.nodeSelector !== undefined ? { nodeSelector: props.nodeSelector } : {}),
       ...(hardware !== undefined ? { tolerations: hardware.tolerations } : props.tolerations !== undefined ? { tolerations: props.tolerations } : {}),
       visibility: props.visibility ?? "cluster-local",
-      ...(props.auth !== undefined ? { auth: props.auth } : odh ? { auth: true } : {}),
+      ...(props.auth !== undefined ? { auth: props.auth } : odh && mode !== "ModelMesh" ? { auth: true } : {}),
       displayName: props.displayName ?? name,
-      metrics: props.metrics ?? "prometheus.kserve.io/port" in runtimeAnnotations,
+      metrics: props.metrics ?? (mode !== "ModelMesh" && "prometheus.kserve.io/port" in runtimeAnnotations),
       ...(props.logger !== undefined ? { logger: props.logger } : {}),
       ...(props.deploymentStrategy !== undefined ? { deploymentStrategy: props.deploymentStrategy } : {}),
       labels: props.labels ?? {},
@@ -263,7 +272,7 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
       podAnnotations: props.podAnnotations ?? {},
       ...(props.predictorOverrides !== undefined ? { predictorOverrides: props.predictorOverrides } : {}),
       ...(hardware !== undefined ? { hardware } : {}),
-      volumes: hardware?.volumes ?? [],
+      volumes: [...(props.volumes ?? []), ...(hardware?.volumes ?? []).filter((v) => !(props.volumes ?? []).some((u) => u.mountPath === v.mountPath || u.name === v.name))],
       ...(hardware?.schedulerName !== undefined ? { schedulerName: hardware.schedulerName } : {}),
       ...(hardware?.runtimeClassName !== undefined ? { runtimeClassName: hardware.runtimeClassName } : {}),
       devices,

@@ -14,7 +14,8 @@ const base = {
   target: targetSchema.optional(),
 };
 
-const bucketName = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+/** An S3 or GCS bucket name. */
+export const bucketName = z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
   error: withFix("not a valid bucket name (3-63 lowercase letters, digits, '.' and '-')", "use the bucket's name only, without a scheme or path"),
 });
 

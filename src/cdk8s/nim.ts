@@ -1,0 +1,99 @@
+/**
+ * Nim and NimAccount: NVIDIA NIM models in one typed call.
+ */
+import type { ApiObject } from "cdk8s";
+import { Construct } from "constructs";
+import { buildNim, buildNimAccount } from "../index";
+import type { IRuntime, NimAccountHandle, NimAccountProps, NimHandle, NimModelSpec, NimProps, RuntimeInfo } from "../index";
+import { adopt, buildContext } from "./state";
+
+/** Props of the catalogue shortcuts (`Nim.llama31_8bInstruct(...)`): everything but the model. */
+export type NimPresetProps = Omit<NimProps, "model">;
+
+/**
+ * An NVIDIA NIM model, deployed on KServe (a runtime and an InferenceService, with OpenShift AI's
+ * metadata on OpenShift AI targets) or with the NIM Operator (`platform: "nim-operator"`: a NIMCache and
+ * a NIMService). NGC credentials are two typed Secret references that are never mixed up.
+ *
+ * @example
+ * Nim.llama31_8bInstruct(chart, "llama", { ngc: { apiKeySecret: "nvidia-nim-secrets", pullSecret: "ngc-secret" }, hardware: a100 });
+ */
+export class Nim extends Construct implements IRuntime {
+  /** Describes a model the catalogue does not know; it goes through the same checks. */
+  public static model(spec: NimModelSpec): NimModelSpec {
+    return spec;
+  }
+  /** Llama 3 8B Instruct (1 or 2 GPUs). */
+  public static llama3_8bInstruct(scope: Construct, id: string, props: NimPresetProps): Nim {
+    return new Nim(scope, id, { ...props, model: "llama3-8b-instruct" });
+  }
+  /** Llama 3 70B Instruct (2 or 4 GPUs). */
+  public static llama3_70bInstruct(scope: Construct, id: string, props: NimPresetProps): Nim {
+    return new Nim(scope, id, { ...props, model: "llama3-70b-instruct" });
+  }
+  /** Llama 3.1 8B Instruct (1 or 2 GPUs). */
+  public static llama31_8bInstruct(scope: Construct, id: string, props: NimPresetProps): Nim {
+    return new Nim(scope, id, { ...props, model: "llama-3.1-8b-instruct" });
+  }
+  /** Llama 3.1 70B Instruct (2 or 4 GPUs). */
+  public static llama31_70bInstruct(scope: Construct, id: string, props: NimPresetProps): Nim {
+    return new Nim(scope, id, { ...props, model: "llama-3.1-70b-instruct" });
+  }
+  /** Mistral 7B Instruct v0.3 (1 GPU). */
+  public static mistral7bInstructV03(scope: Construct, id: string, props: NimPresetProps): Nim {
+    return new Nim(scope, id, { ...props, model: "mistral-7b-instruct-v03" });
+  }
+  /** Mixtral 8x7B Instruct v0.1 (2 GPUs). */
+  public static mixtral8x7bInstructV01(scope: Construct, id: string, props: NimPresetProps): Nim {
+    return new Nim(scope, id, { ...props, model: "mixtral-8x7b-instruct-v01" });
+  }
+  /** Mixtral 8x22B Instruct v0.1 (8 GPUs). */
+  public static mixtral8x22bInstructV01(scope: Construct, id: string, props: NimPresetProps): Nim {
+    return new Nim(scope, id, { ...props, model: "mixtral-8x22b-instruct-v01" });
+  }
+  /** Llama 3.3 Nemotron Super 49B v1 (2 GPUs). */
+  public static llama33NemotronSuper49bV1(scope: Construct, id: string, props: NimPresetProps): Nim {
+    return new Nim(scope, id, { ...props, model: "llama-3.3-nemotron-super-49b-v1" });
+  }
+  /** NV-EmbedQA E5 v5 embeddings (1 GPU). */
+  public static nvEmbedqaE5V5(scope: Construct, id: string, props: NimPresetProps): Nim {
+    return new Nim(scope, id, { ...props, model: "nv-embedqa-e5-v5" });
+  }
+  /** NV-RerankQA Mistral 4B v3 reranking (1 GPU). */
+  public static nvRerankqaMistral4bV3(scope: Construct, id: string, props: NimPresetProps): Nim {
+    return new Nim(scope, id, { ...props, model: "nv-rerankqa-mistral-4b-v3" });
+  }
+
+  /** The handle. */
+  public readonly nim: NimHandle;
+  /** The KServe runtime, for other Nims of the same model (`runtime: nim`); invalid on the NIM Operator. */
+  public readonly runtime: RuntimeInfo;
+  /** The service's name. */
+  public readonly name: string;
+  /** The synthesized objects. */
+  public readonly apiObjects: readonly ApiObject[];
+
+  constructor(scope: Construct, id: string, props: NimProps) {
+    super(scope, id);
+    const result = buildNim(props, buildContext(scope, id));
+    this.nim = result.handle;
+    this.name = result.handle.name;
+    this.runtime = result.handle.runtime ?? { name: `${result.handle.name}-runtime`, kind: "ServingRuntime", where: result.handle.where, valid: false };
+    this.apiObjects = adopt(this, result);
+  }
+}
+
+/** OpenShift AI's NIM Account: validates the NGC key (Secret key `api_key`) and feeds the dashboard's NIM catalogue. One per namespace. */
+export class NimAccount extends Construct {
+  /** The handle. */
+  public readonly account: NimAccountHandle;
+  /** The synthesized objects. */
+  public readonly apiObjects: readonly ApiObject[];
+
+  constructor(scope: Construct, id: string, props: NimAccountProps) {
+    super(scope, id);
+    const result = buildNimAccount(props, buildContext(scope, id));
+    this.account = result.handle;
+    this.apiObjects = adopt(this, result);
+  }
+}

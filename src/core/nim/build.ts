@@ -1,0 +1,279 @@
+/**
+ * Builds a NIM deployment on its platform: a runtime and InferenceService on KServe (with OpenShift AI's
+ * metadata on OpenShift AI targets), or a NIMCache and NIMService for the NIM Operator. The KServe
+ * objects are built by the engine, storage and InferenceService builders, so every rule of theirs applies.
+ */
+import type { BuildContext, BuildResult } from "../context";
+import { guardBuild } from "../context";
+import type { Issue, IssueDraft } from "../errors";
+import { isError, locate } from "../errors";
+import type { Manifest } from "../k8s";
+import { parseProps } from "../schema";
+import { mergeTargetProps, resolveTarget } from "../target/resolve";
+import type { RuntimeInfo } from "../runtime/ref";
+import type { ModelLocation } from "../storage/location";
+import type { HardwareRequest } from "../hardware/request";
+import { applyHardware } from "../hardware/apply";
+import { ACCELERATORS } from "../../accelerators/registry";
+import type { AcceleratorSpec } from "../../accelerators/types";
+import { buildInferenceEngine } from "../engine/build";
+import { buildPvcStorage } from "../storage/build";
+import { buildInferenceService } from "../service/build";
+import type { EnvValue } from "../pod/env";
+import type { NimModelSpec } from "../../presets/nim/catalogue";
+import type { NimAccountProps, NimProps } from "./props";
+import { NgcSecrets } from "./props";
+import { nimAccountSchema, nimSchema } from "./schema";
+import { checkCache, checkNgcSecrets, checkProfile, checkSecretKind, ref, resolveGpus, resolveNimModel } from "./rules";
+import { NIM_EMPTYDIR_CACHE_PATH, NIM_GROUP, nimEngineProps, renderDownloadJob, renderNimAccount, renderNimCache, renderNimService } from "./render";
+
+/** What other constructs need from a NIM. */
+export interface NimHandle {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly where: string;
+  readonly valid: boolean;
+  readonly platform: "kserve" | "nim-operator";
+  /** The KServe runtime (reusable by other Nims with the same model). */
+  readonly runtime?: RuntimeInfo;
+  readonly model?: NimModelSpec;
+}
+
+function nvidiaDefault(): AcceleratorSpec {
+  const facts = ACCELERATORS.nvidia;
+  return { ...facts, counts: { min: 1, default: 1 } };
+}
+
+function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimHandle> {
+  const name = (props as Partial<NimProps> | undefined)?.name ?? ctx.defaultName;
+  const namespace = (props as Partial<NimProps> | undefined)?.namespace ?? ctx.namespace;
+  const platformOf = (p: Partial<NimProps> | undefined) => p?.platform ?? "kserve";
+  const invalid = (issues: readonly Issue[]): BuildResult<NimHandle> => ({
+    manifests: [],
+    issues,
+    handle: { name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid: false, platform: platformOf(props) },
+  });
+  const parsed = parseProps(nimSchema, props);
+  if (parsed.value === undefined) return invalid(locate(ctx.where, parsed.issues));
+  const p = parsed.value;
+  const platform = platformOf(p);
+  const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
+  const drafts: IssueDraft[] = [...targetIssues];
+  const { model, issues: modelIssues } = resolveNimModel(p.model);
+  drafts.push(...modelIssues);
+  const apiKey = ref(p.ngc.apiKeySecret, (n) => NgcSecrets.apiKey(n));
+  const pull = ref(p.ngc.pullSecret, (n) => NgcSecrets.pullSecret(n));
+  drafts.push(...checkNgcSecrets(apiKey, pull, platform), ...checkProfile(p.profile), ...checkCache(p.cache, p, platform));
+  const request: HardwareRequest | undefined = p.hardware === undefined ? undefined : "accelerator" in p.hardware || "accelerators" in p.hardware ? (p.hardware as HardwareRequest) : { profile: p.hardware.profile };
+  if (p.runtime !== undefined && platform !== "kserve") {
+    drafts.push({ path: "runtime", value: p.runtime.runtime.name, rule: "nim/runtime-platform", message: "a KServe runtime is used only on platform kserve", fix: "drop runtime, or use platform kserve" });
+  }
+  if (model === undefined || drafts.some((d) => d.severity !== "warning")) return invalid(locate(ctx.where, drafts));
+  const gpusResolved = resolveGpus(model, p.gpus, request);
+  drafts.push(...gpusResolved.issues);
+  if (gpusResolved.gpus === undefined || drafts.some((d) => d.severity !== "warning")) return invalid(locate(ctx.where, drafts));
+  const gpus = gpusResolved.gpus;
+  const version = p.version ?? model.version;
+  const hardware: HardwareRequest = request !== undefined ? { ...request, accelerators: gpus } : { accelerator: nvidiaDefault(), accelerators: gpus };
+  const odh = target.openshiftAI !== undefined;
+  const apiKeyRef = { name: apiKey.name, key: apiKey.type === "ngc-api-key" ? apiKey.key : "NGC_API_KEY" };
+  const replicas = { min: p.replicas?.min ?? 1, max: Math.max(p.replicas?.max ?? p.replicas?.min ?? 1, p.replicas?.min ?? 1) };
+  const cache = p.cache;
+  const claimName = cache?.claimName ?? (cache?.create !== undefined ? `${name}-cache` : undefined);
+  const env: Record<string, EnvValue> = p.profile !== undefined && p.profile !== "auto" ? { NIM_MODEL_PROFILE: p.profile } : {};
+  const child = (suffix: string, defaultName: string): BuildContext => ({ ...ctx, where: `${ctx.where}/${suffix}`, defaultName, ...(namespace !== undefined ? { namespace } : {}) });
+  const issues: Issue[] = locate(ctx.where, drafts);
+  const manifests: Manifest[] = [];
+
+  if (platform === "nim-operator") {
+    const applied = applyHardware("hardware", hardware, { resources: { requests: { ...model.resources.requests }, limits: { ...model.resources.limits } }, openshiftAI: odh });
+    issues.push(...locate(ctx.where, applied.issues));
+    if (applied.application === undefined || issues.some(isError)) return invalid(issues);
+    const scheduling = { nodeSelector: applied.application.nodeSelector, tolerations: applied.application.tolerations, ...(applied.application.runtimeClassName ? { runtimeClassName: applied.application.runtimeClassName } : {}) };
+    let storage: Record<string, unknown>;
+    if (claimName !== undefined) {
+      const cacheName = `${name}-cache`;
+      manifests.push(
+        renderNimCache({
+          name: cacheName,
+          ...(namespace !== undefined ? { namespace } : {}),
+          image: `${model.image}:${version}`,
+          apiKeySecret: apiKey.name,
+          pullSecret: pull.name,
+          gpus,
+          ...(p.profile !== undefined ? { profile: p.profile } : {}),
+          pvc: {
+            create: cache?.create !== undefined,
+            name: claimName,
+            ...(cache?.create ? { size: cache.create.size, accessMode: cache.create.accessMode ?? "ReadWriteOnce", ...(cache.create.storageClass ? { storageClass: cache.create.storageClass } : {}) } : {}),
+          },
+          scheduling,
+        }),
+      );
+      storage = { nimCache: { name: cacheName, ...(p.profile !== undefined && p.profile !== "auto" ? { profile: p.profile } : {}) } };
+    } else {
+      storage = { emptyDir: { ...(cache?.emptyDirSize !== undefined ? { sizeLimit: cache.emptyDirSize } : {}) } };
+    }
+    manifests.push(
+      renderNimService({
+        name,
+        ...(namespace !== undefined ? { namespace } : {}),
+        image: model.image,
+        version,
+        apiKeySecret: apiKey.name,
+        pullSecret: pull.name,
+        storage,
+        shmSize: model.shmSize,
+        resources: applied.application.resources,
+        replicas,
+        env,
+        scheduling,
+        labels: applied.application.labels,
+      }),
+    );
+    issues.push(...(ctx.registry?.claim(ctx.where, manifests) ?? []));
+    const valid = !issues.some(isError);
+    return { manifests: valid ? manifests : [], issues, handle: { name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid, platform, model } };
+  }
+
+  // KServe (and OpenShift AI)
+  let runtime: RuntimeInfo | undefined = p.runtime?.runtime;
+  if (runtime === undefined) {
+    const engineProps = nimEngineProps({
+      model,
+      version,
+      apiKey: apiKeyRef,
+      pullSecret: pull.name,
+      ...(p.ngc.hfTokenSecret !== undefined ? { hfTokenSecret: p.ngc.hfTokenSecret } : {}),
+      scope: p.runtimeScope ?? (odh ? "namespace" : "cluster"),
+      ...(namespace !== undefined ? { namespace } : {}),
+      openshiftAI: odh,
+    });
+    const finalProps = p.target !== undefined ? { ...engineProps, target: p.target } : engineProps;
+    const { registry: _registry, ...unregistered } = child("runtime", engineProps.name as string);
+    const candidate = buildInferenceEngine(finalProps, unregistered);
+    const twin = ctx.registry?.runtimes.find((r) => r.valid && r.name === candidate.handle.name && r.kind === candidate.handle.kind && (r.namespace ?? "") === (candidate.handle.namespace ?? ""));
+    if (twin !== undefined && candidate.manifests.length === 1 && JSON.stringify(twin.manifest) === JSON.stringify(candidate.manifests[0])) {
+      runtime = twin; // another Nim of the same model and version already defines this runtime: share it
+    } else {
+      const built = buildInferenceEngine(finalProps, child("runtime", engineProps.name as string));
+      issues.push(...built.issues);
+      manifests.push(...built.manifests);
+      runtime = built.handle;
+    }
+  }
+  let location: ModelLocation = { none: true };
+  const volumes: { name: string; mountPath: string; emptyDir: { sizeLimit?: string } }[] = [];
+  if (claimName !== undefined) {
+    const store = buildPvcStorage(
+      {
+        claimName,
+        ...(cache?.create !== undefined ? { create: { size: cache.create.size, accessModes: [cache.create.accessMode ?? "ReadWriteOnce"], ...(cache.create.storageClass ? { storageClassName: cache.create.storageClass } : {}) } } : {}),
+        ...(cache?.create === undefined && cache?.accessModes !== undefined ? { accessModes: cache.accessModes } : {}),
+        ...(p.target !== undefined ? { target: p.target } : {}),
+      },
+      child("cache", `${name}-cache`),
+    );
+    issues.push(...store.issues);
+    manifests.push(...store.manifests);
+    const readOnly = cache?.readOnly === true;
+    location = { ...store.handle.locate(""), ...(readOnly ? {} : { writable: true }) };
+    if (cache?.downloadJob === true) {
+      const applied = applyHardware("hardware", hardware, { openshiftAI: odh });
+      issues.push(...locate(ctx.where, applied.issues));
+      if (applied.application !== undefined) {
+        manifests.push(
+          renderDownloadJob({
+            name: `${name}-cache-download`,
+            ...(namespace !== undefined ? { namespace } : {}),
+            image: `${model.image}:${version}`,
+            claimName,
+            apiKey: apiKeyRef,
+            pullSecret: pull.name,
+            resources: { requests: { ...model.resources.requests, ...applied.application.resources.requests }, limits: { ...model.resources.limits, ...applied.application.resources.limits } },
+            ...(p.profile !== undefined ? { profile: p.profile } : {}),
+            scheduling: { nodeSelector: applied.application.nodeSelector, tolerations: applied.application.tolerations, ...(applied.application.runtimeClassName ? { runtimeClassName: applied.application.runtimeClassName } : {}) },
+            openshiftAI: odh,
+          }),
+        );
+      }
+    }
+  } else {
+    env["NIM_CACHE_PATH"] = NIM_EMPTYDIR_CACHE_PATH;
+    volumes.push({ name: "nim-cache", mountPath: NIM_EMPTYDIR_CACHE_PATH, emptyDir: { ...(cache?.emptyDirSize !== undefined ? { sizeLimit: cache.emptyDirSize } : {}) } });
+  }
+  const isvc = buildInferenceService(
+    {
+      name,
+      ...(namespace !== undefined ? { namespace } : {}),
+      engine: { runtime },
+      model: location,
+      hardware,
+      ...(Object.keys(env).length > 0 ? { env } : {}),
+      ...(volumes.length > 0 ? { volumes } : {}),
+      scaling: { min: replicas.min, max: replicas.max },
+      ...(p.visibility !== undefined ? { visibility: p.visibility } : {}),
+      ...(odh ? {} : { predictorOverrides: { securityContext: { fsGroup: NIM_GROUP } } }),
+      ...(p.target !== undefined ? { target: p.target } : {}),
+    },
+    { ...ctx, ...(namespace !== undefined ? { namespace } : {}) },
+  );
+  issues.push(...isvc.issues);
+  manifests.push(...isvc.manifests);
+  const valid = !issues.some(isError);
+  return { manifests: valid ? manifests : [], issues, handle: { name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid, platform, runtime, model } };
+}
+
+/** Builds a NIM deployment; never throws on bad input. */
+export const buildNim = guardBuild<NimProps, NimHandle>(buildNimUnguarded, (ctx) => ({ name: ctx.defaultName, where: ctx.where, valid: false, platform: "kserve" }));
+
+/** The handle of a NIM Account. */
+export interface NimAccountHandle {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly where: string;
+  readonly valid: boolean;
+}
+
+function buildNimAccountUnguarded(props: NimAccountProps, ctx: BuildContext): BuildResult<NimAccountHandle> {
+  const name = (props as Partial<NimAccountProps> | undefined)?.name ?? ctx.defaultName;
+  const parsed = parseProps(nimAccountSchema, props);
+  if (parsed.value === undefined) return { manifests: [], issues: locate(ctx.where, parsed.issues), handle: { name, where: ctx.where, valid: false } };
+  const p = parsed.value;
+  const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
+  const drafts: IssueDraft[] = [...targetIssues];
+  const secret = ref(p.apiKeySecret, (n) => NgcSecrets.accountApiKey(n));
+  drafts.push(...checkSecretKind("apiKeySecret", secret, "nim-account-api-key"));
+  if (secret.type === "nim-account-api-key" && secret.key !== "api_key") {
+    drafts.push({
+      path: "apiKeySecret",
+      value: secret.key,
+      rule: "nim/account-key",
+      message: `OpenShift AI's NIM Account reads the key api_key, not ${secret.key} (the runtimes read NGC_API_KEY from their own Secret)`,
+      fix: "store the NGC key under api_key in the Account's Secret",
+    });
+  }
+  if (target.openshiftAI === undefined) {
+    drafts.push({ path: "", value: name, rule: "target/nim-account", message: "the NIM Account is an OpenShift AI resource", fix: "set target.openshiftAI, or drop the Account (KServe and the NIM Operator take the Secrets directly)" });
+  }
+  const namespace = p.namespace ?? target.openshiftAI?.applicationsNamespace ?? ctx.namespace;
+  const other = ctx.registry?.claimSingleton(`nim-account/${namespace ?? ""}`, ctx.where);
+  if (other !== undefined) {
+    drafts.push({ path: "namespace", value: namespace, rule: "nim/one-account", message: `${other} already defines the NIM Account of namespace ${namespace ?? "(default)"}; OpenShift AI allows one Account per namespace`, fix: "keep one NimAccount per namespace" });
+  }
+  const issues = locate(ctx.where, drafts);
+  if (issues.some(isError)) return { manifests: [], issues, handle: { name, where: ctx.where, valid: false } };
+  const manifest = renderNimAccount({
+    name,
+    ...(namespace !== undefined ? { namespace } : {}),
+    secret: { name: secret.name, ...(secret.type === "nim-account-api-key" && secret.namespace !== undefined ? { namespace: secret.namespace } : {}) },
+    ...(p.validationRefreshRate !== undefined ? { validationRefreshRate: p.validationRefreshRate } : {}),
+    ...(p.nimConfigRefreshRate !== undefined ? { nimConfigRefreshRate: p.nimConfigRefreshRate } : {}),
+  });
+  issues.push(...(ctx.registry?.claim(ctx.where, [manifest]) ?? []));
+  const valid = !issues.some(isError);
+  return { manifests: valid ? [manifest] : [], issues, handle: { name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid } };
+}
+
+/** Builds OpenShift AI's NIM Account; never throws on bad input. */
+export const buildNimAccount = guardBuild<NimAccountProps, NimAccountHandle>(buildNimAccountUnguarded, (ctx) => ({ name: ctx.defaultName, where: ctx.where, valid: false }));

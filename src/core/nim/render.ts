@@ -1,0 +1,231 @@
+/**
+ * Renders NIM objects: the KServe runtime's engine props, the cache download Job, the NIM Operator's
+ * NIMCache and NIMService, and OpenShift AI's NIM Account.
+ */
+import type { Manifest, Toleration } from "../k8s";
+import type { InferenceEngineProps } from "../engine/props";
+import type { EnvValue } from "../pod/env";
+import { Env, renderEnv } from "../pod/env";
+import type { VolumeProps } from "../pod/volumes";
+import { renderSecurityContext } from "../pod/security";
+import { canonicalize, compact, nonEmpty } from "../canonical";
+import { MANAGED_BY } from "../keys";
+import type { ResourcesProps } from "../pod/resources";
+import { renderResources } from "../pod/resources";
+import type { NimModelSpec } from "../../presets/nim/catalogue";
+
+/** Where the NIM's runtime caches models on a KServe model claim (NVIDIA's KServe recipe). */
+export const NIM_KSERVE_CACHE_PATH = "/mnt/models/cache";
+/** Where the NIM caches when the cache is an emptyDir. */
+export const NIM_EMPTYDIR_CACHE_PATH = "/opt/nim/.cache";
+/** The port NIMs serve on. */
+export const NIM_PORT = 8000;
+/** The user NIM images run as, and the group the NIM Operator uses. */
+export const NIM_USER = 1000;
+export const NIM_GROUP = 2000;
+
+/** OpenShift AI writable paths for NIMs running as an arbitrary user. */
+const ODH_WRITABLE = ["/opt/nim/workspace", "/.cache", "/opt/nim/nginx", "/opt/nim/generated_configs", "/opt/nim/.config", "/opt/nim/.triton"];
+
+/** The runtime's name: `nvidia-nim-<model>-<version>`. */
+export function nimRuntimeName(model: NimModelSpec, version: string): string {
+  return `nvidia-nim-${model.id}-${version}`;
+}
+
+/** The model format the runtime serves. */
+export function nimFormat(model: NimModelSpec): string {
+  return `nvidia-nim-${model.id}`;
+}
+
+/** Engine props of a NIM runtime for KServe (and OpenShift AI). */
+export function nimEngineProps(args: {
+  readonly model: NimModelSpec;
+  readonly version: string;
+  readonly apiKey: { readonly name: string; readonly key: string };
+  readonly pullSecret: string;
+  readonly hfTokenSecret?: string;
+  readonly scope: "cluster" | "namespace";
+  readonly namespace?: string;
+  readonly openshiftAI: boolean;
+}): InferenceEngineProps {
+  const { model, version } = args;
+  const env: Record<string, EnvValue> = {
+    NIM_CACHE_PATH: NIM_KSERVE_CACHE_PATH,
+    NGC_API_KEY: Env.fromSecret(args.apiKey.name, args.apiKey.key),
+    ...(args.hfTokenSecret !== undefined ? { HF_TOKEN: Env.fromSecret(args.hfTokenSecret, "HF_TOKEN") } : {}),
+  };
+  const volumes: VolumeProps[] = [
+    { name: "dshm", mountPath: "/dev/shm", emptyDir: { medium: "Memory", sizeLimit: model.shmSize } },
+    ...(args.openshiftAI ? ODH_WRITABLE.map((path, i) => ({ name: `nim-writable-${i}`, mountPath: path, emptyDir: {} })) : []),
+  ];
+  return {
+    name: nimRuntimeName(model, version),
+    scope: args.scope,
+    ...(args.scope === "namespace" && args.namespace !== undefined ? { namespace: args.namespace } : {}),
+    versions: { [version]: { image: { nvidia: `${model.image}:${version}` } } },
+    runtimeImage: "nvidia",
+    port: NIM_PORT,
+    protocol: ["v2", "grpc-v2"],
+    readiness: { path: "/v1/health/ready" },
+    liveness: { path: "/v1/health/live", periodSeconds: 30 },
+    startup: { path: "/v1/health/ready", initialDelaySeconds: 30, failureThreshold: 120 },
+    modelFormats: [{ name: nimFormat(model), version, autoSelect: true, priority: 1 }],
+    env,
+    volumes,
+    resources: { requests: { ...model.resources.requests }, limits: { ...model.resources.limits } },
+    imagePullSecrets: [args.pullSecret],
+    multiGpu: true,
+    metrics: { port: NIM_PORT, path: args.openshiftAI ? "/v1/metrics" : "/metrics" },
+    security: args.openshiftAI ? { runAsNonRoot: true } : { runAsNonRoot: true, runAsUser: NIM_USER },
+    ...(args.openshiftAI ? { annotations: { "runtimes.opendatahub.io/nvidia-nim": "true" } } : {}),
+    openshiftAI: { displayName: `NVIDIA NIM ${model.displayName}`, modelType: model.kind === "llm" ? "generative" : "predictive" },
+  };
+}
+
+/** Scheduling of NIM pods outside KServe (NIMCache, NIMService, download Job). */
+export interface NimScheduling {
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  readonly tolerations?: readonly Toleration[];
+  readonly runtimeClassName?: string;
+}
+
+/** A Job that fills a KServe cache claim with the model (the NIM image's `download-to-cache`). */
+export function renderDownloadJob(args: {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly image: string;
+  readonly claimName: string;
+  readonly apiKey: { readonly name: string; readonly key: string };
+  readonly pullSecret: string;
+  readonly resources: ResourcesProps;
+  readonly profile?: string;
+  readonly scheduling: NimScheduling;
+  readonly openshiftAI: boolean;
+}): Manifest {
+  return canonicalize({
+    apiVersion: "batch/v1",
+    kind: "Job",
+    metadata: { name: args.name, ...(args.namespace !== undefined ? { namespace: args.namespace } : {}), labels: { [MANAGED_BY.key]: MANAGED_BY.value } },
+    spec: {
+      backoffLimit: 3,
+      template: {
+        metadata: { labels: { [MANAGED_BY.key]: MANAGED_BY.value } },
+        spec: {
+          restartPolicy: "OnFailure",
+          imagePullSecrets: [{ name: args.pullSecret }],
+          ...(args.openshiftAI ? {} : { securityContext: { fsGroup: NIM_GROUP } }),
+          nodeSelector: compact(args.scheduling.nodeSelector),
+          tolerations: nonEmpty(args.scheduling.tolerations?.map((t) => ({ ...t }))),
+          runtimeClassName: args.scheduling.runtimeClassName,
+          containers: [
+            {
+              name: "download",
+              image: args.image,
+              args: ["download-to-cache"],
+              env: renderEnv({
+                NIM_CACHE_PATH: NIM_KSERVE_CACHE_PATH,
+                NGC_API_KEY: Env.fromSecret(args.apiKey.name, args.apiKey.key),
+                ...(args.profile !== undefined && args.profile !== "auto" ? { NIM_MODEL_PROFILE: args.profile } : {}),
+              }),
+              resources: renderResources(args.resources),
+              securityContext: renderSecurityContext(args.openshiftAI ? { runAsNonRoot: true } : { runAsNonRoot: true, runAsUser: NIM_USER }),
+              volumeMounts: [{ name: "cache", mountPath: "/mnt/models" }],
+            },
+          ],
+          volumes: [{ name: "cache", persistentVolumeClaim: { claimName: args.claimName } }],
+        },
+      },
+    },
+  }) as Manifest;
+}
+
+/** The NIM Operator's NIMCache. */
+export function renderNimCache(args: {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly image: string;
+  readonly apiKeySecret: string;
+  readonly pullSecret: string;
+  readonly gpus: number;
+  readonly profile?: string;
+  readonly pvc: { readonly create: boolean; readonly name: string; readonly size?: string; readonly storageClass?: string; readonly accessMode?: string };
+  readonly scheduling: NimScheduling;
+}): Manifest {
+  return canonicalize({
+    apiVersion: "apps.nvidia.com/v1alpha1",
+    kind: "NIMCache",
+    metadata: { name: args.name, ...(args.namespace !== undefined ? { namespace: args.namespace } : {}), labels: { [MANAGED_BY.key]: MANAGED_BY.value } },
+    spec: {
+      source: {
+        ngc: {
+          authSecret: args.apiKeySecret,
+          modelPuller: args.image,
+          pullSecret: args.pullSecret,
+          model: args.profile !== undefined && args.profile !== "auto" ? { profiles: [args.profile] } : { tensorParallelism: String(args.gpus) },
+        },
+      },
+      storage: {
+        pvc: {
+          create: args.pvc.create,
+          name: args.pvc.name,
+          ...(args.pvc.size !== undefined ? { size: args.pvc.size } : {}),
+          ...(args.pvc.storageClass !== undefined ? { storageClass: args.pvc.storageClass } : {}),
+          ...(args.pvc.accessMode !== undefined ? { volumeAccessMode: args.pvc.accessMode } : {}),
+        },
+      },
+      nodeSelector: compact(args.scheduling.nodeSelector),
+      tolerations: nonEmpty(args.scheduling.tolerations?.map((t) => ({ ...t }))),
+      runtimeClassName: args.scheduling.runtimeClassName,
+    },
+  }) as Manifest;
+}
+
+/** The NIM Operator's NIMService. */
+export function renderNimService(args: {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly image: string;
+  readonly version: string;
+  readonly apiKeySecret: string;
+  readonly pullSecret: string;
+  readonly storage: Record<string, unknown>;
+  readonly shmSize: string;
+  readonly resources: ResourcesProps;
+  readonly replicas: { readonly min: number; readonly max: number };
+  readonly env: Readonly<Record<string, EnvValue>>;
+  readonly scheduling: NimScheduling;
+  readonly labels: Readonly<Record<string, string>>;
+}): Manifest {
+  const scaled = args.replicas.max > args.replicas.min;
+  return canonicalize({
+    apiVersion: "apps.nvidia.com/v1alpha1",
+    kind: "NIMService",
+    metadata: { name: args.name, ...(args.namespace !== undefined ? { namespace: args.namespace } : {}), labels: { [MANAGED_BY.key]: MANAGED_BY.value, ...args.labels } },
+    spec: {
+      image: { repository: args.image, tag: args.version, pullPolicy: "IfNotPresent", pullSecrets: [args.pullSecret] },
+      authSecret: args.apiKeySecret,
+      storage: { ...args.storage, sharedMemorySizeLimit: args.shmSize },
+      resources: renderResources(args.resources),
+      expose: { service: { type: "ClusterIP", port: NIM_PORT } },
+      ...(scaled ? { scale: { enabled: true, hpa: { minReplicas: args.replicas.min, maxReplicas: args.replicas.max } } } : { replicas: args.replicas.min }),
+      env: renderEnv(args.env),
+      nodeSelector: compact(args.scheduling.nodeSelector),
+      tolerations: nonEmpty(args.scheduling.tolerations?.map((t) => ({ ...t }))),
+      runtimeClassName: args.scheduling.runtimeClassName,
+    },
+  }) as Manifest;
+}
+
+/** OpenShift AI's NIM Account. */
+export function renderNimAccount(args: { readonly name: string; readonly namespace?: string; readonly secret: { readonly name: string; readonly namespace?: string }; readonly validationRefreshRate?: string; readonly nimConfigRefreshRate?: string }): Manifest {
+  return canonicalize({
+    apiVersion: "nim.opendatahub.io/v1",
+    kind: "Account",
+    metadata: { name: args.name, ...(args.namespace !== undefined ? { namespace: args.namespace } : {}), labels: { [MANAGED_BY.key]: MANAGED_BY.value } },
+    spec: {
+      apiKeySecret: { name: args.secret.name, ...(args.secret.namespace !== undefined ? { namespace: args.secret.namespace } : {}) },
+      ...(args.validationRefreshRate !== undefined ? { validationRefreshRate: args.validationRefreshRate } : {}),
+      ...(args.nimConfigRefreshRate !== undefined ? { nimConfigRefreshRate: args.nimConfigRefreshRate } : {}),
+    },
+  }) as Manifest;
+}

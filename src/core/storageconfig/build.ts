@@ -1,0 +1,92 @@
+/**
+ * Builds a StorageConfig: validates the entries and the source, renders what the source needs, and
+ * returns a handle whose `locate(key, path)` gives models their `storage: {key, path}`.
+ */
+import type { BuildContext, BuildResult } from "../context";
+import type { IssueDraft } from "../errors";
+import { isError, locate as locateIssues } from "../errors";
+import type { Manifest } from "../k8s";
+import { parseProps } from "../schema";
+import { compareStrings } from "../canonical";
+import { mergeTargetProps, resolveTarget } from "../target/resolve";
+import type { ModelLocation, StorageConfigReference } from "../storage/location";
+import { joinKey } from "../storage/uri";
+import type { StorageConfigEntryProps, StorageConfigProps } from "./props";
+import { storageConfigSchema } from "./schema";
+import { checkStorageConfigProps } from "./rules";
+import { renderDataConnectionOverlay, renderStorageConfigJob } from "./render";
+
+/** The default name of the Secret ModelMesh and KServe read. */
+export const STORAGE_CONFIG_SECRET = "storage-config";
+
+/** Options of a model location in a storage-config entry. */
+export interface StorageConfigPathOptions {
+  /**
+   * The bucket, when the entry names none or the model is in another one (`storage.parameters.bucket`).
+   * @default the entry's bucket
+   */
+  readonly bucket?: string;
+}
+
+/** What InferenceServices need from a StorageConfig. */
+export interface StorageConfigHandle {
+  readonly secretName: string;
+  readonly namespace?: string;
+  readonly where: string;
+  readonly valid: boolean;
+  /** The entry keys. */
+  readonly keys: readonly string[];
+  /** The location of the model at `path` (no leading '/') in entry `key`. */
+  readonly locate: (key: string, path: string, options?: StorageConfigPathOptions) => ModelLocation;
+}
+
+function entryInfo(entry: StorageConfigEntryProps, written: boolean): StorageConfigReference["entries"][string] {
+  const bucket = entry.type === "s3" || entry.type === "gcs" ? (entry.bucket !== undefined ? "declared" : written ? "none" : "unknown") : "unknown";
+  return { type: entry.type, bucket };
+}
+
+/** Builds a StorageConfig; never throws on bad input. */
+export function buildStorageConfig(props: StorageConfigProps, ctx: BuildContext): BuildResult<StorageConfigHandle> {
+  const given = props as Partial<StorageConfigProps> | undefined;
+  const secretName = given?.secretName ?? STORAGE_CONFIG_SECRET;
+  const namespace = given?.namespace ?? ctx.namespace;
+  const parsed = parseProps(storageConfigSchema, props);
+  const entries: Record<string, StorageConfigReference["entries"][string]> = {};
+  const p = parsed.value;
+  const written = p !== undefined && (p.source ?? "existing") !== "existing";
+  for (const key of Object.keys(p?.entries ?? {}).sort(compareStrings)) entries[key] = entryInfo(p?.entries[key] as StorageConfigEntryProps, written);
+  const reference: StorageConfigReference = { secretName, entries };
+  const drafts: IssueDraft[] = [...parsed.issues];
+  const manifests: Manifest[] = [];
+  if (p !== undefined) {
+    const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
+    drafts.push(...targetIssues, ...checkStorageConfigProps(p, target, namespace));
+    if (!drafts.some((d) => d.severity !== "warning")) {
+      const source = p.source ?? "existing";
+      if (source === "data-connections") {
+        for (const key of Object.keys(p.entries).sort(compareStrings)) manifests.push(renderDataConnectionOverlay(key, namespace, p.entries[key] as StorageConfigEntryProps));
+      } else if (typeof source === "object" && namespace !== undefined) {
+        manifests.push(...renderStorageConfigJob(secretName, namespace, p.entries, source.job));
+      }
+    }
+  }
+  const issues = locateIssues(ctx.where, drafts);
+  if (!issues.some(isError)) issues.push(...(ctx.registry?.claim(ctx.where, manifests) ?? []));
+  const valid = !issues.some(isError);
+  const handle: StorageConfigHandle = {
+    secretName,
+    ...(namespace !== undefined ? { namespace } : {}),
+    where: ctx.where,
+    valid,
+    keys: Object.keys(entries),
+    locate: (key, path, options = {}) => {
+      const entry = entries[key];
+      return {
+        storage: { key, path: joinKey(undefined, path), ...(options.bucket !== undefined ? { parameters: { bucket: options.bucket } } : {}) },
+        ...(namespace !== undefined ? { namespace } : {}),
+        source: { where: ctx.where, kind: entry?.type ?? "s3", valid, storageConfig: reference },
+      };
+    },
+  };
+  return { manifests: valid ? manifests : [], issues, handle };
+}

@@ -1,0 +1,110 @@
+/**
+ * Rules of a StorageConfig (each entry type requires its keys; what each source can do) and of the
+ * InferenceServices that address models through it (the key exists, a bucket is known, KServe's
+ * single-model initializer reads the entry's type).
+ */
+import type { IssueDraft } from "../errors";
+import type { Target } from "../target/resolve";
+import type { CanonicalMode } from "../target/resolve";
+import type { ModelLocation } from "../storage/location";
+import { compareStrings } from "../canonical";
+import type { StorageConfigEntryProps, StorageConfigProps } from "./props";
+
+/** Entry types KServe's single-model storage initializer reads from storage-config (ModelMesh reads them all). */
+export const SINGLE_MODEL_ENTRY_TYPES = ["s3"] as const;
+
+function hasCredentials(entry: StorageConfigEntryProps): boolean {
+  return entry.type !== "pvc" && (entry.credentials !== undefined || (entry.type === "s3" && entry.certificate !== undefined));
+}
+
+/** Rules on the props of a StorageConfig. */
+export function checkStorageConfigProps(props: StorageConfigProps, target: Target, namespace: string | undefined): IssueDraft[] {
+  const issues: IssueDraft[] = [];
+  const source = props.source ?? "existing";
+  const keys = Object.keys(props.entries).sort(compareStrings);
+  if (source === "data-connections" && target.openshiftAI === undefined) {
+    issues.push({ path: "source", value: source, rule: "storage-config/data-connections", message: "data connections are OpenShift AI's: its controller builds storage-config from labeled Secrets, and upstream KServe has no such controller", fix: 'use source { job: { image } }, or "existing" when your secret manager writes storage-config' });
+  }
+  if (typeof source === "object" && namespace === undefined) {
+    issues.push({ path: "namespace", value: undefined, rule: "storage-config/namespace", message: "the Job's RoleBinding must name the namespace of its ServiceAccount, and the StorageConfig has none", fix: "give the chart (or the StorageConfig) a namespace" });
+  }
+  for (const key of keys) {
+    const entry = props.entries[key] as StorageConfigEntryProps;
+    const at = `entries.${key}`;
+    if (source === "existing") {
+      if (hasCredentials(entry)) {
+        issues.push({ path: `${at}.credentials`, value: entry.type !== "pvc" ? entry.credentials : undefined, rule: "storage-config/credentials-unused", message: 'with source "existing" the library writes nothing, so these credentials would never reach the storage-config Secret', fix: 'remove them (the existing entry holds its own), or use source { job: { image } } or "data-connections"' });
+      }
+      continue;
+    }
+    if (entry.type === "s3") {
+      const missing = (["endpoint", "region", "credentials"] as const).filter((k) => entry[k] === undefined);
+      if (missing.length > 0) {
+        issues.push({
+          path: at,
+          value: missing,
+          rule: "storage-config/entry-keys",
+          message: `an s3 entry needs ${missing.join(", ")}: ModelMesh's puller fails without endpoint_url, region, access_key_id and secret_access_key ("missing required string configuration")`,
+          fix: `set ${missing.map((m) => (m === "credentials" ? 'credentials: { secretName: "<Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY>" }' : m)).join(", ")}`,
+        });
+      }
+    }
+    if (source === "data-connections") {
+      if (entry.type !== "s3") {
+        issues.push({ path: `${at}.type`, value: entry.type, rule: "storage-config/data-connections", message: `OpenShift AI data connections build s3 entries only, and entry "${key}" is ${entry.type}`, fix: 'use source { job: { image } } for this entry, or "existing"' });
+        continue;
+      }
+      const c = entry.credentials;
+      if (c !== undefined && c.secretName !== key) {
+        issues.push({ path: `${at}.credentials.secretName`, value: c.secretName, rule: "storage-config/data-connections", message: `OpenShift AI names each storage-config entry after its data-connection Secret, so entry "${key}" must come from Secret "${key}"`, fix: `rename the entry to "${c.secretName}", or the Secret to "${key}"` });
+      }
+      if (c?.accessKeyIdKey !== undefined || c?.secretAccessKeyKey !== undefined) {
+        issues.push({ path: `${at}.credentials`, value: c, rule: "storage-config/data-connections", message: "OpenShift AI reads a data connection's keys from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY only", fix: "remove accessKeyIdKey and secretAccessKeyKey, and store the keys under those names" });
+      }
+      if (entry.certificate !== undefined) {
+        issues.push({ path: `${at}.certificate`, value: entry.certificate, rule: "storage-config/data-connections", message: "OpenShift AI adds the cluster's CA bundle (odh-kserve-custom-ca-bundle) to data-connection entries itself", fix: "remove certificate and put the CA in OpenShift AI's custom CA bundle" });
+      }
+    }
+  }
+  return issues;
+}
+
+/** Rules on a model addressed through a StorageConfig, in the InferenceService that uses it. */
+export function checkStorageConfigReference(model: ModelLocation, mode: CanonicalMode): IssueDraft[] {
+  const ref = model.source?.storageConfig;
+  const storage = model.storage;
+  if (ref === undefined || storage === undefined) return [];
+  const keys = Object.keys(ref.entries).sort(compareStrings);
+  const entry = ref.entries[storage.key];
+  if (entry === undefined) {
+    return [
+      {
+        path: "model",
+        value: storage.key,
+        rule: "storage-config/unknown-key",
+        message: `the ${ref.secretName} Secret has no entry "${storage.key}" (it has ${keys.join(", ")}); ${mode === "ModelMesh" ? "ModelMesh fails to load the model (\"Did not find storage config for key\")" : "KServe fails to start the model (the storage initializer finds no such key)"}`,
+        fix: `use one of ${keys.join(", ")}, or add entry "${storage.key}" to the StorageConfig`,
+      },
+    ];
+  }
+  const issues: IssueDraft[] = [];
+  if ((entry.type === "s3" || entry.type === "gcs") && entry.bucket === "none" && storage.parameters?.["bucket"] === undefined) {
+    issues.push({
+      path: "model",
+      value: storage.key,
+      rule: "storage-config/bucket",
+      message: `entry "${storage.key}" names no bucket and neither does the model, so ${mode === "ModelMesh" ? "ModelMesh's puller fails (\"required configuration 'bucket' missing\")" : "KServe fails (\"requires a bucket\")"}`,
+      fix: `give the entry a bucket, or the model one: storageConfig.path("${storage.key}", "${storage.path}", { bucket: "..." })`,
+    });
+  }
+  if (mode !== "ModelMesh" && !(SINGLE_MODEL_ENTRY_TYPES as readonly string[]).includes(entry.type)) {
+    issues.push({
+      path: "model",
+      value: storage.key,
+      rule: "storage-config/single-model-type",
+      message: `KServe's single-model storage initializer reads only s3 (and hdfs) storage-config entries, and entry "${storage.key}" is ${entry.type}`,
+      fix: `serve the model in ModelMesh mode, or address it with a ${entry.type === "gcs" ? "ModelStorage.gcs" : entry.type === "azure" ? "ModelStorage.azureBlob" : "ModelStorage.pvc"} location`,
+    });
+  }
+  return issues;
+}

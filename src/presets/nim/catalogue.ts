@@ -1,0 +1,55 @@
+/**
+ * NVIDIA NIM catalogue: the models NVIDIA publishes KServe examples for, with what each needs.
+ * Images, versions, resources, /dev/shm sizes and GPU counts follow NVIDIA's KServe recipes
+ * (nim-deploy); GPU counts are the per-pod counts those recipes deploy the model with.
+ */
+
+/** What a NIM model is for. */
+export type NimKind = "llm" | "embedding" | "reranking";
+
+/** One NIM model. */
+export interface NimModelSpec {
+  /** Catalogue id, also the base of object names, for example `llama-3.1-8b-instruct`. */
+  readonly id: string;
+  /** Human name. */
+  readonly displayName: string;
+  /** LLM, embedding or reranking. */
+  readonly kind: NimKind;
+  /** Image repository on nvcr.io, without tag. */
+  readonly image: string;
+  /** Image tag (the NIM version). */
+  readonly version: string;
+  /** GPU counts per pod the model's profiles support. */
+  readonly gpuCounts: readonly number[];
+  /** Size of the memory-backed /dev/shm. */
+  readonly shmSize: string;
+  /** CPU and memory of the serving container. */
+  readonly resources: { readonly requests: Readonly<Record<string, string>>; readonly limits: Readonly<Record<string, string>> };
+}
+
+const llmResources: NimModelSpec["resources"] = { requests: { cpu: "12", memory: "32Gi" }, limits: { cpu: "12", memory: "32Gi" } };
+const retrieverResources: NimModelSpec["resources"] = { requests: { cpu: "4", memory: "16Gi" }, limits: { cpu: "16", memory: "32Gi" } };
+
+function llm(id: string, displayName: string, publisher: string, version: string, gpuCounts: number[], resources: NimModelSpec["resources"] = llmResources): NimModelSpec {
+  return { id, displayName, kind: "llm", image: `nvcr.io/nim/${publisher}/${id}`, version, gpuCounts, shmSize: "16Gi", resources };
+}
+
+/** The catalogue, by id. */
+export const NIM_MODELS = {
+  "llama3-8b-instruct": llm("llama3-8b-instruct", "Llama 3 8B Instruct", "meta", "1.0.0", [1, 2]),
+  "llama3-70b-instruct": llm("llama3-70b-instruct", "Llama 3 70B Instruct", "meta", "1.0.0", [2, 4]),
+  "llama-3.1-8b-instruct": llm("llama-3.1-8b-instruct", "Llama 3.1 8B Instruct", "meta", "1.1.0", [1, 2]),
+  "llama-3.1-70b-instruct": llm("llama-3.1-70b-instruct", "Llama 3.1 70B Instruct", "meta", "1.1.0", [2, 4]),
+  "mistral-7b-instruct-v03": llm("mistral-7b-instruct-v03", "Mistral 7B Instruct v0.3", "mistralai", "1.0.0", [1]),
+  "mixtral-8x7b-instruct-v01": llm("mixtral-8x7b-instruct-v01", "Mixtral 8x7B Instruct v0.1", "mistralai", "1.0.0", [2]),
+  "mixtral-8x22b-instruct-v01": llm("mixtral-8x22b-instruct-v01", "Mixtral 8x22B Instruct v0.1", "mistralai", "1.0.0", [8]),
+  "llama-3.3-nemotron-super-49b-v1": llm("llama-3.3-nemotron-super-49b-v1", "Llama 3.3 Nemotron Super 49B v1", "nvidia", "1.8.2", [2], {
+    requests: { cpu: "12", memory: "256Gi" },
+    limits: { cpu: "12", memory: "256Gi" },
+  }),
+  "nv-embedqa-e5-v5": { id: "nv-embedqa-e5-v5", displayName: "NV-EmbedQA E5 v5", kind: "embedding", image: "nvcr.io/nim/nvidia/nv-embedqa-e5-v5", version: "1.0.0", gpuCounts: [1], shmSize: "16Gi", resources: retrieverResources },
+  "nv-rerankqa-mistral-4b-v3": { id: "nv-rerankqa-mistral-4b-v3", displayName: "NV-RerankQA Mistral 4B v3", kind: "reranking", image: "nvcr.io/nim/nvidia/nv-rerankqa-mistral-4b-v3", version: "1.0.0", gpuCounts: [1], shmSize: "16Gi", resources: retrieverResources },
+} as const satisfies Record<string, NimModelSpec>;
+
+/** Catalogue ids. */
+export type NimModelId = keyof typeof NIM_MODELS;
