@@ -367,7 +367,7 @@ describe("InferenceService rules", () => {
       ["engine", "engine must be an InferenceEngine, a ServingRuntime or ServingRuntime.fromName(...)"],
       ["model", "model must be a model location"],
     ]);
-    expect(error.issues[1]?.fix).toBe('use storage.path("models/my-model/") or ModelLocation.fromUri("s3://bucket/path")');
+    expect(error.issues[1]?.fix).toBe('use storage.path("models/my-model/"), ModelLocation.fromUri("s3://bucket/path") or ModelLocation.none()');
     const undefinedProps = validationError((chart) => new InferenceService(chart, "y", undefined as never));
     expect(undefinedProps.issues[0]?.message).toBe("required object is missing");
   });
