@@ -10,6 +10,8 @@ import { HuggingFaceChart } from "./huggingface";
 import { AcceleratorsChart } from "./accelerators";
 import { OpenShiftAIHardwareChart } from "./openshift-ai-hardware";
 import { NimChart } from "./nim";
+import { ModelMeshFleetChart } from "./modelmesh-fleet";
+import { MLServerCustomChart } from "./mlserver-custom";
 
 /** Defines the example charts in `app`. */
 export default function build(app: App): void {
@@ -20,4 +22,7 @@ export default function build(app: App): void {
   new AcceleratorsChart(app, "accelerators");
   new OpenShiftAIHardwareChart(app, "openshift-ai-hardware");
   new NimChart(app, "nim");
+  new ModelMeshFleetChart(app, "modelmesh-fleet");
+  new MLServerCustomChart(app, "mlserver-custom", { mode: "single", namespace: "fraud-mlserver" });
+  new MLServerCustomChart(app, "mlserver-custom-multi", { mode: "multi", namespace: "fraud-mlserver-mm" });
 }

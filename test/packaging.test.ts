@@ -19,4 +19,13 @@ const built = fs.existsSync(path.join(root, "lib", "index.js"));
     expect(JSON.parse(out)).toEqual(["function", "function", "undefined", "function", "function", "function", "function"]);
     for (const d of ["index.d.ts", "cdk8s/index.d.ts", "cli/main.js"]) expect(fs.existsSync(path.join(root, "lib", d))).toBe(true);
   });
+
+  it("exports the Pulumi components at /pulumi (the example Pulumi program loads them from lib/)", () => {
+    const script = `
+      const p = require("kserve-constructs/pulumi");
+      console.log(JSON.stringify([typeof p.InferenceService, typeof p.InferenceEngine.vllm, typeof p.ModelStorage.s3, typeof p.KServeTarget.setDefault, typeof p.ValidationError]));`;
+    const out = execFileSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8" });
+    expect(JSON.parse(out)).toEqual(["function", "function", "function", "function", "function"]);
+    expect(fs.existsSync(path.join(root, "lib", "pulumi", "index.d.ts"))).toBe(true);
+  });
 });

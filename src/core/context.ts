@@ -6,6 +6,7 @@ import type { Issue } from "./errors";
 import type { Manifest } from "./k8s";
 import type { TargetProps } from "./target/props";
 import type { RuntimeInfo } from "./runtime/ref";
+import { DNS1123_LABEL, MAX_LABEL, toDns1035 } from "./names";
 
 /** The surroundings of one build. */
 export interface BuildContext {
@@ -38,10 +39,17 @@ export class Registry {
   private readonly runtimeList: RuntimeInfo[] = [];
   private readonly singletons = new Map<string, string>();
 
-  /** Records the manifests of a construct; returns issues for names already taken by another construct. */
+  /** Records the manifests of a construct; returns issues for invalid namespaces and for names already taken by another construct. */
   public claim(where: string, manifests: readonly Manifest[]): Issue[] {
     const issues: Issue[] = [];
     for (const m of manifests) {
+      const ns = m.metadata.namespace;
+      if (ns !== undefined && !(DNS1123_LABEL.test(ns) && ns.length <= MAX_LABEL)) {
+        if (!issues.some((i) => i.rule === "names/namespace")) {
+          issues.push({ where, path: "namespace", value: ns, rule: "names/namespace", message: "a namespace must be a DNS-1123 label: lowercase letters, digits and '-', at most 63 characters", fix: `use a namespace such as "${toDns1035(ns)}"` });
+        }
+        continue;
+      }
       const group = m.apiVersion.includes("/") ? m.apiVersion.slice(0, m.apiVersion.indexOf("/")) : "";
       const key = `${group}/${m.kind}/${m.metadata.namespace ?? ""}/${m.metadata.name}`;
       const owner = this.objects.get(key);

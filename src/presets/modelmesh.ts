@@ -143,8 +143,8 @@ export interface ModelMeshPresetProps {
    */
   readonly image?: string;
   /**
-   * Runtime name.
-   * @default the upstream name (`triton-2.x`, `mlserver-1.x`, `ovms-1.x`, `torchserve-0.x`)
+   * Runtime name (the upstream names are `triton-2.x`, `mlserver-1.x`, `ovms-1.x`, `torchserve-0.x`).
+   * @default the construct id
    */
   readonly name?: string;
   /**
@@ -273,7 +273,6 @@ export function modelMeshEngineProps(runtime: ModelMeshRuntimeName, input: Model
   const data = MODELMESH_RUNTIMES[runtime];
   const image = p.image ?? data.image;
   const props: InferenceEngineProps = {
-    name: p.name ?? runtime,
     ...modelMeshEngineBase(p, image, data.runAsNonRoot ? undefined : { runAsNonRoot: false }),
     ...(data.command !== undefined ? { command: data.command } : {}),
     ...(data.args !== undefined ? { args: data.args } : {}),

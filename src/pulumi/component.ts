@@ -7,18 +7,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { ValidationError, formatIssue, isError } from "../index";
 import type { BuildContext, BuildResult, Issue, Manifest } from "../index";
 import { KServeProgram, KServeTarget } from "./program";
-import { combine, isDeferred, lift, registerResolved, relabel, resolve, resolvedOutput, tokenOutput, tokensIn } from "./inputs";
+import { combine, isDeferred, lift, maskSecrets, registerResolved, relabel, resolve, resolvedNamespace, resolvedOutput, tokenOutput, tokensIn } from "./inputs";
 import { emitResource } from "./emit";
 import type { ManifestInputs } from "./emit";
 
 /** A core build function (`buildInferenceEngine`, `buildS3Storage`, ...). */
 export type BuildFunction<P, H> = (props: P, ctx: BuildContext) => BuildResult<H>;
-
-/** Outputs every component registers. */
-export interface ComponentOutputs {
-  readonly namespace: pulumi.Output<string | undefined>;
-  readonly objects: pulumi.Output<string[]>;
-}
 
 function deepEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -54,7 +48,11 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
   protected readonly handle: H;
   /** The handle built with the real values. */
   protected readonly resolvedHandle: pulumi.Output<H>;
+  /** Whether the args (or the handles they use) have Outputs: the real build then runs in `apply`. */
+  protected readonly deferred: boolean;
   private readonly logged = new Set<string>();
+  private ownNamespace: pulumi.Output<unknown> | undefined;
+  private readonly kinds: string[] = [];
 
   protected constructor(type: string, name: string, args: object, opts: pulumi.ComponentResourceOptions | undefined, build: BuildFunction<never, H>) {
     super(type, name, {}, opts);
@@ -66,7 +64,8 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     const ctx: BuildContext = { where: name, defaultName: name, target: KServeTarget.getDefault() };
     this.namespace = pulumi.output(namespace as pulumi.Input<string | undefined>);
 
-    if (!namespaceDeferred && lifted.tokens.size === 0 && lifted.handles.size === 0) {
+    this.deferred = namespaceDeferred || lifted.tokens.size > 0 || lifted.handles.size > 0;
+    if (!this.deferred) {
       const result = run(withNamespace(lifted.value, namespace), { ...ctx, registry: KServeProgram.registry });
       this.report(result.issues);
       this.handle = result.handle;
@@ -77,37 +76,47 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     }
 
     // Placeholders at construction: the resource set, and every check that does not need the Outputs.
-    const sync = run(withNamespace(lifted.value, namespace), ctx);
+    const sync = run(withNamespace(lifted.value, namespaceDeferred ? undefined : namespace), ctx);
     if (sync.issues.some(isError)) throw new ValidationError(relabel(sync.issues));
     this.report(sync.issues.filter((issue) => tokensIn(issue).size === 0));
     this.handle = sync.handle;
 
-    const tokens = [...lifted.tokens];
+    // Every token the props contain, their own and those inside the handles of other components (whose
+    // values may show up in messages, so secret ones are masked there).
+    const tokens = [...new Set([...lifted.tokens, ...tokensIn(lifted.value)])];
     const handles = [...lifted.handles];
-    const namespaceOutput = namespaceDeferred ? [this.namespace as pulumi.Output<unknown>] : [];
-    const inputs = [...namespaceOutput, ...tokens.map(tokenOutput), ...handles.map(resolvedOutput)];
-    const untracked = sync.manifests.map((m) => Object.keys(m).filter((field) => field !== "apiVersion" && field !== "kind" && this.taint(m, field, namespaceDeferred).length === 0));
-    const rebuilt = combine(inputs).apply((values) => {
+    const ownNamespace = namespaceDeferred ? [this.namespace as pulumi.Output<unknown>] : [];
+    this.ownNamespace = ownNamespace[0];
+    const handleNamespaces = handles.flatMap((h) => resolvedNamespace(h) ?? []);
+    // The Outputs a field of a manifest depends on: the tokens in it, the own namespace in metadata, and
+    // the namespaces of handles (their placeholder builds had none, so no token shows where they went).
+    const taint = (manifest: Manifest, field: string): pulumi.Output<unknown>[] => [
+      ...[...tokensIn(manifest[field])].map(tokenOutput),
+      ...(field === "metadata" ? ownNamespace : []),
+      ...handleNamespaces,
+    ];
+    const untracked = sync.manifests.map((m) => Object.keys(m).filter((field) => field !== "apiVersion" && field !== "kind" && taint(m, field).length === 0));
+    const rebuilt = combine([...ownNamespace, ...tokens.map(tokenOutput), ...handles.map(resolvedOutput)]).apply(async (values) => {
       let i = 0;
       const ns = namespaceDeferred ? values[i++] : namespace;
       const tokenValues = new Map(tokens.map((t) => [t, values[i++]] as const));
       const handleValues = new Map(handles.map((h) => [h, values[i++]] as const));
       const result = run(withNamespace(resolve(lifted.value, tokenValues, handleValues), ns), { ...ctx, registry: KServeProgram.registry });
-      this.report(result.issues);
+      const secret = await Promise.all(tokens.map((t) => pulumi.isSecret(tokenOutput(t))));
+      this.report(maskSecrets(result.issues, tokens.flatMap((t, k) => (secret[k] === true && typeof tokenValues.get(t) === "string" ? [tokenValues.get(t) as string] : []))));
       checkSameShape(name, sync.manifests, result.manifests, untracked);
       return result;
     });
     const resolved = pulumi.unsecret(rebuilt);
     this.resolvedHandle = rebuilt.apply((r) => r.handle);
-    if (typeof sync.handle === "object" && sync.handle !== null) registerResolved(sync.handle, this.resolvedHandle);
-    const field = (index: number, key: string): pulumi.Output<unknown> => resolved.apply((r) => (r.manifests[index] as Manifest)[key]);
+    if (typeof sync.handle === "object" && sync.handle !== null) this.registerDerived(sync.handle, (h) => h);
     this.resources = sync.manifests.map((m, index) =>
       this.emit(name, m, (key) => {
-        const taint = this.taint(m, key, namespaceDeferred);
-        return taint.length === 0 ? (m[key] as pulumi.Input<unknown>) : combine(taint).apply(() => field(index, key));
+        const outputs = taint(m, key);
+        return outputs.length === 0 ? (m[key] as pulumi.Input<unknown>) : combine(outputs).apply(() => resolved.apply((r) => (r.manifests[index] as Manifest)[key]));
       }),
     );
-    const metadataTaint = sync.manifests.flatMap((m) => this.taint(m, "metadata", namespaceDeferred));
+    const metadataTaint = sync.manifests.flatMap((m) => taint(m, "metadata"));
     this.objects = combine(metadataTaint).apply(() => resolved.apply((r) => r.manifests.map((m) => `${m.kind}/${m.metadata.name}`)));
   }
 
@@ -116,16 +125,24 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     this.registerOutputs({ namespace: this.namespace, objects: this.objects, ...outputs });
   }
 
-  /** The Outputs a field of a manifest rendered with placeholders depends on. */
-  private taint(manifest: Manifest, field: string, namespaceDeferred: boolean): pulumi.Output<unknown>[] {
-    const outputs = [...tokensIn(manifest[field])].map(tokenOutput);
-    if (field === "metadata" && namespaceDeferred) outputs.push(this.namespace as pulumi.Output<unknown>);
-    return outputs;
+  /**
+   * Records a core value this component hands out (a model location, a request) as derived from its
+   * handle, so components using it build with the real values once this component's Outputs resolve.
+   */
+  protected registerDerived(value: object, derive: (handle: H) => unknown): void {
+    if (this.deferred) registerResolved(value, this.resolvedHandle.apply(derive), this.ownNamespace);
+  }
+
+  /** The resource of the first object of `kind`, if any. */
+  protected resourceOfKind(kind: string): pulumi.CustomResource | undefined {
+    const index = this.kinds.indexOf(kind);
+    return index < 0 ? undefined : this.resources[index];
   }
 
   private emit(name: string, manifest: Manifest, value: (field: string) => pulumi.Input<unknown>): pulumi.CustomResource {
     const fields: Record<string, pulumi.Input<unknown>> = {};
     for (const key of Object.keys(manifest)) if (key !== "apiVersion" && key !== "kind") fields[key] = value(key);
+    this.kinds.push(manifest.kind);
     return emitResource(childName(name, manifest), manifest.apiVersion, manifest.kind, fields as ManifestInputs, { parent: this });
   }
 
@@ -146,8 +163,13 @@ export function childName(component: string, manifest: Manifest): string {
   return `${component}-${manifest.kind}-${relabel(manifest.metadata.name)}`;
 }
 
+/**
+ * The build with real values must render what the build with placeholders did: the same objects with
+ * the same fields, and the same values in every field no Output reaches (else a value would be written
+ * without the secretness and dependencies of the Output it came from).
+ */
 function checkSameShape(name: string, sync: readonly Manifest[], real: readonly Manifest[], untracked: readonly string[][]): void {
-  const shape = (ms: readonly Manifest[]): string => ms.map((m) => `${m.apiVersion} ${m.kind}`).join(", ");
+  const shape = (ms: readonly Manifest[]): string => ms.map((m) => `${m.apiVersion} ${m.kind} {${Object.keys(m).join(",")}}`).join(", ");
   if (shape(sync) !== shape(real)) {
     throw new Error(`kserve-constructs: ${name} renders ${shape(real)} with its Input values but ${shape(sync)} without them; which objects exist must depend on plain props only`);
   }

@@ -1,6 +1,7 @@
 /**
  * Turns the core's manifests into Pulumi Kubernetes resources, adding no behaviour of their own:
- * custom resources through `apiextensions.CustomResource`, core kinds through the typed resources.
+ * built-in kinds through the typed resources of `@pulumi/kubernetes`, custom resources through
+ * `apiextensions.CustomResource`.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
@@ -8,35 +9,42 @@ import * as k8s from "@pulumi/kubernetes";
 /** The fields of one manifest below apiVersion and kind (metadata, spec, ...), each plain or an Output. */
 export type ManifestInputs = Readonly<Record<string, pulumi.Input<unknown>>>;
 
-type Emitter = (name: string, fields: ManifestInputs, opts: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+type TypedResource = new (name: string, args: ManifestInputs, opts: pulumi.CustomResourceOptions) => pulumi.CustomResource;
 
 /**
- * Core (`v1`) kinds the core renders, by kind. The typed resources set apiVersion and kind themselves
- * and keep only the fields they know, which is every field the core renders for them.
- *
- * A Secret without data is the KServe settings overlay of an existing Secret (the library never writes
- * key material): it is applied as a server-side patch, so Pulumi never owns, replaces or deletes the
- * Secret itself, and removes only its own annotations on delete.
+ * The typed resource class of a built-in kind: `v1` kinds in `k8s.core.v1`, `batch/v1` in
+ * `k8s.batch.v1`, `rbac.authorization.k8s.io/v1` in `k8s.rbac.v1`, and so on. Groups of custom
+ * resources (dotted, not `*.k8s.io`) have none. The typed resources set apiVersion and kind themselves
+ * and keep the fields they know: every field of the object's schema, which is all the core renders
+ * (the conformance tests check it against the same schemas).
  */
-const CORE_KINDS: Readonly<Record<string, Emitter>> = {
-  ServiceAccount: (name, fields, opts) => new k8s.core.v1.ServiceAccount(name, fields as k8s.core.v1.ServiceAccountArgs, opts),
-  PersistentVolumeClaim: (name, fields, opts) => new k8s.core.v1.PersistentVolumeClaim(name, fields as k8s.core.v1.PersistentVolumeClaimArgs, opts),
-  ConfigMap: (name, fields, opts) => new k8s.core.v1.ConfigMap(name, fields as k8s.core.v1.ConfigMapArgs, opts),
-  Secret: (name, fields, opts) =>
-    "data" in fields || "stringData" in fields
-      ? new k8s.core.v1.Secret(name, fields as k8s.core.v1.SecretArgs, opts)
-      : new k8s.core.v1.SecretPatch(name, fields as k8s.core.v1.SecretPatchArgs, opts),
-};
+export function typedResourceOf(apiVersion: string, kind: string): TypedResource | undefined {
+  const slash = apiVersion.indexOf("/");
+  const group = slash < 0 ? "core" : apiVersion.slice(0, slash);
+  const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
+  if (group.includes(".") && !group.endsWith(".k8s.io")) return undefined;
+  const module = group.slice(0, group.includes(".") ? group.indexOf(".") : group.length);
+  const typed = (k8s as unknown as Record<string, Record<string, Record<string, unknown>> | undefined>)[module]?.[version]?.[kind];
+  return typeof typed === "function" ? (typed as TypedResource) : undefined;
+}
 
 /**
- * Creates the resource for one manifest. Custom resources get a `status` output (KServe's status, as
- * the provider last read it; `undefined` under mocks).
+ * Creates the resource for one manifest.
+ *
+ * - A `v1` Secret without data is the KServe settings overlay of an existing Secret (the library never
+ *   writes key material): it is applied as a server-side patch (`SecretPatch`), so Pulumi never owns,
+ *   replaces or deletes the Secret, and removes only its own annotations when the overlay goes.
+ * - Custom resources get a `status` output (the object's status as the provider last read it;
+ *   `undefined` under mocks).
  */
 export function emitResource(name: string, apiVersion: string, kind: string, fields: ManifestInputs, opts: pulumi.CustomResourceOptions): pulumi.CustomResource {
-  if (apiVersion.includes("/")) return new k8s.apiextensions.CustomResource(name, { apiVersion, kind, ...fields, status: undefined }, opts);
-  const emitter = CORE_KINDS[kind];
-  if (emitter === undefined) throw new Error(`kserve-constructs: no Pulumi resource for ${apiVersion} ${kind}; add one to CORE_KINDS in src/pulumi/emit.ts`);
-  return emitter(name, fields, opts);
+  if (apiVersion === "v1" && kind === "Secret" && !("data" in fields) && !("stringData" in fields)) {
+    return new k8s.core.v1.SecretPatch(name, fields as k8s.core.v1.SecretPatchArgs, opts);
+  }
+  const typed = typedResourceOf(apiVersion, kind);
+  if (typed !== undefined) return new typed(name, fields, opts);
+  if (!apiVersion.includes("/")) throw new Error(`kserve-constructs: @pulumi/kubernetes has no resource for ${apiVersion} ${kind}`);
+  return new k8s.apiextensions.CustomResource(name, { apiVersion, kind, ...fields, status: undefined }, opts);
 }
 
 /** The `status` output of a custom resource made by {@link emitResource}. */

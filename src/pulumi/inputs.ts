@@ -22,7 +22,13 @@ const TOKEN = /x--(\d+)--x/g;
 
 let tokens = new Map<string, TokenInfo>();
 let tokenOf = new WeakMap<object, string>();
-let resolvedHandles = new WeakMap<object, pulumi.Output<unknown>>();
+interface ResolvedHandle {
+  readonly output: pulumi.Output<unknown>;
+  /** The namespace of the component that made the handle, when it is an Output. */
+  readonly namespace?: pulumi.Output<unknown>;
+}
+
+let resolvedHandles = new WeakMap<object, ResolvedHandle>();
 let references = new WeakMap<object, () => unknown>();
 
 /** Forgets every token and handle (a new program). */
@@ -90,7 +96,7 @@ function mapTree(value: unknown, path: string, leaf: (v: unknown, path: string) 
 export interface Lifted {
   /** The props, Outputs replaced by tokens and component references by their core views. */
   readonly value: unknown;
-  /** Tokens the props contain (their own Outputs, and those inside other components' handles). */
+  /** Tokens the props contain (their own Outputs, and those in handles that are copies, not resolved handles). */
   readonly tokens: ReadonlySet<string>;
   /** Handles of other components that resolve later (replaced by their resolved values in {@link resolve}). */
   readonly handles: ReadonlySet<object>;
@@ -138,6 +144,17 @@ export function resolve(value: unknown, tokenValues: ReadonlyMap<string, unknown
   });
 }
 
+/** Replaces every occurrence of the `secrets` in the strings of a value by `[secret]` (for messages). */
+export function maskSecrets<T>(value: T, secrets: readonly string[]): T {
+  const nonEmpty = secrets.filter((secret) => secret !== "");
+  if (nonEmpty.length === 0) return value;
+  return mapTree(value, "", (v) => {
+    if (typeof v !== "string") return undefined;
+    const masked = nonEmpty.reduce((text, secret) => text.split(secret).join("[secret]"), v);
+    return masked === v ? undefined : { done: true, value: masked };
+  }) as T;
+}
+
 /** The known tokens inside a value (strings, arrays and plain objects). */
 export function tokensIn(value: unknown): Set<string> {
   const found = new Set<string>();
@@ -173,16 +190,29 @@ export function tokenOutput(token: string): pulumi.Output<unknown> {
   return info.output;
 }
 
-/** Records that `handle` (a core value another component uses) is known for real once `resolved` is. */
-export function registerResolved(handle: object, resolved: pulumi.Output<unknown>): void {
-  resolvedHandles.set(handle, resolved);
+/**
+ * Records that `handle` (a core value another component uses) is known for real once `resolved` is.
+ * `namespace` is the Output namespace of the component that made it: the handle built with
+ * placeholders has no namespace, so whatever uses the handle may depend on it without showing a token.
+ */
+export function registerResolved(handle: object, resolved: pulumi.Output<unknown>, namespace?: pulumi.Output<unknown>): void {
+  resolvedHandles.set(handle, { output: resolved, ...(namespace !== undefined ? { namespace } : {}) });
+}
+
+function resolvedOf(handle: object): ResolvedHandle {
+  const resolved = resolvedHandles.get(handle);
+  if (resolved === undefined) throw new Error("kserve-constructs: a handle without a resolved value");
+  return resolved;
 }
 
 /** The resolved value of a handle recorded with {@link registerResolved}. */
 export function resolvedOutput(handle: object): pulumi.Output<unknown> {
-  const output = resolvedHandles.get(handle);
-  if (output === undefined) throw new Error("kserve-constructs: a handle without a resolved value");
-  return output;
+  return resolvedOf(handle).output;
+}
+
+/** The Output namespace behind a handle recorded with {@link registerResolved}, if any. */
+export function resolvedNamespace(handle: object): pulumi.Output<unknown> | undefined {
+  return resolvedOf(handle).namespace;
 }
 
 /**

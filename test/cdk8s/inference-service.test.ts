@@ -330,7 +330,7 @@ describe("InferenceService rules", () => {
   });
 
   it("a multi-model runtime cannot serve a single-model service", () => {
-    expect(ruleIds((chart) => isvc(chart, { engine: ServingRuntime.fromName("mlserver-1.x", { multiModel: true }), modelFormat: { name: "sklearn" } }))).toEqual(["isvc/runtime-multi-model"]);
+    expect(ruleIds((chart) => isvc(chart, { engine: ServingRuntime.fromName("mlserver-1.x", { multiModel: true }), modelFormat: { name: "sklearn" }, deploymentMode: "Standard" }))).toEqual(["isvc/runtime-multi-model"]);
   });
 
   it("library-owned keys are set through props", () => {
@@ -370,5 +370,15 @@ describe("InferenceService rules", () => {
     expect(error.issues[1]?.fix).toBe('use storage.path("models/my-model/"), ModelLocation.fromUri("s3://bucket/path") or ModelLocation.none()');
     const undefinedProps = validationError((chart) => new InferenceService(chart, "y", undefined as never));
     expect(undefinedProps.issues[0]?.message).toBe("required object is missing");
+  });
+});
+
+describe("namespaces", () => {
+  it("must be DNS-1123 labels", () => {
+    const error = validationError((chart) => isvc(chart), { chart: { namespace: "Not_A_Namespace" } });
+    expect(error.issues.map((i) => [i.where, i.rule])).toEqual([["test/engine", "names/namespace"]]);
+    expect(error.issues[0]?.fix).toBe('use a namespace such as "not-a-namespace"');
+    const own = validationError((chart) => isvc(chart, { engine: ServingRuntime.fromName("r", { modelFormats: [{ name: "f" }] }), namespace: "ml.prod" }));
+    expect(own.issues.map((i) => [i.where, i.rule, i.value])).toEqual([["test/granite", "names/namespace", "ml.prod"]]);
   });
 });

@@ -166,7 +166,8 @@ describe("NIM rules", () => {
   }
 
   it("the pull secret and the API key Secret are kept apart", () => {
-    const swapped = validationError((chart) => nim(chart, { ngc: { apiKeySecret: NgcSecrets.pullSecret("ngc-secret"), pullSecret: NgcSecrets.apiKey("nvidia-nim-secrets") } }));
+    // TypeScript already rejects the swap; the check is for JavaScript and values from configuration
+    const swapped = validationError((chart) => nim(chart, { ngc: { apiKeySecret: NgcSecrets.pullSecret("ngc-secret") as never, pullSecret: NgcSecrets.apiKey("nvidia-nim-secrets") as never } }));
     expect(swapped.issues.map((i) => [i.path, i.rule, i.message])).toEqual([
       ["ngc.apiKeySecret", "nim/secret-mixup", "ngc.apiKeySecret expects the NGC API key Secret (Opaque, key NGC_API_KEY), and got the nvcr.io image pull secret (kubernetes.io/dockerconfigjson)"],
       ["ngc.pullSecret", "nim/secret-mixup", "ngc.pullSecret expects the nvcr.io image pull secret (kubernetes.io/dockerconfigjson), and got the NGC API key Secret (Opaque, key NGC_API_KEY)"],
@@ -176,7 +177,7 @@ describe("NIM rules", () => {
   });
 
   it("the Account reads api_key; one Account per namespace; OpenShift AI only", () => {
-    expect(validationError((chart) => new NimAccount(chart, "a", { apiKeySecret: NgcSecrets.apiKey("nvidia-nim-secrets") }), { target: { openshiftAI: true } }).issues[0]).toMatchObject({ rule: "nim/secret-mixup", path: "apiKeySecret" });
+    expect(validationError((chart) => new NimAccount(chart, "a", { apiKeySecret: NgcSecrets.apiKey("nvidia-nim-secrets") as never }), { target: { openshiftAI: true } }).issues[0]).toMatchObject({ rule: "nim/secret-mixup", path: "apiKeySecret" });
     expect(ruleIds((chart) => new NimAccount(chart, "a", { apiKeySecret: NgcSecrets.accountApiKey("s", { key: "NGC_API_KEY" }) }), { target: { openshiftAI: true } })).toEqual(["nim/account-key"]);
     expect(
       ruleIds(

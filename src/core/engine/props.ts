@@ -197,7 +197,7 @@ export interface InferenceEngineProps {
   readonly protocol: EngineProtocol | readonly EngineProtocol[];
   /**
    * Readiness probe; `false` for none.
-   * @default on, at the path the first HTTP protocol implies (openai: /v1/models, v2: /v2/health/ready, v1: /v1/models/{{.Name}}), TCP for gRPC
+   * @default on, at the path the first HTTP protocol implies (openai: /v1/models, v2: /v2/health/ready, v1: /v1/models/{{.Name}}), TCP for gRPC; off for multi-model engines (ModelMesh manages readiness and rejects the probe)
    */
   readonly readiness?: ProbeSettings | false;
   /**

@@ -18,6 +18,7 @@ import type { InferenceServiceProps } from "../service/props";
 import type { ServiceHandle } from "../service/build";
 import { buildInferenceService } from "../service/build";
 import { targetSchema } from "../target/schema";
+import { modelLocation, runtimeRef } from "../service/schema";
 import type { IModelServing } from "../serving/props";
 import { servingRuntime } from "../serving/build";
 import type { FleetModelProps, FleetServiceProps, ModelFleetProps } from "./props";
@@ -30,19 +31,17 @@ export interface FleetHandle {
   readonly services: readonly ServiceHandle[];
 }
 
-const objectRef = z.custom<object>((v) => isRecord(v), { error: withFix("expected an object", "check the prop's documentation") });
-
 const modelSchema: z.ZodType<FleetModelProps> = z.strictObject({
   name: z.string().min(1, { error: withFix("a model needs a name", "give it the model's name") }),
   format: z.union([z.string().min(1), z.strictObject({ name: z.string().min(1), version: formatVersion.optional() })]).optional(),
   path: z.string().optional(),
-  location: objectRef.optional() as z.ZodType<FleetModelProps["location"]>,
+  location: modelLocation.optional(),
   mode: z.enum(["single", "multi"]).optional(),
   overrides: z.record(z.string(), z.unknown()).optional() as z.ZodType<FleetServiceProps | undefined>,
 });
 
 const fleetSchema: z.ZodType<ModelFleetProps> = z.strictObject({
-  engine: z.custom<IRuntime>((v) => isRecord(v) && isRecord(v["runtime"]), { error: withFix("engine must be an InferenceEngine, a ServingRuntime, ServingRuntime.fromName(...) or a ModelServing", "pass the engine construct itself") }),
+  engine: runtimeRef,
   storage: z.custom<ModelFleetProps["storage"]>((v) => isRecord(v) && typeof v["path"] === "function", { error: withFix("storage must have a path(path) method", 'pass a ModelStorage, or storageConfig.entry("key")') }).optional(),
   models: z.array(modelSchema),
   defaults: z.record(z.string(), z.unknown()).optional() as z.ZodType<FleetServiceProps | undefined>,

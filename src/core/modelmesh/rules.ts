@@ -23,11 +23,11 @@ import {
 
 const ENGINE_PLACEHOLDERS = /\{\{\s*(model_path|model_name)\s*\}\}/;
 
-/** Props rules of an engine with a `multiModel` block, and the target's ModelMesh availability. */
+/** Props rules of an engine with a `multiModel` block. */
 export function checkMultiModelEngine(props: InferenceEngineProps, target: Target): IssueDraft[] {
   const mm = props.multiModel;
   if (mm === undefined) return [];
-  const issues: IssueDraft[] = [...checkModelMeshAvailable(target, "multiModel", "ModelMesh", "a multi-model (ModelMesh) runtime")];
+  const issues: IssueDraft[] = [];
   const singleOnly: [keyof InferenceEngineProps, string, string][] = [
     ["grpcPort", "ModelMesh reaches the server through grpcDataEndpoint, not a declared port", "remove grpcPort and set multiModel.grpcDataEndpoint"],
     ["parameters", "models on a multi-model runtime share its container, so an InferenceService cannot set per-model parameters", "set fixed values in env, or (MLServer) put per-model settings in model-settings.json beside each model"],
@@ -93,9 +93,9 @@ function reservedPortReason(port: number): string | undefined {
   return undefined;
 }
 
-/** Rules on the spec of a `multiModel: true` runtime. */
-export function checkModelMeshRuntime(spec: Record<string, unknown>): IssueDraft[] {
-  const issues: IssueDraft[] = [];
+/** Rules on the spec of a `multiModel: true` runtime, and the target's ModelMesh availability. */
+export function checkModelMeshRuntime(spec: Record<string, unknown>, target: Target): IssueDraft[] {
+  const issues: IssueDraft[] = [...checkModelMeshAvailable(target, "spec.multiModel", true, "a multi-model (ModelMesh) runtime")];
   const containers = (Array.isArray(spec["containers"]) ? spec["containers"] : []).filter(isRecord) as Container[];
   containers.forEach((c, i) => {
     const path = `spec.containers[${i}]`;

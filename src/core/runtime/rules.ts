@@ -96,7 +96,7 @@ export function checkRuntimeManifest(manifest: Manifest, target: Target, repeata
     }
   });
   issues.push(...checkFormatPriorities(spec));
-  if (multiModel) issues.push(...checkModelMeshRuntime(spec));
+  if (multiModel) issues.push(...checkModelMeshRuntime(spec, target));
   const worker = isRecord(spec["workerSpec"]) ? spec["workerSpec"] : undefined;
   if (worker !== undefined) {
     issues.push(...requireFeature(target, "multi-node", "spec.workerSpec", "workerSpec"));

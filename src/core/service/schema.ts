@@ -12,11 +12,13 @@ import type { ModelLocation } from "../storage/location";
 import { isRecord } from "../canonical";
 import { hardwareRequestSchema } from "../hardware/schema";
 
-const runtimeRef = z.custom<IRuntime>((v) => isRecord(v) && isRecord(v["runtime"]) && typeof v["runtime"]["name"] === "string", {
+/** An engine, runtime or existing-runtime reference. */
+export const runtimeRef = z.custom<IRuntime>((v) => isRecord(v) && isRecord(v["runtime"]) && typeof v["runtime"]["name"] === "string", {
   error: withFix("engine must be an InferenceEngine, a ServingRuntime or ServingRuntime.fromName(...)", "pass the engine construct itself, or ServingRuntime.fromName(\"runtime-name\") for an existing runtime"),
 });
 
-const modelLocation = z.custom<ModelLocation>((v) => isRecord(v) && (typeof v["uri"] === "string" || isRecord(v["storage"]) || v["none"] === true), {
+/** A model location. */
+export const modelLocation = z.custom<ModelLocation>((v) => isRecord(v) && (typeof v["uri"] === "string" || isRecord(v["storage"]) || v["none"] === true), {
   error: withFix("model must be a model location", 'use storage.path("models/my-model/"), ModelLocation.fromUri("s3://bucket/path") or ModelLocation.none()'),
 });
 

@@ -9,14 +9,10 @@ import type { BuildContext, BuildResult } from "../context";
 import type { IssueDraft } from "../errors";
 import { isError, locate } from "../errors";
 import { parseProps, withFix } from "../schema";
-import { isRecord } from "../canonical";
-import type { IRuntime, RuntimeInfo } from "../runtime/ref";
+import { runtimeRef } from "../service/schema";
+import type { RuntimeInfo } from "../runtime/ref";
 import { runtimeFormats, runtimeMultiModel } from "../runtime/ref";
 import type { IModelServing, ModelServingHandle, ModelServingProps, ServingMode } from "./props";
-
-const runtimeRef = z.custom<IRuntime>((v) => isRecord(v) && isRecord(v["runtime"]) && typeof v["runtime"]["name"] === "string", {
-  error: withFix("expected an InferenceEngine, a ServingRuntime or ServingRuntime.fromName(...)", "pass the engine construct itself"),
-});
 
 const schema: z.ZodType<ModelServingProps> = z.strictObject({
   mode: z.enum(["single", "multi"], { error: withFix('mode is "single" or "multi"', 'use "single" (KServe, a pod set per model) or "multi" (ModelMesh)') }),

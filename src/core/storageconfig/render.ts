@@ -118,7 +118,7 @@ export function jobScript(secretName: string, entries: Readonly<Record<string, S
     ...literals,
     "  --dry-run=client -o yaml \\",
     `  | kubectl label --local -f - ${MANAGED_BY.key}=${MANAGED_BY.value} -o yaml \\`,
-    "  | kubectl apply -f -",
+    "  | kubectl apply --server-side --force-conflicts --field-manager=kserve-constructs -f -",
   ].join("\n");
   return { script, env: [...env].sort((a, b) => compareStrings(a.name, b.name)) };
 }

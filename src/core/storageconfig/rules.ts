@@ -10,6 +10,9 @@ import type { ModelLocation } from "../storage/location";
 import { compareStrings } from "../canonical";
 import type { StorageConfigEntryProps, StorageConfigProps } from "./props";
 
+/** The API server's rule for Secret data keys. */
+const DATA_KEY = /^[-._a-zA-Z0-9]+$/;
+
 /** Entry types KServe's single-model storage initializer reads from storage-config (ModelMesh reads them all). */
 export const SINGLE_MODEL_ENTRY_TYPES = ["s3"] as const;
 
@@ -25,12 +28,25 @@ export function checkStorageConfigProps(props: StorageConfigProps, target: Targe
   if (source === "data-connections" && target.openshiftAI === undefined) {
     issues.push({ path: "source", value: source, rule: "storage-config/data-connections", message: "data connections are OpenShift AI's: its controller builds storage-config from labeled Secrets, and upstream KServe has no such controller", fix: 'use source { job: { image } }, or "existing" when your secret manager writes storage-config' });
   }
+  if (typeof source === "object" && target.openshiftAI !== undefined) {
+    issues.push({
+      path: "source",
+      value: "job",
+      rule: "storage-config/job-on-openshift-ai",
+      message: "OpenShift AI's controller rebuilds the storage-config Secret from data connections, so entries a Job writes there may be overwritten",
+      fix: 'use source "data-connections" on OpenShift AI',
+      severity: "warning",
+    });
+  }
   if (typeof source === "object" && namespace === undefined) {
     issues.push({ path: "namespace", value: undefined, rule: "storage-config/namespace", message: "the Job's RoleBinding must name the namespace of its ServiceAccount, and the StorageConfig has none", fix: "give the chart (or the StorageConfig) a namespace" });
   }
   for (const key of keys) {
     const entry = props.entries[key] as StorageConfigEntryProps;
     const at = `entries.${key}`;
+    if (!DATA_KEY.test(key)) {
+      issues.push({ path: at, value: key, rule: "storage-config/key", message: "a storage-config key is a Secret data key, which may contain only letters, digits, '-', '_' and '.'", fix: `use for example "${key.replace(/[^-._a-zA-Z0-9]+/g, "-")}"` });
+    }
     if (source === "existing") {
       if (hasCredentials(entry)) {
         issues.push({ path: `${at}.credentials`, value: entry.type !== "pvc" ? entry.credentials : undefined, rule: "storage-config/credentials-unused", message: 'with source "existing" the library writes nothing, so these credentials would never reach the storage-config Secret', fix: 'remove them (the existing entry holds its own), or use source { job: { image } } or "data-connections"' });
@@ -38,7 +54,9 @@ export function checkStorageConfigProps(props: StorageConfigProps, target: Targe
       continue;
     }
     if (entry.type === "s3") {
-      const missing = (["endpoint", "region", "credentials"] as const).filter((k) => entry[k] === undefined);
+      // a data connection's credentials are its own Secret (named like the key)
+      const required = source === "data-connections" ? (["endpoint", "region"] as const) : (["endpoint", "region", "credentials"] as const);
+      const missing = required.filter((k) => entry[k] === undefined);
       if (missing.length > 0) {
         issues.push({
           path: at,

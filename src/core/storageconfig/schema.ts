@@ -42,7 +42,7 @@ const entry = z.discriminatedUnion("type", [s3, gcs, azure, pvc], {
 
 /** StorageConfig props. */
 export const storageConfigSchema: z.ZodType<StorageConfigProps> = z.strictObject({
-  entries: z.record(dataKey, entry).refine((e) => Object.keys(e).length > 0, { error: withFix("a StorageConfig needs at least one entry", 'add entries: { "my-s3": { type: "s3", bucket: "models" } }') }),
+  entries: z.record(z.string(), entry).refine((e) => Object.keys(e).length > 0, { error: withFix("a StorageConfig needs at least one entry", 'add entries: { "my-s3": { type: "s3", bucket: "models" } }') }),
   source: z
     .union([
       z.enum(["existing", "data-connections"]),

@@ -1,0 +1,29 @@
+/**
+ * kserve-constructs/pulumi: the Pulumi components (ComponentResources over the same core as the cdk8s
+ * constructs, so the same props give the same manifests).
+ */
+export * from "../index";
+export { KServeTarget, KServeProgram } from "./program";
+export { KServeComponent } from "./component";
+export type { BuildFunction } from "./component";
+export { RuntimeComponent } from "./runtime-component";
+export { InferenceEngine } from "./inference-engine";
+export type { InferenceEngineArgs, EngineVersionArgs, EnvInput } from "./inference-engine";
+export { ServingRuntime } from "./serving-runtime";
+export type { ServingRuntimeArgs } from "./serving-runtime";
+export { ModelStorage } from "./model-storage";
+export type {
+  StorageArgs,
+  S3StorageArgs,
+  S3CredentialsArgs,
+  PvcStorageArgs,
+  OciStorageArgs,
+  HuggingFaceStorageArgs,
+  GcsStorageArgs,
+  AzureBlobStorageArgs,
+  UriStorageArgs,
+} from "./model-storage";
+export { HardwareProfile } from "./hardware-profile";
+export type { HardwareProfileArgs } from "./hardware-profile";
+export { InferenceService } from "./inference-service";
+export type { InferenceServiceArgs } from "./inference-service";

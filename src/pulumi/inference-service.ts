@@ -1,0 +1,75 @@
+/**
+ * InferenceService: a model served by an engine.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { buildInferenceService } from "../index";
+import type { InferenceServiceProps, ServiceHandle } from "../index";
+import { KServeComponent } from "./component";
+import { statusOf } from "./emit";
+import type { EnvInput } from "./inference-engine";
+
+/**
+ * Args of an {@link InferenceService}: the core's {@link InferenceServiceProps}, with `namespace`,
+ * `serviceAccountName`, `imagePullSecrets` items and `env` values accepting `pulumi.Input<string>`.
+ * `engine` takes an {@link InferenceEngine}, a {@link ServingRuntime} or `ServingRuntime.fromName(...)`.
+ */
+export interface InferenceServiceArgs extends Omit<InferenceServiceProps, "namespace" | "serviceAccountName" | "imagePullSecrets" | "env"> {
+  /**
+   * Namespace.
+   * @default not set (the Kubernetes provider's default namespace)
+   */
+  readonly namespace?: pulumi.Input<string>;
+  /**
+   * ServiceAccount of the serving pods.
+   * @default the model storage's ServiceAccount when it has one, else the namespace's default
+   */
+  readonly serviceAccountName?: pulumi.Input<string>;
+  /**
+   * Image pull secrets (names of existing Secrets), added to the model storage's.
+   * @default the model storage's pull secrets
+   */
+  readonly imagePullSecrets?: readonly pulumi.Input<string>[];
+  /**
+   * Environment variables for this model (override the runtime's by name).
+   * @default none
+   */
+  readonly env?: Readonly<Record<string, EnvInput>>;
+}
+
+/**
+ * A KServe InferenceService: binds an engine (or existing runtime) to a model location, with resources,
+ * parameters, deployment mode and scaling. Every KServe admission rule and the library's own checks run
+ * at construction (plain args) or once the Output args are known.
+ *
+ * Registered outputs: `serviceName`, `namespace`, `objects`, `url`.
+ *
+ * @example
+ * const granite = new InferenceService("granite", {
+ *   engine: vllm,
+ *   model: bucket.path("granite-7b-instruct/"),
+ *   deploymentMode: "Standard",
+ *   scaling: { min: 1, max: 3 },
+ * }, { provider });
+ * export const url = granite.url;
+ */
+export class InferenceService extends KServeComponent<ServiceHandle> {
+  /** The InferenceService's name. */
+  public readonly serviceName: string;
+  /** The handle. */
+  public readonly service: ServiceHandle;
+  /**
+   * The URL KServe reports in the InferenceService's `status.url`, as the provider last read the object
+   * (KServe fills it in once the service is ready, so the first `pulumi up` may see none; a later
+   * `pulumi refresh` or `up` reads it). `undefined` under mocks; unknown during a preview.
+   */
+  public readonly url: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: InferenceServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kserve-constructs:index:InferenceService", name, args, opts, buildInferenceService);
+    this.service = this.handle;
+    this.serviceName = this.handle.name;
+    const isvc = this.resourceOfKind("InferenceService");
+    this.url = isvc === undefined ? pulumi.output(undefined) : statusOf(isvc).apply((status) => (typeof status?.["url"] === "string" ? status["url"] : undefined));
+    this.registerAll({ serviceName: this.serviceName, url: this.url });
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * ModelStorage: where models live, and the objects KServe needs to read them.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import {
+  buildAzureBlobStorage,
+  buildGcsStorage,
+  buildHuggingFaceStorage,
+  buildOciStorage,
+  buildPvcStorage,
+  buildS3Storage,
+  buildUriStorage,
+} from "../index";
+import type {
+  AzureBlobStorageProps,
+  GcsStorageProps,
+  HuggingFaceStorageProps,
+  ModelLocation,
+  OciStorageProps,
+  PvcStorageProps,
+  S3CredentialsProps,
+  S3StorageProps,
+  StorageBaseProps,
+  StorageHandle,
+  UriStorageProps,
+} from "../index";
+import { KServeComponent } from "./component";
+import type { BuildFunction } from "./component";
+
+/** The storage props every kind shares, with `namespace` and `serviceAccountName` accepting Inputs. */
+export type StorageArgs<P extends StorageBaseProps> = Omit<P, "namespace" | "serviceAccountName"> & {
+  /**
+   * Namespace of the objects the storage creates and of the InferenceServices that use it.
+   * @default not set (the Kubernetes provider's default namespace)
+   */
+  readonly namespace?: pulumi.Input<string>;
+  /**
+   * Name of the ServiceAccount that carries the credentials, when the storage needs one.
+   * @default "<name>-sa"
+   */
+  readonly serviceAccountName?: pulumi.Input<string>;
+};
+
+/** S3 credentials; `secretName` may be an Input. Exactly one field. */
+export interface S3CredentialsArgs extends Omit<S3CredentialsProps, "secretName"> {
+  /**
+   * An existing Secret with `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` (see {@link S3CredentialsProps.secretName}).
+   * @default none (give one of secretName, storageConfigKey, irsaRoleArn)
+   */
+  readonly secretName?: pulumi.Input<string>;
+}
+
+/** Args of {@link ModelStorage.s3}. */
+export type S3StorageArgs = Omit<StorageArgs<S3StorageProps>, "credentials"> & {
+  /** Where the credentials come from. */
+  readonly credentials: S3CredentialsArgs;
+};
+/** Args of {@link ModelStorage.pvc}. */
+export type PvcStorageArgs = StorageArgs<PvcStorageProps>;
+/** Args of {@link ModelStorage.oci}. */
+export type OciStorageArgs = Omit<StorageArgs<OciStorageProps>, "pullSecret"> & {
+  /**
+   * Pull secret for a private registry (name of an existing Secret).
+   * @default none (public images)
+   */
+  readonly pullSecret?: pulumi.Input<string>;
+};
+/** Args of {@link ModelStorage.huggingFace}. */
+export type HuggingFaceStorageArgs = Omit<StorageArgs<HuggingFaceStorageProps>, "tokenSecret"> & {
+  /**
+   * An existing Secret holding `HF_TOKEN`.
+   * @default none (public models)
+   */
+  readonly tokenSecret?: pulumi.Input<string>;
+};
+/** Args of {@link ModelStorage.gcs}. */
+export type GcsStorageArgs = Omit<StorageArgs<GcsStorageProps>, "credentialsSecret"> & {
+  /**
+   * An existing Secret holding `gcloud-application-credentials.json`.
+   * @default none (workload identity or public data)
+   */
+  readonly credentialsSecret?: pulumi.Input<string>;
+};
+/** Args of {@link ModelStorage.azureBlob}. */
+export type AzureBlobStorageArgs = Omit<StorageArgs<AzureBlobStorageProps>, "credentialsSecret"> & {
+  /**
+   * An existing Secret with the Azure credentials.
+   * @default none (public container)
+   */
+  readonly credentialsSecret?: pulumi.Input<string>;
+};
+/** Args of {@link ModelStorage.uri}. */
+export type UriStorageArgs = StorageArgs<UriStorageProps>;
+
+/**
+ * A model storage. Create one with a factory (`ModelStorage.s3`, `.pvc`, `.oci`, `.huggingFace`,
+ * `.gcs`, `.azureBlob`, `.uri`), then address models with `storage.path("...")`. Credentials are
+ * references to existing Secrets; the storage creates the ServiceAccount (and, for S3 settings, a
+ * server-side patch of the credentials Secret's annotations; Pulumi never owns that Secret).
+ *
+ * Registered outputs: `storageName`, `namespace`, `objects`.
+ *
+ * @example
+ * const bucket = ModelStorage.s3("models", { bucket: "models", endpoint: "https://minio.example:9000",
+ *   credentials: { secretName: "minio-credentials" } }, { provider });
+ * new InferenceService("granite", { engine, model: bucket.path("granite-7b-instruct/") }, { provider });
+ */
+export class ModelStorage extends KServeComponent<StorageHandle> {
+  /** S3 or S3-compatible storage (`s3://bucket/prefix/path`). */
+  public static s3(name: string, args: S3StorageArgs, opts?: pulumi.ComponentResourceOptions): ModelStorage {
+    return new ModelStorage(name, args, opts, buildS3Storage);
+  }
+
+  /** A PersistentVolumeClaim (`pvc://claim/path`), existing or created with `create`. */
+  public static pvc(name: string, args: PvcStorageArgs = {}, opts?: pulumi.ComponentResourceOptions): ModelStorage {
+    return new ModelStorage(name, args, opts, buildPvcStorage);
+  }
+
+  /** Models packaged as OCI images (`oci://registry/repository:tag`). */
+  public static oci(name: string, args: OciStorageArgs, opts?: pulumi.ComponentResourceOptions): ModelStorage {
+    return new ModelStorage(name, args, opts, buildOciStorage);
+  }
+
+  /** The Hugging Face Hub (`hf://owner/model[:revision]`). */
+  public static huggingFace(name: string, args: HuggingFaceStorageArgs = {}, opts?: pulumi.ComponentResourceOptions): ModelStorage {
+    return new ModelStorage(name, args, opts, buildHuggingFaceStorage);
+  }
+
+  /** Google Cloud Storage (`gs://bucket/prefix/path`). */
+  public static gcs(name: string, args: GcsStorageArgs, opts?: pulumi.ComponentResourceOptions): ModelStorage {
+    return new ModelStorage(name, args, opts, buildGcsStorage);
+  }
+
+  /** Azure Blob Storage. */
+  public static azureBlob(name: string, args: AzureBlobStorageArgs, opts?: pulumi.ComponentResourceOptions): ModelStorage {
+    return new ModelStorage(name, args, opts, buildAzureBlobStorage);
+  }
+
+  /** Plain HTTP(S) downloads below a base URL. */
+  public static uri(name: string, args: UriStorageArgs, opts?: pulumi.ComponentResourceOptions): ModelStorage {
+    return new ModelStorage(name, args, opts, buildUriStorage);
+  }
+
+  /** The storage handle (Output leaves are placeholders in it). */
+  public readonly storage: StorageHandle;
+  /** The storage's name. */
+  public readonly storageName: string;
+
+  private constructor(name: string, args: object, opts: pulumi.ComponentResourceOptions | undefined, build: BuildFunction<never, StorageHandle>) {
+    super("kserve-constructs:index:ModelStorage", name, args, opts, build);
+    this.storage = this.handle;
+    this.storageName = this.handle.name;
+    this.registerAll({ storageName: this.storageName });
+  }
+
+  /**
+   * The location of a model inside this storage: a key below the bucket and prefix, a path inside the
+   * claim, `owner/model[:revision]` on the Hub, `repository:tag` below the registry. When the storage
+   * has Output args, InferenceServices using the location get their real values.
+   */
+  public path(path: string): ModelLocation {
+    const location = this.storage.locate(path);
+    this.registerDerived(location, (handle) => handle.locate(path));
+    return location;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Pulumi test helpers: mocks that record every resource registration, and awaiting Outputs.
+ * Import this module before the components (it sets the mocks when loaded).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { canonicalize, KServeProgram } from "kserve-constructs/pulumi";
+import type { Manifest } from "kserve-constructs/pulumi";
+
+/** One resource registration the mocks saw. */
+export interface Registration {
+  readonly type: string;
+  readonly name: string;
+  /** The inputs as the engine receives them (secrets still wrapped). */
+  readonly inputs: Record<string, unknown>;
+  /** The provider reference (`<urn>::<id>`), when one was given. */
+  readonly provider?: string;
+}
+
+const registrations: Registration[] = [];
+
+/** The project name the example program's config uses. */
+export const PROJECT = "kserve-constructs-examples";
+
+/**
+ * Waits for the previous program's registrations, then sets fresh mocks (recording registrations;
+ * every custom resource echoes its inputs as state) and resets the program-wide state. `preview` runs
+ * the mocks as `pulumi preview` does.
+ */
+export async function resetPulumi(options: { preview?: boolean; config?: Record<string, string> } = {}): Promise<void> {
+  await settle();
+  registrations.length = 0;
+  KServeProgram.reset();
+  pulumi.runtime.setAllConfig(options.config ?? {});
+  void pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        registrations.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown>, ...(args.provider ? { provider: args.provider } : {}) });
+        return { id: `${args.name}-id`, state: args.inputs as Record<string, unknown> };
+      },
+      call: (args) => args.inputs as Record<string, unknown>,
+    },
+    PROJECT,
+    "test",
+    options.preview ?? false,
+  );
+}
+
+/** Every registration so far. */
+export function registered(): readonly Registration[] {
+  return registrations;
+}
+
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** True for a value the engine receives as a secret. */
+export function isSecretValue(value: unknown): boolean {
+  return value !== null && typeof value === "object" && (value as Record<string, unknown>)["4dabf18193072939515e22adb298388d"] === SECRET_SIG;
+}
+
+function unwrapSecrets(value: unknown): unknown {
+  if (isSecretValue(value)) return unwrapSecrets((value as { value: unknown }).value);
+  if (Array.isArray(value)) return value.map(unwrapSecrets);
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrapSecrets(v)]));
+  return value;
+}
+
+/** The Kubernetes objects registered (inputs of `kubernetes:*` resources), secrets unwrapped, canonical. */
+export function manifests(): Manifest[] {
+  return registrations.filter((r) => r.type.startsWith("kubernetes:")).map((r) => canonicalize(unwrapSecrets(r.inputs)) as Manifest);
+}
+
+/** The value of an Output (rejects when the Output does). */
+export function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+  return (output as unknown as { promise(withUnknowns?: boolean): Promise<T> }).promise(true);
+}
+
+/** Waits until every resource registration started so far has completed (Pulumi's own RPC tracking). */
+export async function settle(): Promise<void> {
+  await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+}
+
+/** Runs `define` as a program and returns the Kubernetes objects it registered. */
+export async function synthPulumi(define: () => void): Promise<Manifest[]> {
+  define();
+  await settle();
+  return manifests();
+}
+
+/** The URN of a resource. */
+export function urnOf(resource: pulumi.Resource): Promise<string> {
+  return valueOf(resource.urn);
+}
