@@ -14,15 +14,14 @@ import type { IssueDraft } from "../core/errors";
 import type { InferenceEngineProps, ModelFormatProps } from "../core/engine/props";
 import { parseProps, withFix } from "../core/schema";
 import { modelFormatSchema } from "../core/engine/schema";
-import type { EnvValue } from "../core/pod/env";
 import type { ResourcesProps } from "../core/pod/resources";
-import type { TargetProps } from "../core/target/props";
-import type { MultiModelAutoscalingProps } from "../core/modelmesh/props";
 import type { Json } from "../core/canonical";
 import type { MLServerModelParameters, MLServerModelSettings, MLServerServerSettings } from "../core/mlserver/settings";
 import { mlserverModelEnv, mlserverModelSettingsJson, mlserverServerEnv } from "../core/mlserver/settings";
 import type { EnginePreset } from "./preset";
-import { MLSERVER_MODELMESH_ENV, imageTag, modelMeshEngineBase, modelMeshRuntimeShape } from "./modelmesh";
+import { MLSERVER_MODELMESH_ENV, modelMeshEngineBase, modelMeshRuntimeShape } from "./modelmesh";
+import type { ModelMeshRuntimeSettings } from "./modelmesh";
+import { imageTag } from "./preset";
 
 /** MLServer's ports in single-model mode (its defaults). */
 export const MLSERVER_PORTS = { http: 8080, grpc: 8081, metrics: 8082 } as const;
@@ -37,7 +36,7 @@ export interface MLServerModelDefaults extends Omit<MLServerModelSettings, "name
 }
 
 /** Props of an MLServer custom runtime. */
-export interface MLServerPresetProps {
+export interface MLServerPresetProps extends ModelMeshRuntimeSettings {
   /** Your MLServer image (`mlserver build . -t <image>`), with your runtime class installed. */
   readonly image: string;
   /** Python path of your `MLModel` subclass, for example `my_model.MyModel` (`MLSERVER_MODEL_IMPLEMENTATION`). */
@@ -75,66 +74,6 @@ export interface MLServerPresetProps {
    * @default none in single-model mode; requests 500m / 1Gi, limits 5 / 1Gi in multi-model mode (as ModelMesh's mlserver-1.x)
    */
   readonly resources?: ResourcesProps;
-  /**
-   * Environment added to the preset's.
-   * @default none
-   */
-  readonly env?: Readonly<Record<string, EnvValue>>;
-  /**
-   * Multi-model mode: pods of the runtime.
-   * @default ModelMesh's podsPerRuntime
-   */
-  readonly replicas?: number;
-  /**
-   * Multi-model mode: autoscale the runtime's pods.
-   * @default no HPA
-   */
-  readonly autoscaling?: MultiModelAutoscalingProps;
-  /**
-   * Multi-model mode on OpenShift AI 2.x: a Route to the REST proxy for this runtime.
-   * @default false
-   */
-  readonly route?: boolean;
-  /**
-   * Multi-model mode on OpenShift AI 2.x: a token on that Route.
-   * @default false
-   */
-  readonly auth?: boolean;
-  /**
-   * Runtime name.
-   * @default the construct id
-   */
-  readonly name?: string;
-  /**
-   * Namespace of a namespaced runtime.
-   * @default the chart's namespace
-   */
-  readonly namespace?: string;
-  /**
-   * `namespace` or `cluster`.
-   * @default "namespace"
-   */
-  readonly scope?: "namespace" | "cluster";
-  /**
-   * Image pull secrets.
-   * @default none
-   */
-  readonly imagePullSecrets?: readonly string[];
-  /**
-   * Labels on the runtime object.
-   * @default none
-   */
-  readonly labels?: Readonly<Record<string, string>>;
-  /**
-   * Annotations on the runtime object.
-   * @default none
-   */
-  readonly annotations?: Readonly<Record<string, string>>;
-  /**
-   * Override the target platform.
-   * @default the app's or chart's target
-   */
-  readonly target?: TargetProps;
 }
 
 const json: z.ZodType<Json> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(json), z.record(z.string(), json)]));

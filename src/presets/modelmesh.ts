@@ -8,18 +8,17 @@ import type { IssueDraft } from "../core/errors";
 import type { InferenceEngineProps, ModelFormatProps } from "../core/engine/props";
 import type { EngineProtocol, KServeProtocol } from "../core/engine/protocols";
 import { parseProps } from "../core/schema";
-import { envSchema, resourcesSchema, stringRecord } from "../core/pod/schema";
+import { envSchema, resourcesSchema } from "../core/pod/schema";
 import { modelFormatSchema } from "../core/engine/schema";
-import { targetSchema } from "../core/target/schema";
 import type { EnvValue } from "../core/pod/env";
 import type { ResourcesProps } from "../core/pod/resources";
 import type { SecurityProps } from "../core/pod/security";
-import type { TargetProps } from "../core/target/props";
 import type { ExistingRuntimeOptions } from "../core/runtime/props";
 import type { MultiModelAutoscalingProps } from "../core/modelmesh/props";
 import type { BuiltInServerType } from "../core/modelmesh/constants";
 import { multiModelAutoscalingSchema } from "../core/modelmesh/schema";
-import type { EnginePreset } from "./preset";
+import type { EnginePreset, PresetRuntimeProps } from "./preset";
+import { imageTag, presetRuntimeProps, presetRuntimeShape } from "./preset";
 
 /** The runtimes ModelMesh Serving ships. */
 export type ModelMeshRuntimeName = "triton-2.x" | "mlserver-1.x" | "ovms-1.x" | "torchserve-0.x";
@@ -135,33 +134,8 @@ export const MODELMESH_RUNTIMES: Readonly<Record<ModelMeshRuntimeName, ModelMesh
   },
 };
 
-/** Props of a ModelMesh runtime preset (every prop optional). */
-export interface ModelMeshPresetProps {
-  /**
-   * The server image.
-   * @default the documented upstream image (triton 23.04-py3, mlserver 1.3.2, ovms 2022.2, torchserve 0.7.1-cpu)
-   */
-  readonly image?: string;
-  /**
-   * Runtime name (the upstream names are `triton-2.x`, `mlserver-1.x`, `ovms-1.x`, `torchserve-0.x`).
-   * @default the construct id
-   */
-  readonly name?: string;
-  /**
-   * Namespace of a namespaced runtime.
-   * @default the chart's namespace
-   */
-  readonly namespace?: string;
-  /**
-   * `namespace` (ServingRuntime) or `cluster` (ClusterServingRuntime).
-   * @default "namespace"
-   */
-  readonly scope?: "namespace" | "cluster";
-  /**
-   * Model formats served.
-   * @default the upstream runtime's formats
-   */
-  readonly modelFormats?: readonly ModelFormatProps[];
+/** Runtime settings every multi-model (ModelMesh) preset shares. */
+export interface ModelMeshRuntimeSettings extends PresetRuntimeProps {
   /**
    * Resources of the server container (ModelMesh sizes its models volume from the memory limit).
    * @default requests 500m CPU / 1Gi, limits 5 CPU / 1Gi (as upstream)
@@ -173,62 +147,60 @@ export interface ModelMeshPresetProps {
    */
   readonly env?: Readonly<Record<string, EnvValue>>;
   /**
-   * Pods of the runtime.
+   * Pods of the runtime (multi-model mode).
    * @default ModelMesh's podsPerRuntime
    */
   readonly replicas?: number;
   /**
-   * Autoscale the runtime's pods.
+   * Autoscale the runtime's pods (multi-model mode).
    * @default no HPA
    */
   readonly autoscaling?: MultiModelAutoscalingProps;
   /**
-   * OpenShift AI 2.x: a Route to the REST proxy for this runtime.
+   * OpenShift AI 2.x, multi-model mode: a Route to the REST proxy for this runtime.
    * @default false
    */
   readonly route?: boolean;
   /**
-   * OpenShift AI 2.x: a token on that Route.
+   * OpenShift AI 2.x, multi-model mode: a token on that Route.
    * @default false
    */
   readonly auth?: boolean;
+}
+
+/** Props of a ModelMesh runtime preset (every prop optional). */
+export interface ModelMeshPresetProps extends ModelMeshRuntimeSettings {
   /**
-   * Image pull secrets.
-   * @default none
+   * The server image.
+   * @default the documented upstream image (triton 23.04-py3, mlserver 1.3.2, ovms 2022.2, torchserve 0.7.1-cpu)
    */
-  readonly imagePullSecrets?: readonly string[];
+  readonly image?: string;
   /**
-   * Labels on the runtime object.
-   * @default none
+   * Model formats served.
+   * @default the upstream runtime's formats
    */
-  readonly labels?: Readonly<Record<string, string>>;
+  readonly modelFormats?: readonly ModelFormatProps[];
+  /**
+   * Resources of the server container (ModelMesh sizes its models volume from the memory limit).
+   * @default requests 500m CPU / 1Gi, limits 5 CPU / 1Gi (as upstream)
+   */
+  readonly resources?: ResourcesProps;
   /**
    * Annotations on the runtime object (added to the preset's).
    * @default none (triton: maxLoadingConcurrency "2", as upstream)
    */
   readonly annotations?: Readonly<Record<string, string>>;
-  /**
-   * Override the target platform.
-   * @default the app's or chart's target
-   */
-  readonly target?: TargetProps;
 }
 
 /** Props every preset of a multi-model runtime shares. */
 export const modelMeshRuntimeShape = {
-  name: z.string().optional(),
-  namespace: z.string().optional(),
-  scope: z.enum(["namespace", "cluster"]).optional(),
+  ...presetRuntimeShape,
   resources: resourcesSchema.optional(),
   env: envSchema.optional(),
   replicas: z.number().int().min(0).optional(),
   autoscaling: multiModelAutoscalingSchema.optional(),
   route: z.boolean().optional(),
   auth: z.boolean().optional(),
-  imagePullSecrets: z.array(z.string().min(1)).optional(),
-  labels: stringRecord.optional(),
-  annotations: stringRecord.optional(),
-  target: targetSchema.optional(),
 };
 
 const presetSchema: z.ZodType<ModelMeshPresetProps> = z.strictObject({
@@ -237,13 +209,6 @@ const presetSchema: z.ZodType<ModelMeshPresetProps> = z.strictObject({
   modelFormats: z.array(modelFormatSchema).min(1).optional(),
 });
 
-/** The tag of an image reference (`undefined` for digests and untagged images). */
-export function imageTag(image: string): string | undefined {
-  if (image.includes("@")) return undefined;
-  const at = image.lastIndexOf(":");
-  return at > image.lastIndexOf("/") ? image.slice(at + 1) : undefined;
-}
-
 /** The common part of multi-model engine props from a preset's shared props. */
 export function modelMeshEngineBase(
   p: Omit<ModelMeshPresetProps, "image" | "modelFormats">,
@@ -251,17 +216,13 @@ export function modelMeshEngineBase(
   security: SecurityProps | undefined,
 ): Pick<InferenceEngineProps, "versions" | "defaultVersion" | "resources" | "security"> & Partial<InferenceEngineProps> {
   const version = imageTag(image) ?? "latest";
+  const { annotations: _merged, ...runtime } = presetRuntimeProps(p); // annotations are merged with the preset's by the caller
   return {
-    ...(p.name !== undefined ? { name: p.name } : {}),
-    ...(p.namespace !== undefined ? { namespace: p.namespace } : {}),
-    ...(p.scope !== undefined ? { scope: p.scope } : {}),
+    ...runtime,
     versions: { [version]: { image: { cpu: image } } },
     defaultVersion: version,
     resources: p.resources ?? MODELMESH_RUNTIME_RESOURCES,
     ...(security !== undefined ? { security } : {}),
-    ...(p.imagePullSecrets !== undefined ? { imagePullSecrets: p.imagePullSecrets } : {}),
-    ...(p.labels !== undefined ? { labels: p.labels } : {}),
-    ...(p.target !== undefined ? { target: p.target } : {}),
   };
 }
 

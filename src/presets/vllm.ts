@@ -7,15 +7,14 @@ import { z } from "zod";
 import type { InferenceEngineProps } from "../core/engine/props";
 import type { EngineVersionProps } from "../core/engine/props";
 import { parseProps, withFix } from "../core/schema";
-import { envSchema, resourcesSchema, stringRecord } from "../core/pod/schema";
-import { targetSchema } from "../core/target/schema";
+import { envSchema, resourcesSchema } from "../core/pod/schema";
 import type { EnvValue } from "../core/pod/env";
 import { Env } from "../core/pod/env";
 import type { ResourcesProps } from "../core/pod/resources";
-import type { TargetProps } from "../core/target/props";
 import type { HardwareRequest } from "../core/hardware/request";
 import { hardwareRequestSchema } from "../core/hardware/schema";
-import type { EnginePreset } from "./preset";
+import type { EnginePreset, PresetRuntimeProps } from "./preset";
+import { imageTag, presetRuntimeProps, presetRuntimeShape } from "./preset";
 
 /** Accelerators the vLLM presets cover. */
 export type VllmAccelerator = "nvidia" | "amd" | "gaudi" | "spyre" | "spyre-s390x" | "spyre-ppc64le" | "cpu";
@@ -27,7 +26,7 @@ export const VLLM_UPSTREAM_IMAGE = "docker.io/vllm/vllm-openai";
 export const VLLM_DEFAULT_VERSION = "v0.12.0";
 
 /** Props of a vLLM runtime preset. */
-export interface VllmPresetProps {
+export interface VllmPresetProps extends PresetRuntimeProps {
   /** The accelerator the runtime is for. */
   readonly accelerator: VllmAccelerator;
   /**
@@ -66,41 +65,6 @@ export interface VllmPresetProps {
    * @default none
    */
   readonly hardware?: HardwareRequest;
-  /**
-   * Runtime name.
-   * @default the construct id
-   */
-  readonly name?: string;
-  /**
-   * Namespace.
-   * @default the chart's namespace
-   */
-  readonly namespace?: string;
-  /**
-   * `namespace` or `cluster`.
-   * @default "namespace"
-   */
-  readonly scope?: "namespace" | "cluster";
-  /**
-   * Image pull secrets.
-   * @default none
-   */
-  readonly imagePullSecrets?: readonly string[];
-  /**
-   * Labels on the runtime object.
-   * @default none
-   */
-  readonly labels?: Readonly<Record<string, string>>;
-  /**
-   * Annotations on the runtime object.
-   * @default none
-   */
-  readonly annotations?: Readonly<Record<string, string>>;
-  /**
-   * Override the target platform.
-   * @default the app's or chart's target
-   */
-  readonly target?: TargetProps;
 }
 
 const schema: z.ZodType<VllmPresetProps> = z.strictObject({
@@ -114,13 +78,7 @@ const schema: z.ZodType<VllmPresetProps> = z.strictObject({
   env: envSchema.optional(),
   resources: resourcesSchema.optional(),
   hardware: hardwareRequestSchema.optional(),
-  name: z.string().optional(),
-  namespace: z.string().optional(),
-  scope: z.enum(["namespace", "cluster"]).optional(),
-  imagePullSecrets: z.array(z.string().min(1)).optional(),
-  labels: stringRecord.optional(),
-  annotations: stringRecord.optional(),
-  target: targetSchema.optional(),
+  ...presetRuntimeShape,
 });
 
 const DISPLAY: Readonly<Record<VllmAccelerator, string>> = {
@@ -147,11 +105,6 @@ const WORKER_SCRIPT = [
   'exec vllm serve "$@" --node-rank="$rank"',
 ].join("\n");
 
-function tagOf(image: string): string | undefined {
-  const at = image.lastIndexOf(":");
-  return at > image.lastIndexOf("/") ? image.slice(at + 1) : undefined;
-}
-
 /** The InferenceEngine props of a vLLM preset, or the problems with its props. */
 export function vllmEngineProps(input: VllmPresetProps): { props?: InferenceEngineProps; issues: ReturnType<typeof parseProps>["issues"] } {
   const parsed = parseProps(schema, input);
@@ -171,7 +124,7 @@ export function vllmEngineProps(input: VllmPresetProps): { props?: InferenceEngi
     issues.push({ path: "multiNode", value: true, rule: "preset/vllm-multi-node", message: `the multi-node vLLM preset covers NVIDIA and AMD GPUs, not ${p.accelerator}`, fix: "drop multiNode, or define an InferenceEngine with multiNode for this accelerator" });
   }
   if (issues.length > 0) return { issues };
-  const version = p.version ?? (p.image !== undefined ? tagOf(p.image) : undefined) ?? VLLM_DEFAULT_VERSION;
+  const version = p.version ?? (p.image !== undefined ? imageTag(p.image) : undefined) ?? VLLM_DEFAULT_VERSION;
   const image = p.image ?? `${VLLM_UPSTREAM_IMAGE}:${version}`;
   const spyre = p.accelerator.startsWith("spyre");
   const multi = p.multiNode === true;
@@ -182,9 +135,7 @@ export function vllmEngineProps(input: VllmPresetProps): { props?: InferenceEngi
     : ["--port={{port}}", "--model={{model_path}}", "--served-model-name={{model_name}}"];
   const env: Record<string, EnvValue> = { HF_HOME: "/tmp/hf_home", ...(multi ? { MASTER_PORT: "29500", POD_IP: Env.fromField("status.podIP"), POD_NAMESPACE: Env.fromField("metadata.namespace"), VLLM_NO_USAGE_STATS: "1", HOME: "/tmp" } : {}), ...p.env };
   const props: InferenceEngineProps = {
-    ...(p.name !== undefined ? { name: p.name } : {}),
-    ...(p.namespace !== undefined ? { namespace: p.namespace } : {}),
-    ...(p.scope !== undefined ? { scope: p.scope } : {}),
+    ...presetRuntimeProps(p),
     versions,
     defaultVersion: version,
     runtimeImage: p.accelerator,
@@ -217,10 +168,6 @@ export function vllmEngineProps(input: VllmPresetProps): { props?: InferenceEngi
     security: { runAsNonRoot: false },
     podAnnotations: { "opendatahub.io/kserve-runtime": "vllm" },
     openshiftAI: { displayName: multi ? `${DISPLAY[p.accelerator]} (multi-node)` : DISPLAY[p.accelerator], modelType: "generative", ...(multi ? { showInDashboard: false } : {}) },
-    ...(p.imagePullSecrets !== undefined ? { imagePullSecrets: p.imagePullSecrets } : {}),
-    ...(p.labels !== undefined ? { labels: p.labels } : {}),
-    ...(p.annotations !== undefined ? { annotations: p.annotations } : {}),
-    ...(p.target !== undefined ? { target: p.target } : {}),
   };
   return { props, issues: [] };
 }

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { k8sName, withFix } from "../schema";
 import { targetSchema } from "../target/schema";
-import { stringRecord } from "../pod/schema";
+import { stringRecord, tolerationSchema } from "../pod/schema";
 import { isRecord } from "../canonical";
 import type { AcceleratorSpec } from "../../accelerators/types";
 import type { HardwareProfileProps } from "./props";
@@ -13,13 +13,6 @@ import type { HardwareRequest } from "./request";
 const amount = z.union([z.string(), z.number()]);
 const bounds = { min: amount, default: amount, max: amount.optional() };
 
-const toleration = z.strictObject({
-  key: z.string().optional(),
-  operator: z.enum(["Exists", "Equal"]).optional(),
-  value: z.string().optional(),
-  effect: z.enum(["NoSchedule", "PreferNoSchedule", "NoExecute"]).optional(),
-  tolerationSeconds: z.number().int().optional(),
-});
 
 /** An accelerator spec (from `Accelerator.*`). */
 export const acceleratorSpecSchema = z.custom<AcceleratorSpec>((v) => isRecord(v) && typeof v["key"] === "string" && isRecord(v["counts"]), {
@@ -38,7 +31,7 @@ export const hardwareProfileSchema: z.ZodType<HardwareProfileProps> = z.strictOb
   identifiers: z
     .array(z.strictObject({ identifier: z.string().min(1), displayName: z.string().optional(), resourceType: z.enum(["CPU", "Memory", "Accelerator"]).optional(), ...bounds }))
     .optional(),
-  nodeScheduling: z.strictObject({ nodeSelector: stringRecord.optional(), tolerations: z.array(toleration).optional() }).optional(),
+  nodeScheduling: z.strictObject({ nodeSelector: stringRecord.optional(), tolerations: z.array(tolerationSchema).optional() }).optional(),
   queueScheduling: z.strictObject({ localQueue: z.string().min(1), priorityClass: z.string().min(1).optional() }).optional(),
   visibleIn: z.array(z.enum(["model-serving", "workbench"])).optional(),
   disabled: z.boolean().optional(),

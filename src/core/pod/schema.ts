@@ -74,3 +74,12 @@ export const port = z.number().int().min(1).max(65535);
 
 /** Labels or annotations. */
 export const stringRecord = z.record(z.string(), z.string());
+
+/** A toleration. */
+export const tolerationSchema = z.strictObject({
+  key: z.string().optional(),
+  operator: z.enum(["Exists", "Equal"]).optional(),
+  value: z.string().optional(),
+  effect: z.enum(["NoSchedule", "PreferNoSchedule", "NoExecute"]).optional(),
+  tolerationSeconds: z.number().int().optional(),
+});

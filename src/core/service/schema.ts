@@ -3,7 +3,7 @@
  */
 import { z } from "zod";
 import { withFix } from "../schema";
-import { envSchema, resourcesSchema, stringRecord, volumeSchema } from "../pod/schema";
+import { envSchema, resourcesSchema, stringRecord, tolerationSchema, volumeSchema } from "../pod/schema";
 import { targetSchema } from "../target/schema";
 import { formatVersion } from "../engine/schema";
 import type { InferenceServiceProps } from "./props";
@@ -22,13 +22,6 @@ export const modelLocation = z.custom<ModelLocation>((v) => isRecord(v) && (type
   error: withFix("model must be a model location", 'use storage.path("models/my-model/"), ModelLocation.fromUri("s3://bucket/path") or ModelLocation.none()'),
 });
 
-const toleration = z.strictObject({
-  key: z.string().optional(),
-  operator: z.enum(["Exists", "Equal"]).optional(),
-  value: z.string().optional(),
-  effect: z.enum(["NoSchedule", "PreferNoSchedule", "NoExecute"]).optional(),
-  tolerationSeconds: z.number().int().optional(),
-});
 
 const count = z.number().int().min(0);
 
@@ -66,7 +59,7 @@ export const inferenceServiceSchema: z.ZodType<InferenceServiceProps> = z.strict
   serviceAccountName: z.string().min(1).optional(),
   imagePullSecrets: z.array(z.string().min(1)).optional(),
   nodeSelector: stringRecord.optional(),
-  tolerations: z.array(toleration).optional(),
+  tolerations: z.array(tolerationSchema).optional(),
   visibility: z.enum(["cluster-local", "exposed"]).optional(),
   auth: z.boolean().optional(),
   displayName: z.string().optional(),
