@@ -12,6 +12,7 @@ import { OpenShiftAIHardwareChart } from "./openshift-ai-hardware";
 import { NimChart } from "./nim";
 import { ModelMeshFleetChart } from "./modelmesh-fleet";
 import { MLServerCustomChart } from "./mlserver-custom";
+import { deployments as mlserverCustom } from "./specs/mlserver-custom";
 
 /** Defines the example charts in `app`. */
 export default function build(app: App): void {
@@ -23,6 +24,5 @@ export default function build(app: App): void {
   new OpenShiftAIHardwareChart(app, "openshift-ai-hardware");
   new NimChart(app, "nim");
   new ModelMeshFleetChart(app, "modelmesh-fleet");
-  new MLServerCustomChart(app, "mlserver-custom", { mode: "single", namespace: "fraud-mlserver" });
-  new MLServerCustomChart(app, "mlserver-custom-multi", { mode: "multi", namespace: "fraud-mlserver-mm" });
+  for (const { id, mode, namespace } of mlserverCustom) new MLServerCustomChart(app, id, { mode, namespace });
 }

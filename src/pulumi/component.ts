@@ -14,6 +14,18 @@ import type { ManifestInputs } from "./emit";
 /** A core build function (`buildInferenceEngine`, `buildS3Storage`, ...). */
 export type BuildFunction<P, H> = (props: P, ctx: BuildContext) => BuildResult<H>;
 
+/** How a component's objects relate to its args, where the core's rendering is not visible in the fields. */
+export interface ComponentOptions {
+  /**
+   * For an object whose name embeds a hash of its other fields (a Job named after its pod spec): its
+   * name without the hash (`undefined` for other objects). Its metadata then depends on every Output in
+   * the object, and its Pulumi resource name uses the name without the hash, so that it does not change
+   * with the hash (a new hash is a new name: Pulumi replaces the object).
+   * @default no object has a hashed name
+   */
+  readonly unhashedName?: (manifest: Manifest) => string | undefined;
+}
+
 function deepEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -54,7 +66,7 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
   private ownNamespace: pulumi.Output<unknown> | undefined;
   private readonly kinds: string[] = [];
 
-  protected constructor(type: string, name: string, args: object, opts: pulumi.ComponentResourceOptions | undefined, build: BuildFunction<never, H>) {
+  protected constructor(type: string, name: string, args: object, opts: pulumi.ComponentResourceOptions | undefined, build: BuildFunction<never, H>, options: ComponentOptions = {}) {
     super(type, name, {}, opts);
     const run = build as unknown as BuildFunction<unknown, H>;
     const { namespace, ...rest } = args as { namespace?: unknown };
@@ -70,7 +82,7 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
       this.report(result.issues);
       this.handle = result.handle;
       this.resolvedHandle = pulumi.output(undefined).apply(() => result.handle);
-      this.resources = result.manifests.map((m) => this.emit(name, m, (field) => m[field] as pulumi.Input<unknown>));
+      this.resources = result.manifests.map((m) => this.emit(childName(name, m, options), m, (field) => m[field] as pulumi.Input<unknown>));
       this.objects = pulumi.output(result.manifests.map((m) => `${m.kind}/${m.metadata.name}`));
       return;
     }
@@ -88,10 +100,11 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     const ownNamespace = namespaceDeferred ? [this.namespace as pulumi.Output<unknown>] : [];
     this.ownNamespace = ownNamespace[0];
     const handleNamespaces = handles.flatMap((h) => resolvedNamespace(h) ?? []);
-    // The Outputs a field of a manifest depends on: the tokens in it, the own namespace in metadata, and
+    // The Outputs a field of a manifest depends on: the tokens in it (for the metadata of an object with
+    // a hashed name, in the whole object), the own namespace in metadata, and
     // the namespaces of handles (their placeholder builds had none, so no token shows where they went).
     const taint = (manifest: Manifest, field: string): pulumi.Output<unknown>[] => [
-      ...[...tokensIn(manifest[field])].map(tokenOutput),
+      ...[...tokensIn(field === "metadata" && options.unhashedName?.(manifest) !== undefined ? manifest : manifest[field])].map(tokenOutput),
       ...(field === "metadata" ? ownNamespace : []),
       ...handleNamespaces,
     ];
@@ -111,7 +124,7 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     this.resolvedHandle = rebuilt.apply((r) => r.handle);
     if (typeof sync.handle === "object" && sync.handle !== null) this.registerDerived(sync.handle, (h) => h);
     this.resources = sync.manifests.map((m, index) =>
-      this.emit(name, m, (key) => {
+      this.emit(childName(name, m, options), m, (key) => {
         const outputs = taint(m, key);
         return outputs.length === 0 ? (m[key] as pulumi.Input<unknown>) : combine(outputs).apply(() => resolved.apply((r) => (r.manifests[index] as Manifest)[key]));
       }),
@@ -139,11 +152,11 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     return index < 0 ? undefined : this.resources[index];
   }
 
-  private emit(name: string, manifest: Manifest, value: (field: string) => pulumi.Input<unknown>): pulumi.CustomResource {
+  private emit(resourceName: string, manifest: Manifest, value: (field: string) => pulumi.Input<unknown>): pulumi.CustomResource {
     const fields: Record<string, pulumi.Input<unknown>> = {};
     for (const key of Object.keys(manifest)) if (key !== "apiVersion" && key !== "kind") fields[key] = value(key);
     this.kinds.push(manifest.kind);
-    return emitResource(childName(name, manifest), manifest.apiVersion, manifest.kind, fields as ManifestInputs, { parent: this });
+    return emitResource(resourceName, manifest.apiVersion, manifest.kind, fields as ManifestInputs, { parent: this });
   }
 
   /** Throws a ValidationError when an issue is an error; logs the warnings (each once). */
@@ -158,9 +171,12 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
   }
 }
 
-/** The Pulumi name of a child: `<component>-<Kind>-<object name>`, Outputs in the name shown as `{path}`. */
-export function childName(component: string, manifest: Manifest): string {
-  return `${component}-${manifest.kind}-${relabel(manifest.metadata.name)}`;
+/**
+ * The Pulumi name of a child: `<component>-<Kind>-<object name>`, Outputs in the name shown as `{path}`,
+ * a hashed name without its hash (see {@link ComponentOptions.unhashedName}).
+ */
+export function childName(component: string, manifest: Manifest, options: ComponentOptions = {}): string {
+  return `${component}-${manifest.kind}-${relabel(options.unhashedName?.(manifest) ?? manifest.metadata.name)}`;
 }
 
 /**

@@ -31,14 +31,15 @@ export function typedResourceOf(apiVersion: string, kind: string): TypedResource
 /**
  * Creates the resource for one manifest.
  *
- * - A `v1` Secret without data is the KServe settings overlay of an existing Secret (the library never
- *   writes key material): it is applied as a server-side patch (`SecretPatch`), so Pulumi never owns,
- *   replaces or deletes the Secret, and removes only its own annotations when the overlay goes.
+ * - A `v1` Secret without `data` is an overlay of an existing Secret (the library never writes key
+ *   material): KServe's S3 annotations, or an OpenShift AI data connection's labels, annotations and
+ *   non-secret `stringData` keys. It is applied as a server-side patch (`SecretPatch`), so Pulumi never
+ *   owns, replaces or deletes the Secret, and removes only its own fields when the overlay goes.
  * - Custom resources get a `status` output (the object's status as the provider last read it;
  *   `undefined` under mocks).
  */
 export function emitResource(name: string, apiVersion: string, kind: string, fields: ManifestInputs, opts: pulumi.CustomResourceOptions): pulumi.CustomResource {
-  if (apiVersion === "v1" && kind === "Secret" && !("data" in fields) && !("stringData" in fields)) {
+  if (apiVersion === "v1" && kind === "Secret" && !("data" in fields)) {
     return new k8s.core.v1.SecretPatch(name, fields as k8s.core.v1.SecretPatchArgs, opts);
   }
   const typed = typedResourceOf(apiVersion, kind);

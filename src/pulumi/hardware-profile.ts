@@ -5,6 +5,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { buildHardwareProfile } from "../index";
 import type { HardwareProfileInfo, HardwareProfileProps, HardwareRequest, HardwareRequestProps } from "../index";
 import { KServeComponent } from "./component";
+import { registerReference } from "./inputs";
 
 /** Args of a {@link HardwareProfile}: the core's {@link HardwareProfileProps}, `namespace` accepting an Input. */
 export interface HardwareProfileArgs extends Omit<HardwareProfileProps, "namespace"> {
@@ -40,6 +41,8 @@ export class HardwareProfile extends KServeComponent<HardwareProfileInfo> {
     super("kserve-constructs:index:HardwareProfile", name, args, opts, buildHardwareProfile);
     this.profile = this.handle;
     this.profileName = this.handle.name;
+    // passed itself (a Nim's `hardware: profile`), it stands for `{ profile }`
+    registerReference(this, () => ({ profile: this.profile }));
     this.registerAll({ profileName: this.profileName });
   }
 

@@ -2,8 +2,8 @@
  * InferenceEngine: a custom serving engine, created as a ServingRuntime or ClusterServingRuntime.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { EnginePresets, buildInferenceEngine } from "../index";
-import type { EnginePreset, EngineVersionProps, EnvSource, ImageTarget, InferenceEngineProps, VllmPresetProps } from "../index";
+import { EnginePresets, buildInferenceEngine, isEnginePreset } from "../index";
+import type { BuildContext, BuildResult, EnginePreset, EngineVersionProps, EnvSource, ImageTarget, InferenceEngineProps, RuntimeInfo, VllmPresetProps } from "../index";
 import { RuntimeComponent } from "./runtime-component";
 
 /** An environment variable value: a string (or an Output of one, a Pulumi secret stays secret), or a reference. */
@@ -45,6 +45,44 @@ export interface InferenceEngineArgs extends Omit<InferenceEngineProps, "namespa
 }
 
 /**
+ * A preset (`EnginePresets.vllm(...)`, `ModelMeshRuntimes.mlserver(...)`, `MLServer.runtime(...)`), with
+ * the runtime's namespace as an Input: `{ ...ModelMeshRuntimes.mlserver({ replicas: 2 }), namespace }`.
+ * The preset's own props are plain values.
+ */
+export type PresetArgs = EnginePreset & {
+  /**
+   * Namespace of a namespaced runtime (overrides the preset's own `namespace`).
+   * @default the preset's `namespace`, else not set (the Kubernetes provider's default namespace)
+   */
+  readonly namespace?: pulumi.Input<string>;
+};
+
+/** Props of {@link InferenceEngine.vllm}: the preset's props, `namespace` accepting an Input. */
+export type VllmPresetArgs = Omit<VllmPresetProps, "namespace"> & {
+  /**
+   * Namespace of a namespaced runtime.
+   * @default not set (the Kubernetes provider's default namespace)
+   */
+  readonly namespace?: pulumi.Input<string>;
+};
+
+/** Builds an engine; a namespace given beside a preset becomes the namespace of the props it resolves to. */
+function buildEngine(input: InferenceEngineProps | PresetArgs, ctx: BuildContext): BuildResult<RuntimeInfo> {
+  if (!isEnginePreset(input) || !("namespace" in input)) return buildInferenceEngine(input, ctx);
+  const { namespace, ...preset } = input;
+  return buildInferenceEngine(
+    {
+      preset: preset.preset,
+      resolve: () => {
+        const resolved = preset.resolve();
+        return resolved.props === undefined ? resolved : { ...resolved, props: { ...resolved.props, namespace: namespace as string } };
+      },
+    },
+    ctx,
+  );
+}
+
+/**
  * A custom serving engine (see the core's {@link InferenceEngineProps}): creates a `ServingRuntime`, or a
  * `ClusterServingRuntime` with `scope: "cluster"`, that InferenceServices use as `engine`.
  *
@@ -65,16 +103,20 @@ export interface InferenceEngineArgs extends Omit<InferenceEngineProps, "namespa
 export class InferenceEngine extends RuntimeComponent {
   /**
    * vLLM for an accelerator (NVIDIA, AMD, Intel Gaudi, IBM Spyre, CPU), as OpenShift AI's vLLM runtimes
-   * run it; `multiNode: true` for serving across nodes. Preset props are plain values.
+   * run it; `multiNode: true` for serving across nodes. Preset props are plain values, but `namespace`.
    *
    * @example InferenceEngine.vllm("vllm", { accelerator: "nvidia" }, { provider })
    */
-  public static vllm(name: string, props: VllmPresetProps, opts?: pulumi.ComponentResourceOptions): InferenceEngine {
-    return new InferenceEngine(name, EnginePresets.vllm(props), opts);
+  public static vllm(name: string, props: VllmPresetArgs, opts?: pulumi.ComponentResourceOptions): InferenceEngine {
+    const { namespace, ...rest } = props;
+    return new InferenceEngine(name, { ...EnginePresets.vllm(rest), ...(namespace !== undefined ? { namespace } : {}) }, opts);
   }
 
-  /** @param args the engine's args, or a preset (`EnginePresets.vllm({...})`, plain values only) */
-  constructor(name: string, args: InferenceEngineArgs | EnginePreset, opts?: pulumi.ComponentResourceOptions) {
-    super("kserve-constructs:index:InferenceEngine", name, args, opts, buildInferenceEngine);
+  /**
+   * @param args the engine's args, or a preset (`EnginePresets.vllm({...})`, `ModelMeshRuntimes.mlserver({...})`,
+   * `MLServer.runtime({...})`; plain values), optionally with `namespace` beside it as an Input
+   */
+  constructor(name: string, args: InferenceEngineArgs | PresetArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kserve-constructs:index:InferenceEngine", name, args, opts, buildEngine);
   }
 }

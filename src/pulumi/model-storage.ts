@@ -13,6 +13,7 @@ import {
 } from "../index";
 import type {
   AzureBlobStorageProps,
+  FleetStorage,
   GcsStorageProps,
   HuggingFaceStorageProps,
   ModelLocation,
@@ -26,6 +27,7 @@ import type {
 } from "../index";
 import { KServeComponent } from "./component";
 import type { BuildFunction } from "./component";
+import { registerReference } from "./inputs";
 
 /** The storage props every kind shares, with `namespace` and `serviceAccountName` accepting Inputs. */
 export type StorageArgs<P extends StorageBaseProps> = Omit<P, "namespace" | "serviceAccountName"> & {
@@ -96,7 +98,8 @@ export type UriStorageArgs = StorageArgs<UriStorageProps>;
  * A model storage. Create one with a factory (`ModelStorage.s3`, `.pvc`, `.oci`, `.huggingFace`,
  * `.gcs`, `.azureBlob`, `.uri`), then address models with `storage.path("...")`. Credentials are
  * references to existing Secrets; the storage creates the ServiceAccount (and, for S3 settings, a
- * server-side patch of the credentials Secret's annotations; Pulumi never owns that Secret).
+ * server-side patch of the credentials Secret's annotations; Pulumi never owns that Secret). A
+ * ModelFleet takes the storage itself as its `storage`.
  *
  * Registered outputs: `storageName`, `namespace`, `objects`.
  *
@@ -150,6 +153,10 @@ export class ModelStorage extends KServeComponent<StorageHandle> {
     super("kserve-constructs:index:ModelStorage", name, args, opts, build);
     this.storage = this.handle;
     this.storageName = this.handle.name;
+    // passed itself (a ModelFleet's `storage`), it stands for its model locations
+    const fleetStorage: FleetStorage = { path: (path) => this.storage.locate(path) };
+    this.registerDerived(fleetStorage, (handle): FleetStorage => ({ path: (path) => handle.locate(path) }));
+    registerReference(this, () => fleetStorage);
     this.registerAll({ storageName: this.storageName });
   }
 

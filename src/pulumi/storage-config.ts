@@ -1,0 +1,151 @@
+/**
+ * StorageConfig: the entries of the namespace's storage-config Secret, which ModelMesh (and KServe's
+ * `storage: {key, path}`) read models through.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { buildStorageConfig } from "../index";
+import type {
+  AzureEntryProps,
+  BuildContext,
+  BuildResult,
+  FleetStorage,
+  GcsEntryProps,
+  Manifest,
+  ModelLocation,
+  PvcEntryProps,
+  S3EntryProps,
+  StorageConfigHandle,
+  StorageConfigJobProps,
+  StorageConfigPathOptions,
+  StorageConfigProps,
+} from "../index";
+import { KServeComponent } from "./component";
+import { isDeferred, lift } from "./inputs";
+
+/** Credentials of an entry the library writes; `secretName` may be an Input (a Pulumi secret stays secret). */
+type CredentialsArgs<E extends { readonly credentials?: { readonly secretName: string } }> = Omit<NonNullable<E["credentials"]>, "secretName"> & {
+  /** Name of the existing Secret with the credentials. */
+  readonly secretName: pulumi.Input<string>;
+};
+
+/** An entry with `credentials.secretName` accepting an Input. */
+type EntryArgs<E extends { readonly credentials?: { readonly secretName: string } }> = Omit<E, "credentials"> & {
+  /**
+   * Where the keys are (see the core's entry props). Only for entries the library writes; with
+   * `data-connections`, the Secret is named like the entry's key (a plain value).
+   * @default none
+   */
+  readonly credentials?: CredentialsArgs<E>;
+};
+
+/** One entry of the storage-config Secret (see the core's {@link StorageConfigProps.entries}). */
+export type StorageConfigEntryArgs = EntryArgs<S3EntryProps> | EntryArgs<GcsEntryProps> | EntryArgs<AzureEntryProps> | PvcEntryProps;
+
+/** The Job that writes the Secret, with its `image` and `imagePullSecrets` items accepting Inputs. */
+export interface StorageConfigJobArgs extends Omit<StorageConfigJobProps, "image" | "imagePullSecrets"> {
+  /** An image with `sh`, `awk` and `kubectl`. */
+  readonly image: pulumi.Input<string>;
+  /**
+   * Pull secrets for the image.
+   * @default none
+   */
+  readonly imagePullSecrets?: readonly pulumi.Input<string>[];
+}
+
+/**
+ * Args of a {@link StorageConfig}: the core's {@link StorageConfigProps}, with `namespace`, `secretName`,
+ * the entries' credential Secret names and the Job's image and pull secrets accepting Inputs.
+ */
+export interface StorageConfigArgs extends Omit<StorageConfigProps, "namespace" | "secretName" | "entries" | "source"> {
+  /**
+   * Namespace of the Secret (and of the models that use it).
+   * @default not set (the Kubernetes provider's default namespace); a Job source needs one
+   */
+  readonly namespace?: pulumi.Input<string>;
+  /**
+   * Name of the Secret.
+   * @default "storage-config"
+   */
+  readonly secretName?: pulumi.Input<string>;
+  /** The entries, by key. */
+  readonly entries: Readonly<Record<string, StorageConfigEntryArgs>>;
+  /**
+   * Who writes the Secret (see {@link StorageConfigProps.source}).
+   * @default "existing"
+   */
+  readonly source?: "existing" | "data-connections" | { readonly job: StorageConfigJobArgs };
+}
+
+/**
+ * The build with a namespace that is an Output: the Job's RoleBinding needs the namespace to exist at
+ * all, so the build with placeholders gets the namespace's placeholder (which the objects then carry as
+ * their dependency on it); the handle keeps none, as the handles of other components with an Output
+ * namespace do (the locations it gives are checked against real namespaces once they are known).
+ */
+function buildWith(placeholder: string | undefined): (props: StorageConfigProps, ctx: BuildContext) => BuildResult<StorageConfigHandle> {
+  return (props, ctx) => {
+    if (placeholder === undefined || props.namespace !== undefined) return buildStorageConfig(props, ctx);
+    const result = buildStorageConfig({ ...props, namespace: placeholder }, ctx);
+    const { namespace: _namespace, locate, ...handle } = result.handle;
+    return {
+      ...result,
+      handle: {
+        ...handle,
+        locate: (key, path, options) => {
+          const { namespace: _ns, ...location } = locate(key, path, options);
+          return location as ModelLocation;
+        },
+      },
+    };
+  };
+}
+
+/** The Job that writes the Secret is named `<name>-<hash of its pod spec>` (8 hex digits). */
+function unhashedName(manifest: Manifest): string | undefined {
+  return manifest.kind === "Job" ? manifest.metadata.name.replace(/-[0-9a-f]{8}$/, "") : undefined;
+}
+
+/**
+ * The storage-config Secret's entries. The library never writes key material: with `source: "existing"`
+ * (the default) it only references entries (and checks the models that use them); `"data-connections"`
+ * (OpenShift AI) patches your credential Secrets with the labels OpenShift AI builds the entries from
+ * (server-side patches: Pulumi never owns those Secrets); `{ job: { image } }` creates a Job that writes
+ * the Secret at deploy time from your credential Secrets.
+ *
+ * Registered outputs: `secretName`, `keys`, `namespace`, `objects`.
+ *
+ * @example
+ * const storage = new StorageConfig("storage", {
+ *   source: { job: { image: "registry.redhat.io/openshift4/ose-cli:latest" } },
+ *   entries: { minio: { type: "s3", bucket: "models", endpoint: "https://minio.minio:9000", region: "us-east-1", credentials: { secretName: "minio-credentials" } } },
+ * }, { provider });
+ * new InferenceService("mnist", { engine, model: storage.path("minio", "sklearn/mnist-svm.joblib") }, { provider });
+ */
+export class StorageConfig extends KServeComponent<StorageConfigHandle> {
+  /** The handle (Output leaves are placeholders in it). */
+  public readonly storageConfig: StorageConfigHandle;
+  /** The Secret's name. */
+  public readonly secretName: pulumi.Output<string>;
+
+  constructor(name: string, args: StorageConfigArgs, opts?: pulumi.ComponentResourceOptions) {
+    const placeholder = isDeferred(args.namespace) ? (lift({ namespace: args.namespace }).value as { namespace: string }).namespace : undefined;
+    super("kserve-constructs:index:StorageConfig", name, args, opts, buildWith(placeholder), { unhashedName });
+    this.storageConfig = this.handle;
+    this.secretName = this.resolvedHandle.apply((handle) => handle.secretName);
+    this.registerAll({ secretName: this.secretName, keys: this.handle.keys });
+  }
+
+  /** The model at `path` (a leading '/' is dropped) in entry `key`: `storage: { key, path }`. */
+  public path(key: string, path: string, options?: StorageConfigPathOptions): ModelLocation {
+    const location = this.storageConfig.locate(key, path, options);
+    this.registerDerived(location, (handle) => handle.locate(key, path, options));
+    return location;
+  }
+
+  /** One entry as a fleet's storage (`new ModelFleet(..., { storage: storageConfig.entry("minio") })`). */
+  public entry(key: string, options?: StorageConfigPathOptions): FleetStorage {
+    const entry: FleetStorage = { path: (path: string) => this.storageConfig.locate(key, path, options) };
+    this.registerDerived(entry, (handle): FleetStorage => ({ path: (path: string) => handle.locate(key, path, options) }));
+    return entry;
+  }
+}
