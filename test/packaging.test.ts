@@ -23,9 +23,9 @@ const built = fs.existsSync(path.join(root, "lib", "index.js"));
   it("exports the Pulumi components at /pulumi (the example Pulumi program loads them from lib/)", () => {
     const script = `
       const p = require("kserve-constructs/pulumi");
-      console.log(JSON.stringify([typeof p.InferenceService, typeof p.InferenceEngine.vllm, typeof p.ModelStorage.s3, typeof p.KServeTarget.setDefault, typeof p.ValidationError]));`;
+      console.log(JSON.stringify([typeof p.InferenceService, typeof p.InferenceEngine.vllm, typeof p.ModelStorage.s3, typeof p.KServeTarget.setDefault, typeof p.ValidationError, typeof p.Nim.model, typeof p.NimAccount, typeof p.StorageConfig, typeof p.ModelServing, typeof p.ModelFleet, typeof p.ModelMeshNamespace]));`;
     const out = execFileSync(process.execPath, ["-e", script], { cwd: root, encoding: "utf8" });
-    expect(JSON.parse(out)).toEqual(["function", "function", "function", "function", "function"]);
+    expect(JSON.parse(out)).toEqual(Array(11).fill("function"));
     expect(fs.existsSync(path.join(root, "lib", "pulumi", "index.d.ts"))).toBe(true);
   });
 });

@@ -1,11 +1,15 @@
 /**
- * The README's worked example runs as written, and the InferenceService YAML it shows is what it writes.
+ * The README's code runs as written: the worked example writes the YAML it shows, every `ts` block
+ * type-checks (the fragments with the context they assume), the fragments synthesize, and the Pulumi
+ * example creates the objects it describes under Pulumi's mocks.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as ts from "typescript";
 import { parseAllDocuments } from "yaml";
+import { isSecretValue, manifests, registered, resetPulumi, settle, valueOf } from "./support/pulumi";
 
 const root = path.resolve(__dirname, "..");
 const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
@@ -18,21 +22,130 @@ function block(after: string, lang: string): string {
   return readme.slice(open + lang.length + 4, close + 1);
 }
 
+/** Every `ts` block of a section (up to the next `## ` heading). */
+function blocksOf(section: string): string[] {
+  const start = readme.indexOf(section);
+  if (start < 0) throw new Error(`no section "${section}"`);
+  const next = readme.indexOf("\n## ", start + section.length);
+  const text = readme.slice(start, next < 0 ? undefined : next);
+  return [...text.matchAll(/```ts\n([\s\S]*?)\n```/g)].map((m) => (m[1] as string) + "\n");
+}
+
+/** The context the fragments of "Accelerators", "NVIDIA NIM" and "Multi-model serving" assume. */
+const FRAGMENT_PRELUDE = `import { App, Chart } from "cdk8s";
+import { Accelerator, HardwareProfile, InferenceEngine, InferenceService, KServeTarget, ModelFleet, ModelMeshRuntimes, ModelStorage, NgcSecrets, Nim, NimAccount, StorageConfig } from "kserve-constructs/cdk8s";
+const app = new App();
+KServeTarget.set(app, { openshiftAI: { version: "2.25" } });
+const chart = new Chart(app, "readme", { namespace: "readme" });
+const models = ModelStorage.pvc(chart, "models", { claimName: "models" });
+const catalogue = [{ id: "fraud-a", key: "fraud/a.joblib" }, { id: "fraud-b", key: "fraud/b.joblib" }];
+`;
+
+function fragments(): string {
+  const parts = ["## Accelerators and hardware profiles", "## NVIDIA NIM", "## Multi-model serving"].flatMap(blocksOf);
+  expect(parts).toHaveLength(3);
+  return FRAGMENT_PRELUDE + parts.join("") + "app.synth();\n";
+}
+
+/** Writes the sources into a folder inside the repository (so the project's paths and packages resolve); removed after `use`. */
+function withFiles<T>(files: Record<string, string>, use: (paths: Record<string, string>) => T): T {
+  const dir = fs.mkdtempSync(path.join(root, "test", ".readme-"));
+  try {
+    const paths = Object.fromEntries(Object.entries(files).map(([name, code]) => [name, path.join(dir, `${name}.ts`)]));
+    for (const [name, code] of Object.entries(files)) fs.writeFileSync(paths[name] as string, code);
+    return use(paths);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe("README", () => {
   it("the worked example synthesizes the InferenceService it shows", () => {
     const code = block("## Worked example (cdk8s)", "ts");
     const shown = block("The InferenceService it writes:", "yaml");
-    const file = path.join(root, "test", ".readme-example.ts");
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "kc-readme-"));
-    fs.writeFileSync(file, code);
-    try {
-      execFileSync(process.execPath, [require.resolve("tsx/cli"), file], { cwd: root, env: { ...process.env, CDK8S_OUTDIR: out }, stdio: "pipe" });
-    } finally {
-      fs.rmSync(file, { force: true });
-    }
+    withFiles({ example: code }, (files) => {
+      execFileSync(process.execPath, [require.resolve("tsx/cli"), files["example"] as string], { cwd: root, env: { ...process.env, CDK8S_OUTDIR: out }, stdio: "pipe" });
+    });
     const written = fs.readFileSync(path.join(out, "llm-serving.k8s.yaml"), "utf8");
     const isvc = written.split(/^---$/m).map((d) => d.replace(/^\n/, "")).find((d) => d.includes("kind: InferenceService"));
     expect(isvc).toBe(shown);
     expect(parseAllDocuments(written).length).toBe(3);
   }, 60_000);
+
+  it("every ts block type-checks under the project's strict settings", () => {
+    const config = ts.getParsedCommandLineOfConfigFile(path.join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
+    if (config === undefined) throw new Error("tsconfig.json did not parse");
+    const sources = { worked: block("## Worked example (cdk8s)", "ts"), fragments: fragments(), pulumi: blocksOf("## Pulumi")[0] as string };
+    const diagnostics = withFiles(sources, (files) => {
+      const program = ts.createProgram(Object.values(files), { ...config.options, noEmit: true });
+      return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.basename(d.file.fileName) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    });
+    expect(diagnostics).toEqual([]);
+  }, 120_000);
+
+  it("the accelerator, NIM and ModelMesh fragments synthesize together on OpenShift AI", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "kc-readme-"));
+    withFiles({ fragments: fragments() }, (files) => {
+      execFileSync(process.execPath, [require.resolve("tsx/cli"), files["fragments"] as string], { cwd: root, env: { ...process.env, CDK8S_OUTDIR: out }, stdio: "pipe" });
+    });
+    const docs = parseAllDocuments(fs.readFileSync(path.join(out, "readme.k8s.yaml"), "utf8")).map((d) => d.toJS() as { kind: string; metadata: { name: string }; spec?: Record<string, unknown> });
+    expect(docs.map((d) => `${d.kind}/${d.metadata.name}`).sort()).toEqual([
+      "Account/nim-account",
+      "HardwareProfile/nvidia-h100",
+      "InferenceService/embed",
+      "InferenceService/fraud-a",
+      "InferenceService/fraud-b",
+      "InferenceService/llama",
+      "InferenceService/llama-70b",
+      "NIMService/llama-op",
+      "PersistentVolumeClaim/llama-cache",
+      "Secret/aws-connection-models",
+      "ServingRuntime/mlserver",
+      "ServingRuntime/nvidia-nim-llama-3.1-8b-instruct-1.1.0",
+      "ServingRuntime/nvidia-nim-nv-embedqa-e5-v5-1.0.0",
+      "ServingRuntime/vllm",
+    ]);
+    const llama70b = docs.find((d) => d.kind === "InferenceService" && d.metadata.name === "llama-70b");
+    const model = (llama70b?.spec?.["predictor"] as { model: { resources: { limits: Record<string, string> } } }).model;
+    expect(model.resources.limits["nvidia.com/gpu"]).toBe(4);
+    expect(model.resources.limits["memory"]).toBe("256Gi");
+  }, 60_000);
+
+  describe("the Pulumi example", () => {
+    beforeEach(() => resetPulumi({ config: { "kserve-constructs-examples:minioSecret": "s3-keys" } }));
+    afterAll(() => settle());
+
+    it("creates the namespace, storage, engine and InferenceService it describes (the profile renders an object only on OpenShift AI)", async () => {
+      const code = blocksOf("## Pulumi")[0] as string;
+      const exported = withFiles({ pulumi: code }, (files) => {
+        let loaded: Record<string, unknown> = {};
+        jest.isolateModules(() => {
+          loaded = require(files["pulumi"] as string) as Record<string, unknown>;
+        });
+        return loaded;
+      });
+      await settle();
+      expect(await valueOf(exported["objects"] as never)).toEqual(["InferenceService/granite"]);
+      const objects = manifests();
+      expect(objects.map((m) => `${m.kind}/${m.metadata.name}`).sort()).toEqual([
+        "InferenceService/granite",
+        "Namespace/llm",
+        "Secret/s3-keys",
+        "ServiceAccount/models-sa",
+        "ServingRuntime/vllm",
+      ]);
+      const isvc = objects.find((m) => m.kind === "InferenceService");
+      const model = (isvc?.["spec"] as { predictor: { model: { resources: { limits: Record<string, string> }; runtime: string; storageUri: string } } }).predictor.model;
+      expect(isvc?.metadata.namespace).toBe("llm");
+      expect(model.runtime).toBe("vllm");
+      expect(model.storageUri).toBe("s3://models/granite-3.1-8b-instruct/");
+      expect(model.resources.limits).toMatchObject({ "nvidia.com/gpu": 1, memory: "48Gi" });
+      // The Secret name is a Pulumi secret: the fields that hold it reach the engine as secrets.
+      const inputs = (type: string): Record<string, unknown> => registered().find((r) => r.type === type)?.inputs ?? {};
+      expect(isSecretValue(inputs("kubernetes:core/v1:SecretPatch")["metadata"])).toBe(true);
+      expect(isSecretValue(inputs("kubernetes:core/v1:ServiceAccount")["secrets"])).toBe(true);
+      expect(isSecretValue(inputs("kubernetes:serving.kserve.io/v1alpha1:ServingRuntime")["spec"])).toBe(false);
+    }, 60_000);
+  });
 });
