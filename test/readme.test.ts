@@ -51,7 +51,7 @@ function fragments(): string {
 function withFiles<T>(files: Record<string, string>, use: (paths: Record<string, string>) => T): T {
   const dir = fs.mkdtempSync(path.join(root, "test", ".readme-"));
   try {
-    const paths = Object.fromEntries(Object.entries(files).map(([name, code]) => [name, path.join(dir, `${name}.ts`)]));
+    const paths = Object.fromEntries(Object.keys(files).map((name) => [name, path.join(dir, `${name}.ts`)]));
     for (const [name, code] of Object.entries(files)) fs.writeFileSync(paths[name] as string, code);
     return use(paths);
   } finally {

@@ -8,30 +8,14 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as cdk8s from "kserve-constructs/cdk8s";
 import { ValidationError } from "kserve-constructs";
-import type { InferenceEngineProps, InferenceServiceProps, Manifest } from "kserve-constructs";
+import type { InferenceEngineProps, InferenceServiceProps } from "kserve-constructs";
 import { Accelerator, HardwareProfile, InferenceEngine, InferenceService, KServeProgram, KServeTarget, ModelLocation, ModelStorage, ServingRuntime } from "kserve-constructs/pulumi";
-import { isSecretValue, manifests, registered, resetPulumi, settle, synthPulumi, urnOf, valueOf } from "../support/pulumi";
+import { byKey, isSecretValue, manifests, registered, resetPulumi, settle, synthPulumi, urnOf, valueOf, pulumiError } from "../support/pulumi";
 import { engineProps } from "../support/fixtures";
 import { find, synthChart, validationError } from "../support/synth";
 import { emitResource, typedResourceOf } from "../../src/pulumi/emit";
 
 const root = path.resolve(__dirname, "../..");
-
-function byKey(ms: readonly Manifest[]): Manifest[] {
-  const key = (m: Manifest): string => `${m.kind}/${m.metadata.namespace ?? ""}/${m.metadata.name}`;
-  return [...ms].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-}
-
-/** The ValidationError a Pulumi definition throws at construction. */
-function pulumiError(define: () => void): ValidationError {
-  try {
-    define();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error("expected a ValidationError");
-}
 
 /** cdk8s's error with the construct paths (`test/<id>`) shown as Pulumi resource names (`<id>`). */
 function asPulumiNames(error: ValidationError): ValidationError {

@@ -6,7 +6,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as cdk8s from "kserve-constructs/cdk8s";
-import { ValidationError } from "kserve-constructs";
 import type { Manifest, TargetProps } from "kserve-constructs";
 import {
   Accelerator,
@@ -27,24 +26,8 @@ import {
   NimAccount,
   StorageConfig,
 } from "kserve-constructs/pulumi";
-import { isSecretValue, registered, resetPulumi, settle, synthPulumi, urnOf, valueOf } from "../support/pulumi";
+import { byKey, isSecretValue, registered, resetPulumi, settle, synthPulumi, urnOf, valueOf, pulumiError } from "../support/pulumi";
 import { find, synthChart, validationError } from "../support/synth";
-
-function byKey(ms: readonly Manifest[]): Manifest[] {
-  const key = (m: Manifest): string => `${m.kind}/${m.metadata.namespace ?? ""}/${m.metadata.name}`;
-  return [...ms].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-}
-
-/** The ValidationError a Pulumi definition throws at construction. */
-function pulumiError(define: () => void): ValidationError {
-  try {
-    define();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error("expected a ValidationError");
-}
 
 /** The message of cdk8s's error for a definition, with its construct paths (`test/<id>`) as resource names (`<id>`). */
 function cdk8sMessage(define: (chart: import("cdk8s").Chart) => void, target?: TargetProps): string {

@@ -3,7 +3,7 @@
  * Import this module before the components (it sets the mocks when loaded).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { canonicalize, KServeProgram } from "kserve-constructs/pulumi";
+import { canonicalize, KServeProgram, ValidationError } from "kserve-constructs/pulumi";
 import type { Manifest } from "kserve-constructs/pulumi";
 
 /** One resource registration the mocks saw. */
@@ -89,4 +89,21 @@ export async function synthPulumi(define: () => void): Promise<Manifest[]> {
 /** The URN of a resource. */
 export function urnOf(resource: pulumi.Resource): Promise<string> {
   return valueOf(resource.urn);
+}
+
+/** Manifests sorted by kind, namespace and name (to compare sets of objects from two adapters). */
+export function byKey(ms: readonly Manifest[]): Manifest[] {
+  const key = (m: Manifest): string => `${m.kind}/${m.metadata.namespace ?? ""}/${m.metadata.name}`;
+  return [...ms].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** The ValidationError a Pulumi definition throws at construction (fails when it throws none). */
+export function pulumiError(define: () => void): ValidationError {
+  try {
+    define();
+  } catch (error) {
+    if (error instanceof ValidationError) return error;
+    throw error;
+  }
+  throw new Error("expected a ValidationError");
 }
