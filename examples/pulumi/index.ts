@@ -3,11 +3,11 @@
  * every scenario of examples/platform.ts (custom engines, S3/PVC/Hugging Face models, accelerators,
  * OpenShift AI hardware profiles, NVIDIA NIM, a ModelMesh fleet, an MLServer custom runtime).
  *
- * Stack config (all optional):
+ * Stack config (all optional; Pulumi.yaml declares each with its default):
  *   kserveVersion        KServe version of the cluster, "major.minor" (default "0.20"; the whole platform
  *                        needs 0.18 or later: pick older-friendly scenarios with `scenarios`)
  *   openshiftAI          "true", or the OpenShift AI release ("2.25"), or "false" (default)
- *   scenarios            the scenarios to deploy, comma-separated cdk8s chart ids (default all: openai-engine-pvc,
+ *   scenarios            the scenarios to deploy, comma-separated cdk8s chart ids, or "all" (default all: openai-engine-pvc,
  *                        kserve-runtime-s3, huggingface, accelerators, openshift-ai-hardware, nim, modelmesh-fleet,
  *                        mlserver-custom, mlserver-custom-multi)
  *   namespacePrefix      prefix of every scenario's namespace, e.g. "dev-" (default none)
@@ -48,7 +48,7 @@ const secretNames = Object.fromEntries(
 const platform = deployPlatform({
   target: { kserveVersion: config.get("kserveVersion") ?? "0.20", ...(openshift !== undefined ? { openshiftAI: openshift } : {}) },
   createNamespaces: config.getBoolean("createNamespaces") ?? true,
-  ...(scenarios !== undefined ? { scenarios: scenarios.split(",").map((s) => s.trim()).filter((s) => s !== "") } : {}),
+  ...(scenarios !== undefined && scenarios.trim() !== "all" ? { scenarios: scenarios.split(",").map((s) => s.trim()).filter((s) => s !== "") } : {}),
   ...(namespacePrefix !== undefined ? { namespacePrefix } : {}),
   ...secretNames,
   ...(kubeconfig !== undefined || context !== undefined

@@ -34,6 +34,9 @@ import type {
 } from "kserve-constructs";
 import { isSecretValue, manifests, registered, resetPulumi, settle, synthPulumi, valueOf } from "../support/pulumi";
 import { find } from "../support/synth";
+import * as fs from "fs";
+import * as path from "path";
+import { parse as parseYaml } from "yaml";
 import buildPlatform from "../../examples/platform";
 import { SCENARIOS, deployPlatform } from "../../examples/pulumi/platform";
 
@@ -213,6 +216,33 @@ describe("the example platform", () => {
     const runtime = find(objects, "ClusterServingRuntime", "nvidia-nim-llama-3.1-8b-instruct-1.1.0");
     expect(JSON.stringify(runtime)).toContain('"secretKeyRef":{"key":"NGC_API_KEY","name":"ngc-key"}');
     expect(JSON.stringify(find(objects, "NIMService"))).toContain('"authSecret":"ngc-key"');
+  });
+
+  it("Pulumi.yaml declares every config key the program reads, with the program's own defaults", async () => {
+    const root = path.resolve(__dirname, "../..");
+    const project = parseYaml(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8")) as { name: string; main: string; config: Record<string, { type: string; default: unknown }> };
+    expect(project.name).toBe("kserve-constructs-examples");
+    expect(fs.existsSync(path.join(root, project.main, "index.ts"))).toBe(true);
+    const source = fs.readFileSync(path.join(root, "examples", "pulumi", "index.ts"), "utf8");
+    const read = [...source.matchAll(/config\.get(?:Boolean)?\("(\w+)"\)|\["(\w+SecretName)"/g), ...source.matchAll(/"(\w+SecretName)"/g)].map((m) => (m[1] ?? m[2]) as string);
+    // kubeconfig and context have no default: without them the default provider is used.
+    expect([...new Set(read)].sort()).toEqual([...Object.keys(project.config), "context", "kubeconfig"].sort());
+
+    const run = async (config: Record<string, string>): Promise<string[]> => {
+      await resetPulumi({ config });
+      jest.isolateModules(() => {
+        require("../../examples/pulumi");
+      });
+      await settle();
+      return manifests().map((m) => JSON.stringify(m)).sort();
+    };
+    const withoutConfig = await run({});
+    const defaults = Object.fromEntries(Object.entries(project.config).map(([key, spec]) => [`${project.name}:${key}`, String(spec.default)]));
+    expect(await run(defaults)).toEqual(withoutConfig);
+    // Every chart's objects, and the Namespaces the program creates (the ModelMesh namespace is a chart's own).
+    const created = withoutConfig.map((m) => JSON.parse(m) as { kind: string; metadata: { name: string } }).filter((m) => m.kind === "Namespace" && m.metadata.name !== "fraud-models");
+    expect(created.map((m) => m.metadata.name).sort()).toEqual(["data-science", "embeddings", "fraud-detection", "fraud-mlserver", "fraud-mlserver-mm", "llm-serving", "nim"]);
+    expect(withoutConfig.length).toBe(expected.length + created.length);
   });
 
   it("an unknown scenario is an error that lists the scenarios", () => {
