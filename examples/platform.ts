@@ -13,10 +13,11 @@ import { NimChart } from "./nim";
 import { ModelMeshFleetChart } from "./modelmesh-fleet";
 import { MLServerCustomChart } from "./mlserver-custom";
 import { deployments as mlserverCustom } from "./specs/mlserver-custom";
+import { target } from "./specs/platform";
 
 /** Defines the example charts in `app`. */
 export default function build(app: App): void {
-  KServeTarget.set(app, { kserveVersion: "0.20" });
+  KServeTarget.set(app, target);
   new OpenAIEnginePvcChart(app, "openai-engine-pvc");
   new KServeRuntimeS3Chart(app, "kserve-runtime-s3");
   new HuggingFaceChart(app, "huggingface");

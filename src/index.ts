@@ -102,6 +102,7 @@ export type { MLServerPresetProps, MLServerModelDefaults } from "./presets/mlser
 export type { MLServerServerSettings, MLServerModelSettings, MLServerModelParameters } from "./core/mlserver/settings";
 export type { StorageConfigProps, StorageConfigEntryProps, StorageConfigSource, StorageConfigJobProps, S3EntryProps, GcsEntryProps, AzureEntryProps, PvcEntryProps } from "./core/storageconfig/props";
 export { buildStorageConfig, STORAGE_CONFIG_SECRET } from "./core/storageconfig/build";
+export { unhashedJobName } from "./core/storageconfig/render";
 export type { StorageConfigHandle, StorageConfigPathOptions } from "./core/storageconfig/build";
 export type { StorageConfigReference } from "./core/storage/location";
 export type { ServingMode, ModelServingProps, ModelServingHandle, IModelServing } from "./core/serving/props";

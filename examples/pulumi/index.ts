@@ -4,8 +4,9 @@
  * OpenShift AI hardware profiles, NVIDIA NIM, a ModelMesh fleet, an MLServer custom runtime).
  *
  * Stack config (all optional; Pulumi.yaml declares each with its default):
- *   kserveVersion        KServe version of the cluster, "major.minor" (default "0.20"; the whole platform
- *                        needs 0.18 or later: pick older-friendly scenarios with `scenarios`)
+ *   kserveVersion        KServe version of the cluster, "major.minor" (default "0.20", the platform's target in
+ *                        examples/specs/platform.ts; the whole platform needs 0.18 or later: pick
+ *                        older-friendly scenarios with `scenarios`)
  *   openshiftAI          "true", or the OpenShift AI release ("2.25"), or "false" (default)
  *   scenarios            the scenarios to deploy, comma-separated cdk8s chart ids, or "all" (default all: openai-engine-pvc,
  *                        kserve-runtime-s3, huggingface, accelerators, openshift-ai-hardware, nim, modelmesh-fleet,
@@ -25,6 +26,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import type { TargetProps } from "kserve-constructs/pulumi";
 import { deployPlatform } from "./platform";
+import { target } from "../specs/platform";
 
 const config = new pulumi.Config();
 
@@ -33,6 +35,7 @@ function openshiftAI(value: string | undefined): TargetProps["openshiftAI"] {
   return value === "true" ? true : { version: value };
 }
 
+const kserveVersion = config.get("kserveVersion");
 const kubeconfig = config.get("kubeconfig");
 const context = config.get("context");
 const openshift = openshiftAI(config.get("openshiftAI"));
@@ -46,7 +49,7 @@ const secretNames = Object.fromEntries(
 );
 
 const platform = deployPlatform({
-  target: { kserveVersion: config.get("kserveVersion") ?? "0.20", ...(openshift !== undefined ? { openshiftAI: openshift } : {}) },
+  target: { ...target, ...(kserveVersion !== undefined ? { kserveVersion } : {}), ...(openshift !== undefined ? { openshiftAI: openshift } : {}) },
   createNamespaces: config.getBoolean("createNamespaces") ?? true,
   ...(scenarios !== undefined && scenarios.trim() !== "all" ? { scenarios: scenarios.split(",").map((s) => s.trim()).filter((s) => s !== "") } : {}),
   ...(namespacePrefix !== undefined ? { namespacePrefix } : {}),

@@ -36,13 +36,14 @@ import * as odh from "../specs/openshift-ai-hardware";
 import * as nims from "../specs/nim";
 import * as mesh from "../specs/modelmesh-fleet";
 import * as mlserver from "../specs/mlserver-custom";
+import * as platformSpec from "../specs/platform";
 
 /** Settings of the example platform (the Pulumi program reads them from stack config). */
 export interface PlatformOptions {
   /**
    * The target platform (scenarios with a target of their own override it field by field, as their
    * cdk8s charts do).
-   * @default { kserveVersion: "0.20" } (as the cdk8s app)
+   * @default the cdk8s app's target (examples/specs/platform.ts: `{ kserveVersion: "0.20" }`)
    */
   readonly target?: TargetProps;
   /**
@@ -256,7 +257,7 @@ export function deployPlatform(options: PlatformOptions = {}): Platform {
   const chosen = options.scenarios ?? SCENARIOS;
   const unknown = chosen.filter((id) => !(SCENARIOS as readonly string[]).includes(id));
   if (unknown.length > 0) throw new Error(`unknown scenarios ${unknown.join(", ")}: the scenarios are ${SCENARIOS.join(", ")}`);
-  const base = options.target ?? { kserveVersion: "0.20" };
+  const base = options.target ?? platformSpec.target;
   const opts: pulumi.ComponentResourceOptions = options.provider !== undefined ? { provider: options.provider } : {};
   const created = new Map<string, pulumi.Output<string>>();
   const platform = { urls: {}, runtimes: {}, nims: {}, namespaces: {} } as { [K in keyof Platform]: Platform[K] };

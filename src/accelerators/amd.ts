@@ -16,5 +16,4 @@ export const AMD: AcceleratorFacts = {
   volumes: [],
   architectures: ["amd64"],
   kserveKnownGpu: true,
-  odhIdentifier: "amd.com/gpu",
 };

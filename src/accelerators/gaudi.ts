@@ -17,5 +17,4 @@ export const GAUDI: AcceleratorFacts = {
   volumes: [],
   architectures: ["amd64"],
   kserveKnownGpu: true,
-  odhIdentifier: "habana.ai/gaudi",
 };

@@ -125,7 +125,7 @@ export const Accelerator = {
   /** NVIDIA GPUs (`nvidia.com/gpu`, or MIG slices with `mig`). */
   nvidia(options: NvidiaOptions = {}): AcceleratorSpec {
     return spec(ACCELERATORS.nvidia, options, {
-      ...(options.mig !== undefined ? { resourceName: `nvidia.com/mig-${options.mig}`, odhIdentifier: `nvidia.com/mig-${options.mig}`, displayName: `NVIDIA MIG ${options.mig}` } : {}),
+      ...(options.mig !== undefined ? { resourceName: `nvidia.com/mig-${options.mig}`, displayName: `NVIDIA MIG ${options.mig}` } : {}),
       nodeSelector: options.product !== undefined ? { [NVIDIA_PRODUCT_LABEL]: options.product } : {},
     });
   },
@@ -160,7 +160,6 @@ export const Accelerator = {
       volumes: options.volumes ?? [],
       architectures: options.architectures ?? ["amd64"],
       kserveKnownGpu: options.kserveKnownGpu ?? false,
-      odhIdentifier: options.resourceName,
     };
     return spec(facts, options);
   },

@@ -20,5 +20,4 @@ export const NVIDIA: AcceleratorFacts = {
   volumes: [],
   architectures: ["amd64", "arm64"],
   kserveKnownGpu: true,
-  odhIdentifier: "nvidia.com/gpu",
 };

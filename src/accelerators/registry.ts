@@ -42,14 +42,13 @@ export function resourceOfTarget(target: string): string | undefined {
 /** KServe's default GPU resource types (its multi-node validation accepts these without an annotation). */
 export const KSERVE_GPU_RESOURCES = ["nvidia.com/gpu", "amd.com/gpu", "intel.com/gpu", "habana.ai/gaudi"] as const;
 
-/** True for resource names that request accelerators (the known vendors, NVIDIA MIG slices, Intel GPUs, Spyre variants). */
+/** True for resource names that request accelerators (the known vendors, KServe's GPU types, NVIDIA MIG slices, Spyre tiers). */
 export function isAcceleratorResource(name: string): boolean {
   return (
     Object.values(ACCELERATOR_RESOURCES).includes(name) ||
-    /^nvidia\.com\/(gpu|mig-.+)$/.test(name) ||
-    name === "intel.com/gpu" ||
-    /^ibm\.com\/spyre_(pf|vf)(_tier\d+)?$/.test(name) ||
-    name === "habana.ai/gaudi"
+    (KSERVE_GPU_RESOURCES as readonly string[]).includes(name) ||
+    /^nvidia\.com\/mig-.+$/.test(name) ||
+    /^ibm\.com\/spyre_(pf|vf)_tier\d+$/.test(name)
   );
 }
 

@@ -32,7 +32,6 @@ export const SPYRE_X86: AcceleratorFacts = {
   },
   volumes: [{ name: "spyre-cache", mountPath: "/opt/ibm/spyre/models", emptyDir: {} }],
   architectures: ["amd64"],
-  odhIdentifier: "ibm.com/spyre_pf",
 };
 
 /** Spyre on IBM Z (s390x). */
@@ -52,7 +51,6 @@ export const SPYRE_S390X: AcceleratorFacts = {
   },
   volumes: [{ name: "shm", mountPath: "/dev/shm", emptyDir: { medium: "Memory", sizeLimit: "2Gi" } }],
   architectures: ["s390x"],
-  odhIdentifier: "ibm.com/spyre_vf",
 };
 
 /** Spyre on IBM Power (ppc64le). */
@@ -64,5 +62,4 @@ export const SPYRE_PPC64LE: AcceleratorFacts = {
   env: {},
   volumes: [{ name: "shm", mountPath: "/dev/shm", emptyDir: { medium: "Memory", sizeLimit: "2Gi" } }],
   architectures: ["ppc64le"],
-  odhIdentifier: "ibm.com/spyre_pf",
 };

@@ -33,7 +33,10 @@ export interface AcceleratorFacts {
   readonly architectures: readonly Architecture[];
   /** KServe's multi-node validation knows this resource (else `serving.kserve.io/gpu-resource-types` must name it). */
   readonly kserveKnownGpu: boolean;
-  /** The resource name OpenShift AI hardware profiles list for it. */
+  /**
+   * The identifier OpenShift AI hardware profiles list for it.
+   * @default the resource name
+   */
   readonly odhIdentifier?: string;
 }
 

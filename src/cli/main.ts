@@ -8,6 +8,7 @@
  * <app-module> exports `default` or `build`: a function that receives a cdk8s App and defines charts in it.
  * Exit codes: 0 success, 1 invalid specs (every problem is printed), 2 usage or load errors.
  */
+import * as os from "os";
 import * as path from "path";
 import { App } from "cdk8s";
 import { ValidationError, formatIssue, isError } from "../index";
@@ -46,7 +47,7 @@ export function main(argv: readonly string[]): number {
   }
   try {
     if (command === "validate") {
-      const app = new App({ outdir: path.join(require("os").tmpdir(), "kserve-constructs-validate") });
+      const app = new App({ outdir: path.join(os.tmpdir(), "kserve-constructs-validate") });
       build(app);
       for (const chart of app.charts) chart.toJson();
       const issues = issuesOf(app);

@@ -19,9 +19,8 @@ import type { Json } from "../core/canonical";
 import type { MLServerModelParameters, MLServerModelSettings, MLServerServerSettings } from "../core/mlserver/settings";
 import { mlserverModelEnv, mlserverModelSettingsJson, mlserverServerEnv } from "../core/mlserver/settings";
 import type { EnginePreset } from "./preset";
-import { MLSERVER_MODELMESH_ENV, modelMeshEngineBase, modelMeshRuntimeShape } from "./modelmesh";
+import { MLSERVER_MODELMESH_ENV, MULTI_MODEL_RUNTIME_KEYS, modelMeshEngineBase, modelMeshRuntimeShape, multiModelRuntimeSettings } from "./modelmesh";
 import type { ModelMeshRuntimeSettings } from "./modelmesh";
-import { imageTag } from "./preset";
 
 /** MLServer's ports in single-model mode (its defaults). */
 export const MLSERVER_PORTS = { http: 8080, grpc: 8081, metrics: 8082 } as const;
@@ -116,8 +115,6 @@ const presetSchema: z.ZodType<MLServerPresetProps> = z.strictObject({
   grpc: z.boolean().optional(),
 });
 
-const MULTI_ONLY = ["replicas", "autoscaling", "route", "auth"] as const;
-
 /** The InferenceEngine props of an MLServer custom runtime, or the problems with its props. */
 export function mlserverEngineProps(input: MLServerPresetProps): { props?: InferenceEngineProps; issues: IssueDraft[] } {
   const parsed = parseProps(presetSchema, input);
@@ -134,7 +131,7 @@ export function mlserverEngineProps(input: MLServerPresetProps): { props?: Infer
       fix: 'give the module and class of your MLModel subclass, for example "my_model.MyModel"',
     });
   }
-  for (const key of MULTI_ONLY) {
+  for (const key of MULTI_MODEL_RUNTIME_KEYS) {
     if (mode === "single" && p[key] !== undefined) {
       issues.push({ path: key, value: p[key], rule: "preset/mlserver-mode", message: `${key} applies to the multi-model (ModelMesh) runtime, and mode is "single"`, fix: `remove ${key}, or set mode: "multi" (single-model replicas are set per InferenceService with scaling)` });
     }
@@ -144,8 +141,7 @@ export function mlserverEngineProps(input: MLServerPresetProps): { props?: Infer
   }
   if (issues.length > 0) return { issues };
   const image = p.image;
-  const version = p.version ?? imageTag(image) ?? "latest";
-  const shared = { ...modelMeshEngineBase(p, image, undefined), versions: { [version]: { image: { cpu: image } } }, defaultVersion: version };
+  const shared = modelMeshEngineBase(p, image, undefined, p.version);
   const settingsEnv = { ...mlserverServerEnv(p.server ?? {}), ...mlserverModelEnv(p.modelDefaults ?? {}) };
   const formats = { modelFormats: p.modelFormats, ...(p.annotations !== undefined ? { annotations: p.annotations } : {}) };
   if (mode === "multi") {
@@ -161,10 +157,7 @@ export function mlserverEngineProps(input: MLServerPresetProps): { props?: Infer
         multiModel: {
           adapter: { serverType: "mlserver", runtimeManagementPort: 8001 },
           grpcDataEndpoint: "port:8001",
-          ...(p.replicas !== undefined ? { replicas: p.replicas } : {}),
-          ...(p.autoscaling !== undefined ? { autoscaling: p.autoscaling } : {}),
-          ...(p.route !== undefined ? { route: p.route } : {}),
-          ...(p.auth !== undefined ? { auth: p.auth } : {}),
+          ...multiModelRuntimeSettings(p),
         },
       },
     };

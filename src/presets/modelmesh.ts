@@ -14,9 +14,9 @@ import type { EnvValue } from "../core/pod/env";
 import type { ResourcesProps } from "../core/pod/resources";
 import type { SecurityProps } from "../core/pod/security";
 import type { ExistingRuntimeOptions } from "../core/runtime/props";
-import type { MultiModelAutoscalingProps } from "../core/modelmesh/props";
+import type { MultiModelAutoscalingProps, MultiModelProps } from "../core/modelmesh/props";
 import type { BuiltInServerType } from "../core/modelmesh/constants";
-import { multiModelAutoscalingSchema } from "../core/modelmesh/schema";
+import { multiModelRuntimeShape } from "../core/modelmesh/schema";
 import type { EnginePreset, PresetRuntimeProps } from "./preset";
 import { imageTag, presetRuntimeProps, presetRuntimeShape } from "./preset";
 
@@ -181,11 +181,6 @@ export interface ModelMeshPresetProps extends ModelMeshRuntimeSettings {
    */
   readonly modelFormats?: readonly ModelFormatProps[];
   /**
-   * Resources of the server container (ModelMesh sizes its models volume from the memory limit).
-   * @default requests 500m CPU / 1Gi, limits 5 CPU / 1Gi (as upstream)
-   */
-  readonly resources?: ResourcesProps;
-  /**
    * Annotations on the runtime object (added to the preset's).
    * @default none (triton: maxLoadingConcurrency "2", as upstream)
    */
@@ -197,11 +192,21 @@ export const modelMeshRuntimeShape = {
   ...presetRuntimeShape,
   resources: resourcesSchema.optional(),
   env: envSchema.optional(),
-  replicas: z.number().int().min(0).optional(),
-  autoscaling: multiModelAutoscalingSchema.optional(),
-  route: z.boolean().optional(),
-  auth: z.boolean().optional(),
+  ...multiModelRuntimeShape,
 };
+
+/** The settings of {@link ModelMeshRuntimeSettings} that go into the engine's `multiModel` block. */
+export const MULTI_MODEL_RUNTIME_KEYS = ["replicas", "autoscaling", "route", "auth"] as const;
+
+/** The `multiModel` settings a preset's props give (pods, HPA, OpenShift AI route and auth). */
+export function multiModelRuntimeSettings(p: ModelMeshRuntimeSettings): Pick<MultiModelProps, (typeof MULTI_MODEL_RUNTIME_KEYS)[number]> {
+  return {
+    ...(p.replicas !== undefined ? { replicas: p.replicas } : {}),
+    ...(p.autoscaling !== undefined ? { autoscaling: p.autoscaling } : {}),
+    ...(p.route !== undefined ? { route: p.route } : {}),
+    ...(p.auth !== undefined ? { auth: p.auth } : {}),
+  };
+}
 
 const presetSchema: z.ZodType<ModelMeshPresetProps> = z.strictObject({
   ...modelMeshRuntimeShape,
@@ -209,13 +214,17 @@ const presetSchema: z.ZodType<ModelMeshPresetProps> = z.strictObject({
   modelFormats: z.array(modelFormatSchema).min(1).optional(),
 });
 
-/** The common part of multi-model engine props from a preset's shared props. */
+/**
+ * The common part of multi-model engine props from a preset's shared props. `versionKey` is the engine's
+ * version key: by default the image's tag ("latest" for untagged or digest images).
+ */
 export function modelMeshEngineBase(
   p: Omit<ModelMeshPresetProps, "image" | "modelFormats">,
   image: string,
   security: SecurityProps | undefined,
+  versionKey?: string,
 ): Pick<InferenceEngineProps, "versions" | "defaultVersion" | "resources" | "security"> & Partial<InferenceEngineProps> {
-  const version = imageTag(image) ?? "latest";
+  const version = versionKey ?? imageTag(image) ?? "latest";
   const { annotations: _merged, ...runtime } = presetRuntimeProps(p); // annotations are merged with the preset's by the caller
   return {
     ...runtime,
@@ -246,10 +255,7 @@ export function modelMeshEngineProps(runtime: ModelMeshRuntimeName, input: Model
     multiModel: {
       adapter: { serverType: data.serverType, runtimeManagementPort: data.runtimeManagementPort },
       grpcDataEndpoint: `port:${data.dataPort}`,
-      ...(p.replicas !== undefined ? { replicas: p.replicas } : {}),
-      ...(p.autoscaling !== undefined ? { autoscaling: p.autoscaling } : {}),
-      ...(p.route !== undefined ? { route: p.route } : {}),
-      ...(p.auth !== undefined ? { auth: p.auth } : {}),
+      ...multiModelRuntimeSettings(p),
     },
   };
   return { props, issues: [] };

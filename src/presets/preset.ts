@@ -1,27 +1,15 @@
 /**
  * Engine presets: a preset turns its own small props into InferenceEngine props (or problems), so
  * `new InferenceEngine(scope, id, preset)` and the Pulumi component accept presets and plain props alike.
+ * The contract ({@link EnginePreset}) lives in the core, which builds engines from presets.
  */
 import { z } from "zod";
-import type { IssueDraft } from "../core/errors";
 import type { TargetProps } from "../core/target/props";
 import { targetSchema } from "../core/target/schema";
 import { stringRecord } from "../core/pod/schema";
-import type { InferenceEngineProps } from "../core/engine/props";
-import { isRecord } from "../core/canonical";
 
-/** A preset, ready to resolve into engine props. */
-export interface EnginePreset {
-  /** Preset name, for messages (`vllm`, `mlserver`, `nim`, ...). */
-  readonly preset: string;
-  /** The engine props, or the problems with the preset's own props (paths relative to them). */
-  readonly resolve: () => { readonly props?: InferenceEngineProps; readonly issues: readonly IssueDraft[] };
-}
-
-/** True for presets. */
-export function isEnginePreset(value: unknown): value is EnginePreset {
-  return isRecord(value) && typeof value["preset"] === "string" && typeof value["resolve"] === "function";
-}
+export type { EnginePreset } from "../core/engine/preset";
+export { isEnginePreset } from "../core/engine/preset";
 
 /** Props every runtime preset takes for the runtime object itself. */
 export interface PresetRuntimeProps {
@@ -81,7 +69,7 @@ export function imageTag(image: string): string | undefined {
 }
 
 /** The runtime-object props of a preset, as engine props. */
-export function presetRuntimeProps(p: PresetRuntimeProps): Partial<Pick<PresetRuntimeProps, "name" | "namespace" | "scope" | "imagePullSecrets" | "labels" | "annotations" | "target">> {
+export function presetRuntimeProps(p: PresetRuntimeProps): PresetRuntimeProps {
   return {
     ...(p.name !== undefined ? { name: p.name } : {}),
     ...(p.namespace !== undefined ? { namespace: p.namespace } : {}),

@@ -4,6 +4,9 @@
  * props. The accelerator's own env, volumes and scheduler come from src/accelerators.
  */
 import { z } from "zod";
+import type { IssueDraft } from "../core/errors";
+import type { AcceleratorKey } from "../accelerators/registry";
+import { ACCELERATORS } from "../accelerators/registry";
 import type { InferenceEngineProps } from "../core/engine/props";
 import type { EngineVersionProps } from "../core/engine/props";
 import { parseProps, withFix } from "../core/schema";
@@ -16,8 +19,11 @@ import { hardwareRequestSchema } from "../core/hardware/schema";
 import type { EnginePreset, PresetRuntimeProps } from "./preset";
 import { imageTag, presetRuntimeProps, presetRuntimeShape } from "./preset";
 
+/** The accelerators the vLLM presets cover. */
+const VLLM_ACCELERATORS = ["nvidia", "amd", "gaudi", "spyre", "spyre-s390x", "spyre-ppc64le", "cpu"] as const satisfies readonly AcceleratorKey[];
+
 /** Accelerators the vLLM presets cover. */
-export type VllmAccelerator = "nvidia" | "amd" | "gaudi" | "spyre" | "spyre-s390x" | "spyre-ppc64le" | "cpu";
+export type VllmAccelerator = (typeof VLLM_ACCELERATORS)[number];
 
 /** The documented upstream vLLM image for NVIDIA GPUs (Docker Hub). */
 export const VLLM_UPSTREAM_IMAGE = "docker.io/vllm/vllm-openai";
@@ -68,7 +74,7 @@ export interface VllmPresetProps extends PresetRuntimeProps {
 }
 
 const schema: z.ZodType<VllmPresetProps> = z.strictObject({
-  accelerator: z.enum(["nvidia", "amd", "gaudi", "spyre", "spyre-s390x", "spyre-ppc64le", "cpu"], {
+  accelerator: z.enum(VLLM_ACCELERATORS, {
     error: withFix("no vLLM preset for this accelerator", "use nvidia, amd, gaudi, spyre, spyre-s390x, spyre-ppc64le or cpu, or define an InferenceEngine"),
   }),
   image: z.string().regex(/^\S+$/).optional(),
@@ -80,16 +86,6 @@ const schema: z.ZodType<VllmPresetProps> = z.strictObject({
   hardware: hardwareRequestSchema.optional(),
   ...presetRuntimeShape,
 });
-
-const DISPLAY: Readonly<Record<VllmAccelerator, string>> = {
-  nvidia: "vLLM on NVIDIA GPU",
-  amd: "vLLM on AMD GPU",
-  gaudi: "vLLM on Intel Gaudi",
-  spyre: "vLLM on IBM Spyre (x86)",
-  "spyre-s390x": "vLLM on IBM Spyre (s390x)",
-  "spyre-ppc64le": "vLLM on IBM Spyre (ppc64le)",
-  cpu: "vLLM on CPU",
-};
 
 /** Finds a worker's node rank among the worker Service's addresses, then runs vLLM headless. */
 const WORKER_SCRIPT = [
@@ -106,11 +102,11 @@ const WORKER_SCRIPT = [
 ].join("\n");
 
 /** The InferenceEngine props of a vLLM preset, or the problems with its props. */
-export function vllmEngineProps(input: VllmPresetProps): { props?: InferenceEngineProps; issues: ReturnType<typeof parseProps>["issues"] } {
+export function vllmEngineProps(input: VllmPresetProps): { props?: InferenceEngineProps; issues: IssueDraft[] } {
   const parsed = parseProps(schema, input);
   if (parsed.value === undefined) return { issues: parsed.issues };
   const p = parsed.value;
-  const issues: ReturnType<typeof parseProps>["issues"] = [];
+  const issues: IssueDraft[] = [];
   if (p.image === undefined && p.accelerator !== "nvidia") {
     issues.push({
       path: "image",
@@ -167,7 +163,7 @@ export function vllmEngineProps(input: VllmPresetProps): { props?: InferenceEngi
     metrics: { path: "/metrics" },
     security: { runAsNonRoot: false },
     podAnnotations: { "opendatahub.io/kserve-runtime": "vllm" },
-    openshiftAI: { displayName: multi ? `${DISPLAY[p.accelerator]} (multi-node)` : DISPLAY[p.accelerator], modelType: "generative", ...(multi ? { showInDashboard: false } : {}) },
+    openshiftAI: { displayName: `vLLM on ${ACCELERATORS[p.accelerator].displayName}${multi ? " (multi-node)" : ""}`, modelType: "generative", ...(multi ? { showInDashboard: false } : {}) },
   };
   return { props, issues: [] };
 }

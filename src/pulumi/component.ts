@@ -81,6 +81,7 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
       const result = run(withNamespace(lifted.value, namespace), { ...ctx, registry: KServeProgram.registry });
       this.report(result.issues);
       this.handle = result.handle;
+      // through `apply`: `pulumi.output(handle)` would copy the handle, losing its identity and functions
       this.resolvedHandle = pulumi.output(undefined).apply(() => result.handle);
       this.resources = result.manifests.map((m) => this.emit(childName(name, m, options), m, (field) => m[field] as pulumi.Input<unknown>));
       this.objects = pulumi.output(result.manifests.map((m) => `${m.kind}/${m.metadata.name}`));

@@ -3,14 +3,13 @@
  * `storage: {key, path}`) read models through.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { buildStorageConfig } from "../index";
+import { buildStorageConfig, unhashedJobName } from "../index";
 import type {
   AzureEntryProps,
   BuildContext,
   BuildResult,
   FleetStorage,
   GcsEntryProps,
-  Manifest,
   ModelLocation,
   PvcEntryProps,
   S3EntryProps,
@@ -100,11 +99,6 @@ function buildWith(placeholder: string | undefined): (props: StorageConfigProps,
   };
 }
 
-/** The Job that writes the Secret is named `<name>-<hash of its pod spec>` (8 hex digits). */
-function unhashedName(manifest: Manifest): string | undefined {
-  return manifest.kind === "Job" ? manifest.metadata.name.replace(/-[0-9a-f]{8}$/, "") : undefined;
-}
-
 /**
  * The storage-config Secret's entries. The library never writes key material: with `source: "existing"`
  * (the default) it only references entries (and checks the models that use them); `"data-connections"`
@@ -129,7 +123,7 @@ export class StorageConfig extends KServeComponent<StorageConfigHandle> {
 
   constructor(name: string, args: StorageConfigArgs, opts?: pulumi.ComponentResourceOptions) {
     const placeholder = isDeferred(args.namespace) ? (lift({ namespace: args.namespace }).value as { namespace: string }).namespace : undefined;
-    super("kserve-constructs:index:StorageConfig", name, args, opts, buildWith(placeholder), { unhashedName });
+    super("kserve-constructs:index:StorageConfig", name, args, opts, buildWith(placeholder), { unhashedName: unhashedJobName });
     this.storageConfig = this.handle;
     this.secretName = this.resolvedHandle.apply((handle) => handle.secretName);
     this.registerAll({ secretName: this.secretName, keys: this.handle.keys });

@@ -1,4 +1,5 @@
 import { Accelerator, Hardware, HardwareProfile, Nim, NimAccount, NgcSecrets, NIM_MODELS } from "kserve-constructs/cdk8s";
+import type { NimPresetProps } from "kserve-constructs/cdk8s";
 import type { Manifest, NimProps } from "kserve-constructs";
 import type { Chart } from "cdk8s";
 import { find, ruleIds, synthChart, validationError } from "../support/synth";
@@ -31,6 +32,16 @@ describe("NIM catalogue", () => {
     expect(NIM_MODELS["nv-embedqa-e5-v5"]).toMatchObject({ kind: "embedding", gpuCounts: [1], resources: { requests: { cpu: "4", memory: "16Gi" }, limits: { cpu: "16", memory: "32Gi" } } });
     expect(NIM_MODELS["nv-rerankqa-mistral-4b-v3"].kind).toBe("reranking");
     expect(NIM_MODELS["mixtral-8x22b-instruct-v01"].gpuCounts).toEqual([8]);
+  });
+
+  it("every model has a shortcut (Nim.llama31_8bInstruct(...)) that deploys it", () => {
+    const statics = Nim as unknown as Record<string, unknown>;
+    const shortcuts = Object.getOwnPropertyNames(Nim).filter((n) => n !== "model" && typeof statics[n] === "function");
+    const ids: (string | undefined)[] = [];
+    synthChart((chart) => {
+      shortcuts.forEach((n, i) => ids.push((statics[n] as (scope: Chart, id: string, props: NimPresetProps) => Nim)(chart, `nim-${i}`, { ngc }).nim.model?.id));
+    });
+    expect([...ids].sort()).toEqual(Object.keys(NIM_MODELS).sort());
   });
 });
 

@@ -3,7 +3,7 @@
  */
 import { App, Chart } from "cdk8s";
 import { InferenceEngine, KServeTarget, ModelFleet, ModelLocation, ModelMeshRuntimes, ModelServing, ModelStorage, StorageConfig, ServingRuntime, buildModelServing, issuesOf } from "kserve-constructs/cdk8s";
-import type { FleetModelProps, Manifest, TargetProps } from "kserve-constructs";
+import type { FleetModelProps, Manifest, ModelFleetProps, ServingMode, TargetProps } from "kserve-constructs";
 import { engine } from "../support/fixtures";
 import { find, synthChart, validationError } from "../support/synth";
 import { describeIfCrds, formatProblems, validateAll } from "../support/conformance";
@@ -23,6 +23,12 @@ function bucket(chart: Chart): StorageConfig {
   return new StorageConfig(chart, "storage", { entries: { minio: { type: "s3", bucket: "models" } } });
 }
 
+/** ModelServing "tabular" over {@link runtimes}, and fleet "fleet" on it with its paths in the minio entry. */
+function servingFleet(chart: Chart, mode: ServingMode, fleet: Pick<ModelFleetProps, "models" | "singleModelDefaults">): void {
+  const serving = new ModelServing(chart, "tabular", { mode, ...runtimes(chart) });
+  new ModelFleet(chart, "fleet", { engine: serving, storage: bucket(chart).entry("minio"), ...fleet });
+}
+
 function spec(m: Manifest): Record<string, Record<string, unknown>> {
   return m["spec"] as Record<string, Record<string, unknown>>;
 }
@@ -30,10 +36,7 @@ function spec(m: Manifest): Record<string, Record<string, unknown>> {
 describe("ModelServing", () => {
   it("gives its models the runtime of its mode", () => {
     for (const mode of ["single", "multi"] as const) {
-      const manifests = synthChart((chart) => {
-        const serving = new ModelServing(chart, "tabular", { mode, ...runtimes(chart) });
-        new ModelFleet(chart, "fleet", { engine: serving, storage: bucket(chart).entry("minio"), models: [{ name: "churn", path: "churn/" }] });
-      }, { target: MM });
+      const manifests = synthChart((chart) => servingFleet(chart, mode, { models: [{ name: "churn", path: "churn/" }] }), { target: MM });
       const isvc = find(manifests, "InferenceService", "churn");
       expect([isvc.metadata.annotations?.["serving.kserve.io/deploymentMode"], (spec(isvc)["predictor"]?.["model"] as Record<string, unknown>)["runtime"]]).toEqual(mode === "single" ? ["Standard", "sklearn"] : ["ModelMesh", "mlserver"]);
     }
@@ -90,18 +93,17 @@ describe("ModelFleet", () => {
   });
 
   it("moving one model to the other mode is one line (mode on the model); single-model-only defaults follow it", () => {
-    const manifests = synthChart((chart) => {
-      const serving = new ModelServing(chart, "tabular", { mode: "multi", ...runtimes(chart) });
-      new ModelFleet(chart, "fleet", {
-        engine: serving,
-        storage: bucket(chart).entry("minio"),
-        singleModelDefaults: { scaling: { min: 2, max: 4 }, resources: { limits: { memory: "2Gi" } } },
-        models: [
-          { name: "small", path: "small/" },
-          { name: "hot", path: "hot/", mode: "single" },
-        ],
-      });
-    }, { target: MM });
+    const manifests = synthChart(
+      (chart) =>
+        servingFleet(chart, "multi", {
+          singleModelDefaults: { scaling: { min: 2, max: 4 }, resources: { limits: { memory: "2Gi" } } },
+          models: [
+            { name: "small", path: "small/" },
+            { name: "hot", path: "hot/", mode: "single" },
+          ],
+        }),
+      { target: MM },
+    );
     expect(spec(find(manifests, "InferenceService", "small"))["predictor"]).toEqual({ model: { modelFormat: { name: "sklearn" }, runtime: "mlserver", storage: { key: "minio", path: "small/" } } });
     expect(spec(find(manifests, "InferenceService", "hot"))["predictor"]).toEqual({
       minReplicas: 2,
@@ -175,15 +177,10 @@ describe("ModelFleet", () => {
 
 describeIfCrds("conformance", () => {
   it("fleets in both modes validate against the CRDs", () => {
-    const manifests = synthChart((chart) => {
-      const serving = new ModelServing(chart, "tabular", { mode: "multi", ...runtimes(chart) });
-      new ModelFleet(chart, "fleet", {
-        engine: serving,
-        storage: bucket(chart).entry("minio"),
-        singleModelDefaults: { scaling: { min: 1, max: 2 } },
-        models: [{ name: "a", path: "a/" }, { name: "b", path: "b/", mode: "single" }],
-      });
-    }, { target: { openshiftAI: { version: "2.25" } } });
+    const manifests = synthChart(
+      (chart) => servingFleet(chart, "multi", { singleModelDefaults: { scaling: { min: 1, max: 2 } }, models: [{ name: "a", path: "a/" }, { name: "b", path: "b/", mode: "single" }] }),
+      { target: { openshiftAI: { version: "2.25" } } },
+    );
     expect(formatProblems(validateAll(manifests))).toBe("");
   });
 });

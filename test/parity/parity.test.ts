@@ -5,7 +5,7 @@
  * fleets) written once against both adapters, with plain values and with every Input leaf given as an
  * Output.
  */
-import { App, Chart, Testing } from "cdk8s";
+import { Chart, Testing } from "cdk8s";
 import * as pulumi from "@pulumi/pulumi";
 import * as cdk8s from "kserve-constructs/cdk8s";
 import * as pc from "kserve-constructs/pulumi";
@@ -32,25 +32,13 @@ import type {
   StorageConfigProps,
   TargetProps,
 } from "kserve-constructs";
-import { isSecretValue, manifests, registered, resetPulumi, settle, synthPulumi, valueOf } from "../support/pulumi";
-import { find } from "../support/synth";
+import { byKey, isSecretValue, keyOf, manifests, registered, resetPulumi, settle, synthPulumi, valueOf } from "../support/pulumi";
+import { find, synthApp } from "../support/synth";
 import * as fs from "fs";
 import * as path from "path";
 import { parse as parseYaml } from "yaml";
 import buildPlatform from "../../examples/platform";
 import { SCENARIOS, deployPlatform } from "../../examples/pulumi/platform";
-
-const byKeyOf = (m: Manifest): string => `${m.kind}/${m.metadata.namespace ?? ""}/${m.metadata.name}`;
-
-function byKey(ms: readonly Manifest[]): Manifest[] {
-  return [...ms].sort((a, b) => (byKeyOf(a) < byKeyOf(b) ? -1 : byKeyOf(a) > byKeyOf(b) ? 1 : 0));
-}
-
-function synthCdk8s(define: (app: App) => void): Manifest[] {
-  const app = Testing.app();
-  define(app);
-  return app.charts.flatMap((c) => c.toJson() as Manifest[]);
-}
 
 /** The example platform's manifests, per cdk8s chart. */
 const charts: ReadonlyMap<string, Manifest[]> = (() => {
@@ -107,14 +95,14 @@ describe("the example platform", () => {
 
     it.each(ids)("%s: Pulumi registers the manifests cdk8s synthesizes", (id) => {
       const chart = charts.get(id) ?? [];
-      const keys = new Set(chart.map(byKeyOf));
+      const keys = new Set(chart.map(keyOf));
       expect(chart.length).toBeGreaterThan(2);
-      expect(actual.filter((m) => keys.has(byKeyOf(m)))).toEqual(chart);
+      expect(actual.filter((m) => keys.has(keyOf(m)))).toEqual(chart);
     });
 
     it("nothing else but the Namespaces the program creates", () => {
-      const all = new Set(expected.map(byKeyOf));
-      const extra = actual.filter((m) => !all.has(byKeyOf(m))).map(byKeyOf);
+      const all = new Set(expected.map(keyOf));
+      const extra = actual.filter((m) => !all.has(keyOf(m))).map(keyOf);
       expect(extra).toEqual(outputs ? ["data-science", "embeddings", "fraud-detection", "fraud-mlserver", "fraud-mlserver-mm", "llm-serving", "nim"].map((n) => `Namespace//${n}`) : []);
     });
 
@@ -461,7 +449,7 @@ const scenarios: { name: string; namespace: string; target: TargetProps; define:
 
 describe.each(scenarios)("$name", ({ namespace, target, define }) => {
   const expected = byKey(
-    synthCdk8s((app) => {
+    synthApp((app) => {
       const chart = new Chart(app, "parity", { namespace });
       cdk8s.KServeTarget.set(chart, target);
       define(cdk8sDriver(chart), namespace);

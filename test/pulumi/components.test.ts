@@ -10,7 +10,7 @@ import * as cdk8s from "kserve-constructs/cdk8s";
 import { ValidationError } from "kserve-constructs";
 import type { InferenceEngineProps, InferenceServiceProps } from "kserve-constructs";
 import { Accelerator, HardwareProfile, InferenceEngine, InferenceService, KServeProgram, KServeTarget, ModelLocation, ModelStorage, ServingRuntime } from "kserve-constructs/pulumi";
-import { byKey, isSecretValue, manifests, registered, resetPulumi, settle, synthPulumi, urnOf, valueOf, pulumiError } from "../support/pulumi";
+import { byKey, isSecretValue, manifests, registered, registeredOutputs, resetPulumi, settle, synthPulumi, urnOf, valueOf, pulumiError } from "../support/pulumi";
 import { engineProps } from "../support/fixtures";
 import { find, synthChart, validationError } from "../support/synth";
 import { emitResource, typedResourceOf } from "../../src/pulumi/emit";
@@ -251,33 +251,17 @@ describe("Output leaves", () => {
 
 describe("outputs", () => {
   it("registerOutputs: names, namespace, objects, runtime kind and the InferenceService's status.url", async () => {
-    const calls: [unknown, Record<string, unknown>][] = [];
-    const prototype = pulumi.ComponentResource.prototype as unknown as { registerOutputs(outputs: Record<string, unknown>): void };
-    const original = prototype.registerOutputs;
-    const spy = jest.spyOn(prototype, "registerOutputs").mockImplementation(function (this: unknown, outputs: Record<string, unknown>) {
-      calls.push([this, outputs]);
-      original.call(this, outputs);
-    });
-    let components: unknown[] = [];
-    try {
+    const outputs = await registeredOutputs(() => {
       const engine = new InferenceEngine("engine", { ...engineProps(), namespace: "models" });
       const bucket = ModelStorage.huggingFace("hub", { namespace: pulumi.output("models"), tokenSecret: "hf" });
       const granite = new InferenceService("granite", { namespace: "models", engine, model: bucket.path("org/model") });
-      components = [engine, bucket, granite];
-      await settle();
-    } finally {
-      spy.mockRestore();
-    }
-    // The component's own call comes first; ComponentResource's later automatic call is then ignored.
-    const resolved = async (index: number): Promise<Record<string, unknown>> => {
-      const own = calls.find(([self]) => self === components[index])?.[1] ?? {};
-      const out: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(own)) out[key] = pulumi.Output.isInstance(value) ? await valueOf(value) : value;
-      return out;
-    };
-    expect(await resolved(0)).toEqual({ runtimeName: "engine", runtimeKind: "ServingRuntime", namespace: "models", objects: ["ServingRuntime/engine"] });
-    expect(await resolved(1)).toEqual({ storageName: "hub", namespace: "models", objects: ["ServiceAccount/hub-sa"] });
-    expect(await resolved(2)).toEqual({ serviceName: "granite", namespace: "models", objects: ["InferenceService/granite"], url: undefined });
+      return [engine, bucket, granite];
+    });
+    expect(outputs).toEqual([
+      { runtimeName: "engine", runtimeKind: "ServingRuntime", namespace: "models", objects: ["ServingRuntime/engine"] },
+      { storageName: "hub", namespace: "models", objects: ["ServiceAccount/hub-sa"] },
+      { serviceName: "granite", namespace: "models", objects: ["InferenceService/granite"], url: undefined },
+    ]);
   });
 
   it("url is KServe's status.url once the provider reports it", async () => {

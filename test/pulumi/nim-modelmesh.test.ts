@@ -26,7 +26,7 @@ import {
   NimAccount,
   StorageConfig,
 } from "kserve-constructs/pulumi";
-import { byKey, isSecretValue, registered, resetPulumi, settle, synthPulumi, urnOf, valueOf, pulumiError } from "../support/pulumi";
+import { byKey, isSecretValue, registered, registeredOutputs, resetPulumi, settle, synthPulumi, urnOf, valueOf, pulumiError } from "../support/pulumi";
 import { find, synthChart, validationError } from "../support/synth";
 
 /** The message of cdk8s's error for a definition, with its construct paths (`test/<id>`) as resource names (`<id>`). */
@@ -154,6 +154,18 @@ describe("presets", () => {
 });
 
 describe("NIM", () => {
+  it("the catalogue shortcuts are the cdk8s ones, and each deploys the same model", async () => {
+    const shortcuts = (statics: Record<string, unknown>): string[] => Object.getOwnPropertyNames(statics).filter((n) => n !== "model" && typeof statics[n] === "function");
+    const cdk8sStatics = cdk8s.Nim as unknown as Record<string, unknown>;
+    const pulumiStatics = Nim as unknown as Record<string, unknown>;
+    expect(shortcuts(pulumiStatics).sort()).toEqual(shortcuts(cdk8sStatics).sort());
+    const names = shortcuts(cdk8sStatics);
+    const expected = synthChart((chart) => names.forEach((n, i) => (cdk8sStatics[n] as (scope: import("cdk8s").Chart, id: string, props: { ngc: typeof ngc }) => unknown)(chart, `nim-${i}`, { ngc })));
+    const actual = await synthPulumi(() => names.forEach((n, i) => (pulumiStatics[n] as (name: string, args: { ngc: typeof ngc; namespace: string }) => unknown)(`nim-${i}`, { ngc, namespace: "models" })));
+    expect(byKey(actual)).toEqual(byKey(expected));
+    expect(expected.filter((m) => m.kind === "ClusterServingRuntime")).toHaveLength(names.length);
+  });
+
   it("Nims of the same model share a runtime, with Output namespaces too; a Nim's runtime serves other Nims and InferenceServices", async () => {
     const expected = synthChart(
       (chart) => {
@@ -323,29 +335,3 @@ describe("storage-config, ModelMesh, serving and fleets", () => {
     ]);
   });
 });
-
-/** The outputs each component registers itself (Outputs resolved). */
-async function registeredOutputs(define: () => pulumi.ComponentResource[]): Promise<Record<string, unknown>[]> {
-  const calls: [unknown, Record<string, unknown>][] = [];
-  const prototype = pulumi.ComponentResource.prototype as unknown as { registerOutputs(outputs: Record<string, unknown>): void };
-  const original = prototype.registerOutputs;
-  const spy = jest.spyOn(prototype, "registerOutputs").mockImplementation(function (this: unknown, outputs: Record<string, unknown>) {
-    calls.push([this, outputs]);
-    original.call(this, outputs);
-  });
-  let components: pulumi.ComponentResource[] = [];
-  try {
-    components = define();
-    await settle();
-  } finally {
-    spy.mockRestore();
-  }
-  return Promise.all(
-    components.map(async (component) => {
-      const own = calls.find(([self]) => self === component)?.[1] ?? {};
-      const out: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(own)) out[key] = pulumi.Output.isInstance(value) ? await valueOf(value) : value;
-      return out;
-    }),
-  );
-}

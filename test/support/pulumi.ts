@@ -91,10 +91,44 @@ export function urnOf(resource: pulumi.Resource): Promise<string> {
   return valueOf(resource.urn);
 }
 
+/** `Kind/namespace/name` of a manifest (the namespace empty when unset). */
+export function keyOf(m: Manifest): string {
+  return `${m.kind}/${m.metadata.namespace ?? ""}/${m.metadata.name}`;
+}
+
 /** Manifests sorted by kind, namespace and name (to compare sets of objects from two adapters). */
 export function byKey(ms: readonly Manifest[]): Manifest[] {
-  const key = (m: Manifest): string => `${m.kind}/${m.metadata.namespace ?? ""}/${m.metadata.name}`;
-  return [...ms].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return [...ms].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+}
+
+/**
+ * The outputs each component of `define` registers itself (Outputs resolved), in the order `define`
+ * returns the components. A component's own `registerOutputs` call comes first; ComponentResource's
+ * later automatic call is ignored.
+ */
+export async function registeredOutputs(define: () => readonly pulumi.ComponentResource[]): Promise<Record<string, unknown>[]> {
+  const calls: [unknown, Record<string, unknown>][] = [];
+  const prototype = pulumi.ComponentResource.prototype as unknown as { registerOutputs(outputs: Record<string, unknown>): void };
+  const original = prototype.registerOutputs;
+  const spy = jest.spyOn(prototype, "registerOutputs").mockImplementation(function (this: unknown, outputs: Record<string, unknown>) {
+    calls.push([this, outputs]);
+    original.call(this, outputs);
+  });
+  let components: readonly pulumi.ComponentResource[] = [];
+  try {
+    components = define();
+    await settle();
+  } finally {
+    spy.mockRestore();
+  }
+  return Promise.all(
+    components.map(async (component) => {
+      const own = calls.find(([self]) => self === component)?.[1] ?? {};
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(own)) out[key] = pulumi.Output.isInstance(value) ? await valueOf(value) : value;
+      return out;
+    }),
+  );
 }
 
 /** The ValidationError a Pulumi definition throws at construction (fails when it throws none). */

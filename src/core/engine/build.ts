@@ -9,8 +9,8 @@ import { parseProps } from "../schema";
 import { mergeTargetProps, resolveTarget } from "../target/resolve";
 import { checkDns1123Subdomain } from "../names";
 import type { InferenceEngineProps } from "./props";
-import type { EnginePreset } from "../../presets/preset";
-import { isEnginePreset } from "../../presets/preset";
+import type { EnginePreset } from "./preset";
+import { isEnginePreset } from "./preset";
 import { inferenceEngineSchema } from "./schema";
 import { checkEngineProps } from "./rules";
 import { checkMultiModelEngine } from "../modelmesh/rules";
@@ -28,8 +28,7 @@ function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePrese
   if (isEnginePreset(input)) {
     const resolved = input.resolve();
     if (resolved.props === undefined) {
-      const kind = "ServingRuntime";
-      return { manifests: [], issues: locate(ctx.where, resolved.issues), handle: { name: ctx.defaultName, kind, where: ctx.where, valid: false } };
+      return { manifests: [], issues: locate(ctx.where, resolved.issues), handle: { name: ctx.defaultName, kind: "ServingRuntime", where: ctx.where, valid: false } };
     }
     props = resolved.props;
   }

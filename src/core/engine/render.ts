@@ -5,7 +5,7 @@ import type { Container, ContainerPort, Manifest } from "../k8s";
 import type { EngineSpec } from "./spec";
 import { impliedPaths, isGrpc, kserveProtocols, odhApiProtocol } from "./protocols";
 import { renderParameter } from "./parameters";
-import { renderEnv } from "../pod/env";
+import { renderEnv, substituteEnv } from "../pod/env";
 import type { EnvValue } from "../pod/env";
 import { renderProbe } from "../pod/probes";
 import type { ProbeSettings } from "../pod/probes";
@@ -25,9 +25,14 @@ export const MULTINODE_EXECUTOR_BACKEND = "multinode/executor-backend";
 /** The API version of ServingRuntime and ClusterServingRuntime. */
 export const RUNTIME_API_VERSION = "serving.kserve.io/v1alpha1";
 
+/** Env head and workers share: the accelerator's and the hardware's, then the engine's own. */
+function sharedEnv(spec: EngineSpec): Record<string, EnvValue> {
+  return { ...(spec.accelerator?.env ?? {}), ...(spec.hardware?.env ?? {}), ...spec.env };
+}
+
 /** Env of the runtime container: the accelerator's, the engine's, the default version's, parameter defaults. */
 export function runtimeEnv(spec: EngineSpec): Record<string, EnvValue> {
-  const env: Record<string, EnvValue> = { ...(spec.accelerator?.env ?? {}), ...(spec.hardware?.env ?? {}), ...spec.env, ...(spec.versions[spec.defaultVersion]?.env ?? {}) };
+  const env: Record<string, EnvValue> = { ...sharedEnv(spec), ...(spec.versions[spec.defaultVersion]?.env ?? {}) };
   for (const [name, p] of Object.entries(spec.parameters)) {
     if (p.default !== undefined) {
       const { text } = renderParameter(p, p.default);
@@ -35,12 +40,6 @@ export function runtimeEnv(spec: EngineSpec): Record<string, EnvValue> {
     }
   }
   return env;
-}
-
-function substituteEnv(env: Record<string, EnvValue>, port: number): Record<string, EnvValue> {
-  const out: Record<string, EnvValue> = {};
-  for (const [k, v] of Object.entries(env)) out[k] = typeof v === "string" ? substitutePlaceholders(v, { port }) : v;
-  return out;
 }
 
 function probe(kind: "readiness" | "liveness" | "startup", settings: ProbeSettings | undefined, spec: EngineSpec): Container["readinessProbe"] {
@@ -99,7 +98,7 @@ export function renderWorkerSpec(spec: EngineSpec, head: Container, volumes: unk
         image: head.image,
         ...(command !== undefined ? { command: command.map(sub) } : {}),
         ...(args.length > 0 ? { args: args.map(sub) } : {}),
-        env: renderEnv(substituteEnv({ ...(spec.accelerator?.env ?? {}), ...(spec.hardware?.env ?? {}), ...spec.env, ...(m.env ?? {}) }, spec.port)),
+        env: renderEnv(substituteEnv({ ...sharedEnv(spec), ...(m.env ?? {}) }, spec.port)),
         resources: head.resources,
         securityContext: head.securityContext,
         volumeMounts: head.volumeMounts,

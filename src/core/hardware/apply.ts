@@ -11,11 +11,11 @@ import type { IssueDraft } from "../errors";
 import type { Container, Toleration } from "../k8s";
 import type { ResourcesProps } from "../pod/resources";
 import type { VolumeProps } from "../pod/volumes";
-import { formatBytes, isQuantity, parseQuantity } from "../quantity";
+import { compareQuantities, formatBytes, isQuantity, parseQuantity } from "../quantity";
 import { ODH } from "../keys";
 import type { AcceleratorSpec } from "../../accelerators/types";
 import type { HardwareRequest } from "./request";
-import { checkRequest, requestAccelerator, requestedDevices } from "./request";
+import { acceleratorIdentifier, checkRequest, requestAccelerator, requestedDevices } from "./request";
 import { uniqueTolerations } from "./spec";
 
 /** Kueue's labels on workloads. */
@@ -78,24 +78,23 @@ export function applyHardware(path: string, request: HardwareRequest, base: Hard
   // resources
   const values: Record<string, string | number> = {};
   for (const id of profile?.identifiers ?? []) values[id.identifier] = id.default;
-  if (accelerator?.resourceName !== undefined && devices > 0) {
-    if (profile === undefined || profile.identifiers.some((i) => i.identifier === (accelerator.odhIdentifier ?? accelerator.resourceName))) {
-      values[accelerator.odhIdentifier ?? accelerator.resourceName] = devices;
-    }
+  const deviceResource = accelerator !== undefined ? acceleratorIdentifier(accelerator)?.identifier : undefined;
+  if (deviceResource !== undefined && devices > 0 && (profile === undefined || profile.identifiers.some((i) => i.identifier === deviceResource))) {
+    values[deviceResource] = devices;
   }
   if (request.cpu !== undefined) values["cpu"] = request.cpu;
   if (request.memory !== undefined) values["memory"] = request.memory;
   const requests: Record<string, string | number> = { ...user.requests };
   const limits: Record<string, string | number> = { ...user.limits };
   for (const [name, value] of Object.entries(values)) {
-    const explicit = (name === "cpu" && request.cpu !== undefined) || (name === "memory" && request.memory !== undefined) || name === accelerator?.resourceName;
+    const explicit = (name === "cpu" && request.cpu !== undefined) || (name === "memory" && request.memory !== undefined) || name === deviceResource;
     if (explicit && (user.requests?.[name] !== undefined || user.limits?.[name] !== undefined)) {
       issues.push({
         path: `resources`,
         value: { requests: user.requests?.[name], limits: user.limits?.[name] },
         rule: "hardware/resource-set-twice",
         message: `${name} is set both by the hardware request and in resources`,
-        fix: name === accelerator?.resourceName ? `set the device count once, with ${profile ? "profile.request({ accelerators })" : "Hardware.accelerator(..., { accelerators })"}` : `set ${name} in one place`,
+        fix: name === deviceResource ? `set the device count once, with ${profile ? "profile.request({ accelerators })" : "Hardware.accelerator(..., { accelerators })"}` : `set ${name} in one place`,
       });
       continue;
     }
@@ -134,18 +133,14 @@ export function applyHardware(path: string, request: HardwareRequest, base: Hard
     const memoryLimit = limits["memory"] ?? base.runtimeContainer?.resources?.limits?.["memory"];
     const size = request.shmSize ?? defaultShmSize(parallel, memoryLimit);
     volumes.push({ name: "shm", mountPath: SHM_PATH, emptyDir: { medium: "Memory", sizeLimit: size } });
-    if (memoryLimit !== undefined && isQuantity(size) && isQuantity(memoryLimit)) {
-      const s = parseQuantity(size);
-      const m = parseQuantity(memoryLimit);
-      if (s !== undefined && m !== undefined && s.units * 10n ** BigInt(m.scale) > m.units * 10n ** BigInt(s.scale)) {
-        issues.push({
-          path: `${path}.shmSize`,
-          value: size,
-          rule: "hardware/shm-above-memory",
-          message: `a memory-backed /dev/shm of ${size} counts against the memory limit ${String(memoryLimit)}; the pod would be killed when it fills`,
-          fix: "lower shmSize or raise the memory limit",
-        });
-      }
+    if (memoryLimit !== undefined && isQuantity(size) && isQuantity(memoryLimit) && compareQuantities(size, memoryLimit) > 0) {
+      issues.push({
+        path: `${path}.shmSize`,
+        value: size,
+        rule: "hardware/shm-above-memory",
+        message: `a memory-backed /dev/shm of ${size} counts against the memory limit ${String(memoryLimit)}; the pod would be killed when it fills`,
+        fix: "lower shmSize or raise the memory limit",
+      });
     }
   } else if (request.shmSize !== undefined && runtimeMounts.has(SHM_PATH)) {
     issues.push({ path: `${path}.shmSize`, value: request.shmSize, rule: "hardware/shm-runtime", message: "the runtime already mounts /dev/shm, so shmSize cannot change its size", fix: "drop shmSize, or size the runtime's /dev/shm volume" });

@@ -18,6 +18,13 @@ export interface ResolvedIdentifier {
   readonly resourceType?: "CPU" | "Memory" | "Accelerator";
 }
 
+/** The identifier an accelerator's device counts resolve to (`undefined` for CPU). */
+export function acceleratorIdentifier(a: AcceleratorSpec): ResolvedIdentifier | undefined {
+  if (a.resourceName === undefined) return undefined;
+  const { counts } = a;
+  return { identifier: a.odhIdentifier ?? a.resourceName, displayName: a.displayName, resourceType: "Accelerator", min: counts.min, default: counts.default, ...(counts.max !== undefined ? { max: counts.max } : {}) };
+}
+
 /** Resolved scheduling of a profile. */
 export type ResolvedScheduling =
   | { readonly type: "Node"; readonly nodeSelector: Readonly<Record<string, string>>; readonly tolerations: readonly Toleration[] }
@@ -91,16 +98,16 @@ export function checkRequest(path: string, request: HardwareRequest): IssueDraft
   if (request.memory !== undefined && !isQuantity(request.memory)) issues.push({ path: `${path}.memory`, value: request.memory, rule: "resources/quantity", message: "memory is not a Kubernetes quantity", fix: 'use for example "32Gi"' });
   if (request.shmSize !== undefined && !isQuantity(request.shmSize)) issues.push({ path: `${path}.shmSize`, value: request.shmSize, rule: "resources/quantity", message: "shmSize is not a Kubernetes quantity", fix: 'use for example "8Gi"' });
   const profile = request.profile;
+  const deviceBounds = accelerator !== undefined ? acceleratorIdentifier(accelerator) : undefined;
   const pairs: [string, string | number | undefined, string | undefined][] = [
-    ["accelerators", request.accelerators, accelerator?.resourceName],
+    ["accelerators", request.accelerators, deviceBounds?.identifier],
     ["cpu", request.cpu, "cpu"],
     ["memory", request.memory, "memory"],
   ];
   for (const [field, value, resource] of pairs) {
     if (value === undefined || resource === undefined) continue;
     const id = profile?.identifiers.find((i) => i.identifier === resource);
-    const bounds: ResolvedIdentifier | undefined =
-      id ?? (field === "accelerators" && accelerator !== undefined && profile === undefined ? { identifier: resource, displayName: accelerator.displayName, min: accelerator.counts.min, default: accelerator.counts.default, ...(accelerator.counts.max !== undefined ? { max: accelerator.counts.max } : {}) } : undefined);
+    const bounds = id ?? (field === "accelerators" && profile === undefined ? deviceBounds : undefined);
     if (bounds === undefined) {
       if (profile !== undefined && field !== "accelerators") {
         issues.push({ path: `${path}.${field}`, value, rule: "hardware/not-offered", message: `hardware profile "${profile.name}" does not offer ${resource}`, fix: `add ${field} bounds to the profile, or set ${field} through the InferenceService's resources` });

@@ -13,7 +13,6 @@ import type { HardwareRequest } from "./request";
 const amount = z.union([z.string(), z.number()]);
 const bounds = { min: amount, default: amount, max: amount.optional() };
 
-
 /** An accelerator spec (from `Accelerator.*`). */
 export const acceleratorSpecSchema = z.custom<AcceleratorSpec>((v) => isRecord(v) && typeof v["key"] === "string" && isRecord(v["counts"]), {
   error: withFix("accelerator must come from Accelerator.nvidia(), .amd(), .gaudi(), .spyre(), .cpu() or .custom()", "use one of the Accelerator factories"),

@@ -2,8 +2,9 @@
  * The resolved hardware profile: identifiers and scheduling with every default applied here.
  */
 import type { Toleration } from "../k8s";
-import type { HardwareProfileProps } from "./props";
+import type { HardwareProfileProps, ResourceBounds } from "./props";
 import type { HardwareProfileInfo, ResolvedIdentifier, ResolvedScheduling } from "./request";
+import { acceleratorIdentifier } from "./request";
 
 /** Tolerations without exact duplicates (first one wins), in order. */
 export function uniqueTolerations(items: readonly Toleration[]): Toleration[] {
@@ -19,17 +20,20 @@ export function uniqueTolerations(items: readonly Toleration[]): Toleration[] {
   return out;
 }
 
+/** min, default and max (when set) of `b`. */
+function boundsOf(b: ResourceBounds): ResourceBounds {
+  return { min: b.min, default: b.default, ...(b.max !== undefined ? { max: b.max } : {}) };
+}
+
 /** Identifiers in a fixed order: CPU, memory, accelerator, then the extra ones as given. */
 export function resolveIdentifiers(props: HardwareProfileProps): ResolvedIdentifier[] {
   const out: ResolvedIdentifier[] = [];
-  if (props.cpu) out.push({ identifier: "cpu", displayName: "CPU", resourceType: "CPU", min: props.cpu.min, default: props.cpu.default, ...(props.cpu.max !== undefined ? { max: props.cpu.max } : {}) });
-  if (props.memory) out.push({ identifier: "memory", displayName: "Memory", resourceType: "Memory", min: props.memory.min, default: props.memory.default, ...(props.memory.max !== undefined ? { max: props.memory.max } : {}) });
-  const a = props.accelerator;
-  if (a?.resourceName !== undefined) {
-    out.push({ identifier: a.odhIdentifier ?? a.resourceName, displayName: a.displayName, resourceType: "Accelerator", min: a.counts.min, default: a.counts.default, ...(a.counts.max !== undefined ? { max: a.counts.max } : {}) });
-  }
+  if (props.cpu) out.push({ identifier: "cpu", displayName: "CPU", resourceType: "CPU", ...boundsOf(props.cpu) });
+  if (props.memory) out.push({ identifier: "memory", displayName: "Memory", resourceType: "Memory", ...boundsOf(props.memory) });
+  const accelerator = props.accelerator !== undefined ? acceleratorIdentifier(props.accelerator) : undefined;
+  if (accelerator !== undefined) out.push(accelerator);
   for (const i of props.identifiers ?? []) {
-    out.push({ identifier: i.identifier, displayName: i.displayName ?? i.identifier, min: i.min, default: i.default, ...(i.max !== undefined ? { max: i.max } : {}), ...(i.resourceType ? { resourceType: i.resourceType } : {}) });
+    out.push({ identifier: i.identifier, displayName: i.displayName ?? i.identifier, ...boundsOf(i), ...(i.resourceType ? { resourceType: i.resourceType } : {}) });
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * Source: `controllers/servingruntime_validator.go`, `controllers/modelmesh/runtime.go`,
  * `config/runtimes/*.yaml`, `controllers/hpa/hpa_reconciler.go` (see ../shared/reference/kserve.md §5).
  */
+import { KSERVE } from "../keys";
 
 /** Containers ModelMesh injects into every runtime pod (and the prefix it keeps for itself). */
 export const RESERVED_CONTAINERS = ["mm", "rest-proxy", "puller"] as const;
@@ -40,6 +41,9 @@ export type BuiltInServerType = (typeof BUILT_IN_SERVER_TYPES)[number];
 /** Defaults of the upstream runtimes' built-in adapters. */
 export const ADAPTER_DEFAULTS = { memBufferBytes: 134217728, modelLoadingTimeoutMillis: 90000 } as const;
 
+/** The form of a ModelMesh endpoint (grpcEndpoint, grpcDataEndpoint, httpDataEndpoint). */
+export const ENDPOINT_FORM = /^(port:\d{1,5}|unix:\/\S+)$/;
+
 /** The management endpoint the built-in adapter listens on. */
 export const DEFAULT_GRPC_ENDPOINT = "port:8085";
 
@@ -51,7 +55,7 @@ export const MODELMESH_ENABLED_LABEL = "modelmesh-enabled";
 
 /** Runtime metadata annotations ModelMesh reads to autoscale a runtime's pods with an HPA. */
 export const RUNTIME_SCALING_KEYS = {
-  autoscalerClass: "serving.kserve.io/autoscalerClass",
+  autoscalerClass: KSERVE.autoscalerClass,
   minScale: "serving.kserve.io/min-scale",
   maxScale: "serving.kserve.io/max-scale",
   metric: "serving.kserve.io/metrics",

@@ -12,6 +12,7 @@ import type { InferenceEngineProps } from "../engine/props";
 import { checkModelMeshAvailable } from "./availability";
 import {
   BUILT_IN_SERVER_TYPES,
+  ENDPOINT_FORM,
   INTERNAL_ONLY_MOUNTS,
   RESERVED_CONTAINERS,
   RESERVED_PORT_NAMES,
@@ -154,7 +155,7 @@ export function checkModelMeshRuntime(spec: Record<string, unknown>, target: Tar
   for (const key of ["grpcEndpoint", "grpcDataEndpoint", "httpDataEndpoint"] as const) {
     const value = spec[key];
     if (value === undefined) continue;
-    if (typeof value !== "string" || !/^(port:\d{1,5}|unix:\/\S+)$/.test(value)) {
+    if (typeof value !== "string" || !ENDPOINT_FORM.test(value)) {
       issues.push({ path: `spec.${key}`, value, rule: "modelmesh/endpoint", message: `${key} must be "port:N" or "unix:/path"`, fix: 'use for example "port:8001"' });
       continue;
     }

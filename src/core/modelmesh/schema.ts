@@ -5,9 +5,9 @@ import { z } from "zod";
 import { k8sName, withFix } from "../schema";
 import { envSchema, port, resourcesSchema } from "../pod/schema";
 import type { MultiModelAutoscalingProps, MultiModelProps } from "./props";
-import { BUILT_IN_SERVER_TYPES } from "./constants";
+import { BUILT_IN_SERVER_TYPES, ENDPOINT_FORM } from "./constants";
 
-const endpoint = z.string().regex(/^(port:\d{1,5}|unix:\/\S+)$/, {
+const endpoint = z.string().regex(ENDPOINT_FORM, {
   error: withFix('a ModelMesh endpoint is "port:N" or "unix:/path"', 'use for example "port:8001"'),
 });
 
@@ -33,12 +33,20 @@ const adapterContainer = z.strictObject({
 });
 
 /** Autoscaling of a multi-model runtime's pods. */
-export const multiModelAutoscalingSchema: z.ZodType<MultiModelAutoscalingProps> = z.strictObject({
+const multiModelAutoscalingSchema: z.ZodType<MultiModelAutoscalingProps> = z.strictObject({
   min: z.number().int().min(1).optional(),
   max: z.number().int().min(1).optional(),
   metric: z.enum(["cpu", "memory"]).optional(),
   targetUtilization: z.number().int().min(1).max(100).optional(),
 });
+
+/** zod shape of the runtime-wide `multiModel` settings a preset also takes: pods, HPA, OpenShift AI route and auth. */
+export const multiModelRuntimeShape = {
+  replicas: z.number().int().min(0).optional(),
+  autoscaling: multiModelAutoscalingSchema.optional(),
+  route: z.boolean().optional(),
+  auth: z.boolean().optional(),
+};
 
 /** The `multiModel` block. */
 export const multiModelSchema: z.ZodType<MultiModelProps> = z.strictObject({
@@ -47,9 +55,6 @@ export const multiModelSchema: z.ZodType<MultiModelProps> = z.strictObject({
   grpcEndpoint: endpoint.optional(),
   grpcDataEndpoint: endpoint.optional(),
   httpDataEndpoint: endpoint.optional(),
-  replicas: z.number().int().min(0).optional(),
-  autoscaling: multiModelAutoscalingSchema.optional(),
+  ...multiModelRuntimeShape,
   storageHelper: z.boolean().optional(),
-  route: z.boolean().optional(),
-  auth: z.boolean().optional(),
 });

@@ -13,19 +13,20 @@ import { mergeTargetProps, resolveTarget } from "../target/resolve";
 import type { RuntimeInfo } from "../runtime/ref";
 import type { ModelLocation } from "../storage/location";
 import type { HardwareRequest } from "../hardware/request";
+import { Hardware } from "../hardware/request";
 import { applyHardware } from "../hardware/apply";
-import { ACCELERATORS } from "../../accelerators/registry";
-import type { AcceleratorSpec } from "../../accelerators/types";
+import { Accelerator } from "../../accelerators";
 import { buildInferenceEngine } from "../engine/build";
 import { buildPvcStorage } from "../storage/build";
 import { buildInferenceService } from "../service/build";
 import type { EnvValue } from "../pod/env";
+import type { VolumeProps } from "../pod/volumes";
 import type { NimModelSpec } from "../../presets/nim/catalogue";
 import type { NimAccountProps, NimProps } from "./props";
 import { NgcSecrets } from "./props";
 import { nimAccountSchema, nimSchema } from "./schema";
 import { checkCache, checkNgcSecrets, checkProfile, checkSecretKind, ref, resolveGpus, resolveNimModel } from "./rules";
-import { NIM_EMPTYDIR_CACHE_PATH, NIM_GROUP, nimEngineProps, renderDownloadJob, renderNimAccount, renderNimCache, renderNimService } from "./render";
+import { NIM_EMPTYDIR_CACHE_PATH, NIM_GROUP, nimEngineProps, nimScheduling, renderDownloadJob, renderNimAccount, renderNimCache, renderNimService } from "./render";
 
 /** What other constructs need from a NIM. */
 export interface NimHandle {
@@ -37,11 +38,6 @@ export interface NimHandle {
   /** The KServe runtime (reusable by other Nims with the same model). */
   readonly runtime?: RuntimeInfo;
   readonly model?: NimModelSpec;
-}
-
-function nvidiaDefault(): AcceleratorSpec {
-  const facts = ACCELERATORS.nvidia;
-  return { ...facts, counts: { min: 1, default: 1 } };
 }
 
 function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimHandle> {
@@ -74,13 +70,15 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
   if (gpusResolved.gpus === undefined || drafts.some((d) => d.severity !== "warning")) return invalid(locate(ctx.where, drafts));
   const gpus = gpusResolved.gpus;
   const version = p.version ?? model.version;
-  const hardware: HardwareRequest = request !== undefined ? { ...request, accelerators: gpus } : { accelerator: nvidiaDefault(), accelerators: gpus };
+  const hardware: HardwareRequest = request !== undefined ? { ...request, accelerators: gpus } : Hardware.accelerator(Accelerator.nvidia(), { accelerators: gpus });
   const odh = target.openshiftAI !== undefined;
   const apiKeyRef = { name: apiKey.name, key: apiKey.type === "ngc-api-key" ? apiKey.key : "NGC_API_KEY" };
   const replicas = { min: p.replicas?.min ?? 1, max: Math.max(p.replicas?.max ?? p.replicas?.min ?? 1, p.replicas?.min ?? 1) };
   const cache = p.cache;
   const claimName = cache?.claimName ?? (cache?.create !== undefined ? `${name}-cache` : undefined);
-  const env: Record<string, EnvValue> = p.profile !== undefined && p.profile !== "auto" ? { NIM_MODEL_PROFILE: p.profile } : {};
+  // the profile the NIM is pinned to (`auto` lets it pick one for the GPUs it finds)
+  const pinnedProfile = p.profile !== "auto" ? p.profile : undefined;
+  const env: Record<string, EnvValue> = pinnedProfile !== undefined ? { NIM_MODEL_PROFILE: pinnedProfile } : {};
   const child = (suffix: string, defaultName: string): BuildContext => ({ ...ctx, where: `${ctx.where}/${suffix}`, defaultName, ...(namespace !== undefined ? { namespace } : {}) });
   const issues: Issue[] = locate(ctx.where, drafts);
   const manifests: Manifest[] = [];
@@ -89,7 +87,7 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
     const applied = applyHardware("hardware", hardware, { resources: { requests: { ...model.resources.requests }, limits: { ...model.resources.limits } }, openshiftAI: odh });
     issues.push(...locate(ctx.where, applied.issues));
     if (applied.application === undefined || issues.some(isError)) return invalid(issues);
-    const scheduling = { nodeSelector: applied.application.nodeSelector, tolerations: applied.application.tolerations, ...(applied.application.runtimeClassName ? { runtimeClassName: applied.application.runtimeClassName } : {}) };
+    const scheduling = nimScheduling(applied.application);
     let storage: Record<string, unknown>;
     if (claimName !== undefined) {
       const cacheName = `${name}-cache`;
@@ -101,7 +99,7 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
           apiKeySecret: apiKey.name,
           pullSecret: pull.name,
           gpus,
-          ...(p.profile !== undefined ? { profile: p.profile } : {}),
+          ...(pinnedProfile !== undefined ? { profile: pinnedProfile } : {}),
           pvc: {
             create: cache?.create !== undefined,
             name: claimName,
@@ -110,7 +108,7 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
           scheduling,
         }),
       );
-      storage = { nimCache: { name: cacheName, ...(p.profile !== undefined && p.profile !== "auto" ? { profile: p.profile } : {}) } };
+      storage = { nimCache: { name: cacheName, ...(pinnedProfile !== undefined ? { profile: pinnedProfile } : {}) } };
     } else {
       storage = { emptyDir: { ...(cache?.emptyDirSize !== undefined ? { sizeLimit: cache.emptyDirSize } : {}) } };
     }
@@ -163,7 +161,7 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
     }
   }
   let location: ModelLocation = { none: true };
-  const volumes: { name: string; mountPath: string; emptyDir: { sizeLimit?: string } }[] = [];
+  const volumes: VolumeProps[] = [];
   if (claimName !== undefined) {
     const store = buildPvcStorage(
       {
@@ -191,8 +189,8 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
             apiKey: apiKeyRef,
             pullSecret: pull.name,
             resources: { requests: { ...model.resources.requests, ...applied.application.resources.requests }, limits: { ...model.resources.limits, ...applied.application.resources.limits } },
-            ...(p.profile !== undefined ? { profile: p.profile } : {}),
-            scheduling: { nodeSelector: applied.application.nodeSelector, tolerations: applied.application.tolerations, ...(applied.application.runtimeClassName ? { runtimeClassName: applied.application.runtimeClassName } : {}) },
+            ...(pinnedProfile !== undefined ? { profile: pinnedProfile } : {}),
+            scheduling: nimScheduling(applied.application),
             openshiftAI: odh,
           }),
         );

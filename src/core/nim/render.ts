@@ -2,16 +2,18 @@
  * Renders NIM objects: the KServe runtime's engine props, the cache download Job, the NIM Operator's
  * NIMCache and NIMService, and OpenShift AI's NIM Account.
  */
-import type { Manifest, Toleration } from "../k8s";
+import type { Manifest, ObjectMeta, Toleration } from "../k8s";
 import type { InferenceEngineProps } from "../engine/props";
 import type { EnvValue } from "../pod/env";
 import { Env, renderEnv } from "../pod/env";
 import type { VolumeProps } from "../pod/volumes";
+import type { SecurityProps } from "../pod/security";
 import { renderSecurityContext } from "../pod/security";
 import { canonicalize, compact, nonEmpty } from "../canonical";
 import { MANAGED_BY } from "../keys";
 import type { ResourcesProps } from "../pod/resources";
 import { renderResources } from "../pod/resources";
+import type { HardwareApplication } from "../hardware/apply";
 import type { NimModelSpec } from "../../presets/nim/catalogue";
 
 /** Where the NIM's runtime caches models on a KServe model claim (NVIDIA's KServe recipe). */
@@ -26,6 +28,21 @@ export const NIM_GROUP = 2000;
 
 /** OpenShift AI writable paths for NIMs running as an arbitrary user. */
 const ODH_WRITABLE = ["/opt/nim/workspace", "/.cache", "/opt/nim/nginx", "/opt/nim/generated_configs", "/opt/nim/.config", "/opt/nim/.triton"];
+
+/** The NIM container's security: its own user outside OpenShift AI (which assigns one). */
+function nimSecurity(openshiftAI: boolean): SecurityProps {
+  return openshiftAI ? { runAsNonRoot: true } : { runAsNonRoot: true, runAsUser: NIM_USER };
+}
+
+/** What a NIM container on a KServe cache claim reads: the cache path and the NGC API key. */
+function claimCacheEnv(apiKey: { readonly name: string; readonly key: string }): Record<string, EnvValue> {
+  return { NIM_CACHE_PATH: NIM_KSERVE_CACHE_PATH, NGC_API_KEY: Env.fromSecret(apiKey.name, apiKey.key) };
+}
+
+/** Metadata of the objects rendered here: the name, the namespace when known, and our label. */
+function metadata(name: string, namespace: string | undefined, labels: Readonly<Record<string, string>> = {}): ObjectMeta {
+  return { name, ...(namespace !== undefined ? { namespace } : {}), labels: { [MANAGED_BY.key]: MANAGED_BY.value, ...labels } };
+}
 
 /** The runtime's name: `nvidia-nim-<model>-<version>`. */
 export function nimRuntimeName(model: NimModelSpec, version: string): string {
@@ -50,8 +67,7 @@ export function nimEngineProps(args: {
 }): InferenceEngineProps {
   const { model, version } = args;
   const env: Record<string, EnvValue> = {
-    NIM_CACHE_PATH: NIM_KSERVE_CACHE_PATH,
-    NGC_API_KEY: Env.fromSecret(args.apiKey.name, args.apiKey.key),
+    ...claimCacheEnv(args.apiKey),
     ...(args.hfTokenSecret !== undefined ? { HF_TOKEN: Env.fromSecret(args.hfTokenSecret, "HF_TOKEN") } : {}),
   };
   const volumes: VolumeProps[] = [
@@ -76,7 +92,7 @@ export function nimEngineProps(args: {
     imagePullSecrets: [args.pullSecret],
     multiGpu: true,
     metrics: { port: NIM_PORT, path: args.openshiftAI ? "/v1/metrics" : "/metrics" },
-    security: args.openshiftAI ? { runAsNonRoot: true } : { runAsNonRoot: true, runAsUser: NIM_USER },
+    security: nimSecurity(args.openshiftAI),
     ...(args.openshiftAI ? { annotations: { "runtimes.opendatahub.io/nvidia-nim": "true" } } : {}),
     openshiftAI: { displayName: `NVIDIA NIM ${model.displayName}`, modelType: model.kind === "llm" ? "generative" : "predictive" },
   };
@@ -89,6 +105,20 @@ export interface NimScheduling {
   readonly runtimeClassName?: string;
 }
 
+/** The scheduling a hardware application gives NIM pods outside KServe. */
+export function nimScheduling(application: HardwareApplication): NimScheduling {
+  return { nodeSelector: application.nodeSelector, tolerations: application.tolerations, ...(application.runtimeClassName ? { runtimeClassName: application.runtimeClassName } : {}) };
+}
+
+/** The pod-spec fields of a {@link NimScheduling} (empty ones left out). */
+function renderScheduling(scheduling: NimScheduling): Record<string, unknown> {
+  return {
+    nodeSelector: compact(scheduling.nodeSelector),
+    tolerations: nonEmpty(scheduling.tolerations?.map((t) => ({ ...t }))),
+    runtimeClassName: scheduling.runtimeClassName,
+  };
+}
+
 /** A Job that fills a KServe cache claim with the model (the NIM image's `download-to-cache`). */
 export function renderDownloadJob(args: {
   readonly name: string;
@@ -98,6 +128,7 @@ export function renderDownloadJob(args: {
   readonly apiKey: { readonly name: string; readonly key: string };
   readonly pullSecret: string;
   readonly resources: ResourcesProps;
+  /** A profile id the NIM is pinned to (not `auto`). */
   readonly profile?: string;
   readonly scheduling: NimScheduling;
   readonly openshiftAI: boolean;
@@ -105,7 +136,7 @@ export function renderDownloadJob(args: {
   return canonicalize({
     apiVersion: "batch/v1",
     kind: "Job",
-    metadata: { name: args.name, ...(args.namespace !== undefined ? { namespace: args.namespace } : {}), labels: { [MANAGED_BY.key]: MANAGED_BY.value } },
+    metadata: metadata(args.name, args.namespace),
     spec: {
       backoffLimit: 3,
       template: {
@@ -114,21 +145,15 @@ export function renderDownloadJob(args: {
           restartPolicy: "OnFailure",
           imagePullSecrets: [{ name: args.pullSecret }],
           ...(args.openshiftAI ? {} : { securityContext: { fsGroup: NIM_GROUP } }),
-          nodeSelector: compact(args.scheduling.nodeSelector),
-          tolerations: nonEmpty(args.scheduling.tolerations?.map((t) => ({ ...t }))),
-          runtimeClassName: args.scheduling.runtimeClassName,
+          ...renderScheduling(args.scheduling),
           containers: [
             {
               name: "download",
               image: args.image,
               args: ["download-to-cache"],
-              env: renderEnv({
-                NIM_CACHE_PATH: NIM_KSERVE_CACHE_PATH,
-                NGC_API_KEY: Env.fromSecret(args.apiKey.name, args.apiKey.key),
-                ...(args.profile !== undefined && args.profile !== "auto" ? { NIM_MODEL_PROFILE: args.profile } : {}),
-              }),
+              env: renderEnv({ ...claimCacheEnv(args.apiKey), ...(args.profile !== undefined ? { NIM_MODEL_PROFILE: args.profile } : {}) }),
               resources: renderResources(args.resources),
-              securityContext: renderSecurityContext(args.openshiftAI ? { runAsNonRoot: true } : { runAsNonRoot: true, runAsUser: NIM_USER }),
+              securityContext: renderSecurityContext(nimSecurity(args.openshiftAI)),
               volumeMounts: [{ name: "cache", mountPath: "/mnt/models" }],
             },
           ],
@@ -147,6 +172,7 @@ export function renderNimCache(args: {
   readonly apiKeySecret: string;
   readonly pullSecret: string;
   readonly gpus: number;
+  /** A profile id the NIM is pinned to (not `auto`); else the profile for `gpus` GPUs is cached. */
   readonly profile?: string;
   readonly pvc: { readonly create: boolean; readonly name: string; readonly size?: string; readonly storageClass?: string; readonly accessMode?: string };
   readonly scheduling: NimScheduling;
@@ -154,14 +180,14 @@ export function renderNimCache(args: {
   return canonicalize({
     apiVersion: "apps.nvidia.com/v1alpha1",
     kind: "NIMCache",
-    metadata: { name: args.name, ...(args.namespace !== undefined ? { namespace: args.namespace } : {}), labels: { [MANAGED_BY.key]: MANAGED_BY.value } },
+    metadata: metadata(args.name, args.namespace),
     spec: {
       source: {
         ngc: {
           authSecret: args.apiKeySecret,
           modelPuller: args.image,
           pullSecret: args.pullSecret,
-          model: args.profile !== undefined && args.profile !== "auto" ? { profiles: [args.profile] } : { tensorParallelism: String(args.gpus) },
+          model: args.profile !== undefined ? { profiles: [args.profile] } : { tensorParallelism: String(args.gpus) },
         },
       },
       storage: {
@@ -173,9 +199,7 @@ export function renderNimCache(args: {
           ...(args.pvc.accessMode !== undefined ? { volumeAccessMode: args.pvc.accessMode } : {}),
         },
       },
-      nodeSelector: compact(args.scheduling.nodeSelector),
-      tolerations: nonEmpty(args.scheduling.tolerations?.map((t) => ({ ...t }))),
-      runtimeClassName: args.scheduling.runtimeClassName,
+      ...renderScheduling(args.scheduling),
     },
   }) as Manifest;
 }
@@ -200,7 +224,7 @@ export function renderNimService(args: {
   return canonicalize({
     apiVersion: "apps.nvidia.com/v1alpha1",
     kind: "NIMService",
-    metadata: { name: args.name, ...(args.namespace !== undefined ? { namespace: args.namespace } : {}), labels: { [MANAGED_BY.key]: MANAGED_BY.value, ...args.labels } },
+    metadata: metadata(args.name, args.namespace, args.labels),
     spec: {
       image: { repository: args.image, tag: args.version, pullPolicy: "IfNotPresent", pullSecrets: [args.pullSecret] },
       authSecret: args.apiKeySecret,
@@ -209,9 +233,7 @@ export function renderNimService(args: {
       expose: { service: { type: "ClusterIP", port: NIM_PORT } },
       ...(scaled ? { scale: { enabled: true, hpa: { minReplicas: args.replicas.min, maxReplicas: args.replicas.max } } } : { replicas: args.replicas.min }),
       env: renderEnv(args.env),
-      nodeSelector: compact(args.scheduling.nodeSelector),
-      tolerations: nonEmpty(args.scheduling.tolerations?.map((t) => ({ ...t }))),
-      runtimeClassName: args.scheduling.runtimeClassName,
+      ...renderScheduling(args.scheduling),
     },
   }) as Manifest;
 }
@@ -221,7 +243,7 @@ export function renderNimAccount(args: { readonly name: string; readonly namespa
   return canonicalize({
     apiVersion: "nim.opendatahub.io/v1",
     kind: "Account",
-    metadata: { name: args.name, ...(args.namespace !== undefined ? { namespace: args.namespace } : {}), labels: { [MANAGED_BY.key]: MANAGED_BY.value } },
+    metadata: metadata(args.name, args.namespace),
     spec: {
       apiKeySecret: { name: args.secret.name, ...(args.secret.namespace !== undefined ? { namespace: args.secret.namespace } : {}) },
       ...(args.validationRefreshRate !== undefined ? { validationRefreshRate: args.validationRefreshRate } : {}),

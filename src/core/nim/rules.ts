@@ -23,6 +23,12 @@ const WHAT: Readonly<Record<AnyRef["type"], string>> = {
   "nim-account-api-key": "the OpenShift AI NIM Account's Secret (key api_key)",
 };
 
+const FACTORY: Readonly<Record<AnyRef["type"], string>> = {
+  "ngc-api-key": "NgcSecrets.apiKey(name)",
+  "ngc-pull-secret": "NgcSecrets.pullSecret(name)",
+  "nim-account-api-key": "NgcSecrets.accountApiKey(name)",
+};
+
 /** Resolves the model: a catalogue id or a described model. */
 export function resolveNimModel(model: string | NimModelSpec): { model?: NimModelSpec; issues: IssueDraft[] } {
   if (typeof model === "string") {
@@ -47,7 +53,7 @@ export function resolveNimModel(model: string | NimModelSpec): { model?: NimMode
 }
 
 /** A Secret reference as its typed form. */
-export function ref<T extends AnyRef>(value: string | AnyRef, fallback: (name: string) => T): AnyRef {
+export function ref(value: string | AnyRef, fallback: (name: string) => AnyRef): AnyRef {
   return typeof value === "string" ? fallback(value) : value;
 }
 
@@ -60,7 +66,7 @@ export function checkSecretKind(path: string, value: AnyRef, wanted: AnyRef["typ
       value: `${value.type}:${value.name}`,
       rule: "nim/secret-mixup",
       message: `${path} expects ${WHAT[wanted]}, and got ${WHAT[value.type]}`,
-      fix: `pass ${wanted === "ngc-api-key" ? "NgcSecrets.apiKey(name)" : wanted === "ngc-pull-secret" ? "NgcSecrets.pullSecret(name)" : "NgcSecrets.accountApiKey(name)"} here`,
+      fix: `pass ${FACTORY[wanted]} here`,
     },
   ];
 }

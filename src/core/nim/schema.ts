@@ -11,6 +11,9 @@ import type { NgcApiKeySecret, NgcPullSecret, NimAccountProps, NimAccountSecret,
 import type { IRuntime } from "../runtime/ref";
 import type { HardwareRequest } from "../hardware/request";
 
+/** An image tag (the NIM version). */
+const IMAGE_TAG = /^[\w][\w.-]{0,127}$/;
+
 const quantity = z.string().refine(isQuantity, { error: withFix("not a Kubernetes quantity", 'use for example "16Gi"') });
 
 /** A model described outside the catalogue: the same checks as catalogue entries. */
@@ -19,7 +22,7 @@ export const nimModelSchema: z.ZodType<NimModelSpec> = z.strictObject({
   displayName: z.string().min(1),
   kind: z.enum(["llm", "embedding", "reranking"]),
   image: z.string().regex(/^[^\s:@]+(\/[^\s:@]+)+$/, { error: withFix("image is a repository without tag", 'use for example "nvcr.io/nim/meta/llama-3.1-8b-instruct" and put the tag in version') }),
-  version: z.string().regex(/^[\w][\w.-]{0,127}$/, { error: withFix("version is an image tag", 'use for example "1.1.0"') }),
+  version: z.string().regex(IMAGE_TAG, { error: withFix("version is an image tag", 'use for example "1.1.0"') }),
   gpuCounts: z
     .array(z.number().int().min(1, { error: withFix("GPU counts are whole numbers of at least 1", "list the GPU counts the model's profiles support, for example [1, 2]") }))
     .min(1, { error: withFix("a NIM needs at least one supported GPU count", "list the GPU counts the model's profiles support, for example [1, 2]") }),
@@ -45,7 +48,7 @@ export const nimSchema = z.strictObject({
     pullSecret: z.union([k8sName, typedRef("ngc-pull-secret")]),
     hfTokenSecret: k8sName.optional(),
   }),
-  version: z.string().regex(/^[\w][\w.-]{0,127}$/).optional(),
+  version: z.string().regex(IMAGE_TAG).optional(),
   hardware: z.custom<HardwareRequest>((v) => isRecord(v) && (isRecord(v["profile"]) || isRecord(v["accelerator"])), { error: withFix("hardware must be a HardwareProfile, profile.request(...) or Hardware.accelerator(...)", "pass the profile or a request") }).optional(),
   gpus: z.number().optional(),
   profile: z.string().min(1).optional(),

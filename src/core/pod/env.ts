@@ -5,6 +5,7 @@ import type { EnvVar, EnvVarSource } from "../k8s";
 import type { IssueDraft } from "../errors";
 import { compareStrings } from "../canonical";
 import { ENV_NAME } from "../names";
+import { substitutePlaceholders } from "../templates";
 
 /** A value read from a Secret, ConfigMap, the pod's own fields or its resources. */
 export type EnvSource =
@@ -104,4 +105,11 @@ export function renderEnv(...sources: (Readonly<Record<string, EnvValue>> | read
     }
   }
   return merged.size === 0 ? undefined : orderEnv([...merged.values()]);
+}
+
+/** Env with the `{{port}}` placeholder substituted in its literal values (references are kept). */
+export function substituteEnv(env: Readonly<Record<string, EnvValue>>, port: number): Record<string, EnvValue> {
+  const out: Record<string, EnvValue> = {};
+  for (const [k, v] of Object.entries(env)) out[k] = typeof v === "string" ? substitutePlaceholders(v, { port }) : v;
+  return out;
 }

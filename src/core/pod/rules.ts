@@ -33,7 +33,7 @@ export function checkExtendedResources(path: string, resources: Container["resou
       issues.push({ path: `${path}.limits.${name}`, value: request, rule: "resources/extended-limit", message: `${name} is an extended resource: Kubernetes requires a limit (requests alone are rejected)`, fix: `set limits.${name} to ${String(request)}` });
       continue;
     }
-    if (!isQuantity(limit) || !/^\d+$/.test(String(limit)) || Number(limit) < 1) {
+    if (!/^\d+$/.test(String(limit)) || Number(limit) < 1) {
       issues.push({ path: `${path}.limits.${name}`, value: limit, rule: "resources/extended-count", message: `${name} is counted in whole devices`, fix: "use a whole number of 1 or more" });
       continue;
     }

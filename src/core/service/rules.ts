@@ -406,7 +406,8 @@ function checkStorage(spec: ServiceSpec): IssueDraft[] {
 /** Multi-node: Standard mode, a multi-node runtime, accelerators, and sizes that account for every device. */
 function checkMultiNodeLayout(spec: ServiceSpec): IssueDraft[] {
   const issues: IssueDraft[] = [];
-  const runtimeMultiNode = spec.runtime.engine?.multiNode ?? (runtimeSpec(spec.runtime) !== undefined ? isRecord(runtimeSpec(spec.runtime)?.["workerSpec"]) : undefined);
+  const rs = runtimeSpec(spec.runtime);
+  const runtimeMultiNode = spec.runtime.engine?.multiNode ?? (rs !== undefined ? isRecord(rs["workerSpec"]) : undefined);
   const m = spec.multiNode;
   if (m === undefined) {
     if (runtimeMultiNode === true) {
@@ -425,13 +426,12 @@ function checkMultiNodeLayout(spec: ServiceSpec): IssueDraft[] {
     issues.push({ path: "hardware", value: undefined, rule: "isvc/multi-node-hardware", message: "multi-node serving splits a model across accelerators, and this InferenceService requests none", fix: "request accelerators with hardware: profile.request({ accelerators: N })" });
     return issues;
   }
-  const total = spec.devices * m.pipelineParallelSize;
-  if (m.pipelineParallelSize * m.tensorParallelSize !== total) {
+  if (m.tensorParallelSize !== spec.devices) {
     issues.push({
       path: "multiNode.tensorParallelSize",
       value: m.tensorParallelSize,
       rule: "isvc/multi-node-parallelism",
-      message: `pipelineParallelSize × tensorParallelSize = ${m.pipelineParallelSize} × ${m.tensorParallelSize} = ${m.pipelineParallelSize * m.tensorParallelSize}, but head and workers request ${m.pipelineParallelSize} × ${spec.devices} = ${total} ${resource}`,
+      message: `pipelineParallelSize × tensorParallelSize = ${m.pipelineParallelSize} × ${m.tensorParallelSize} = ${m.pipelineParallelSize * m.tensorParallelSize}, but head and workers request ${m.pipelineParallelSize} × ${spec.devices} = ${m.pipelineParallelSize * spec.devices} ${resource}`,
       fix: `set tensorParallelSize to ${spec.devices} (the devices per node), or request ${m.tensorParallelSize} accelerators per pod`,
     });
   }

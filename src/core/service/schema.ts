@@ -22,7 +22,6 @@ export const modelLocation = z.custom<ModelLocation>((v) => isRecord(v) && (type
   error: withFix("model must be a model location", 'use storage.path("models/my-model/"), ModelLocation.fromUri("s3://bucket/path") or ModelLocation.none()'),
 });
 
-
 const count = z.number().int().min(0);
 
 /** InferenceService props. */

@@ -9,6 +9,7 @@ import type { RuntimeInfo } from "../runtime/ref";
 import { runtimeFormats, runtimeMultiModel, runtimeProtocols, runtimeSpec } from "../runtime/ref";
 import type { ModelLocation } from "../storage/location";
 import type { EnvValue } from "../pod/env";
+import { substituteEnv } from "../pod/env";
 import type { ResourcesProps } from "../pod/resources";
 import type { KServeProtocol } from "../engine/protocols";
 import { KSERVE_PROTOCOL_ORDER } from "../engine/protocols";
@@ -111,16 +112,14 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
 
   // hardware
   let hardware: HardwareApplication | undefined;
-  const main = (() => {
-    const rs = runtimeSpec(runtime);
-    return rs ? runtimeContainers(rs).find((c) => c.name === KSERVE_CONTAINER) : undefined;
-  })();
-  const runtimeScheduler = runtimeSpec(runtime)?.["schedulerName"];
+  const rs = runtimeSpec(runtime);
+  const main = rs ? runtimeContainers(rs).find((c) => c.name === KSERVE_CONTAINER) : undefined;
+  const runtimeScheduler = rs?.["schedulerName"];
   if (props.hardware !== undefined) {
     const applied = applyHardware("hardware", props.hardware, {
       ...(props.resources !== undefined ? { resources: props.resources } : {}),
-      ...(hardware !== undefined ? { nodeSelector: hardware.nodeSelector } : props.nodeSelector !== undefined ? { nodeSelector: props.nodeSelector } : {}),
-      ...(hardware !== undefined ? { tolerations: hardware.tolerations } : props.tolerations !== undefined ? { tolerations: props.tolerations } : {}),
+      ...(props.nodeSelector !== undefined ? { nodeSelector: props.nodeSelector } : {}),
+      ...(props.tolerations !== undefined ? { tolerations: props.tolerations } : {}),
       ...(main !== undefined ? { runtimeContainer: main } : {}),
       ...(typeof runtimeScheduler === "string" ? { runtimeSchedulerName: runtimeScheduler } : {}),
       openshiftAI: target.openshiftAI !== undefined,
@@ -223,7 +222,7 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
   const parallelArgs: string[] = [];
   const parallelEnv: Record<string, string> = {};
   if (props.multiNode !== undefined) {
-    const worker = runtimeSpec(runtime)?.["workerSpec"];
+    const worker = rs?.["workerSpec"];
     const runtimePp = isRecord(worker) && typeof worker["pipelineParallelSize"] === "number" ? worker["pipelineParallelSize"] : undefined;
     multiNode = { pipelineParallelSize: props.multiNode.pipelineParallelSize ?? runtimePp ?? 2, tensorParallelSize: props.multiNode.tensorParallelSize ?? Math.max(1, devices) };
   } else if (devices > 1 && engine?.tensorParallel !== undefined && !engine.multiNode) {
@@ -236,7 +235,7 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
   const port = engine?.port ?? 8080;
   const odh = target.openshiftAI !== undefined;
   const pullSecrets = [...new Set([...(props.model.imagePullSecrets ?? []), ...(props.imagePullSecrets ?? [])])];
-  const runtimeAnnotations = isRecord(runtimeSpec(runtime)?.["annotations"]) ? (runtimeSpec(runtime)?.["annotations"] as Record<string, unknown>) : {};
+  const runtimeAnnotations = isRecord(rs?.["annotations"]) ? rs["annotations"] : {};
   return {
     issues,
     spec: {
@@ -282,8 +281,3 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
   };
 }
 
-function substituteEnv(env: Readonly<Record<string, EnvValue>>, port: number): Record<string, EnvValue> {
-  const out: Record<string, EnvValue> = {};
-  for (const [k, v] of Object.entries(env)) out[k] = typeof v === "string" ? substitutePlaceholders(v, { port }) : v;
-  return out;
-}

@@ -53,7 +53,8 @@ export function buildStorageConfig(props: StorageConfigProps, ctx: BuildContext)
   const parsed = parseProps(storageConfigSchema, props);
   const entries: Record<string, StorageConfigReference["entries"][string]> = {};
   const p = parsed.value;
-  const written = p !== undefined && (p.source ?? "existing") !== "existing";
+  const source = p?.source ?? "existing";
+  const written = p !== undefined && source !== "existing";
   for (const key of Object.keys(p?.entries ?? {}).sort(compareStrings)) entries[key] = entryInfo(p?.entries[key] as StorageConfigEntryProps, written);
   const reference: StorageConfigReference = { secretName, entries };
   const drafts: IssueDraft[] = [...parsed.issues];
@@ -62,7 +63,6 @@ export function buildStorageConfig(props: StorageConfigProps, ctx: BuildContext)
     const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
     drafts.push(...targetIssues, ...checkStorageConfigProps(p, target, namespace));
     if (!drafts.some((d) => d.severity !== "warning")) {
-      const source = p.source ?? "existing";
       if (source === "data-connections") {
         for (const key of Object.keys(p.entries).sort(compareStrings)) manifests.push(renderDataConnectionOverlay(key, namespace, p.entries[key] as StorageConfigEntryProps));
       } else if (typeof source === "object" && namespace !== undefined) {

@@ -133,6 +133,14 @@ export function shortHash(text: string): string {
   return hash.toString(16).padStart(8, "0");
 }
 
+/**
+ * The name of the storage-config Job without its hash (the Job is named `<name>-<hash of its pod spec>`,
+ * so a changed spec is a new Job); `undefined` for every other object.
+ */
+export function unhashedJobName(manifest: Manifest): string | undefined {
+  return manifest.kind === "Job" && manifest.apiVersion === "batch/v1" ? manifest.metadata.name.replace(/-[0-9a-f]{8}$/, "") : undefined;
+}
+
 /** Default resources of the Job's container. */
 export const JOB_RESOURCES: ResourcesProps = { requests: { cpu: "10m", memory: "32Mi" }, limits: { cpu: "100m", memory: "128Mi" } };
 

@@ -9,9 +9,7 @@ import type { CanonicalMode } from "../target/resolve";
 import type { ModelLocation } from "../storage/location";
 import { compareStrings } from "../canonical";
 import type { StorageConfigEntryProps, StorageConfigProps } from "./props";
-
-/** The API server's rule for Secret data keys. */
-const DATA_KEY = /^[-._a-zA-Z0-9]+$/;
+import { SECRET_DATA_KEY } from "./schema";
 
 /** Entry types KServe's single-model storage initializer reads from storage-config (ModelMesh reads them all). */
 export const SINGLE_MODEL_ENTRY_TYPES = ["s3"] as const;
@@ -44,7 +42,7 @@ export function checkStorageConfigProps(props: StorageConfigProps, target: Targe
   for (const key of keys) {
     const entry = props.entries[key] as StorageConfigEntryProps;
     const at = `entries.${key}`;
-    if (!DATA_KEY.test(key)) {
+    if (!SECRET_DATA_KEY.test(key)) {
       issues.push({ path: at, value: key, rule: "storage-config/key", message: "a storage-config key is a Secret data key, which may contain only letters, digits, '-', '_' and '.'", fix: `use for example "${key.replace(/[^-._a-zA-Z0-9]+/g, "-")}"` });
     }
     if (source === "existing") {

@@ -8,8 +8,11 @@ import { targetSchema } from "../target/schema";
 import { bucketName } from "../storage/schema";
 import type { StorageConfigProps } from "./props";
 
-/** A Secret data key (the API server's rule). */
-const dataKey = z.string().regex(/^[-._a-zA-Z0-9]+$/, { error: withFix("a Secret data key may contain only letters, digits, '-', '_' and '.'", "use for example \"AWS_ACCESS_KEY_ID\"") });
+/** The API server's rule for Secret data keys. */
+export const SECRET_DATA_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/** A Secret data key. */
+const dataKey = z.string().regex(SECRET_DATA_KEY, { error: withFix("a Secret data key may contain only letters, digits, '-', '_' and '.'", "use for example \"AWS_ACCESS_KEY_ID\"") });
 
 const s3 = z.strictObject({
   type: z.literal("s3"),
