@@ -125,7 +125,7 @@ export const Accelerator = {
   /** NVIDIA GPUs (`nvidia.com/gpu`, or MIG slices with `mig`). */
   nvidia(options: NvidiaOptions = {}): AcceleratorSpec {
     return spec(ACCELERATORS.nvidia, options, {
-      ...(options.mig !== undefined ? { resourceName: `nvidia.com/mig-${options.mig}`, displayName: `NVIDIA MIG ${options.mig}` } : {}),
+      ...(options.mig !== undefined ? { resourceName: `nvidia.com/mig-${options.mig}`, displayName: `NVIDIA MIG ${options.mig}`, kserveKnownGpu: false } : {}),
       nodeSelector: options.product !== undefined ? { [NVIDIA_PRODUCT_LABEL]: options.product } : {},
     });
   },

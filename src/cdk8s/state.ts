@@ -41,6 +41,14 @@ export function appState(scope: IConstruct): AppState {
   return state;
 }
 
+/**
+ * Leaves the warnings of the app `scope` belongs to to the caller, which reports them itself (the
+ * command line prints them): the app's validation still throws on errors, but emits no process warnings.
+ */
+export function warningsReportedByCaller(scope: IConstruct): void {
+  appState(scope).warned = true;
+}
+
 /** Records a construct's issues for the app-wide validation. */
 export function recordIssues(scope: IConstruct, issues: readonly Issue[]): void {
   appState(scope).issues.push(...issues);

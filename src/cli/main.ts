@@ -13,6 +13,7 @@ import * as path from "path";
 import { App } from "cdk8s";
 import { ValidationError, formatIssue, isError } from "../index";
 import { issuesOf, synthAtomically } from "../cdk8s";
+import { warningsReportedByCaller } from "../cdk8s/state";
 
 type BuildFn = (app: App) => void;
 
@@ -40,7 +41,12 @@ export function main(argv: readonly string[]): number {
   }
   let build: BuildFn;
   try {
-    build = loadBuild(modulePath);
+    const loaded = loadBuild(modulePath);
+    // the warnings are printed below, once; the app's validation would emit them again as process warnings
+    build = (app) => {
+      warningsReportedByCaller(app);
+      loaded(app);
+    };
   } catch (error) {
     process.stderr.write(`cannot load ${modulePath}: ${(error as Error).message}\n`);
     return 2;

@@ -359,4 +359,15 @@ describe("multi-node", () => {
     expect(find(manifests, "InferenceService").metadata.annotations?.["serving.kserve.io/gpu-resource-types"]).toBe('["ibm.com/spyre_pf"]');
     expect(ruleIds((chart) => new ServingRuntime(chart, "r", { spec: { containers: [{ name: "kserve-container", image: "x", resources: { limits: { "ibm.com/spyre_pf": 1 } } }], workerSpec: { containers: [{ name: "worker-container", image: "x" }] } } }))).toEqual(["kserve/multi-node-gpu-type"]);
   });
+
+  it("declares NVIDIA MIG slices too (KServe knows nvidia.com/gpu, not nvidia.com/mig-*)", () => {
+    const manifests = synthChart((chart) => {
+      const e = InferenceEngine.vllm(chart, "vllm", { accelerator: "nvidia", multiNode: true });
+      new InferenceService(chart, "m", { engine: e, model: ModelLocation.fromUri("pvc://models/llama"), hardware: Hardware.accelerator(Accelerator.nvidia({ mig: "3g.40gb" }), { accelerators: 2 }), multiNode: { pipelineParallelSize: 2 } });
+    });
+    const isvc = find(manifests, "InferenceService");
+    expect(isvc.metadata.annotations?.["serving.kserve.io/gpu-resource-types"]).toBe('["nvidia.com/mig-3g.40gb"]');
+    const predictor = (isvc["spec"] as { predictor: { model: { resources: { limits: Record<string, unknown> } } } }).predictor;
+    expect(predictor.model.resources.limits["nvidia.com/mig-3g.40gb"]).toBe(2);
+  });
 });

@@ -171,6 +171,30 @@ describe("NIM with the NIM Operator", () => {
   });
 });
 
+describe("NIM hardware", () => {
+  const sized = (chart: Chart): HardwareProfile =>
+    new HardwareProfile(chart, "l40s", { accelerator: Accelerator.nvidia({ min: 1, max: 4 }), cpu: { min: "4", default: "8", max: "32" }, memory: { min: "16Gi", default: "32Gi", max: "256Gi" } });
+
+  it("a request's CPU and memory apply when it names no accelerator count; its shmSize is checked, not dropped", () => {
+    const manifests = synthChart((chart) => Nim.llama31_8bInstruct(chart, "llama", { ngc, hardware: sized(chart).request({ cpu: "16", memory: "128Gi" }) }));
+    const model = predictor(find(manifests, "InferenceService"))["model"] as { resources: unknown };
+    expect(model.resources).toEqual({ requests: { cpu: "16", memory: "128Gi", "nvidia.com/gpu": 1 }, limits: { cpu: "16", memory: "128Gi", "nvidia.com/gpu": 1 } });
+    const operator = synthChart((chart) => Nim.llama31_8bInstruct(chart, "llama", { platform: "nim-operator", ngc, hardware: sized(chart).request({ memory: "128Gi" }) }));
+    expect(spec(find(operator, "NIMService"))["resources"]).toMatchObject({ limits: { memory: "128Gi", "nvidia.com/gpu": 1 } });
+    expect(validationError((chart) => Nim.llama31_8bInstruct(chart, "llama", { ngc, hardware: sized(chart).request({ shmSize: "24Gi" }) })).issues).toEqual([
+      expect.objectContaining({ path: "hardware.shmSize", value: "24Gi", rule: "hardware/shm-runtime", message: "the runtime already mounts /dev/shm, so shmSize cannot change its size", fix: "drop shmSize, or size the runtime's /dev/shm volume" }),
+    ]);
+  });
+
+  it("the profile itself means its defaults, with the model's smallest GPU count, on every platform", () => {
+    const resources = { requests: { cpu: "8", memory: "32Gi", "nvidia.com/gpu": 1 }, limits: { cpu: "8", memory: "32Gi", "nvidia.com/gpu": 1 } };
+    const manifests = synthChart((chart) => Nim.llama31_70bInstruct(chart, "llama", { ngc, hardware: sized(chart), gpus: 4 }));
+    expect((predictor(find(manifests, "InferenceService"))["model"] as { resources: unknown }).resources).toEqual({ requests: { ...resources.requests, "nvidia.com/gpu": 4 }, limits: { ...resources.limits, "nvidia.com/gpu": 4 } });
+    const operator = synthChart((chart) => Nim.llama31_8bInstruct(chart, "llama", { platform: "nim-operator", ngc, hardware: sized(chart) }));
+    expect(spec(find(operator, "NIMService"))["resources"]).toEqual(resources);
+  });
+});
+
 describe("NIM rules", () => {
   function nim(chart: Chart, props: Partial<NimProps>): Nim {
     return new Nim(chart, "nim", { model: "llama-3.1-8b-instruct", ngc, ...props } as NimProps);

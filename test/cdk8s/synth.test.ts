@@ -107,6 +107,23 @@ describe("command line", () => {
     expect(main(["synth", path.join(dir, "missing.js")])).toBe(2);
   });
 
+  it("warnings are printed once, by the command (no second copy as a process warning); exit 0", () => {
+    const module = path.join(__dirname, "../fixtures/warn-app.ts");
+    const emitted = jest.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+    try {
+      for (const args of [["validate", module], ["synth", module, "--out", path.join(tmp(), "dist")]]) {
+        writeErr.mockClear();
+        expect(main(args)).toBe(0);
+        const printed = writeErr.mock.calls.map((c) => String(c[0])).join("");
+        expect(printed.split("[storage/oci-tag]").length - 1).toBe(1);
+        expect(printed).toContain("warning: the model image has no tag or digest, so each pull may get a different model");
+      }
+      expect(emitted).not.toHaveBeenCalled();
+    } finally {
+      emitted.mockRestore();
+    }
+  });
+
   it("validate checks without writing", () => {
     expect(main(["validate", path.join(__dirname, "../../examples/platform.ts")])).toBe(0);
   });

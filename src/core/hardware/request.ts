@@ -61,6 +61,22 @@ export const Hardware = {
   },
 } as const;
 
+/**
+ * The request fields of a value given as hardware: `profile.request(...)`, `Hardware.accelerator(...)`,
+ * or a HardwareProfile construct itself (which has a `profile` and no values: the profile's defaults).
+ */
+export function requestOf(value: HardwareRequest): HardwareRequest {
+  const { profile, accelerator, accelerators, cpu, memory, shmSize } = value;
+  return {
+    ...(profile !== undefined ? { profile } : {}),
+    ...(accelerator !== undefined ? { accelerator } : {}),
+    ...(accelerators !== undefined ? { accelerators } : {}),
+    ...(cpu !== undefined ? { cpu } : {}),
+    ...(memory !== undefined ? { memory } : {}),
+    ...(shmSize !== undefined ? { shmSize } : {}),
+  };
+}
+
 /** The accelerator of a request. */
 export function requestAccelerator(request: HardwareRequest): AcceleratorSpec | undefined {
   return request.profile?.accelerator ?? request.accelerator;

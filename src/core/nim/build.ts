@@ -13,8 +13,9 @@ import { mergeTargetProps, resolveTarget } from "../target/resolve";
 import type { RuntimeInfo } from "../runtime/ref";
 import type { ModelLocation } from "../storage/location";
 import type { HardwareRequest } from "../hardware/request";
-import { Hardware } from "../hardware/request";
+import { Hardware, requestOf } from "../hardware/request";
 import { applyHardware } from "../hardware/apply";
+import type { HardwareApplication } from "../hardware/apply";
 import { Accelerator } from "../../accelerators";
 import { buildInferenceEngine } from "../engine/build";
 import { buildPvcStorage } from "../storage/build";
@@ -40,6 +41,14 @@ export interface NimHandle {
   readonly model?: NimModelSpec;
 }
 
+/**
+ * The model's resources under what the hardware sets (as on KServe, where the InferenceService's
+ * resources override the runtime's): the request's values, else the profile's defaults, else the model's.
+ */
+function withModelResources(model: NimModelSpec, application: HardwareApplication): { requests: Record<string, string | number>; limits: Record<string, string | number> } {
+  return { requests: { ...model.resources.requests, ...application.resources.requests }, limits: { ...model.resources.limits, ...application.resources.limits } };
+}
+
 function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimHandle> {
   const name = (props as Partial<NimProps> | undefined)?.name ?? ctx.defaultName;
   const namespace = (props as Partial<NimProps> | undefined)?.namespace ?? ctx.namespace;
@@ -60,7 +69,7 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
   const apiKey = ref(p.ngc.apiKeySecret, (n) => NgcSecrets.apiKey(n));
   const pull = ref(p.ngc.pullSecret, (n) => NgcSecrets.pullSecret(n));
   drafts.push(...checkNgcSecrets(apiKey, pull, platform), ...checkProfile(p.profile), ...checkCache(p.cache, p, platform));
-  const request: HardwareRequest | undefined = p.hardware === undefined ? undefined : "accelerator" in p.hardware || "accelerators" in p.hardware ? (p.hardware as HardwareRequest) : { profile: p.hardware.profile };
+  const request: HardwareRequest | undefined = p.hardware === undefined ? undefined : requestOf(p.hardware);
   if (p.runtime !== undefined && platform !== "kserve") {
     drafts.push({ path: "runtime", value: p.runtime.runtime.name, rule: "nim/runtime-platform", message: "a KServe runtime is used only on platform kserve", fix: "drop runtime, or use platform kserve" });
   }
@@ -84,7 +93,7 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
   const manifests: Manifest[] = [];
 
   if (platform === "nim-operator") {
-    const applied = applyHardware("hardware", hardware, { resources: { requests: { ...model.resources.requests }, limits: { ...model.resources.limits } }, openshiftAI: odh });
+    const applied = applyHardware("hardware", hardware, { openshiftAI: odh });
     issues.push(...locate(ctx.where, applied.issues));
     if (applied.application === undefined || issues.some(isError)) return invalid(issues);
     const scheduling = nimScheduling(applied.application);
@@ -122,7 +131,7 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
         pullSecret: pull.name,
         storage,
         shmSize: model.shmSize,
-        resources: applied.application.resources,
+        resources: withModelResources(model, applied.application),
         replicas,
         env,
         scheduling,
@@ -188,7 +197,7 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
             claimName,
             apiKey: apiKeyRef,
             pullSecret: pull.name,
-            resources: { requests: { ...model.resources.requests, ...applied.application.resources.requests }, limits: { ...model.resources.limits, ...applied.application.resources.limits } },
+            resources: withModelResources(model, applied.application),
             ...(pinnedProfile !== undefined ? { profile: pinnedProfile } : {}),
             scheduling: nimScheduling(applied.application),
             openshiftAI: odh,
