@@ -86,7 +86,7 @@ export { NIM_MODELS } from "./presets/nim/catalogue";
 export type { NimModelSpec, NimModelId, NimKind } from "./presets/nim/catalogue";
 export { NgcSecrets } from "./core/nim/props";
 export type { NimProps, NimNgcProps, NimCacheProps, NimAccountProps, NgcApiKeySecret, NgcPullSecret, NimAccountSecret } from "./core/nim/props";
-export { buildNim, buildNimAccount } from "./core/nim/build";
+export { buildNim, buildNimAccount, nimRuntime } from "./core/nim/build";
 export type { NimHandle, NimAccountHandle } from "./core/nim/build";
 export { NIM_PROFILE } from "./core/nim/rules";
 

@@ -3,7 +3,7 @@
  */
 import type { ApiObject } from "cdk8s";
 import { Construct } from "constructs";
-import { buildNim, buildNimAccount } from "../index";
+import { buildNim, buildNimAccount, nimRuntime } from "../index";
 import type { IRuntime, NimAccountHandle, NimAccountProps, NimHandle, NimModelSpec, NimProps, RuntimeInfo } from "../index";
 import { adopt, buildContext } from "./state";
 
@@ -78,7 +78,7 @@ export class Nim extends Construct implements IRuntime {
     const result = buildNim(props, buildContext(scope, id));
     this.nim = result.handle;
     this.name = result.handle.name;
-    this.runtime = result.handle.runtime ?? { name: `${result.handle.name}-runtime`, kind: "ServingRuntime", where: result.handle.where, valid: false };
+    this.runtime = nimRuntime(result.handle);
     this.apiObjects = adopt(this, result);
   }
 }

@@ -133,8 +133,3 @@ export const k8sName = z
     withFix("must be a Kubernetes object name (lowercase letters, digits, '-' and '.')", "use lowercase letters, digits and '-'"),
   );
 
-/** A Kubernetes resource quantity, as a string or a number. */
-export const quantitySchema = z.union([z.string(), z.number()]);
-
-/** String map (labels, annotations, node selectors). */
-export const stringMap = z.record(z.string(), z.string());

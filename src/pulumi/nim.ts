@@ -2,7 +2,7 @@
  * Nim and NimAccount: NVIDIA NIM models in one typed call.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { buildNim, buildNimAccount } from "../index";
+import { buildNim, buildNimAccount, nimRuntime } from "../index";
 import type { IRuntime, NgcApiKeySecret, NgcPullSecret, NimAccountHandle, NimAccountProps, NimAccountSecret, NimHandle, NimModelSpec, NimNgcProps, NimProps, Registry, RuntimeInfo } from "../index";
 import { KServeComponent } from "./component";
 import { isDeferred, lift, registerReference } from "./inputs";
@@ -169,7 +169,7 @@ export class Nim extends KServeComponent<NimHandle> implements IRuntime {
     this.serviceName = this.handle.name;
     this.platform = this.handle.platform;
     this.runtimeName = this.handle.runtime?.name;
-    this.runtime = this.handle.runtime ?? { name: `${this.handle.name}-runtime`, kind: "ServingRuntime", where: this.handle.where, valid: false };
+    this.runtime = nimRuntime(this.handle);
     if (this.handle.runtime !== undefined && built.runtime === undefined) {
       this.registerDerived(this.handle.runtime, (handle) => handle.runtime);
       const list = builtRuntimes.get(KServeProgram.registry) ?? [];

@@ -4,11 +4,11 @@
  * (`controllers/modelmesh/runtime.go`), so they cover engines, presets and raw ServingRuntime specs alike.
  */
 import type { IssueDraft } from "../errors";
-import type { Container } from "../k8s";
 import type { Target } from "../target/resolve";
 import { isRecord } from "../canonical";
 import { eachString } from "../templates";
 import type { InferenceEngineProps } from "../engine/props";
+import { runtimeContainers } from "../runtime/ref";
 import { checkModelMeshAvailable } from "./availability";
 import {
   BUILT_IN_SERVER_TYPES,
@@ -97,7 +97,7 @@ function reservedPortReason(port: number): string | undefined {
 /** Rules on the spec of a `multiModel: true` runtime, and the target's ModelMesh availability. */
 export function checkModelMeshRuntime(spec: Record<string, unknown>, target: Target): IssueDraft[] {
   const issues: IssueDraft[] = [...checkModelMeshAvailable(target, "spec.multiModel", true, "a multi-model (ModelMesh) runtime")];
-  const containers = (Array.isArray(spec["containers"]) ? spec["containers"] : []).filter(isRecord) as Container[];
+  const containers = runtimeContainers(spec);
   containers.forEach((c, i) => {
     const path = `spec.containers[${i}]`;
     if (reservedName(c.name, RESERVED_CONTAINERS)) {

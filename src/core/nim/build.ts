@@ -42,6 +42,14 @@ export interface NimHandle {
 }
 
 /**
+ * The runtime another construct uses to reach a NIM: its own or shared KServe runtime, or (on the NIM
+ * Operator, or when the NIM is invalid) a placeholder marked invalid, so that nothing builds on it.
+ */
+export function nimRuntime(handle: NimHandle): RuntimeInfo {
+  return handle.runtime ?? { name: `${handle.name}-runtime`, kind: "ServingRuntime", where: handle.where, valid: false };
+}
+
+/**
  * The model's resources under what the hardware sets (as on KServe, where the InferenceService's
  * resources override the runtime's): the request's values, else the profile's defaults, else the model's.
  */

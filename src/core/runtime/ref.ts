@@ -6,7 +6,8 @@
 import type { EngineProtocol, KServeProtocol } from "../engine/protocols";
 import type { ParameterSpec } from "../engine/parameters";
 import type { EnvValue } from "../pod/env";
-import type { Manifest } from "../k8s";
+import type { Container, Manifest } from "../k8s";
+import { isRecord } from "../canonical";
 
 /** A supported model format entry as KServe reads it. */
 export interface SupportedModelFormat {
@@ -110,4 +111,10 @@ export function runtimeAccelerators(info: RuntimeInfo): readonly string[] | unde
     }
   }
   return info.declared?.recommendedAccelerators;
+}
+
+/** Containers of a runtime spec. */
+export function runtimeContainers(spec: Record<string, unknown>): Container[] {
+  const containers = spec["containers"];
+  return Array.isArray(containers) ? (containers.filter(isRecord) as Container[]) : [];
 }

@@ -11,7 +11,8 @@ import { isRecord } from "../canonical";
 import { checkContainer, checkDuplicateFlags } from "../pod/rules";
 import { checkTemplate, eachString } from "../templates";
 import type { RuntimeInfo, SupportedModelFormat } from "./ref";
-import { runtimeFormats, runtimeMultiModel, runtimeProtocols, runtimeSpec } from "./ref";
+import { runtimeContainers, runtimeFormats, runtimeMultiModel, runtimeProtocols, runtimeSpec } from "./ref";
+
 import { KSERVE } from "../keys";
 import { checkModelMeshRuntime } from "../modelmesh/rules";
 import { KSERVE_GPU_RESOURCES } from "../../accelerators/registry";
@@ -51,12 +52,6 @@ export function checkGpuResourceTypes(path: string, resources: Container["resour
 export const KSERVE_CONTAINER = "kserve-container";
 export const TRANSFORMER_CONTAINER = "transformer-container";
 export const WORKER_CONTAINER = "worker-container";
-
-/** Containers of a runtime spec. */
-export function runtimeContainers(spec: Record<string, unknown>): Container[] {
-  const containers = spec["containers"];
-  return Array.isArray(containers) ? (containers.filter(isRecord) as Container[]) : [];
-}
 
 /** Checks a rendered runtime manifest. `repeatableFlags` come from the engine. */
 export function checkRuntimeManifest(manifest: Manifest, target: Target, repeatableFlags: readonly string[] = []): IssueDraft[] {
