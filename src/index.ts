@@ -5,6 +5,7 @@
  * The cdk8s constructs are in `kserve-constructs/cdk8s`, the Pulumi components in `kserve-constructs/pulumi`.
  */
 export * from "./core/errors";
+export * from "./core/rules/registry";
 export type { Json, JsonObject } from "./core/canonical";
 export { canonicalize } from "./core/canonical";
 export type { Manifest, ObjectMeta, EnvVar, Container, Volume, Toleration, ResourceRequirements, Probe } from "./core/k8s";

@@ -1,0 +1,116 @@
+/**
+ * The rule registry: every rule of the library is declared once, here or in its concept's `rules.ts`,
+ * as a named entry with an id, a severity, what it checks, why, how to fix it, and what it runs on.
+ *
+ * A rule's `check` returns {@link Finding}s (path, value, message, specific fix); {@link runRules} turns
+ * them into issue drafts carrying the rule's id and severity, and turns an exception inside a rule into
+ * one `internal/unexpected` problem naming the rule instead of a crash.
+ *
+ * The catalogue ({@link ruleCatalogue}) is filled when rule modules load and is only read afterwards;
+ * `docs/rules.md` is generated from it.
+ */
+import type { IssueDraft, Severity } from "../errors";
+
+/**
+ * What a rule looks at:
+ * - `props`: the props or resolved spec of one construct (only the library's own builds run these);
+ * - `manifest`: one rendered manifest (these also run on YAML the library did not write);
+ * - `app`: every manifest of an app together (checks across objects).
+ */
+export type RuleSubject = "props" | "manifest" | "app";
+
+/** The description of a rule, as the catalogue and the docs show it. */
+export interface RuleMeta {
+  /** Stable id `concept/name`, e.g. `isvc/knative-pod-fields`. Tests, docs and suppressions refer to it. */
+  readonly id: string;
+  /** `error` stops a synth; `warning` is reported and lets it go on. */
+  readonly severity: Severity;
+  /** What it checks, in one sentence. */
+  readonly summary: string;
+  /** Why: the upstream behaviour it prevents (what would happen on the cluster). */
+  readonly why: string;
+  /** The fix in general terms; each finding may give a more specific one. */
+  readonly fix: string;
+  /** What the rule runs on. */
+  readonly on: RuleSubject;
+}
+
+/** One problem a rule found. */
+export interface Finding {
+  /** The field, as a dotted path (a prop path, or a manifest path for manifest rules). */
+  readonly path: string;
+  /** The offending value (`undefined` when something is missing). */
+  readonly value: unknown;
+  /** What is wrong here, in one sentence. */
+  readonly message: string;
+  /**
+   * How to fix this one, in one sentence.
+   * @default the rule's `fix`
+   */
+  readonly fix?: string;
+}
+
+/** A rule: its description and its check over a subject of type `S`. */
+export interface Rule<S> extends RuleMeta {
+  /** Returns what is wrong with `subject` (empty when nothing is). Must not throw for any input; {@link runRules} guards it anyway. */
+  readonly check: (subject: S) => readonly Finding[];
+}
+
+const catalogue = new Map<string, RuleMeta>();
+
+/** Declares a rule and records it in the catalogue; a second rule with the same id is a bug in the library. */
+export function defineRule<S>(rule: Rule<S>): Rule<S> {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/.test(rule.id)) throw new Error(`rule id "${rule.id}" is not of the form concept/name`);
+  if (catalogue.has(rule.id)) throw new Error(`rule "${rule.id}" is declared twice`);
+  const { check: _check, ...meta } = rule;
+  catalogue.set(rule.id, Object.freeze({ ...meta }));
+  return rule;
+}
+
+/** Every rule declared so far (rule modules register when they load), sorted by id. */
+export function ruleCatalogue(): readonly RuleMeta[] {
+  return [...catalogue.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The description of rule `id`, if it is declared. */
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return catalogue.get(id);
+}
+
+/** Turns one finding of `rule` into an issue draft. */
+export function toDraft(rule: RuleMeta, finding: Finding): IssueDraft {
+  return {
+    path: finding.path,
+    value: finding.value,
+    rule: rule.id,
+    message: finding.message,
+    fix: finding.fix ?? rule.fix,
+    ...(rule.severity === "warning" ? { severity: "warning" as const } : {}),
+  };
+}
+
+/**
+ * Runs `rules` on `subject` in order and returns every finding as an issue draft. An exception inside a
+ * rule becomes one `internal/unexpected` draft naming the rule, and the other rules still run.
+ */
+export function runRules<S>(rules: readonly Rule<S>[], subject: S): IssueDraft[] {
+  const drafts: IssueDraft[] = [];
+  for (const rule of rules) {
+    let findings: readonly Finding[];
+    try {
+      findings = rule.check(subject);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      drafts.push({
+        path: "",
+        value: undefined,
+        rule: "internal/unexpected",
+        message: `rule ${rule.id} failed unexpectedly (${message})`,
+        fix: "this is a bug in kserve-constructs: please report it with the props of this construct",
+      });
+      continue;
+    }
+    for (const finding of findings) drafts.push(toDraft(rule, finding));
+  }
+  return drafts;
+}

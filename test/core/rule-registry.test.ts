@@ -1,0 +1,55 @@
+import { defineRule, ruleCatalogue, ruleMeta, runRules } from "../../src/core/rules/registry";
+
+describe("rule registry", () => {
+  const sample = defineRule<{ n: number }>({
+    id: "test-registry/positive",
+    severity: "error",
+    summary: "n is positive",
+    why: "negative n breaks things",
+    fix: "use a positive n",
+    on: "props",
+    check: (s) => (s.n > 0 ? [] : [{ path: "n", value: s.n, message: `n is ${s.n}` }]),
+  });
+  const warn = defineRule<{ n: number }>({
+    id: "test-registry/big",
+    severity: "warning",
+    summary: "n is small",
+    why: "big n is slow",
+    fix: "use a smaller n",
+    on: "props",
+    check: (s) => (s.n > 10 ? [{ path: "n", value: s.n, message: "n is big", fix: "use 10" }] : []),
+  });
+  const broken = defineRule<{ n: number }>({
+    id: "test-registry/broken",
+    severity: "error",
+    summary: "always throws",
+    why: "test",
+    fix: "none",
+    on: "props",
+    check: () => {
+      throw new Error("boom");
+    },
+  });
+
+  it("records each rule's description in the catalogue", () => {
+    expect(ruleMeta("test-registry/positive")).toEqual({ id: "test-registry/positive", severity: "error", summary: "n is positive", why: "negative n breaks things", fix: "use a positive n", on: "props" });
+    expect(ruleCatalogue().map((r) => r.id)).toEqual(expect.arrayContaining(["test-registry/big", "test-registry/broken", "test-registry/positive"]));
+  });
+
+  it("turns findings into drafts with the rule id, severity and fix", () => {
+    expect(runRules([sample, warn], { n: -1 })).toEqual([{ path: "n", value: -1, rule: "test-registry/positive", message: "n is -1", fix: "use a positive n" }]);
+    expect(runRules([sample, warn], { n: 11 })).toEqual([{ path: "n", value: 11, rule: "test-registry/big", message: "n is big", fix: "use 10", severity: "warning" }]);
+    expect(runRules([sample, warn], { n: 5 })).toEqual([]);
+  });
+
+  it("reports an exception inside a rule as internal/unexpected and runs the other rules", () => {
+    const drafts = runRules([broken, sample], { n: -2 });
+    expect(drafts.map((d) => d.rule)).toEqual(["internal/unexpected", "test-registry/positive"]);
+    expect(drafts[0]?.message).toContain("rule test-registry/broken failed unexpectedly (boom)");
+  });
+
+  it("refuses a second rule with the same id and a malformed id", () => {
+    expect(() => defineRule({ ...sample, check: sample.check })).toThrow('rule "test-registry/positive" is declared twice');
+    expect(() => defineRule({ ...sample, id: "NoSlash" })).toThrow("is not of the form concept/name");
+  });
+});
