@@ -53,3 +53,20 @@ describe("rule registry", () => {
     expect(() => defineRule({ ...sample, id: "NoSlash" })).toThrow("is not of the form concept/name");
   });
 });
+
+describe("manifest rules", () => {
+  it("are listed for lint and recorded in the catalogue", () => {
+    const { defineManifestRule, manifestRules, ruleMeta: meta } = jest.requireActual("../../src/core/rules/registry") as typeof import("../../src/core/rules/registry");
+    const rule = defineManifestRule({
+      id: "test-registry/has-name",
+      severity: "error",
+      summary: "metadata.name is set",
+      why: "the API server refuses objects without a name",
+      fix: "set metadata.name",
+      on: "manifest",
+      check: ({ manifest }) => (manifest.metadata.name === "" ? [{ path: "metadata.name", value: "", message: "no name" }] : []),
+    });
+    expect(manifestRules()).toContain(rule);
+    expect(meta("test-registry/has-name")?.on).toBe("manifest");
+  });
+});

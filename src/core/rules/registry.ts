@@ -10,6 +10,8 @@
  * `docs/rules.md` is generated from it.
  */
 import type { IssueDraft, Severity } from "../errors";
+import type { Manifest } from "../k8s";
+import type { Target } from "../target/resolve";
 
 /**
  * What a rule looks at:
@@ -56,7 +58,24 @@ export interface Rule<S> extends RuleMeta {
   readonly check: (subject: S) => readonly Finding[];
 }
 
+/**
+ * What a manifest-level rule sees: one manifest, the target it is for, and the other manifests of the
+ * same app (or of the same `lint` input) for checks across objects.
+ */
+export interface ManifestSubject {
+  /** The manifest under check. */
+  readonly manifest: Manifest;
+  /** The target (KServe version, OpenShift AI) the manifest is meant for. */
+  readonly target: Target;
+  /** Every manifest of the app, this one included (for rules that look across objects). */
+  readonly app: readonly Manifest[];
+}
+
+/** A rule on one rendered manifest: runs at synth time and in `lint`. */
+export type ManifestRule = Rule<ManifestSubject> & { readonly on: "manifest" | "app" };
+
 const catalogue = new Map<string, RuleMeta>();
+const manifestRuleList: ManifestRule[] = [];
 
 /** Declares a rule and records it in the catalogue; a second rule with the same id is a bug in the library. */
 export function defineRule<S>(rule: Rule<S>): Rule<S> {
@@ -65,6 +84,21 @@ export function defineRule<S>(rule: Rule<S>): Rule<S> {
   const { check: _check, ...meta } = rule;
   catalogue.set(rule.id, Object.freeze({ ...meta }));
   return rule;
+}
+
+/**
+ * Declares a manifest-level rule (`on: "manifest"` or `"app"`): recorded in the catalogue like any rule,
+ * and listed by {@link manifestRules} so that `lint` runs it on YAML the library did not write.
+ */
+export function defineManifestRule(rule: ManifestRule): ManifestRule {
+  defineRule(rule);
+  manifestRuleList.push(rule);
+  return rule;
+}
+
+/** Every manifest-level rule declared so far, in declaration order. */
+export function manifestRules(): readonly ManifestRule[] {
+  return manifestRuleList;
 }
 
 /** Every rule declared so far (rule modules register when they load), sorted by id. */
