@@ -12,6 +12,8 @@ import { OpenShiftAIHardwareChart } from "./openshift-ai-hardware";
 import { NimChart } from "./nim";
 import { ModelMeshFleetChart } from "./modelmesh-fleet";
 import { MLServerCustomChart } from "./mlserver-custom";
+import { GpuStackBackendsChart } from "./gpustack-backends";
+import { ChariotEngineChart } from "./chariot-engine";
 import { deployments as mlserverCustom } from "./specs/mlserver-custom";
 import { target } from "./specs/platform";
 
@@ -26,4 +28,6 @@ export default function build(app: App): void {
   new NimChart(app, "nim");
   new ModelMeshFleetChart(app, "modelmesh-fleet");
   for (const { id, mode, namespace } of mlserverCustom) new MLServerCustomChart(app, id, { mode, namespace });
+  new GpuStackBackendsChart(app, "gpustack-backends");
+  new ChariotEngineChart(app, "chariot-engine");
 }

@@ -30,6 +30,12 @@ export type { ParameterSpec, ParameterType, ParameterValue, ParameterOptions, Nu
 export type { EngineProtocol, KServeProtocol } from "./core/engine/protocols";
 export type { InferenceEngineProps, EngineVersionProps, ModelFormatProps, MetricsProps, OpenShiftAIEngineProps, ImageTarget } from "./core/engine/props";
 export { buildInferenceEngine } from "./core/engine/build";
+export { importGpuStack, gpuStackPreset, GPUSTACK_FRAMEWORKS, GPU_COUNT_ENV, MODEL_FILE_PARAMETER } from "./core/engine/import/gpustack";
+export type { GpuStackBackendDefinition, GpuStackVersionConfig, GpuStackImportProps, ImportResult } from "./core/engine/import/gpustack";
+export { importChariot, chariotPreset, CHARIOT_PROTOCOLS, CHARIOT_MODEL_ID_ENV } from "./core/engine/import/chariot";
+export type { ChariotEngineVersion, ChariotReadinessProbe, ChariotPredictorEnv, ChariotImportProps } from "./core/engine/import/chariot";
+export type { EngineImportProps, DefinitionSource } from "./core/engine/import/source";
+export { splitCommand } from "./core/engine/import/source";
 
 export type { ServingRuntimeProps, ExistingRuntimeOptions } from "./core/runtime/props";
 export type { RuntimeInfo, IRuntime, SupportedModelFormat, EngineDetails, DeclaredRuntime } from "./core/runtime/ref";

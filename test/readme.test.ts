@@ -42,8 +42,8 @@ const catalogue = [{ id: "fraud-a", key: "fraud/a.joblib" }, { id: "fraud-b", ke
 `;
 
 function fragments(): string {
-  const parts = ["## Accelerators and hardware profiles", "## NVIDIA NIM", "## Multi-model serving"].flatMap(blocksOf);
-  expect(parts).toHaveLength(3);
+  const parts = ["## Accelerators and hardware profiles", "## NVIDIA NIM", "## Engines from GPUStack and Chariot", "## Multi-model serving"].flatMap(blocksOf);
+  expect(parts).toHaveLength(4);
   return FRAGMENT_PRELUDE + parts.join("") + "app.synth();\n";
 }
 
@@ -98,9 +98,12 @@ describe("README", () => {
       "InferenceService/fraud-b",
       "InferenceService/llama",
       "InferenceService/llama-70b",
+      "InferenceService/qwen",
       "NIMService/llama-op",
       "PersistentVolumeClaim/llama-cache",
       "Secret/aws-connection-models",
+      "ServingRuntime/detector",
+      "ServingRuntime/llama-cpp",
       "ServingRuntime/mlserver",
       "ServingRuntime/nvidia-nim-llama-3.1-8b-instruct-1.1.0",
       "ServingRuntime/nvidia-nim-nv-embedqa-e5-v5-1.0.0",

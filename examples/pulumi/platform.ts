@@ -37,6 +37,8 @@ import * as nims from "../specs/nim";
 import * as mesh from "../specs/modelmesh-fleet";
 import * as mlserver from "../specs/mlserver-custom";
 import * as platformSpec from "../specs/platform";
+import * as gpustack from "../specs/gpustack-backends";
+import * as chariot from "../specs/chariot-engine";
 
 /** Settings of the example platform (the Pulumi program reads them from stack config). */
 export interface PlatformOptions {
@@ -112,6 +114,8 @@ export const SCENARIOS = [
   "nim",
   "modelmesh-fleet",
   ...mlserver.deployments.map((d) => d.id),
+  "gpustack-backends",
+  "chariot-engine",
 ] as const;
 
 /** What a scenario uses to define its components. */
@@ -223,6 +227,25 @@ const modelmeshFleet: Scenario = (d) => {
   return scorers.namespace;
 };
 
+/** GPUStack backends imported from their definitions, and models on them. */
+const gpuStackBackends: Scenario = (d) => {
+  const namespace = d.namespaceOf(gpustack.namespace);
+  d.runtime("tensorrt-llm", InferenceEngine.fromGpuStack("tensorrt-llm", gpustack.tensorRtLlm, { ...gpustack.tensorRtLlmProps, namespace }, d.opts));
+  const llamaCpp = d.runtime("llama-cpp", InferenceEngine.fromGpuStack("llama-cpp", gpustack.llamaCpp, { ...gpustack.llamaCppProps, namespace }, d.opts));
+  const kokoro = d.runtime("kokoro-tts", InferenceEngine.fromGpuStack("kokoro-tts", gpustack.kokoro, { ...gpustack.kokoroProps, namespace }, d.opts));
+  const gguf = ModelStorage.pvc("gguf-models", { ...gpustack.ggufModels, namespace }, d.opts);
+  d.service("kokoro", { ...gpustack.kokoroTts(kokoro), namespace });
+  return d.service("qwen-gguf", { ...gpustack.qwenGguf(llamaCpp, gguf), namespace }).namespace;
+};
+
+/** A Chariot engine imported from its versions, and a model on an older version. */
+const chariotEngine: Scenario = (d) => {
+  const namespace = d.namespaceOf(chariot.namespace);
+  const engine = d.runtime("defect-detector", InferenceEngine.fromChariot("defect-detector", chariot.defectDetector, { ...chariot.defectDetectorProps, namespace }, d.opts));
+  const bucket = ModelStorage.s3("vision-models", { ...chariot.models, namespace, credentials: { secretName: d.options.minioSecretName ?? chariot.models.credentials.secretName } }, d.opts);
+  return d.service("line-3", { ...chariot.line3(engine, bucket), namespace }).namespace;
+};
+
 /**
  * An MLServer custom runtime, single-model or multi-model: deployed once per mode, so its resource
  * names are prefixed with the deployment's id (its objects keep their names).
@@ -250,6 +273,8 @@ const scenarios: Readonly<Record<(typeof SCENARIOS)[number], { readonly define: 
   nim: { define: nimScenario },
   "modelmesh-fleet": { define: modelmeshFleet, target: mesh.target },
   ...Object.fromEntries(mlserver.deployments.map((d) => [d.id, { define: mlserverCustom(d), target: mlserver.target }])),
+  "gpustack-backends": { define: gpuStackBackends },
+  "chariot-engine": { define: chariotEngine },
 };
 
 /** Defines the example platform. */

@@ -3,8 +3,8 @@
  */
 import type { ApiObject } from "cdk8s";
 import { Construct } from "constructs";
-import { EnginePresets, buildInferenceEngine } from "../index";
-import type { EnginePreset, InferenceEngineProps, IRuntime, RuntimeInfo, VllmPresetProps } from "../index";
+import { EnginePresets, buildInferenceEngine, chariotPreset, gpuStackPreset } from "../index";
+import type { ChariotEngineVersion, ChariotImportProps, DefinitionSource, EnginePreset, GpuStackBackendDefinition, GpuStackImportProps, InferenceEngineProps, IRuntime, RuntimeInfo, VllmPresetProps } from "../index";
 import { adopt, buildContext } from "./state";
 
 /**
@@ -29,6 +29,30 @@ export class InferenceEngine extends Construct implements IRuntime {
    */
   public static vllm(scope: Construct, id: string, props: VllmPresetProps): InferenceEngine {
     return new InferenceEngine(scope, id, EnginePresets.vllm(props));
+  }
+
+  /**
+   * An engine from a GPUStack inference backend definition (the YAML its Inference Backend page imports
+   * and exports, or the parsed object): versions, images per framework, command line, env and health
+   * path; GPUStack placeholders become their Kubernetes equivalents (see `importGpuStack`). Problems of
+   * the definition are reported with GPUStack's field names as paths.
+   *
+   * @example InferenceEngine.fromGpuStack(chart, "llama-cpp", fs.readFileSync("llama.cpp.yaml", "utf8"), { modelFile: "model.gguf" })
+   */
+  public static fromGpuStack(scope: Construct, id: string, definition: DefinitionSource<GpuStackBackendDefinition>, props: GpuStackImportProps = {}): InferenceEngine {
+    return new InferenceEngine(scope, id, gpuStackPreset(definition, props));
+  }
+
+  /**
+   * An engine from Chariot engine versions (the fields of `create_engine_version`: one object or a list
+   * of versions of one engine; JSON/YAML text or parsed): images for CPU and GPU, readiness probe,
+   * typed settings, protocol, entrypoint and command (see `importChariot`). Problems are reported with
+   * Chariot's field names as paths.
+   *
+   * @example InferenceEngine.fromChariot(chart, "my-engine", { name: "My Engine", version: "1.0.0", container_image_cpu: "r/e:1.0.0" })
+   */
+  public static fromChariot(scope: Construct, id: string, definition: DefinitionSource<ChariotEngineVersion | readonly ChariotEngineVersion[]>, props: ChariotImportProps = {}): InferenceEngine {
+    return new InferenceEngine(scope, id, chariotPreset(definition, props));
   }
 
   /** The runtime handle InferenceServices use. */

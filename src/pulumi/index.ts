@@ -8,7 +8,7 @@ export { KServeComponent } from "./component";
 export type { BuildFunction, ComponentOptions } from "./component";
 export { RuntimeComponent } from "./runtime-component";
 export { InferenceEngine } from "./inference-engine";
-export type { InferenceEngineArgs, EngineVersionArgs, EnvInput, PresetArgs, VllmPresetArgs } from "./inference-engine";
+export type { InferenceEngineArgs, EngineVersionArgs, EnvInput, PresetArgs, VllmPresetArgs, GpuStackImportArgs, ChariotImportArgs } from "./inference-engine";
 export { ServingRuntime } from "./serving-runtime";
 export type { ServingRuntimeArgs } from "./serving-runtime";
 export { ModelStorage } from "./model-storage";

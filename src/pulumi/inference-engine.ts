@@ -2,8 +2,8 @@
  * InferenceEngine: a custom serving engine, created as a ServingRuntime or ClusterServingRuntime.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { EnginePresets, buildInferenceEngine, isEnginePreset } from "../index";
-import type { BuildContext, BuildResult, EnginePreset, EngineVersionProps, EnvSource, ImageTarget, InferenceEngineProps, RuntimeInfo, VllmPresetProps } from "../index";
+import { EnginePresets, buildInferenceEngine, chariotPreset, gpuStackPreset, isEnginePreset } from "../index";
+import type { BuildContext, BuildResult, ChariotEngineVersion, ChariotImportProps, DefinitionSource, EnginePreset, EngineVersionProps, EnvSource, GpuStackBackendDefinition, GpuStackImportProps, ImageTarget, InferenceEngineProps, RuntimeInfo, VllmPresetProps } from "../index";
 import { RuntimeComponent } from "./runtime-component";
 
 /** An environment variable value: a string (or an Output of one, a Pulumi secret stays secret), or a reference. */
@@ -66,6 +66,24 @@ export type VllmPresetArgs = Omit<VllmPresetProps, "namespace"> & {
   readonly namespace?: pulumi.Input<string>;
 };
 
+/** Props of {@link InferenceEngine.fromGpuStack}: the importer's props, `namespace` accepting an Input. */
+export type GpuStackImportArgs = Omit<GpuStackImportProps, "namespace"> & {
+  /**
+   * Namespace of a namespaced runtime.
+   * @default not set (the Kubernetes provider's default namespace)
+   */
+  readonly namespace?: pulumi.Input<string>;
+};
+
+/** Props of {@link InferenceEngine.fromChariot}: the importer's props, `namespace` accepting an Input. */
+export type ChariotImportArgs = Omit<ChariotImportProps, "namespace"> & {
+  /**
+   * Namespace of a namespaced runtime.
+   * @default not set (the Kubernetes provider's default namespace)
+   */
+  readonly namespace?: pulumi.Input<string>;
+};
+
 /** Builds an engine; a namespace given beside a preset becomes the namespace of the props it resolves to. */
 function buildEngine(input: InferenceEngineProps | PresetArgs, ctx: BuildContext): BuildResult<RuntimeInfo> {
   if (!isEnginePreset(input) || !("namespace" in input)) return buildInferenceEngine(input, ctx);
@@ -110,6 +128,28 @@ export class InferenceEngine extends RuntimeComponent {
   public static vllm(name: string, props: VllmPresetArgs, opts?: pulumi.ComponentResourceOptions): InferenceEngine {
     const { namespace, ...rest } = props;
     return new InferenceEngine(name, { ...EnginePresets.vllm(rest), ...(namespace !== undefined ? { namespace } : {}) }, opts);
+  }
+
+  /**
+   * An engine from a GPUStack inference backend definition (YAML text or the parsed object); see the
+   * cdk8s `InferenceEngine.fromGpuStack` and the core's `importGpuStack`. Props are plain values, but `namespace`.
+   *
+   * @example InferenceEngine.fromGpuStack("llama-cpp", fs.readFileSync("llama.cpp.yaml", "utf8"), { modelFile: "model.gguf" }, { provider })
+   */
+  public static fromGpuStack(name: string, definition: DefinitionSource<GpuStackBackendDefinition>, args: GpuStackImportArgs = {}, opts?: pulumi.ComponentResourceOptions): InferenceEngine {
+    const { namespace, ...rest } = args;
+    return new InferenceEngine(name, { ...gpuStackPreset(definition, rest), ...(namespace !== undefined ? { namespace } : {}) }, opts);
+  }
+
+  /**
+   * An engine from Chariot engine versions (one object or a list; JSON/YAML text or parsed); see the
+   * cdk8s `InferenceEngine.fromChariot` and the core's `importChariot`. Props are plain values, but `namespace`.
+   *
+   * @example InferenceEngine.fromChariot("my-engine", chariotJson, {}, { provider })
+   */
+  public static fromChariot(name: string, definition: DefinitionSource<ChariotEngineVersion | readonly ChariotEngineVersion[]>, args: ChariotImportArgs = {}, opts?: pulumi.ComponentResourceOptions): InferenceEngine {
+    const { namespace, ...rest } = args;
+    return new InferenceEngine(name, { ...chariotPreset(definition, rest), ...(namespace !== undefined ? { namespace } : {}) }, opts);
   }
 
   /**

@@ -12,7 +12,8 @@ import type { InferenceEngineProps } from "./props";
 import type { EnginePreset } from "./preset";
 import { isEnginePreset } from "./preset";
 import { inferenceEngineSchema } from "./schema";
-import { checkEngineProps } from "./rules";
+import { checkEngineProps, imageUserRule } from "./rules";
+import { runRules } from "../rules/registry";
 import { checkMultiModelEngine } from "../modelmesh/rules";
 import { defaultVersionOf, resolveEngineSpec, runtimeImageOf } from "./spec";
 import type { EngineSpec } from "./spec";
@@ -25,12 +26,14 @@ import type { HardwareApplication } from "../hardware/apply";
 /** Builds an engine from props or a preset; never throws on bad input (problems come back as issues). */
 function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePreset, ctx: BuildContext): BuildResult<RuntimeInfo> & { spec?: EngineSpec } {
   let props = input as InferenceEngineProps;
+  let presetWarnings: readonly IssueDraft[] = [];
   if (isEnginePreset(input)) {
     const resolved = input.resolve();
     if (resolved.props === undefined) {
       return { manifests: [], issues: locate(ctx.where, resolved.issues), handle: { name: ctx.defaultName, kind: "ServingRuntime", where: ctx.where, valid: false } };
     }
     props = resolved.props;
+    presetWarnings = resolved.issues;
   }
   const name = (props as Partial<InferenceEngineProps> | undefined)?.name ?? ctx.defaultName;
   const kind = (props as Partial<InferenceEngineProps> | undefined)?.scope === "cluster" ? "ClusterServingRuntime" : "ServingRuntime";
@@ -42,7 +45,7 @@ function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePrese
   const parsed = parseProps(inferenceEngineSchema, props);
   if (parsed.value === undefined) return invalid(locate(ctx.where, parsed.issues));
   const p = parsed.value;
-  const drafts: IssueDraft[] = [];
+  const drafts: IssueDraft[] = [...presetWarnings];
   const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
   drafts.push(...targetIssues);
   drafts.push(...checkDns1123Subdomain(p.name !== undefined ? "name" : "(construct id)", name, "a runtime name"));
@@ -50,6 +53,7 @@ function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePrese
     drafts.push({ path: "name", value: name, rule: "runtime/name-length", message: "a runtime name longer than 63 characters cannot be used as a label value by KServe", fix: "shorten the name to 63 characters" });
   }
   drafts.push(...checkEngineProps(p), ...checkMultiModelEngine(p, target));
+  drafts.push(...runRules([imageUserRule], { props: p, target, ...(isEnginePreset(input) ? { origin: input.preset } : {}) }));
   const defaultVersion = defaultVersionOf(p);
   const runtimeImage = runtimeImageOf(p, defaultVersion);
   let hardware: HardwareApplication | undefined;
@@ -84,7 +88,7 @@ function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePrese
     },
   };
   const manifestIssues = [...checkRuntimeManifest(manifest, target, spec.repeatableFlags), ...checkRuntimeConflicts(handle, ctx.registry?.runtimes ?? [])];
-  const issues = locate(ctx.where, manifestIssues);
+  const issues = locate(ctx.where, [...drafts, ...manifestIssues]);
   if (issues.some(isError)) return { ...invalid(issues), spec };
   issues.push(...(ctx.registry?.claim(ctx.where, [manifest]) ?? []));
   const valid = !issues.some(isError);

@@ -277,6 +277,24 @@ export interface InferenceEngineProps {
    */
   readonly security?: SecurityProps;
   /**
+   * The user the engine's image runs as (its `USER`): a numeric uid, or `"root"` (also `0`).
+   *
+   * The container asserts `runAsNonRoot`, and the kubelet refuses to start a container whose image runs
+   * as root (or as a user name it cannot check) when that is set. On upstream Kubernetes targets:
+   * `"root"` drops `runAsNonRoot` (the other hardening stays), a uid sets `runAsUser` to it (so the
+   * kubelet can check it) unless `security` says otherwise. On OpenShift AI targets nothing changes:
+   * the restricted SCC assigns the pod a non-root uid from the namespace's range, and a fixed uid
+   * outside it would be refused.
+   *
+   * Which engines warn when this is not declared (rule `engine/image-user`): only engines imported from
+   * GPUStack or Chariot definitions on upstream Kubernetes targets, whose images the library knows
+   * nothing about and which often run as root (llama.cpp's server image does). Presets declare their
+   * default images' users; hand-written engines are not warned about (their authors set `security`), so
+   * existing apps do not fill with warnings.
+   * @default undeclared: the container keeps `runAsNonRoot` and no `runAsUser`
+   */
+  readonly imageUser?: number | "root";
+  /**
    * Image pull secrets (names of existing Secrets).
    * @default none
    */

@@ -11,6 +11,8 @@ import { compareStrings } from "../canonical";
 import { ENV_NAME } from "../names";
 import { defaultVersionOf, runtimeImageOf } from "./spec";
 import { requestAccelerator } from "../hardware/request";
+import type { Target } from "../target/resolve";
+import { defineRule } from "../rules/registry";
 
 /** Rules on engine props. */
 export function checkEngineProps(props: InferenceEngineProps): IssueDraft[] {
@@ -108,3 +110,35 @@ export function checkEngineProps(props: InferenceEngineProps): IssueDraft[] {
   });
   return issues;
 }
+
+/** What the image-user rule looks at: the engine's props, its target, and where the props came from. */
+export interface ImageUserSubject {
+  readonly props: InferenceEngineProps;
+  readonly target: Target;
+  /** The preset or importer the props came from (`gpustack`, `chariot`, `vllm`, ...); none for hand-written props. */
+  readonly origin?: string;
+}
+
+/** Importers whose engines warn when the image's user is not declared. */
+export const IMPORTED_ENGINE_ORIGINS: readonly string[] = ["gpustack", "chariot"];
+
+/** An imported engine on upstream Kubernetes declares the user its image runs as. */
+export const imageUserRule = defineRule<ImageUserSubject>({
+  id: "engine/image-user",
+  severity: "warning",
+  summary: "an engine imported from GPUStack or Chariot declares the user its image runs as, on upstream Kubernetes targets",
+  why: "the container asserts runAsNonRoot, and the kubelet refuses to start an image that runs as root (CreateContainerConfigError: \"container has runAsNonRoot and image will run as root\"); many engine images, llama.cpp's server image among them, run as root. OpenShift assigns a non-root user itself, so it is not affected",
+  fix: 'set imageUser: "root" for an image that runs as root, or imageUser: <uid> for one that runs as a non-root user',
+  on: "props",
+  check: ({ props, target, origin }) => {
+    if (origin === undefined || !IMPORTED_ENGINE_ORIGINS.includes(origin) || target.openshiftAI !== undefined) return [];
+    if (props.imageUser !== undefined || props.security?.runAsUser !== undefined || props.security?.runAsNonRoot === false) return [];
+    return [
+      {
+        path: "imageUser",
+        value: undefined,
+        message: `the user the imported engine's image runs as is not declared, and runAsNonRoot: true makes the kubelet refuse to start it if it runs as root`,
+      },
+    ];
+  },
+});

@@ -89,6 +89,7 @@ export const inferenceEngineSchema: z.ZodType<InferenceEngineProps> = z.strictOb
   multiModel: multiModelSchema.optional(),
   metrics: z.union([z.strictObject({ port: port.optional(), path: z.string().startsWith("/").optional() }), z.literal(false)]).optional(),
   security: securitySchema.optional(),
+  imageUser: z.union([z.number().int().min(0), z.literal("root")], { error: withFix('imageUser is a numeric uid or "root"', 'use for example 1001, or "root"') }).optional(),
   imagePullSecrets: z.array(z.string().min(1)).optional(),
   openshiftAI: z.strictObject({
     displayName: z.string().optional(),

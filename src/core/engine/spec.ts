@@ -63,6 +63,17 @@ export interface EngineSpec {
   readonly target: Target;
 }
 
+/**
+ * The container security an engine renders with: its `security`, plus what `imageUser` implies on
+ * upstream Kubernetes targets (see {@link InferenceEngineProps.imageUser}).
+ */
+export function effectiveSecurity(props: InferenceEngineProps, target: Target): SecurityProps | undefined {
+  const user = props.imageUser;
+  if (user === undefined || target.openshiftAI !== undefined) return props.security;
+  if (user === "root" || user === 0) return { ...(props.security ?? {}), runAsNonRoot: props.security?.runAsNonRoot ?? false };
+  return { ...(props.security ?? {}), runAsUser: props.security?.runAsUser ?? user };
+}
+
 /** The default version: the only one, or `undefined` when several and none chosen. */
 export function defaultVersionOf(props: InferenceEngineProps): string | undefined {
   if (props.defaultVersion !== undefined) return props.defaultVersion;
@@ -136,7 +147,7 @@ export function resolveEngineSpec(
     ...(hardware !== undefined ? { hardware } : {}),
     ...(props.multiModel !== undefined ? { multiModel: resolveMultiModel(props.multiModel, port) } : {}),
     ...(props.metrics !== undefined && props.metrics !== false ? { metrics: { port: props.metrics.port ?? port, path: props.metrics.path ?? "/metrics" } } : {}),
-    ...(props.security !== undefined ? { security: props.security } : {}),
+    ...(effectiveSecurity(props, target) !== undefined ? { security: effectiveSecurity(props, target) } : {}),
     imagePullSecrets: props.imagePullSecrets ?? [],
     openshiftAI: {
       displayName: props.openshiftAI?.displayName ?? name,
