@@ -57,7 +57,8 @@ export interface ChariotPredictorEnv {
 /** The fields of one Chariot engine version (`engines.create_engine_version`). */
 export interface ChariotEngineVersion {
   readonly name: string;
-  readonly version: string;
+  /** The version; a number (`2`, `1.5` in YAML) is taken as its text. */
+  readonly version: string | number;
   readonly project_id?: string | null;
   readonly container_image_cpu?: string | null;
   readonly container_image_gpu?: string | null;
