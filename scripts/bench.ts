@@ -1,94 +1,285 @@
 /**
- * Benchmark: a ModelFleet of 1,000 and 10,000 models, built and synthesized to YAML with cdk8s
- * (`app.synth()` into a temporary folder), each size in a fresh process so that its peak memory is its own.
+ * Benchmark: the library against the floors it is built on, at several sizes, with interleaved rounds.
  *
- *   npm run bench                 # 1,000 and 10,000 models, multi-model (ModelMesh) and single-model
- *   npm run bench -- 2500         # other sizes
+ *   npm run bench                                  # 1,000, 10,000 and 50,000; 3 rounds
+ *   npm run bench -- --sizes 1000,10000 --rounds 5
+ *   npm run bench -- --only isvc,raw               # some scenarios only
+ *   npm run bench -- --json                        # the raw measurements as JSON
  *
- * Prints, per size and mode: models, InferenceServices written, build time (constructs, validation and
- * rendering), synth time (cdk8s validation and YAML), total, YAML size and the process's peak RSS.
+ * Every measurement runs in a fresh process, timed after its modules are loaded (so its peak memory is its own and no heap carries over),
+ * and the rounds interleave the scenarios (round 1 of every scenario and size, then round 2, ...), so a
+ * machine that slows down for a while slows all of them alike. The median of the rounds is reported.
+ *
+ * Scenarios, each building N models and writing them as YAML:
+ * - `plain`: N plain InferenceService objects serialized with the YAML library cdk8s uses (the floor of any
+ *   YAML output);
+ * - `raw`: N raw cdk8s ApiObjects in one chart, `app.synth()` (the cdk8s floor);
+ * - `isvc`: N InferenceService constructs (one constructor call each, one shared engine and storage), `app.synth()`;
+ * - `fleet`: one ModelFleet of N models, `app.synth()`;
+ * - `raw-charts` / `isvc-charts`: the same as raw / isvc over N/10 charts (cdk8s re-validates the app per chart);
+ * - `pulumi-bare`: N bare ComponentResources with one CustomResource each, under Pulumi's mocks (the Pulumi floor);
+ * - `pulumi`: N InferenceService components under the same mocks.
+ *
+ * Printed: median time, peak RSS, the ratio to the scenario's floor (time and memory), and growth (time at
+ * this size over time at the previous size, divided by the size ratio: 1.0 is linear).
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import { App, Chart } from "cdk8s";
-import { InferenceEngine, KServeTarget, ModelFleet, ModelMeshRuntimes, StorageConfig } from "../src/cdk8s";
-import type { FleetModelProps } from "../src/cdk8s";
 
-type Mode = "single" | "multi";
+type Scenario = "plain" | "raw" | "isvc" | "fleet" | "raw-charts" | "isvc-charts" | "pulumi-bare" | "pulumi";
 
-interface Result {
-  readonly mode: Mode;
-  readonly models: number;
-  readonly services: number;
-  readonly buildMs: number;
-  readonly synthMs: number;
-  readonly yamlBytes: number;
+const SCENARIOS: readonly Scenario[] = ["plain", "raw", "isvc", "fleet", "raw-charts", "isvc-charts", "pulumi-bare", "pulumi"];
+
+/** The floor each scenario is compared with. */
+const FLOOR: Readonly<Record<Scenario, Scenario | undefined>> = {
+  plain: undefined,
+  raw: "plain",
+  isvc: "raw",
+  fleet: "raw",
+  "raw-charts": undefined,
+  "isvc-charts": "raw-charts",
+  "pulumi-bare": undefined,
+  pulumi: "pulumi-bare",
+};
+
+interface Measurement {
+  readonly scenario: Scenario;
+  readonly size: number;
+  readonly ms: number;
   readonly peakRssMiB: number;
+  readonly objects: number;
 }
 
-function fleetApp(outdir: string, size: number, mode: Mode): App {
-  const app = new App({ outdir });
-  KServeTarget.set(app, { kserveVersion: "0.20", modelMesh: true });
-  const chart = new Chart(app, "fleet", { namespace: "models" });
-  const engine =
-    mode === "multi"
-      ? new InferenceEngine(chart, "mlserver", ModelMeshRuntimes.mlserver())
-      : new InferenceEngine(chart, "sklearn", {
-          versions: { "0.15.2": { image: { cpu: "docker.io/kserve/sklearnserver:v0.15.2" } } },
-          args: ["--model_name={{model_name}}", "--model_dir={{model_path}}", "--http_port={{port}}"],
+const NAMESPACE = "models";
+
+function modelName(i: number): string {
+  return `model-${String(i).padStart(5, "0")}`;
+}
+
+/** The InferenceService the library renders for model i (the same shape for the floors). */
+function plainService(i: number): Record<string, unknown> {
+  const name = modelName(i);
+  return {
+    apiVersion: "serving.kserve.io/v1beta1",
+    kind: "InferenceService",
+    metadata: { annotations: { "serving.kserve.io/deploymentMode": "Standard" }, name, namespace: NAMESPACE },
+    spec: {
+      predictor: {
+        model: {
+          args: [`--model_name=${name}`],
+          modelFormat: { name: "sklearn", version: "0" },
+          runtime: "sklearn",
+          storageUri: `s3://models/fleet/${name}/model.joblib`,
+        },
+        serviceAccountName: "models-storage",
+      },
+    },
+  };
+}
+
+function outdir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "kc-bench-"));
+}
+
+function countObjects(dir: string): number {
+  let count = 0;
+  for (const file of fs.readdirSync(dir)) count += (fs.readFileSync(path.join(dir, file), "utf8").match(/^kind: /gm) ?? []).length;
+  return count;
+}
+
+async function run(scenario: Scenario, size: number): Promise<number> {
+  switch (scenario) {
+    case "plain": {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { Yaml } = require("cdk8s") as typeof import("cdk8s");
+      const dir = outdir();
+      const docs: Record<string, unknown>[] = [];
+      for (let i = 0; i < size; i++) docs.push(plainService(i));
+      Yaml.save(path.join(dir, "plain.k8s.yaml"), docs);
+      const n = countObjects(dir);
+      fs.rmSync(dir, { recursive: true, force: true });
+      return n;
+    }
+    case "raw":
+    case "raw-charts":
+    case "isvc":
+    case "isvc-charts":
+    case "fleet": {
+      const { App, ApiObject, Chart } = require("cdk8s") as typeof import("cdk8s");
+      const lib = require("../src/cdk8s") as typeof import("../src/cdk8s");
+      const dir = outdir();
+      const app = new App({ outdir: dir });
+      const charts = scenario.endsWith("-charts") ? Math.max(1, Math.floor(size / 10)) : 1;
+      const chartList = Array.from({ length: charts }, (_, c) => new Chart(app, charts === 1 ? "fleet" : `chart-${String(c).padStart(4, "0")}`, { namespace: NAMESPACE }));
+      if (scenario.startsWith("raw")) {
+        for (let i = 0; i < size; i++) {
+          const chart = chartList[i % charts] as InstanceType<typeof Chart>;
+          const { apiVersion, kind, metadata, ...rest } = plainService(i) as { apiVersion: string; kind: string; metadata: { name: string; namespace: string } };
+          new ApiObject(chart, modelName(i), { apiVersion, kind, metadata, ...rest });
+        }
+      } else {
+        lib.KServeTarget.set(app, { kserveVersion: "0.20" });
+        const first = chartList[0] as InstanceType<typeof Chart>;
+        const engine = new lib.InferenceEngine(first, "sklearn", {
+          versions: { "1.0.0": { image: { cpu: "docker.io/kserve/sklearnserver:v0.15.2" } } },
+          args: ["--model_dir={{model_path}}", "--http_port={{port}}"],
           protocol: ["v1", "v2"],
           modelFormats: [{ name: "sklearn", version: "0" }],
         });
-  const storage = new StorageConfig(chart, "storage-config", { entries: { models: { type: "s3", bucket: "models" } } });
-  const models: FleetModelProps[] = [];
-  for (let i = 0; i < size; i++) models.push({ name: `model-${String(i).padStart(5, "0")}`, format: { name: "sklearn", version: "0" }, path: `fleet/model-${i}/model.joblib` });
-  new ModelFleet(chart, "fleet", { engine, storage: storage.entry("models"), models });
-  return app;
+        const storage = lib.ModelStorage.s3(first, "models", { bucket: "models", credentials: { secretName: "s3-credentials" }, annotateSecret: false });
+        if (scenario === "fleet") {
+          const models = Array.from({ length: size }, (_, i) => ({ name: modelName(i), format: { name: "sklearn", version: "0" }, path: `fleet/${modelName(i)}/model.joblib` }));
+          new lib.ModelFleet(first, "fleet", { engine, storage, models, defaults: { deploymentMode: "Standard" } });
+        } else {
+          for (let i = 0; i < size; i++) {
+            const chart = chartList[i % charts] as InstanceType<typeof Chart>;
+            new lib.InferenceService(chart, modelName(i), { engine, model: storage.path(`fleet/${modelName(i)}/model.joblib`), modelFormat: { name: "sklearn", version: "0" }, deploymentMode: "Standard" });
+          }
+        }
+      }
+      app.synth();
+      const n = countObjects(dir);
+      fs.rmSync(dir, { recursive: true, force: true });
+      return n;
+    }
+    case "pulumi":
+    case "pulumi-bare": {
+      const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
+      let registered = 0;
+      await pulumi.runtime.setMocks(
+        {
+          newResource: (args) => {
+            if (args.type.startsWith("kubernetes:")) registered++;
+            return { id: `${args.name}-id`, state: args.inputs as Record<string, unknown> };
+          },
+          call: (args) => args.inputs as Record<string, unknown>,
+        },
+        "bench",
+        "bench",
+        false,
+      );
+      const k8s = require("@pulumi/kubernetes") as typeof import("@pulumi/kubernetes");
+      if (scenario === "pulumi-bare") {
+        class Bare extends pulumi.ComponentResource {
+          constructor(name: string, body: Record<string, unknown>) {
+            super("bench:index:Bare", name, {}, {});
+            const { apiVersion, kind, metadata, ...rest } = body as { apiVersion: string; kind: string; metadata: Record<string, unknown> };
+            new k8s.apiextensions.CustomResource(name, { apiVersion, kind, metadata, ...rest }, { parent: this });
+            this.registerOutputs({});
+          }
+        }
+        for (let i = 0; i < size; i++) new Bare(modelName(i), plainService(i));
+      } else {
+        const lib = require("../src/pulumi") as typeof import("../src/pulumi");
+        lib.KServeTarget.setDefault({ kserveVersion: "0.20" });
+        const engine = new lib.InferenceEngine("sklearn", {
+          namespace: NAMESPACE,
+          versions: { "1.0.0": { image: { cpu: "docker.io/kserve/sklearnserver:v0.15.2" } } },
+          args: ["--model_dir={{model_path}}", "--http_port={{port}}"],
+          protocol: ["v1", "v2"],
+          modelFormats: [{ name: "sklearn", version: "0" }],
+        });
+        const storage = lib.ModelStorage.s3("models", { namespace: NAMESPACE, bucket: "models", credentials: { secretName: "s3-credentials" }, annotateSecret: false });
+        for (let i = 0; i < size; i++) {
+          new lib.InferenceService(modelName(i), { namespace: NAMESPACE, engine, model: storage.path(`fleet/${modelName(i)}/model.joblib`), modelFormat: { name: "sklearn", version: "0" }, deploymentMode: "Standard" });
+        }
+      }
+      await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+      return registered;
+    }
+  }
 }
 
-function measure(size: number, mode: Mode): Result {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "kc-bench-"));
-  try {
-    const t0 = performance.now();
-    const app = fleetApp(outdir, size, mode);
-    const t1 = performance.now();
-    app.synth();
-    const t2 = performance.now();
-    const files = fs.readdirSync(outdir);
-    const yaml = files.map((f) => fs.readFileSync(path.join(outdir, f), "utf8")).join("");
-    const services = (yaml.match(/^kind: InferenceService$/gm) ?? []).length;
-    return { mode, models: size, services, buildMs: t1 - t0, synthMs: t2 - t1, yamlBytes: Buffer.byteLength(yaml), peakRssMiB: process.resourceUsage().maxRSS / 1024 };
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
+/** Loads the modules a scenario uses, so that module loading is not measured. */
+function preload(scenario: Scenario): void {
+  require("cdk8s");
+  if (scenario.startsWith("isvc") || scenario === "fleet") require("../src/cdk8s");
+  if (scenario.startsWith("pulumi")) {
+    require("@pulumi/pulumi");
+    require("@pulumi/kubernetes");
+    if (scenario === "pulumi") require("../src/pulumi");
   }
+}
+
+async function child(scenario: Scenario, size: number): Promise<void> {
+  preload(scenario);
+  const t0 = performance.now();
+  const objects = await run(scenario, size);
+  const ms = performance.now() - t0;
+  const m: Measurement = { scenario, size, ms, peakRssMiB: process.resourceUsage().maxRSS / 1024, objects };
+  process.stdout.write(`\n@@${JSON.stringify(m)}\n`);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 function main(): void {
-  const child = process.argv.indexOf("--child");
-  if (child >= 0) {
-    const size = Number(process.argv[child + 1]);
-    const mode = process.argv[child + 2] as Mode;
-    process.stdout.write(JSON.stringify(measure(size, mode)));
+  const childAt = process.argv.indexOf("--child");
+  if (childAt >= 0) {
+    void child(process.argv[childAt + 1] as Scenario, Number(process.argv[childAt + 2]));
     return;
   }
-  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
-  const results: Result[] = [];
-  for (const size of sizes.length > 0 ? sizes : [1000, 10000]) {
-    for (const mode of ["multi", "single"] as const) {
-      const out = execFileSync(process.execPath, [...process.execArgv, __filename, "--child", String(size), mode], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
-      results.push(JSON.parse(out) as Result);
+  const sizes = (option("sizes") ?? "1000,10000,50000").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const rounds = Number(option("rounds") ?? "3");
+  const only = option("only")?.split(",") as Scenario[] | undefined;
+  const scenarios = SCENARIOS.filter((s) => only === undefined || only.includes(s));
+  const results: Measurement[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    for (const size of sizes) {
+      for (const scenario of scenarios) {
+        const out = execFileSync(process.execPath, [...process.execArgv, "--max-old-space-size=8192", __filename, "--child", scenario, String(size)], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+        const line = out.split("\n").find((l) => l.startsWith("@@"));
+        if (line === undefined) throw new Error(`no measurement from ${scenario} ${size}: ${out.slice(0, 500)}`);
+        const m = JSON.parse(line.slice(2)) as Measurement;
+        results.push(m);
+        process.stderr.write(`round ${round} ${scenario} ${size}: ${(m.ms / 1000).toFixed(2)} s, ${m.peakRssMiB.toFixed(0)} MiB\n`);
+      }
     }
   }
-  const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
-  console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? "unknown CPU"} (${os.cpus().length} cores), ${os.platform()} ${os.arch()}`);
-  console.log("mode    models  isvcs   build     synth     total     YAML       peak RSS");
-  for (const r of results) {
-    console.log(
-      [r.mode.padEnd(6), String(r.models).padStart(7), String(r.services).padStart(7), s(r.buildMs).padStart(8), s(r.synthMs).padStart(8), s(r.buildMs + r.synthMs).padStart(8), `${(r.yamlBytes / 1048576).toFixed(1)} MiB`.padStart(9), `${r.peakRssMiB.toFixed(0)} MiB`.padStart(10)].join("  "),
-    );
+  if (process.argv.includes("--json")) {
+    console.log(JSON.stringify(results, null, 2));
+    return;
+  }
+  const stat = (scenario: Scenario, size: number): { ms: number; rss: number; objects: number } | undefined => {
+    const ms = results.filter((r) => r.scenario === scenario && r.size === size);
+    if (ms.length === 0) return undefined;
+    return { ms: median(ms.map((m) => m.ms)), rss: median(ms.map((m) => m.peakRssMiB)), objects: ms[0]?.objects ?? 0 };
+  };
+  console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? "unknown CPU"} (${os.cpus().length} cores), ${os.platform()} ${os.arch()}; median of ${rounds} interleaved rounds, each in a fresh process`);
+  console.log("scenario        models  objects     time   peak RSS   time/floor  RSS/floor  growth");
+  for (const scenario of scenarios) {
+    let previous: { size: number; ms: number } | undefined;
+    for (const size of sizes) {
+      const s = stat(scenario, size);
+      if (s === undefined) continue;
+      const floorName = FLOOR[scenario];
+      const floor = floorName !== undefined ? stat(floorName, size) : undefined;
+      const growth = previous !== undefined ? (s.ms / previous.ms / (size / previous.size)).toFixed(2) : "";
+      console.log(
+        [
+          scenario.padEnd(14),
+          String(size).padStart(7),
+          String(s.objects).padStart(8),
+          `${(s.ms / 1000).toFixed(2)} s`.padStart(8),
+          `${s.rss.toFixed(0)} MiB`.padStart(10),
+          (floor !== undefined ? `${(s.ms / floor.ms).toFixed(2)}x ${floorName}` : "").padStart(18),
+          (floor !== undefined ? `${(s.rss / floor.rss).toFixed(2)}x` : "").padStart(9),
+          growth.padStart(7),
+        ].join("  "),
+      );
+      previous = { size, ms: s.ms };
+    }
   }
 }
 
