@@ -4,6 +4,7 @@
  *
  *   kserve-constructs synth <app-module> [--out <dir>]   synthesize atomically into <dir> (default dist)
  *   kserve-constructs validate <app-module>              validate only, write nothing
+ *   kserve-constructs lint [options] PATH...             check YAML the library did not write (see lint.ts)
  *
  * <app-module> exports `default` or `build`: a function that receives a cdk8s App and defines charts in it.
  * Exit codes: 0 success, 1 invalid specs (every problem is printed), 2 usage or load errors.
@@ -14,6 +15,7 @@ import { App } from "cdk8s";
 import { ValidationError, formatIssue, isError } from "../index";
 import { issuesOf, synthAtomically } from "../cdk8s";
 import { warningsReportedByCaller } from "../cdk8s/state";
+import { lintCommand } from "./lint";
 
 type BuildFn = (app: App) => void;
 
@@ -26,13 +28,14 @@ function loadBuild(modulePath: string): BuildFn {
 }
 
 function usage(message: string): number {
-  process.stderr.write(`${message}\nusage: kserve-constructs synth <app-module> [--out <dir>] | validate <app-module>\n`);
+  process.stderr.write(`${message}\nusage: kserve-constructs synth <app-module> [--out <dir>] | validate <app-module> | lint [options] PATH...\n`);
   return 2;
 }
 
 /** Runs the command line; returns the exit code. */
 export function main(argv: readonly string[]): number {
   const [command, modulePath, ...rest] = argv;
+  if (command === "lint") return lintCommand(argv.slice(1));
   if ((command !== "synth" && command !== "validate") || modulePath === undefined) return usage("missing command or app module");
   let outdir = "dist";
   for (let i = 0; i < rest.length; i++) {

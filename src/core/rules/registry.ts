@@ -69,6 +69,21 @@ export interface ManifestSubject {
   readonly target: Target;
   /** Every manifest of the app, this one included (for rules that look across objects). */
   readonly app: readonly Manifest[];
+  /**
+   * Set only when `lint` checks YAML the library did not write: what the user declared as existing on
+   * the cluster. Rules that report objects missing from the input run only then (at synth time an object
+   * referenced by name, such as `ServingRuntime.fromName`, is known to exist).
+   * @default undefined (a synth)
+   */
+  readonly lint?: LintAssumptions;
+}
+
+/** What `lint` is told exists on the cluster besides its input. */
+export interface LintAssumptions {
+  /** Names of ServingRuntimes or ClusterServingRuntimes that exist (`--assume-runtime NAME`). */
+  readonly runtimes: ReadonlySet<string>;
+  /** Other objects that exist, as `Kind/name` or `Kind/namespace/name` (`--assume KIND/NAME`). */
+  readonly objects: ReadonlySet<string>;
 }
 
 /** A rule on one rendered manifest: runs at synth time and in `lint`. */

@@ -3,3 +3,4 @@ export * from "./version";
 export * from "./features";
 export * from "./resolve";
 export * from "./schema";
+export * from "./name";

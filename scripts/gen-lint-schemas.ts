@@ -1,0 +1,65 @@
+/**
+ * Generates the compact CRD schemas that `kserve-constructs lint` ships (src/lint/schemas/), from the
+ * upstream CRDs in ../shared/crds (or the folder given as the first argument).
+ *
+ *   npx tsx scripts/gen-lint-schemas.ts [CRDS_DIR]
+ *
+ * Each CRD set (one per KServe release and OpenShift AI release the library targets) maps
+ * `group/version/Kind` to a schema file named by the hash of its content, so a schema that is the same
+ * in several releases is stored once. Descriptions, defaults and CEL rules are dropped (see
+ * src/lint/schema/convert.ts). The output is deterministic: running the script twice changes nothing.
+ */
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { parseAllDocuments } from "yaml";
+import { convertCrd } from "../src/lint/schema/convert";
+import { CRD_SETS, SCHEMA_KINDS } from "../src/lint/schema/sets";
+
+const root = path.resolve(__dirname, "..");
+const crdsDir = path.resolve(process.argv[2] ?? path.join(root, "../shared/crds"));
+const outDir = path.join(root, "src/lint/schemas");
+
+function crdFiles(dir: string): string[] {
+  const full = path.join(crdsDir, dir);
+  if (!fs.existsSync(full)) throw new Error(`${full} does not exist`);
+  return fs.readdirSync(full).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(full, f));
+}
+
+const wanted = new Set(SCHEMA_KINDS.map((k) => `${k.group}/${k.kind}`));
+const files = new Map<string, string>(); // hash -> JSON text
+const sets: Record<string, Record<string, { file: string; scope: string }>> = {};
+
+for (const set of CRD_SETS) {
+  const entries: Record<string, { file: string; scope: string }> = {};
+  for (const dir of set.folders) {
+    for (const file of crdFiles(dir)) {
+      const text = fs.readFileSync(file, "utf8");
+      const head = text.slice(0, 8192);
+      if (![...wanted].some((gk) => head.includes(`kind: ${gk.split("/")[1]}\n`))) continue;
+      for (const doc of parseAllDocuments(text)) {
+        for (const crd of convertCrd(doc.toJS({ maxAliasCount: -1 }))) {
+          if (!wanted.has(`${crd.group}/${crd.kind}`)) continue;
+          const json = JSON.stringify(crd.schema);
+          const hash = createHash("sha256").update(json).digest("hex").slice(0, 16);
+          files.set(hash, json);
+          // later folders of a set override earlier ones (a fork's CRD over upstream's)
+          entries[`${crd.group}/${crd.version}/${crd.kind}`] = { file: `${hash}.json`, scope: crd.scope };
+        }
+      }
+    }
+  }
+  sets[set.name] = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+fs.mkdirSync(outDir, { recursive: true });
+for (const f of fs.readdirSync(outDir)) if (f.endsWith(".json")) fs.rmSync(path.join(outDir, f));
+let bytes = 0;
+for (const [hash, json] of [...files.entries()].sort()) {
+  fs.writeFileSync(path.join(outDir, `${hash}.json`), `${json}\n`);
+  bytes += json.length + 1;
+}
+const index = `${JSON.stringify({ sets }, null, 1)}\n`;
+fs.writeFileSync(path.join(outDir, "index.json"), index);
+bytes += index.length;
+process.stdout.write(`${files.size} schema files for ${CRD_SETS.length} CRD sets, ${(bytes / 1024).toFixed(0)} KiB in ${path.relative(root, outDir)}\n`);

@@ -1,0 +1,4 @@
+/**
+ * Loads every module that declares manifest-level rules, so that `manifestRules()` lists them all.
+ */
+import "./rules";

@@ -1,0 +1,22 @@
+/**
+ * `kserve-constructs/lint`: the library's checks on Kubernetes YAML it did not write.
+ *
+ * ```ts
+ * import { lint, readSources, formatReport } from "kserve-constructs/lint";
+ * const report = lint(readSources(["deploy/"]), { target: "openshift-ai-2.25" });
+ * process.stdout.write(formatReport(report, "text"));
+ * ```
+ */
+export { lint, lintTarget, objectName, IGNORE_ANNOTATION, LintOptionsError } from "./lint";
+export type { LintOptions, LintProblem, LintReport, LintSource, Suppression } from "./lint";
+export { readSources } from "./files";
+export { formatJson, formatReport, formatSarif, formatSummary, formatText } from "./format";
+export type { LintFormat } from "./format";
+export { parseObjects, pathSegments } from "./parse";
+export type { LintObject, ParseProblem } from "./parse";
+export { readCrds, SchemaSet } from "./schema/validate";
+export type { SchemaProblem } from "./schema/validate";
+export { convertCrd } from "./schema/convert";
+export type { CrdSchema } from "./schema/convert";
+export { CRD_SETS, crdSetFor, SCHEMA_KINDS } from "./schema/sets";
+export type { CrdSet, SchemaKind } from "./schema/sets";

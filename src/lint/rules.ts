@@ -1,0 +1,276 @@
+/**
+ * Rules that only `lint` runs: they judge whether the input is complete (a referenced runtime,
+ * ServiceAccount, PVC or hardware profile is missing) and whether its objects collide. At synth time the
+ * library writes every object it references (or is told that it exists), so these rules return nothing
+ * unless the subject carries `lint` assumptions.
+ *
+ * Also declared here: the rules of the lint command itself (`lint/parse`, `lint/schema`,
+ * `lint/api-version`), which the lint engine applies before the manifest rules.
+ */
+import type { Manifest } from "../core/k8s";
+import type { Finding, ManifestSubject } from "../core/rules/registry";
+import { defineManifestRule, defineRule } from "../core/rules/registry";
+import { appIndex, namespaceOf } from "../core/rules/app-index";
+import { getIn, isRecord } from "../core/canonical";
+import { ODH } from "../core/keys";
+import { compareQuantities, isQuantity } from "../core/quantity";
+
+/** Every document must be a Kubernetes object (YAML syntax, apiVersion, kind, metadata.name). */
+export const parseRule = defineRule<never>({
+  id: "lint/parse",
+  severity: "error",
+  summary: "every document is valid YAML or JSON and a Kubernetes object (apiVersion, kind, metadata.name)",
+  why: "kubectl, Argo CD and Flux refuse the whole file when one document cannot be read",
+  fix: "fix the document's syntax, or give it apiVersion, kind and metadata.name",
+  on: "manifest",
+  check: () => [],
+});
+
+/** Objects of the kinds lint ships CRDs for validate strictly (unknown fields are errors). */
+export const schemaRule = defineRule<never>({
+  id: "lint/schema",
+  severity: "error",
+  summary: "custom resources validate strictly against the target's CRDs (unknown fields are errors)",
+  why: "the API server rejects a field of the wrong type, and prunes or (with --validate=strict) rejects an unknown one: a misspelt field silently does nothing",
+  fix: "use the field names and types of the target's CRD",
+  on: "manifest",
+  check: () => [],
+});
+
+/** The apiVersion of a known kind must be served by the target. */
+export const apiVersionRule = defineRule<never>({
+  id: "lint/api-version",
+  severity: "error",
+  summary: "the apiVersion of a known kind is one the target's CRDs serve",
+  why: "the API server has no such resource: the apply fails (for example serving.kserve.io/v1alpha1 InferenceService, or HardwareProfile v1 on OpenShift AI 2.x)",
+  fix: "use an apiVersion the target serves",
+  on: "manifest",
+  check: () => [],
+});
+
+function id(m: Manifest): string {
+  const ns = namespaceOf(m);
+  return ns === "" ? `${m.kind}/${m.metadata.name}` : `${m.kind}/${ns}/${m.metadata.name}`;
+}
+
+function group(m: Manifest): string {
+  const slash = m.apiVersion.indexOf("/");
+  return slash < 0 ? "" : m.apiVersion.slice(0, slash);
+}
+
+/** Two objects with the same group, kind, namespace and name: the later one replaces the earlier one. */
+export const duplicateObjectRule = defineManifestRule({
+  id: "lint/duplicate-object",
+  severity: "error",
+  summary: "no two objects of the input have the same kind, namespace and name",
+  why: "applied together, the later object silently replaces the earlier one (kustomize refuses the input, Argo CD reports a shared resource)",
+  fix: "rename one of them, or remove the copy",
+  on: "app",
+  check: ({ manifest, app, lint }) => {
+    if (lint === undefined) return [];
+    const same = appIndex(app)
+      .find(manifest.kind, namespaceOf(manifest), manifest.metadata.name)
+      .filter((m) => group(m) === group(manifest));
+    if (same.length < 2 || same[0] === manifest) return [];
+    return [{ path: "metadata.name", value: manifest.metadata.name, message: `${id(manifest)} is defined ${same.length} times in the input; when applied, the last one replaces the others` }];
+  },
+});
+
+/** The ServingRuntime an InferenceService names must exist (in the input, or declared with --assume-runtime). */
+export const runtimeMissingRule = defineManifestRule({
+  id: "lint/runtime-missing",
+  severity: "error",
+  summary: "the runtime an InferenceService names exists as a ServingRuntime in its namespace or a ClusterServingRuntime",
+  why: 'KServe cannot reconcile the InferenceService: its status reports "specified runtime ... does not exist" and no pod starts',
+  fix: "add the ServingRuntime to the input, or declare it with --assume-runtime NAME if it is installed on the cluster",
+  on: "app",
+  check: ({ manifest, app, lint }) => {
+    if (lint === undefined || manifest.kind !== "InferenceService") return [];
+    const runtime = getIn(manifest, ["spec", "predictor", "model", "runtime"]);
+    if (typeof runtime !== "string" || lint.runtimes.has(runtime)) return [];
+    const index = appIndex(app);
+    if (index.find("ServingRuntime", namespaceOf(manifest), runtime).length > 0 || index.find("ClusterServingRuntime", "", runtime).length > 0) return [];
+    const elsewhere = index.ofKind("ServingRuntime").filter((r) => r.metadata.name === runtime).map(namespaceOf);
+    return [
+      {
+        path: "spec.predictor.model.runtime",
+        value: runtime,
+        message: `no ServingRuntime "${runtime}" in namespace ${namespaceOf(manifest) || "(none)"} and no ClusterServingRuntime "${runtime}" in the input${elsewhere.length > 0 ? ` (a ServingRuntime of that name is in ${elsewhere.map((n) => n || "(no namespace)").join(", ")}; runtimes serve only their own namespace)` : ""}`,
+      },
+    ];
+  },
+});
+
+/** A ServingRuntime with the name of a ClusterServingRuntime of the input hides it in its namespace. */
+export const runtimeShadowsRule = defineManifestRule({
+  id: "lint/runtime-shadows-cluster-runtime",
+  severity: "warning",
+  summary: "a ServingRuntime does not have the name of a ClusterServingRuntime of the input",
+  why: "KServe looks a runtime name up in the namespace first: InferenceServices there silently get the namespaced copy",
+  fix: "give the namespaced runtime its own name",
+  on: "app",
+  check: ({ manifest, app, lint }) => {
+    if (lint === undefined || manifest.kind !== "ServingRuntime") return [];
+    if (appIndex(app).find("ClusterServingRuntime", "", manifest.metadata.name).length === 0) return [];
+    return [{ path: "metadata.name", value: manifest.metadata.name, message: `ServingRuntime "${manifest.metadata.name}" has the name of a ClusterServingRuntime of the input; in namespace ${namespaceOf(manifest) || "(none)"} it replaces the cluster runtime for every InferenceService that names it` }];
+  },
+});
+
+function assumed(lint: NonNullable<ManifestSubject["lint"]>, kind: string, namespace: string, name: string): boolean {
+  return lint.objects.has(`${kind}/${name}`) || lint.objects.has(`${kind}/${namespace}/${name}`);
+}
+
+/** The pod-template-ish parts of the workloads lint knows: where a ServiceAccount and model storage are named. */
+function workloadRefs(m: Manifest): { serviceAccount?: { path: string; name: string }; pvcs: { path: string; claim: string }[] } {
+  const pvcs: { path: string; claim: string }[] = [];
+  let serviceAccount: { path: string; name: string } | undefined;
+  const uriOf = (path: string, uri: unknown): void => {
+    const m2 = typeof uri === "string" ? /^pvc:\/\/([^/]+)/.exec(uri) : null;
+    if (m2?.[1] !== undefined) pvcs.push({ path, claim: m2[1] });
+  };
+  if (m.kind === "InferenceService") {
+    const predictor = getIn(m, ["spec", "predictor"]);
+    if (isRecord(predictor)) {
+      if (typeof predictor["serviceAccountName"] === "string") serviceAccount = { path: "spec.predictor.serviceAccountName", name: predictor["serviceAccountName"] };
+      for (const [key, value] of Object.entries(predictor)) if (isRecord(value)) uriOf(`spec.predictor.${key}.storageUri`, value["storageUri"]);
+    }
+  } else if (m.kind === "LLMInferenceService") {
+    uriOf("spec.model.uri", getIn(m, ["spec", "model", "uri"]));
+    const sa = getIn(m, ["spec", "template", "serviceAccountName"]);
+    if (typeof sa === "string") serviceAccount = { path: "spec.template.serviceAccountName", name: sa };
+  }
+  return { ...(serviceAccount !== undefined ? { serviceAccount } : {}), pvcs };
+}
+
+/** The ServiceAccount a workload runs as (it lists the storage credentials) exists. */
+export const serviceAccountMissingRule = defineManifestRule({
+  id: "lint/service-account-missing",
+  severity: "warning",
+  summary: "the ServiceAccount an InferenceService runs as (the holder of its storage credentials) is in the input",
+  why: "the predictor pod is refused (serviceaccount not found) and never starts; the storage initializer also reads the S3 settings from this ServiceAccount's Secrets",
+  fix: "add the ServiceAccount to the input, or declare it with --assume ServiceAccount/NAME",
+  on: "app",
+  check: ({ manifest, app, lint }) => {
+    if (lint === undefined) return [];
+    const sa = workloadRefs(manifest).serviceAccount;
+    if (sa === undefined || sa.name === "default") return [];
+    const ns = namespaceOf(manifest);
+    if (appIndex(app).find("ServiceAccount", ns, sa.name).length > 0 || assumed(lint, "ServiceAccount", ns, sa.name)) return [];
+    return [{ path: sa.path, value: sa.name, message: `no ServiceAccount "${sa.name}" in namespace ${ns || "(none)"} in the input` }];
+  },
+});
+
+/** The PVC a pvc:// storage URI names exists. */
+export const pvcMissingRule = defineManifestRule({
+  id: "lint/pvc-missing",
+  severity: "warning",
+  summary: "the PersistentVolumeClaim a pvc:// storage URI names is in the input",
+  why: "the predictor pod stays Pending (persistentvolumeclaim not found)",
+  fix: "add the PersistentVolumeClaim to the input, or declare it with --assume PersistentVolumeClaim/NAME",
+  on: "app",
+  check: ({ manifest, app, lint }) => {
+    if (lint === undefined) return [];
+    const ns = namespaceOf(manifest);
+    const out: Finding[] = [];
+    for (const { path, claim } of workloadRefs(manifest).pvcs) {
+      if (appIndex(app).find("PersistentVolumeClaim", ns, claim).length > 0 || assumed(lint, "PersistentVolumeClaim", ns, claim)) continue;
+      out.push({ path, value: getIn(manifest, path.split(".")), message: `no PersistentVolumeClaim "${claim}" in namespace ${ns || "(none)"} in the input` });
+    }
+    return out;
+  },
+});
+
+function profileOf(manifest: Manifest, app: readonly Manifest[], applicationsNamespace: string | undefined): { name: string; profile: Manifest | undefined } | undefined {
+  const name = manifest.metadata.annotations?.[ODH.hardwareProfileName];
+  if (typeof name !== "string") return undefined;
+  const declared = manifest.metadata.annotations?.[ODH.hardwareProfileNamespace];
+  const namespaces = declared !== undefined ? [declared] : [...new Set([applicationsNamespace ?? "redhat-ods-applications", namespaceOf(manifest), ""])];
+  const index = appIndex(app);
+  for (const ns of namespaces) {
+    const found = index.find("HardwareProfile", ns, name)[0];
+    if (found !== undefined) return { name, profile: found };
+  }
+  return { name, profile: undefined };
+}
+
+/** A workload annotated with a hardware profile names one that exists. */
+export const hardwareProfileMissingRule = defineManifestRule({
+  id: "lint/hardware-profile-missing",
+  severity: "warning",
+  summary: "the hardware profile a workload is annotated with is in the input",
+  why: "OpenShift AI applies the profile's scheduling and checks its bounds only when the profile exists; the dashboard shows the workload with an unknown profile",
+  fix: "add the HardwareProfile to the input, or declare it with --assume HardwareProfile/NAMESPACE/NAME",
+  on: "app",
+  check: ({ manifest, app, target, lint }) => {
+    if (lint === undefined) return [];
+    const found = profileOf(manifest, app, target.openshiftAI?.applicationsNamespace);
+    if (found === undefined || found.profile !== undefined) return [];
+    const ns = manifest.metadata.annotations?.[ODH.hardwareProfileNamespace] ?? target.openshiftAI?.applicationsNamespace ?? "redhat-ods-applications";
+    if (assumed(lint, "HardwareProfile", ns, found.name)) return [];
+    return [{ path: `metadata.annotations["${ODH.hardwareProfileName}"]`, value: found.name, message: `no HardwareProfile "${found.name}" in namespace ${ns} in the input` }];
+  },
+});
+
+/** The containers of a workload whose resources a hardware profile bounds, with their paths. */
+function boundContainers(m: Manifest): { path: string; resources: Record<string, unknown> }[] {
+  const out: { path: string; resources: Record<string, unknown> }[] = [];
+  const add = (path: string, c: unknown): void => {
+    if (isRecord(c) && isRecord(c["resources"])) out.push({ path: `${path}.resources`, resources: c["resources"] });
+  };
+  if (m.kind === "InferenceService") {
+    const predictor = getIn(m, ["spec", "predictor"]);
+    if (isRecord(predictor)) {
+      for (const [key, value] of Object.entries(predictor)) if (key !== "containers" && isRecord(value)) add(`spec.predictor.${key}`, value);
+      const containers = predictor["containers"];
+      if (Array.isArray(containers)) containers.forEach((c, i) => add(`spec.predictor.containers[${i}]`, c));
+    }
+  } else if (m.kind === "LLMInferenceService") {
+    const containers = getIn(m, ["spec", "template", "containers"]);
+    if (Array.isArray(containers)) containers.forEach((c, i) => add(`spec.template.containers[${i}]`, c));
+  } else if (m.kind === "NIMService") {
+    add("spec", getIn(m, ["spec"]));
+  }
+  return out;
+}
+
+/** Requests of a workload annotated with a hardware profile lie within the profile's bounds. */
+export const hardwareProfileBoundsRule = defineManifestRule({
+  id: "lint/hardware-profile-bounds",
+  severity: "error",
+  summary: "a workload annotated with a hardware profile requests what the profile allows (minCount to maxCount of each identifier)",
+  why: "OpenShift AI overwrites or refuses requests outside the profile's bounds, and the dashboard cannot edit the workload",
+  fix: "request within the profile's bounds, or use a profile that allows more",
+  on: "app",
+  check: ({ manifest, app, target, lint }) => {
+    if (lint === undefined) return [];
+    const profile = profileOf(manifest, app, target.openshiftAI?.applicationsNamespace)?.profile;
+    if (profile === undefined) return [];
+    const identifiers = getIn(profile, ["spec", "identifiers"]);
+    if (!Array.isArray(identifiers)) return [];
+    const out: Finding[] = [];
+    for (const { path, resources } of boundContainers(manifest)) {
+      for (const identifier of identifiers) {
+        if (!isRecord(identifier) || typeof identifier["identifier"] !== "string") continue;
+        const resource = identifier["identifier"];
+        const min = identifier["minCount"];
+        const max = identifier["maxCount"];
+        for (const side of ["requests", "limits"] as const) {
+          const values = resources[side];
+          const value = isRecord(values) ? values[resource] : undefined;
+          if ((typeof value !== "string" && typeof value !== "number") || !isQuantity(value)) continue;
+          const below = (typeof min === "string" || typeof min === "number") && isQuantity(min) && compareQuantities(value, min) < 0;
+          const above = (typeof max === "string" || typeof max === "number") && isQuantity(max) && compareQuantities(value, max) > 0;
+          if (!below && !above) continue;
+          const range = max !== undefined ? `${String(min)} to ${String(max)}` : `at least ${String(min)}`;
+          out.push({
+            path: `${path}.${side}["${resource}"]`,
+            value,
+            message: `hardware profile "${profile.metadata.name}" allows ${range} ${resource}; ${String(value)} is ${below ? "below the minimum" : "above the maximum"}`,
+            fix: below ? `request at least ${String(min)}` : `request at most ${String(max)}, or use a profile that allows more`,
+          });
+        }
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,259 @@
+/**
+ * Strict schema validation of custom resources against the shipped compact CRD schemas (or CRDs given
+ * with `--crds`), with ajv. Unknown fields are errors, as with `kubectl apply --validate=strict`.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import Ajv from "ajv";
+import type { ErrorObject, SchemaValidateFunction, ValidateFunction } from "ajv";
+import addFormats from "ajv-formats";
+import { parseAllDocuments } from "yaml";
+import type { CrdSchema, JsonObject } from "./convert";
+import { convertCrd, isJsonObject } from "./convert";
+
+/** Go duration ("1h30m", "24h", "500ms"). */
+const DURATION_RE = /^[-+]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)\s*(?:ns|us|µs|μs|ms|s|m|h)\s*)+)$/;
+
+const listMapKeys: SchemaValidateFunction = (spec: unknown, data: unknown): boolean => {
+  listMapKeys.errors = [];
+  if (!isJsonObject(spec) || !Array.isArray(spec["keys"]) || !Array.isArray(data)) return true;
+  const keys = (spec["keys"] as unknown[]).map(String);
+  const defaults = isJsonObject(spec["defaults"]) ? spec["defaults"] : {};
+  const seen = new Map<string, number>();
+  data.forEach((item: unknown, index: number) => {
+    if (!isJsonObject(item)) return;
+    const tuple = keys.map((k) => `${k}=${JSON.stringify(item[k] ?? defaults[k] ?? null)}`).join(", ");
+    const first = seen.get(tuple);
+    if (first === undefined) seen.set(tuple, index);
+    else listMapKeys.errors?.push({ keyword: "k8sListMapKeys", params: { index }, message: `duplicate entry with ${tuple} (same key as [${first}])` });
+  });
+  return listMapKeys.errors.length === 0;
+};
+
+function newAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, inlineRefs: false, messages: false, code: { optimize: false } });
+  addFormats(ajv, ["date-time", "date", "byte", "int32", "int64", "float", "double", "uuid", "ipv4", "ipv6"]);
+  ajv.addFormat("duration", DURATION_RE);
+  ajv.addKeyword({ keyword: "k8sListMapKeys", type: "array", schemaType: "object", errors: true, validate: listMapKeys });
+  return ajv;
+}
+
+/** One schema problem: where (path segments from the object root) and what. */
+export interface SchemaProblem {
+  /** Path segments from the object root (keys and array indexes). */
+  readonly segments: ReadonlyArray<string | number>;
+  /** What is wrong. */
+  readonly message: string;
+  /** The value found there (`undefined` for a missing field). */
+  readonly value: unknown;
+}
+
+interface Entry {
+  readonly scope: string;
+  readonly load: () => JsonObject;
+  validate?: ValidateFunction;
+}
+
+const SHIPPED_DIR = path.join(__dirname, "..", "schemas");
+
+/** The schemas of one CRD set, plus CRDs added with `--crds`; validators are compiled on first use. */
+export class SchemaSet {
+  private readonly entries = new Map<string, Entry>();
+  private ajv: Ajv | undefined;
+
+  /** `name`: a shipped set (see `CRD_SETS`); `extra`: converted CRDs that add to or override it. */
+  constructor(public readonly name: string, extra: readonly CrdSchema[] = []) {
+    const index = readShippedIndex();
+    const set = index[name];
+    if (set === undefined) throw new Error(`no shipped CRD set "${name}"`);
+    for (const [key, { file, scope }] of Object.entries(set)) {
+      this.entries.set(key, { scope, load: () => JSON.parse(fs.readFileSync(path.join(SHIPPED_DIR, file), "utf8")) as JsonObject });
+    }
+    for (const crd of extra) this.entries.set(`${crd.group}/${crd.version}/${crd.kind}`, { scope: crd.scope, load: () => crd.schema });
+  }
+
+  /** True when the set has a schema for `apiVersion` + `kind`. */
+  has(apiVersion: string, kind: string): boolean {
+    return this.entries.has(`${apiVersion}/${kind}`);
+  }
+
+  /** True when the set has a schema for the group of `apiVersion` and `kind` in any version. */
+  knowsKind(group: string, kind: string): boolean {
+    for (const key of this.entries.keys()) if (key.startsWith(`${group}/`) && key.endsWith(`/${kind}`)) return true;
+    return false;
+  }
+
+  /** The versions the set has for `group` + `kind`. */
+  versionsOf(group: string, kind: string): string[] {
+    return [...this.entries.keys()].filter((k) => k.startsWith(`${group}/`) && k.endsWith(`/${kind}`)).map((k) => k.split("/")[1] ?? "");
+  }
+
+  /** `Cluster` or `Namespaced`, if the set has the kind. */
+  scopeOf(apiVersion: string, kind: string): string | undefined {
+    return this.entries.get(`${apiVersion}/${kind}`)?.scope;
+  }
+
+  /** Validates `object` against its schema; `undefined` when the set has no schema for it. */
+  validate(object: JsonObject, apiVersion: string, kind: string): SchemaProblem[] | undefined {
+    const entry = this.entries.get(`${apiVersion}/${kind}`);
+    if (entry === undefined) return undefined;
+    if (entry.validate === undefined) {
+      this.ajv ??= newAjv();
+      entry.validate = this.ajv.compile(entry.load());
+    }
+    if (entry.validate(object)) return [];
+    return describeErrors(entry.validate.errors ?? [], object);
+  }
+}
+
+let shippedIndex: Record<string, Record<string, { file: string; scope: string }>> | undefined;
+
+function readShippedIndex(): Record<string, Record<string, { file: string; scope: string }>> {
+  shippedIndex ??= (JSON.parse(fs.readFileSync(path.join(SHIPPED_DIR, "index.json"), "utf8")) as { sets: Record<string, Record<string, { file: string; scope: string }>> }).sets;
+  return shippedIndex;
+}
+
+/** Reads every CRD in a folder (recursively) or file, for `--crds`. Throws with the file name on bad YAML. */
+export function readCrds(location: string): CrdSchema[] {
+  const stat = fs.statSync(location);
+  const files = stat.isDirectory() ? listFiles(location) : [location];
+  const out: CrdSchema[] = [];
+  for (const file of files) {
+    const text = fs.readFileSync(file, "utf8");
+    const docs = file.endsWith(".json") ? [JSON.parse(text) as unknown] : parseAllDocuments(text).map((d) => {
+      if (d.errors.length > 0) throw new Error(`${file}: ${d.errors[0]?.message ?? "YAML error"}`);
+      return d.toJS({ maxAliasCount: -1 }) as unknown;
+    });
+    for (const doc of docs) out.push(...convertCrd(doc));
+  }
+  return out;
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(full));
+    else if (/\.(ya?ml|json)$/.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+function toSegments(pointer: string, data: unknown): Array<string | number> {
+  if (pointer === "") return [];
+  const segments: Array<string | number> = [];
+  let current: unknown = data;
+  for (const raw of pointer.slice(1).split("/")) {
+    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (Array.isArray(current) && /^\d+$/.test(token)) {
+      segments.push(Number(token));
+      current = current[Number(token)];
+    } else {
+      segments.push(token);
+      current = isJsonObject(current) ? current[token] : undefined;
+    }
+  }
+  return segments;
+}
+
+function valueAt(data: unknown, segments: ReadonlyArray<string | number>): unknown {
+  let current: unknown = data;
+  for (const s of segments) current = typeof s === "number" ? (Array.isArray(current) ? current[s] : undefined) : isJsonObject(current) ? current[s] : undefined;
+  return current;
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+function short(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** ajv errors as problems: one type message per path (anyOf branches merged), summaries dropped. */
+function describeErrors(errors: readonly ErrorObject[], data: unknown): SchemaProblem[] {
+  const typesAt = new Map<string, string[]>();
+  for (const e of errors) {
+    if (e.keyword !== "type") continue;
+    const list = typesAt.get(e.instancePath) ?? [];
+    const t = e.params["type"] as unknown;
+    for (const x of Array.isArray(t) ? t : [t]) if (!list.includes(String(x))) list.push(String(x));
+    typesAt.set(e.instancePath, list);
+  }
+  const out: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    const segments = toSegments(e.instancePath, data);
+    const value = valueAt(data, segments);
+    const p = e.params as Record<string, unknown>;
+    let problem: SchemaProblem | undefined;
+    const types = typesAt.get(e.instancePath);
+    if (types !== undefined) {
+      if (e.keyword === "type") problem = { segments, value, message: `expected ${types.join(" or ")}, got ${jsonType(value)}` };
+    } else {
+      switch (e.keyword) {
+        case "additionalProperties": {
+          const field = String(p["additionalProperty"]);
+          problem = { segments: [...segments, field], value: isJsonObject(value) ? value[field] : undefined, message: `unknown field "${field}"` };
+          break;
+        }
+        case "required": {
+          const field = String(p["missingProperty"]);
+          problem = { segments: [...segments, field], value: undefined, message: `missing required field "${field}"` };
+          break;
+        }
+        case "enum":
+          problem = { segments, value, message: `must be one of ${(Array.isArray(p["allowedValues"]) ? p["allowedValues"] : []).map((v) => short(v)).join(", ")}` };
+          break;
+        case "pattern":
+          problem = { segments, value, message: `does not match the pattern ${String(p["pattern"])}` };
+          break;
+        case "format":
+          problem = { segments, value, message: `is not a valid ${String(p["format"])}` };
+          break;
+        case "minimum":
+        case "maximum":
+        case "exclusiveMinimum":
+        case "exclusiveMaximum":
+          problem = { segments, value, message: `must be ${String(p["comparison"])} ${String(p["limit"])}` };
+          break;
+        case "minLength":
+          problem = { segments, value, message: `must be at least ${String(p["limit"])} characters` };
+          break;
+        case "maxLength":
+          problem = { segments, value, message: `must be at most ${String(p["limit"])} characters` };
+          break;
+        case "minItems":
+          problem = { segments, value, message: `must have at least ${String(p["limit"])} items` };
+          break;
+        case "maxItems":
+          problem = { segments, value, message: `must have at most ${String(p["limit"])} items` };
+          break;
+        case "uniqueItems":
+          problem = { segments, value, message: `duplicate items at [${String(p["j"])}] and [${String(p["i"])}]` };
+          break;
+        case "k8sListMapKeys":
+          problem = { segments: [...segments, Number(p["index"])], value: valueAt(data, [...segments, Number(p["index"])]), message: e.message ?? "duplicate list entry" };
+          break;
+        case "anyOf":
+        case "oneOf":
+        case "if":
+        case "not":
+          problem = e.keyword === "not" ? { segments, value, message: "matches a form the schema forbids" } : undefined;
+          break;
+        default:
+          problem = { segments, value, message: `fails ${e.keyword}` };
+      }
+    }
+    if (problem === undefined) continue;
+    const key = `${JSON.stringify(problem.segments)} ${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(problem);
+  }
+  return out;
+}
