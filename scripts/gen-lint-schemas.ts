@@ -33,17 +33,24 @@ const sets: Record<string, Record<string, { file: string; scope: string }>> = {}
 for (const set of CRD_SETS) {
   const entries: Record<string, { file: string; scope: string }> = {};
   for (const dir of set.folders) {
+    const seenHere = new Set<string>();
     for (const file of crdFiles(dir)) {
       const text = fs.readFileSync(file, "utf8");
       const head = text.slice(0, 8192);
-      if (![...wanted].some((gk) => head.includes(`kind: ${gk.split("/")[1]}\n`))) continue;
+      if (![...wanted].some((gk) => head.includes(`kind: ${gk.split("/")[1] ?? ""}\n`))) continue;
       for (const doc of parseAllDocuments(text)) {
         for (const crd of convertCrd(doc.toJS({ maxAliasCount: -1 }))) {
           if (!wanted.has(`${crd.group}/${crd.kind}`)) continue;
           const json = JSON.stringify(crd.schema);
           const hash = createHash("sha256").update(json).digest("hex").slice(0, 16);
           files.set(hash, json);
-          // later folders of a set override earlier ones (a fork's CRD over upstream's)
+          // a later folder of a set replaces every version of a kind an earlier folder gave (the 2.x
+          // operator's HardwareProfile serves v1alpha1 only)
+          const gk = `${crd.group}/${crd.kind}`;
+          if (!seenHere.has(gk)) {
+            for (const key of Object.keys(entries)) if (key.startsWith(`${crd.group}/`) && key.endsWith(`/${crd.kind}`)) delete entries[key];
+            seenHere.add(gk);
+          }
           entries[`${crd.group}/${crd.version}/${crd.kind}`] = { file: `${hash}.json`, scope: crd.scope };
         }
       }

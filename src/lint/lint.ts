@@ -94,7 +94,7 @@ export interface Suppression {
 
 /** What lint found. */
 export interface LintReport {
-  /** Problems by input order (file, document, then as found), errors and warnings. */
+  /** Problems in input order (file, document, object, then line), errors and warnings. */
   readonly problems: readonly LintProblem[];
   /** Suppressed problems, grouped by rule, object and how. */
   readonly suppressed: readonly Suppression[];
@@ -233,7 +233,7 @@ export function lint(sources: readonly LintSource[], options: LintOptions = {}):
     return false;
   });
   const order = new Map(sources.map((s, i) => [s.file, i]));
-  shown.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.documentIndex - b.documentIndex || a.objectLine - b.objectLine);
+  shown.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.documentIndex - b.documentIndex || a.objectLine - b.objectLine || a.line - b.line);
   const errors = shown.filter((p) => p.severity === "error").length;
   return {
     problems: shown,

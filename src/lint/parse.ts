@@ -65,9 +65,9 @@ function deepest(root: unknown, segments: ReadonlyArray<string | number>): Node 
         return key !== null && typeof key === "object" && String(key.value) === String(segment);
       });
       if (pair === undefined) break;
+      // the key's line: a field is shown where its name is written
       found = (pair.key as Node | null) ?? found;
       current = pair.value;
-      if (current !== null && typeof current === "object" && (isMap(current) || isSeq(current))) found = current as Node;
     } else if (isSeq(current) && typeof segment === "number") {
       const item = current.items[segment];
       if (item === undefined || item === null) break;

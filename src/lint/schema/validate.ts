@@ -50,9 +50,14 @@ export interface SchemaProblem {
 
 interface Entry {
   readonly scope: string;
+  /** The shipped schema file (validators of shipped files are compiled once per process). */
+  readonly file?: string;
   readonly load: () => JsonObject;
   validate?: ValidateFunction;
 }
+
+let sharedAjv: Ajv | undefined;
+const compiledShipped = new Map<string, ValidateFunction>();
 
 const SHIPPED_DIR = path.join(__dirname, "..", "schemas");
 
@@ -67,7 +72,7 @@ export class SchemaSet {
     const set = index[name];
     if (set === undefined) throw new Error(`no shipped CRD set "${name}"`);
     for (const [key, { file, scope }] of Object.entries(set)) {
-      this.entries.set(key, { scope, load: () => JSON.parse(fs.readFileSync(path.join(SHIPPED_DIR, file), "utf8")) as JsonObject });
+      this.entries.set(key, { scope, file, load: () => JSON.parse(fs.readFileSync(path.join(SHIPPED_DIR, file), "utf8")) as JsonObject });
     }
     for (const crd of extra) this.entries.set(`${crd.group}/${crd.version}/${crd.kind}`, { scope: crd.scope, load: () => crd.schema });
   }
@@ -98,8 +103,18 @@ export class SchemaSet {
     const entry = this.entries.get(`${apiVersion}/${kind}`);
     if (entry === undefined) return undefined;
     if (entry.validate === undefined) {
-      this.ajv ??= newAjv();
-      entry.validate = this.ajv.compile(entry.load());
+      if (entry.file !== undefined) {
+        let compiled = compiledShipped.get(entry.file);
+        if (compiled === undefined) {
+          sharedAjv ??= newAjv();
+          compiled = sharedAjv.compile(entry.load());
+          compiledShipped.set(entry.file, compiled);
+        }
+        entry.validate = compiled;
+      } else {
+        this.ajv ??= newAjv();
+        entry.validate = this.ajv.compile(entry.load());
+      }
     }
     if (entry.validate(object)) return [];
     return describeErrors(entry.validate.errors ?? [], object);

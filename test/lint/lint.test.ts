@@ -1,0 +1,263 @@
+/**
+ * `lint`: inputs (multi-document YAML, JSON, List kinds, empty documents, folders, stdin), strict schema
+ * validation per target, the lint-only rules with their ids, paths and fixes, suppressions, the output
+ * formats and the exit codes of the command.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { formatJson, formatSarif, formatText, lint, LintOptionsError, parseObjects, pathSegments, readSources } from "../../src/lint";
+import { lintCommand } from "../../src/cli/lint";
+import { main } from "../../src/cli/main";
+import { parseTargetName } from "../../src/core/target/name";
+
+const isvc = (name: string, extra = ""): string => `apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata:
+  name: ${name}
+  namespace: models${extra}
+spec:
+  predictor:
+    model:
+      modelFormat:
+        name: sklearn
+      storageUri: gs://kfserving-examples/models/sklearn/1.0/model
+`;
+
+function run(argv: string[], stdin = ""): { code: number; out: string; err: string } {
+  let out = "";
+  let err = "";
+  const code = lintCommand(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), stdin: () => stdin });
+  return { code, out, err };
+}
+
+describe("reading inputs", () => {
+  it("reads multi-document YAML with empty documents and List kinds, with document indexes and lines", () => {
+    const text = `# rendered by helm\n---\n${isvc("a")}---\n---\napiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ServiceAccount\n    metadata: {name: sa, namespace: models}\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: cm, namespace: models}\n`;
+    const { objects, problems } = parseObjects("x.yaml", text);
+    expect(problems).toEqual([]);
+    expect(objects.map((o) => [o.manifest.kind, o.documentIndex, o.itemIndex, o.line])).toEqual([
+      ["InferenceService", 0, undefined, 3],
+      ["ServiceAccount", 2, 0, 19],
+      ["ConfigMap", 2, 1, 22],
+    ]);
+    expect(objects[0]?.lineOf("spec.predictor.model.storageUri")).toBe(13);
+    expect(objects[0]?.lineOf("spec.predictor.model.nothere")).toBe(10);
+  });
+
+  it("reads JSON, and reports documents that are not objects as lint/parse", () => {
+    const json = JSON.stringify({ apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "sa", namespace: "models" } });
+    expect(parseObjects("sa.json", json).objects.map((o) => o.manifest.metadata.name)).toEqual(["sa"]);
+    const report = lint([{ file: "bad.yaml", text: "kind: ConfigMap\n---\n- a\n---\nkey: [x\n" }]);
+    expect(report.problems.map((p) => [p.rule, p.documentIndex, p.line])).toEqual([
+      ["lint/parse", 0, 1],
+      ["lint/parse", 1, 3],
+      ["lint/parse", 2, 5],
+    ]);
+    expect(report.problems[0]?.message).toBe("the document is an object without apiVersion, kind and metadata.name; every Kubernetes object needs apiVersion, kind and metadata.name");
+    expect(report.exitCode).toBe(1);
+  });
+
+  it("reads folders recursively (*.yaml, *.yml, *.json in name order) and - for stdin", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lint-"));
+    fs.mkdirSync(path.join(dir, "sub"));
+    fs.writeFileSync(path.join(dir, "b.yml"), isvc("b"));
+    fs.writeFileSync(path.join(dir, "sub", "a.json"), "{}");
+    fs.writeFileSync(path.join(dir, "notes.txt"), "not yaml");
+    const sources = readSources([dir, "-"], () => isvc("from-stdin"));
+    expect(sources.map((s) => (s.file === "-" ? "-" : path.relative(dir, s.file)))).toEqual(["b.yml", path.join("sub", "a.json"), "-"]);
+    expect(() => readSources([path.join(dir, "missing")])).toThrow("no such file or folder");
+  });
+
+  it("splits field paths into segments", () => {
+    expect(pathSegments('spec.predictor.containers[0].env[2].name')).toEqual(["spec", "predictor", "containers", 0, "env", 2, "name"]);
+    expect(pathSegments('metadata.annotations["serving.kserve.io/deploymentMode"]')).toEqual(["metadata", "annotations", "serving.kserve.io/deploymentMode"]);
+  });
+});
+
+describe("targets and schemas", () => {
+  it("parses target names with the core's vocabulary", () => {
+    expect(parseTargetName("0.17").props).toEqual({ kserveVersion: "0.17" });
+    expect(parseTargetName("kserve-v0.20").props).toEqual({ kserveVersion: "0.20" });
+    expect(parseTargetName("openshift-ai-2.25").props).toEqual({ openshiftAI: { version: "2.25" } });
+    expect(parseTargetName("openshift-ai").props).toEqual({ openshiftAI: true });
+    expect(parseTargetName("kserve-latest").issues.map((i) => i.rule)).toEqual(["target/name"]);
+    expect(() => lint([], { target: "nope" })).toThrow(LintOptionsError);
+  });
+
+  it("picks the CRD set of the target", () => {
+    const sets = ["0.14", "0.15", "0.16", "0.18", "0.20", "0.21", "0.30", "openshift-ai-2.19", "openshift-ai-3.2", "openshift-ai-3.4", "openshift-ai-3.9"].map((t) => lint([], { target: t }).crdSet);
+    expect(sets).toEqual(["kserve-0.15", "kserve-0.15", "kserve-0.17", "kserve-0.20", "kserve-0.20", "kserve-0.21", "kserve-0.21", "openshift-ai-2.25", "openshift-ai-3.0", "openshift-ai-3.4", "openshift-ai-3.5"]);
+  });
+
+  it("reports unknown fields, wrong types and missing required fields with their paths (lint/schema)", () => {
+    const text = `apiVersion: apps.nvidia.com/v1alpha1
+kind: NIMService
+metadata: {name: llama, namespace: nim}
+spec:
+  image: {repository: nvcr.io/nim/meta/llama-3.1-8b-instruct}
+  replicas: "two"
+  exposee: {}
+`;
+    const report = lint([{ file: "nim.yaml", text }]);
+    expect(report.problems.map((p) => [p.rule, p.path, p.message.replace(/ \(.*\)$/, ""), p.line])).toEqual([
+      ["lint/schema", "spec.exposee", 'unknown field "exposee"', 7],
+      ["lint/schema", "spec.image.tag", 'missing required field "tag"', 5],
+      ["lint/schema", "spec.replicas", "expected integer, got string", 6],
+    ]);
+  });
+
+  it("checks the apiVersion a target serves (lint/api-version) and lets --crds add a version", () => {
+    const text = "apiVersion: serving.kserve.io/v1alpha1\nkind: InferenceService\nmetadata: {name: old, namespace: models}\nspec: {}\n";
+    const report = lint([{ file: "old.yaml", text }]);
+    expect(report.problems.map((p) => [p.rule, p.path, p.value, p.fix])).toEqual([["lint/api-version", "apiVersion", "serving.kserve.io/v1alpha1", "use apiVersion serving.kserve.io/v1beta1"]]);
+    const crd = { group: "serving.kserve.io", version: "v1alpha1", kind: "InferenceService", scope: "Namespaced", schema: { type: "object", properties: { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" }, spec: { type: "object", properties: {}, additionalProperties: false } }, additionalProperties: false } };
+    expect(lint([{ file: "old.yaml", text }], { crds: [crd] }).problems).toEqual([]);
+  });
+
+  it("--crds reads a CRD folder, overriding the shipped schema", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "crds-"));
+    fs.writeFileSync(path.join(dir, "isvc.yaml"), `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: inferenceservices.serving.kserve.io}
+spec:
+  group: serving.kserve.io
+  names: {kind: InferenceService, plural: inferenceservices}
+  scope: Namespaced
+  versions:
+    - name: v1beta1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          description: dropped
+          properties:
+            apiVersion: {type: string}
+            kind: {type: string}
+            metadata: {type: object}
+            spec:
+              type: object
+              properties:
+                onlyField: {type: string}
+`);
+    const file = path.join(dir, "isvc-in.yaml");
+    fs.writeFileSync(file, isvc("x"));
+    const r = run(["--crds", dir, "--format", "json", file]);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.out) as { problems: { path: string; rule: string }[] }).problems.map((p) => [p.rule, p.path])).toEqual([["lint/schema", "spec.predictor"]]);
+  });
+});
+
+describe("lint-only rules", () => {
+  it("lint/runtime-missing names the namespace and honours --assume-runtime", () => {
+    const text = isvc("a").replace("        name: sklearn\n", "        name: sklearn\n      runtime: kserve-sklearnserver\n");
+    const report = lint([{ file: "a.yaml", text }]);
+    expect(report.problems.map((p) => [p.rule, p.path, p.value, p.line, p.fix])).toEqual([["lint/runtime-missing", "spec.predictor.model.runtime", "kserve-sklearnserver", 11, "add the ServingRuntime to the input, or declare it with --assume-runtime NAME if it is installed on the cluster"]]);
+    expect(report.problems[0]?.message).toBe('no ServingRuntime "kserve-sklearnserver" in namespace models and no ClusterServingRuntime "kserve-sklearnserver" in the input');
+    expect(lint([{ file: "a.yaml", text }], { assumeRuntimes: ["kserve-sklearnserver"] }).problems).toEqual([]);
+  });
+
+  it("lint/service-account-missing and lint/pvc-missing are warnings, lifted by --assume", () => {
+    const text = isvc("a").replace("  predictor:\n", "  predictor:\n    serviceAccountName: reader\n").replace("gs://kfserving-examples/models/sklearn/1.0/model", "pvc://store/iris");
+    const report = lint([{ file: "a.yaml", text }]);
+    expect(report.problems.map((p) => [p.rule, p.severity, p.path])).toEqual([
+      ["lint/service-account-missing", "warning", "spec.predictor.serviceAccountName"],
+      ["lint/pvc-missing", "warning", "spec.predictor.model.storageUri"],
+    ]);
+    expect(report.exitCode).toBe(0);
+    expect(lint([{ file: "a.yaml", text }], { warningsAsErrors: true }).exitCode).toBe(1);
+    expect(lint([{ file: "a.yaml", text }], { assume: ["ServiceAccount/models/reader", "PersistentVolumeClaim/store"] }).problems).toEqual([]);
+  });
+
+  it("lint/duplicate-object reports the later copy only", () => {
+    const report = lint([{ file: "a.yaml", text: isvc("a") }, { file: "b.yaml", text: isvc("a") }]);
+    expect(report.problems.map((p) => [p.rule, p.file, p.where])).toEqual([["lint/duplicate-object", "b.yaml", "InferenceService/models/a"]]);
+  });
+});
+
+describe("suppressions", () => {
+  const text = isvc("a").replace("        name: sklearn\n", "        name: sklearn\n      runtime: missing\n");
+
+  it("the kserve-constructs.io/ignore annotation suppresses rules on its object, and the summary counts it", () => {
+    const annotated = text.replace("  namespace: models", '  namespace: models\n  annotations:\n    kserve-constructs.io/ignore: "lint/runtime-missing, lint/other"');
+    const report = lint([{ file: "a.yaml", text: annotated }]);
+    expect(report.problems).toEqual([]);
+    expect(report.suppressed).toEqual([{ rule: "lint/runtime-missing", object: "InferenceService/models/a", file: "a.yaml", via: "annotation", count: 1 }]);
+    expect(formatText(report)).toContain("1 problem suppressed:\n  lint/runtime-missing on InferenceService/models/a (a.yaml): 1 by annotation kserve-constructs.io/ignore");
+  });
+
+  it("--ignore suppresses a rule everywhere, reported in the summary", () => {
+    const r = run(["--ignore", "lint/runtime-missing", "-"], text);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("0 errors, 0 warnings in 1 object checked (1 read from 1 input); target KServe 0.20, CRDs kserve-0.20\n1 problem suppressed:\n  lint/runtime-missing on InferenceService/models/a (-): 1 by --ignore");
+  });
+});
+
+describe("output and exit codes", () => {
+  const text = isvc("a").replace("      storageUri", "      runtime: missing\n      storageUri");
+
+  it("text: the library's problem format after the file, line and document", () => {
+    const r = run(["-"], text);
+    expect(r.code).toBe(1);
+    expect(r.out.split("\n").slice(0, 4)).toEqual([
+      "-:11 (document 0)",
+      'InferenceService/models/a > spec.predictor.model.runtime = "missing"',
+      '    no ServingRuntime "missing" in namespace models and no ClusterServingRuntime "missing" in the input [lint/runtime-missing]',
+      "    fix: add the ServingRuntime to the input, or declare it with --assume-runtime NAME if it is installed on the cluster",
+    ]);
+  });
+
+  it("json: object, file, document, line, path, value, rule, severity, message, fix", () => {
+    const report = lint([{ file: "a.yaml", text }]);
+    const json = JSON.parse(formatJson(report)) as { errors: number; problems: Record<string, unknown>[] };
+    expect(json.errors).toBe(1);
+    expect(json.problems[0]).toEqual({ object: "InferenceService/models/a", file: "a.yaml", documentIndex: 0, line: 11, objectLine: 1, path: "spec.predictor.model.runtime", value: "missing", rule: "lint/runtime-missing", severity: "error", message: 'no ServingRuntime "missing" in namespace models and no ClusterServingRuntime "missing" in the input', fix: "add the ServingRuntime to the input, or declare it with --assume-runtime NAME if it is installed on the cluster" });
+  });
+
+  it("sarif: SARIF 2.1.0 with the rule described and the problem at its file and line", () => {
+    const sarif = JSON.parse(formatSarif(lint([{ file: "./deploy/a.yaml", text }]))) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string; defaultConfiguration: { level: string }; help: { text: string } }[] } }; results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    expect(sarif.version).toBe("2.1.0");
+    const runOf = sarif.runs[0]!;
+    expect(runOf.tool.driver.name).toBe("kserve-constructs lint");
+    expect(runOf.tool.driver.rules.map((r) => [r.id, r.defaultConfiguration.level, r.help.text])).toEqual([["lint/runtime-missing", "error", "Fix: add the ServingRuntime to the input, or declare it with --assume-runtime NAME if it is installed on the cluster"]]);
+    expect(runOf.results.map((r) => [r.ruleId, r.ruleIndex, r.level, r.locations[0]?.physicalLocation.artifactLocation.uri, r.locations[0]?.physicalLocation.region.startLine])).toEqual([["lint/runtime-missing", 0, "error", "deploy/a.yaml", 11]]);
+    expect(runOf.results[0]?.message.text).toContain("InferenceService/models/a > spec.predictor.model.runtime: no ServingRuntime");
+  });
+
+  it("exit codes: 0 clean, 1 errors, 2 usage; --help; the main command line dispatches lint", () => {
+    expect(run(["-"], isvc("ok")).code).toBe(0);
+    expect(run(["-"], text).code).toBe(1);
+    expect(run([]).code).toBe(2);
+    expect(run(["--format", "xml", "-"], text).code).toBe(2);
+    expect(run(["--bogus", "-"], text).code).toBe(2);
+    expect(run(["--target", "nope", "-"], text).err).toContain('--target "nope": not a target name');
+    expect(run(["--help"]).out).toContain("usage: kserve-constructs lint [options] PATH...");
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lint-main-")), "ok.yaml");
+    fs.writeFileSync(file, isvc("ok"));
+    const write = jest.spyOn(process.stdout, "write").mockImplementation(() => true);
+    try {
+      expect(main(["lint", file])).toBe(0);
+    } finally {
+      write.mockRestore();
+    }
+  });
+});
+
+describe("README: Linting a GitOps repository in CI", () => {
+  const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Linting a GitOps repository in CI"));
+
+  it("prints what the README shows for its example file", () => {
+    const manifest = /For this file, `deploy\/granite.yaml`:\n\n```yaml\n([\s\S]*?)\n```/.exec(section)?.[1];
+    const shown = /`npx kserve-constructs lint deploy\/granite.yaml` prints:\n\n```\n([\s\S]*?)\n```/.exec(section)?.[1];
+    expect(manifest).toBeDefined();
+    const report = lint([{ file: "deploy/granite.yaml", text: `${manifest ?? ""}\n` }]);
+    expect(formatText(report)).toBe(`${shown ?? ""}\n`);
+  });
+
+  it("the workflow uploads the SARIF report", () => {
+    expect(section).toContain("--format sarif deploy/ > lint.sarif");
+    expect(section).toContain("github/codeql-action/upload-sarif@v3");
+  });
+});
