@@ -101,9 +101,9 @@ spec:
 `;
     const report = lint([{ file: "nim.yaml", text }]);
     expect(report.problems.map((p) => [p.rule, p.path, p.message.replace(/ \(.*\)$/, ""), p.line])).toEqual([
-      ["lint/schema", "spec.exposee", 'unknown field "exposee"', 7],
       ["lint/schema", "spec.image.tag", 'missing required field "tag"', 5],
       ["lint/schema", "spec.replicas", "expected integer, got string", 6],
+      ["lint/schema", "spec.exposee", 'unknown field "exposee"', 7],
     ]);
   });
 
