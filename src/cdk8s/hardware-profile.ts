@@ -9,7 +9,7 @@ import { adopt, buildContext } from "./state";
 
 /**
  * A hardware profile: CPU, memory and accelerator bounds, and node or queue scheduling. On OpenShift AI
- * it synthesizes an `infrastructure.opendatahub.io/v1` HardwareProfile; everywhere, InferenceServices
+ * it synthesizes an `infrastructure.opendatahub.io` HardwareProfile (`v1` from OpenShift AI 3.0, `v1alpha1` on 2.x); everywhere, InferenceServices
  * that use `profile.request(...)` get its resources, scheduling and metadata written out in full.
  *
  * @example

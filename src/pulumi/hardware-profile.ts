@@ -18,7 +18,7 @@ export interface HardwareProfileArgs extends Omit<HardwareProfileProps, "namespa
 
 /**
  * A hardware profile: CPU, memory and accelerator bounds, and node or queue scheduling. On OpenShift AI
- * it creates an `infrastructure.opendatahub.io/v1` HardwareProfile; everywhere, InferenceServices that
+ * it creates an `infrastructure.opendatahub.io` HardwareProfile (`v1` from OpenShift AI 3.0, `v1alpha1` on 2.x); everywhere, InferenceServices that
  * use `profile.request(...)` get its resources, scheduling and metadata written out in full.
  *
  * Registered outputs: `profileName`, `namespace`, `objects`.

@@ -21,6 +21,8 @@
 import * as fs from "fs";
 import {
   CelRule,
+  CrdSet,
+  DEFAULT_CRD_SET,
   crdGroups,
   crdIndex,
   crdKindsInGroup,
@@ -29,6 +31,8 @@ import {
   SHARED_CRDS_DIR as CRDS_DIR,
 } from "./crd-schemas";
 import { coreModel, objectMetaClass, validateWithModel } from "./k8s-core";
+import type { Target, TargetProps } from "kserve-constructs";
+import { crdSetFor } from "./crd-sets";
 import {
   describeSchemaErrors,
   formatPath,
@@ -39,7 +43,10 @@ import {
   SchemaError,
 } from "./problem-format";
 
-export type { CelRule } from "./crd-schemas";
+export type { CelRule, CrdSet } from "./crd-schemas";
+export { DEFAULT_CRD_SET } from "./crd-schemas";
+export type { MatrixTarget, TargetCrdSet } from "./crd-sets";
+export { crdSetFor, KSERVE_CRD_FOLDERS, MATRIX_TARGETS, OPENSHIFT_AI_CRD_FOLDERS } from "./crd-sets";
 
 /** Absolute path of ../shared/crds (relative to the project root). */
 export const SHARED_CRDS_DIR: string = CRDS_DIR;
@@ -211,11 +218,11 @@ function splitApiVersion(apiVersion: string): { group: string; version: string }
   return slash < 0 ? { group: "", version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
-function validateCustomResource(obj: JsonObject, group: string, version: string, kind: string, at: PathSegments, out: Collector): void {
-  const crd = loadCrd(group, kind);
+function validateCustomResource(obj: JsonObject, group: string, version: string, kind: string, at: PathSegments, out: Collector, set: CrdSet): void {
+  const crd = loadCrd(group, kind, set);
   if (!crd) {
-    const known = crdKindsInGroup(group);
-    out.add([...at, "kind"], `unknown kind "${kind}" in API group ${group} (CRDs in ../shared/crds: ${known.join(", ") || "none"})`);
+    const known = crdKindsInGroup(group, set);
+    out.add([...at, "kind"], `unknown kind "${kind}" in API group ${group} (CRDs in ../shared/crds${set === DEFAULT_CRD_SET ? "" : ` (${set[0] ?? ""} set)`}: ${known.join(", ") || "none"})`);
     return;
   }
   const crdVersion = crd.versions.get(version);
@@ -239,7 +246,7 @@ function validateBuiltIn(obj: JsonObject, apiVersion: string, kind: string, at: 
 }
 
 /** Validates one (already JSON-normalised) object; `at` prefixes paths of nested objects. */
-function validateJsonObject(obj: unknown, at: PathSegments, out: Collector, templated: boolean): void {
+function validateJsonObject(obj: unknown, at: PathSegments, out: Collector, templated: boolean, set: CrdSet): void {
   if (!isJsonObject(obj)) {
     out.add(at, `expected a Kubernetes object, got ${preview(obj)}`);
     return;
@@ -254,8 +261,8 @@ function validateJsonObject(obj: unknown, at: PathSegments, out: Collector, temp
   if (typeof apiVersion !== "string" || apiVersion === "" || typeof kind !== "string" || kind === "") return;
 
   const { group, version } = splitApiVersion(apiVersion);
-  if (crdGroups().has(group)) {
-    validateCustomResource(obj, group, version, kind, at, out);
+  if (crdGroups(set).has(group)) {
+    validateCustomResource(obj, group, version, kind, at, out, set);
   } else if (!validateBuiltIn(obj, apiVersion, kind, at, out)) {
     const hint = crdsAvailable() ? "" : ` (${SHARED_CRDS_DIR} is missing, so no CRD is known)`;
     out.add([...at, "kind"], `unknown kind: no CRD in ../shared/crds and no built-in Kubernetes schema for ${apiVersion} ${kind}${hint}`);
@@ -265,7 +272,7 @@ function validateJsonObject(obj: unknown, at: PathSegments, out: Collector, temp
 
   // OpenShift Templates: the CRD leaves objects[] free-form; validate each one.
   if (group === "template.openshift.io" && kind === "Template" && Array.isArray(obj.objects)) {
-    obj.objects.forEach((child: unknown, index: number) => validateJsonObject(child, [...at, "objects", index], out, true));
+    obj.objects.forEach((child: unknown, index: number) => validateJsonObject(child, [...at, "objects", index], out, true, set));
   }
 }
 
@@ -286,21 +293,25 @@ function collector(object: string, problems: ConformanceProblem[]): Collector {
   };
 }
 
-/** Problems of one Kubernetes object ([] when it conforms). */
-export function validateObject(obj: unknown): ConformanceProblem[] {
+/**
+ * Problems of one Kubernetes object ([] when it conforms), against a CRD set.
+ * @param set folders of ../shared/crds (see crd-sets.ts); default: KServe's main branch and the current
+ *   CRDs of the other projects
+ */
+export function validateObject(obj: unknown, set: CrdSet = DEFAULT_CRD_SET): ConformanceProblem[] {
   const problems: ConformanceProblem[] = [];
   const out = collector(objectId(obj), problems);
   const json = toJson(obj, [], (at, message) => out.add(at, message));
-  validateJsonObject(json, [], out, false);
+  validateJsonObject(json, [], out, false, set);
   return problems;
 }
 
-/** Problems of a list of objects, including duplicate kind/namespace/name. */
-export function validateAll(objs: unknown[]): ConformanceProblem[] {
+/** Problems of a list of objects, including duplicate kind/namespace/name, against a CRD set. */
+export function validateAll(objs: unknown[], set: CrdSet = DEFAULT_CRD_SET): ConformanceProblem[] {
   const problems: ConformanceProblem[] = [];
   const firstIndex = new Map<string, number>();
   objs.forEach((obj, index) => {
-    problems.push(...validateObject(obj));
+    problems.push(...validateObject(obj, set));
     if (isJsonObject(obj) && typeof obj.apiVersion === "string" && isJsonObject(obj.metadata) && typeof obj.metadata.name === "string") {
       const key = `${splitApiVersion(obj.apiVersion).group}/${objectId(obj)}`;
       const first = firstIndex.get(key);
@@ -309,6 +320,21 @@ export function validateAll(objs: unknown[]): ConformanceProblem[] {
     }
   });
   return problems;
+}
+
+/**
+ * Problems of a list of objects against the CRDs of `target` (its KServe release, or its OpenShift AI
+ * release's fork; see crd-sets.ts). Throws when the target has no CRD set.
+ */
+export function validateForTarget(objs: unknown[], target: Target | TargetProps | undefined): ConformanceProblem[] {
+  return validateAll(objs, crdSetFor(target).folders);
+}
+
+/** Throws an Error listing every problem of `objs` against the CRDs of `target`. */
+export function assertConformantForTarget(objs: unknown[], target: Target | TargetProps | undefined): void {
+  const set = crdSetFor(target);
+  const problems = validateAll(objs, set.folders);
+  if (problems.length > 0) throw new Error(`${problems.length} conformance problem(s) against ${set.name}:\n${formatProblems(problems)}`);
 }
 
 /** "InferenceService/models/granite: spec.predictor.model.foo: unknown field "foo"" */
@@ -332,10 +358,10 @@ export function assertConformant(objs: unknown[]): void {
  * CEL rules (x-kubernetes-validations) of a CRD version, which this validator
  * does not evaluate. [] for built-in kinds or when the CRD is unknown.
  */
-export function celRules(apiVersion: string, kind: string): CelRule[] {
+export function celRules(apiVersion: string, kind: string, set: CrdSet = DEFAULT_CRD_SET): CelRule[] {
   if (!crdsAvailable()) return [];
   const { group, version } = splitApiVersion(apiVersion);
-  return loadCrd(group, kind)?.versions.get(version)?.celRules ?? [];
+  return loadCrd(group, kind, set)?.versions.get(version)?.celRules ?? [];
 }
 
 let skipNoted = false;

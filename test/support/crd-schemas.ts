@@ -152,24 +152,49 @@ function parseCrdFile(file: string): unknown[] {
   });
 }
 
-let index: Map<string, CrdIndexEntry> | undefined;
+/**
+ * A CRD set: folders of ../shared/crds (relative paths), read in order; when two folders hold the same
+ * group/kind, the later folder wins (so a release's HardwareProfile can replace the default one).
+ */
+export type CrdSet = readonly string[];
 
-export function crdIndex(): Map<string, CrdIndexEntry> {
+/**
+ * The set used when no target is given: KServe's main branch after 0.20 (`kserve/`) and the current
+ * CRDs of the other projects. The per-release folders (`kserve-releases/`, `opendatahub-releases/`) are
+ * only read through a target's set (see crd-sets.ts).
+ */
+export const DEFAULT_CRD_SET: CrdSet = ["kserve", "nvidia", "opendatahub", "gateway-api", "inference-extension", "llm-d", "lws", "keda"];
+
+const indexes = new Map<string, Map<string, CrdIndexEntry>>();
+
+function setKey(set: CrdSet): string {
+  return set.join("\u0000");
+}
+
+/** group/kind -> CRD file of a set (every folder of the set must exist when ../shared/crds does). */
+export function crdIndex(set: CrdSet = DEFAULT_CRD_SET): Map<string, CrdIndexEntry> {
+  const key = setKey(set);
+  let index = indexes.get(key);
   if (!index) {
     index = new Map();
-    for (const file of listYamlFiles(SHARED_CRDS_DIR)) {
-      for (const { group, kind } of identifyFromHead(file)) index.set(`${group}/${kind}`, { file, group, kind });
+    for (const folder of set) {
+      const dir = path.join(SHARED_CRDS_DIR, folder);
+      if (fs.existsSync(SHARED_CRDS_DIR) && !fs.existsSync(dir)) throw new Error(`CRD set folder ${folder} is not in ${SHARED_CRDS_DIR}`);
+      for (const file of listYamlFiles(dir)) {
+        for (const { group, kind } of identifyFromHead(file)) index.set(`${group}/${kind}`, { file, group, kind });
+      }
     }
+    indexes.set(key, index);
   }
   return index;
 }
 
-export function crdGroups(): Set<string> {
-  return new Set([...crdIndex().values()].map((e) => e.group));
+export function crdGroups(set: CrdSet = DEFAULT_CRD_SET): Set<string> {
+  return new Set([...crdIndex(set).values()].map((e) => e.group));
 }
 
-export function crdKindsInGroup(group: string): string[] {
-  return [...crdIndex().values()].filter((e) => e.group === group).map((e) => e.kind);
+export function crdKindsInGroup(group: string, set: CrdSet = DEFAULT_CRD_SET): string[] {
+  return [...crdIndex(set).values()].filter((e) => e.group === group).map((e) => e.kind);
 }
 
 // ---------------------------------------------------------------------------
@@ -584,20 +609,20 @@ function loadCrdFile(file: string): LoadedCrd[] {
   return crds;
 }
 
-/** The CRD for group/kind, parsed and converted on first use; undefined if unknown. */
-export function loadCrd(group: string, kind: string): LoadedCrd | undefined {
-  const key = `${group}/${kind}`;
+/** The CRD for group/kind in a set, parsed and converted on first use; undefined if the set has none. */
+export function loadCrd(group: string, kind: string, set: CrdSet = DEFAULT_CRD_SET): LoadedCrd | undefined {
+  const entry = crdIndex(set).get(`${group}/${kind}`);
+  if (!entry) return undefined;
+  const key = `${entry.file}\u0000${group}/${kind}`;
   const cached = loaded.get(key);
   if (cached) return cached;
-  const entry = crdIndex().get(key);
-  if (!entry) return undefined;
-  for (const crd of loadCrdFile(entry.file)) loaded.set(`${crd.group}/${crd.kind}`, crd);
+  for (const crd of loadCrdFile(entry.file)) loaded.set(`${entry.file}\u0000${crd.group}/${crd.kind}`, crd);
   return loaded.get(key);
 }
 
 /** The compiled validator of one CRD version (cached). */
 export function crdValidator(crd: LoadedCrd, version: CrdVersion): ValidateFunction {
-  const key = `${crd.group}/${version.name}/${crd.kind}`;
+  const key = `${crd.file}\u0000${crd.group}/${version.name}/${crd.kind}`;
   let validate = compiled.get(key);
   if (!validate) {
     registerFormats(version.formats);

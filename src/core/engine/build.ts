@@ -6,7 +6,7 @@ import { guardBuild } from "../context";
 import type { Issue, IssueDraft } from "../errors";
 import { isError, locate } from "../errors";
 import { parseProps } from "../schema";
-import { mergeTargetProps, resolveTarget } from "../target/resolve";
+import { mergeTargetProps, resolveTarget, supports } from "../target/resolve";
 import { checkDns1123Subdomain } from "../names";
 import type { InferenceEngineProps } from "./props";
 import type { EnginePreset } from "./preset";
@@ -85,6 +85,7 @@ function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePrese
       recommendedAccelerators: spec.recommendedAccelerators,
       ...(spec.tensorParallel !== undefined ? { tensorParallel: spec.tensorParallel } : {}),
       multiNode: spec.multiNode !== undefined,
+      ...(spec.accelerator?.schedulerName !== undefined && !supports(target, "runtime-scheduler-name") ? { podSchedulerName: spec.accelerator.schedulerName } : {}),
     },
   };
   const manifestIssues = [...checkRuntimeManifest(manifest, target, spec.repeatableFlags), ...checkRuntimeConflicts(handle, ctx.registry?.runtimes ?? [])];

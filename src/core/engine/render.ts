@@ -1,6 +1,7 @@
 /**
  * Renders an engine spec as a ServingRuntime / ClusterServingRuntime.
  */
+import { supports } from "../target/resolve";
 import type { Container, ContainerPort, Manifest } from "../k8s";
 import type { EngineSpec } from "./spec";
 import { impliedPaths, isGrpc, kserveProtocols, odhApiProtocol } from "./protocols";
@@ -136,7 +137,9 @@ export function renderEngine(spec: EngineSpec): Manifest {
   const protocolVersions = kserveProtocols(spec.protocols);
   const head = renderEngineContainer(spec);
   const scheduling: Record<string, unknown> = {
-    schedulerName: spec.accelerator?.schedulerName,
+    // before KServe 0.17 (and on the forks at that level) a ServingRuntime has no schedulerName: each
+    // InferenceService of the runtime sets it instead (RuntimeInfo.engine.podSchedulerName)
+    schedulerName: supports(spec.target, "runtime-scheduler-name") ? spec.accelerator?.schedulerName : undefined,
     nodeSelector: compact(spec.hardware?.nodeSelector),
     tolerations: nonEmpty(spec.hardware?.tolerations.map((t) => ({ ...t }))),
   };

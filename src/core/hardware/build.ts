@@ -29,7 +29,7 @@ function buildHardwareProfileUnguarded(props: HardwareProfileProps, ctx: BuildCo
   const namespace = p.namespace ?? odh?.applicationsNamespace ?? ctx.namespace;
   const info = resolveProfile(p, name, namespace, ctx.where);
   const manifests = odh
-    ? [renderHardwareProfile(info, { displayName: p.displayName ?? name, ...(p.description !== undefined ? { description: p.description } : {}), disabled: p.disabled ?? false, visibleIn: p.visibleIn ?? ["model-serving"] })]
+    ? [renderHardwareProfile(info, { displayName: p.displayName ?? name, ...(p.description !== undefined ? { description: p.description } : {}), disabled: p.disabled ?? false, visibleIn: p.visibleIn ?? ["model-serving"], version: odh.release.hardwareProfileVersion })]
     : [];
   const issues = locate(ctx.where, drafts);
   issues.push(...(ctx.registry?.claim(ctx.where, manifests) ?? []));

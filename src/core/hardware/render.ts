@@ -1,13 +1,17 @@
 /**
- * Renders an OpenShift AI HardwareProfile (`infrastructure.opendatahub.io/v1`).
+ * Renders an OpenShift AI HardwareProfile: `infrastructure.opendatahub.io/v1` from OpenShift AI 3.0,
+ * `v1alpha1` on 2.x (the 2.x operator serves only `v1alpha1`, with the same spec).
  */
 import type { Manifest } from "../k8s";
 import { canonicalize } from "../canonical";
 import { MANAGED_BY } from "../keys";
 import type { HardwareProfileInfo } from "./request";
 
-/** API version of OpenShift AI hardware profiles. */
-export const HARDWARE_PROFILE_API_VERSION = "infrastructure.opendatahub.io/v1";
+/** API group of OpenShift AI hardware profiles. */
+export const HARDWARE_PROFILE_GROUP = "infrastructure.opendatahub.io";
+
+/** API version of OpenShift AI hardware profiles from OpenShift AI 3.0. */
+export const HARDWARE_PROFILE_API_VERSION = `${HARDWARE_PROFILE_GROUP}/v1`;
 
 /** OpenShift AI annotations on hardware profiles. */
 export const HWP_ANNOTATIONS = {
@@ -18,10 +22,10 @@ export const HWP_ANNOTATIONS = {
 } as const;
 
 /** Renders the profile object. */
-export function renderHardwareProfile(info: HardwareProfileInfo, meta: { displayName: string; description?: string; disabled: boolean; visibleIn: readonly string[] }): Manifest {
+export function renderHardwareProfile(info: HardwareProfileInfo, meta: { displayName: string; description?: string; disabled: boolean; visibleIn: readonly string[]; version: "v1" | "v1alpha1" }): Manifest {
   const s = info.scheduling;
   return canonicalize({
-    apiVersion: HARDWARE_PROFILE_API_VERSION,
+    apiVersion: `${HARDWARE_PROFILE_GROUP}/${meta.version}`,
     kind: "HardwareProfile",
     metadata: {
       name: info.name,

@@ -4,7 +4,7 @@
  */
 import type { IssueDraft } from "../errors";
 import type { Target } from "../target/resolve";
-import { describeTarget, openshiftAIAtLeast } from "../target/resolve";
+import { describeTarget } from "../target/resolve";
 
 /** The OpenShift AI release that removed ModelMesh. */
 export const MODELMESH_REMOVED_IN = "3.0";
@@ -13,14 +13,14 @@ export const MODELMESH_REMOVED_IN = "3.0";
 export function checkModelMeshAvailable(target: Target, path: string, value: unknown, what: string): IssueDraft[] {
   const rule = "modelmesh/unavailable";
   if (target.openshiftAI !== undefined) {
-    if (openshiftAIAtLeast(target, MODELMESH_REMOVED_IN)) {
+    if (!target.openshiftAI.release.modelMesh) {
       return [
         {
           path,
           value,
           rule,
-          message: `${describeTarget(target)} cannot serve ${what}: OpenShift AI ${MODELMESH_REMOVED_IN} removed ModelMesh (multi-model serving) and reconciles only Standard mode`,
-          fix: 'serve the model in single-model mode (ModelServing mode "single", or a single-model engine with deploymentMode "Standard"), or target an OpenShift AI 2.x release',
+          message: `${describeTarget(target)} cannot serve ${what}: OpenShift AI 3.x has no ModelMesh (multi-model serving was removed in ${MODELMESH_REMOVED_IN}) and reconciles only Standard mode`,
+          fix: 'serve the model in single-model mode (ModelServing mode "single", or a single-model engine with deploymentMode "Standard"), or target OpenShift AI 2.25',
         },
       ];
     }

@@ -36,6 +36,12 @@ export interface EngineDetails {
   readonly tensorParallel?: { readonly arg?: string; readonly env?: string };
   /** The runtime has a workerSpec (multi-node). */
   readonly multiNode: boolean;
+  /**
+   * The scheduler the engine's pods need when the target's ServingRuntime cannot carry `schedulerName`
+   * (before KServe 0.17): each InferenceService of the engine sets it.
+   * @default none (the runtime sets its scheduler, or none is needed)
+   */
+  readonly podSchedulerName?: string;
 }
 
 /** Facts declared for a runtime the app does not define (an existing or built-in runtime). */

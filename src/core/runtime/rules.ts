@@ -108,6 +108,7 @@ export function checkRuntimeManifest(manifest: Manifest, target: Target, repeata
   }
   if (spec["imagePullSecrets"] !== undefined) issues.push(...requireFeature(target, "runtime-image-pull-secrets", "spec.imagePullSecrets", spec["imagePullSecrets"], "set imagePullSecrets on each InferenceService instead, or upgrade KServe"));
   if (spec["hostIPC"] !== undefined) issues.push(...requireFeature(target, "runtime-host-ipc", "spec.hostIPC", spec["hostIPC"]));
+  if (spec["schedulerName"] !== undefined) issues.push(...requireFeature(target, "runtime-scheduler-name", "spec.schedulerName", spec["schedulerName"], "set schedulerName on each InferenceService instead (predictor schedulerName, or a hardware request)"));
   if (spec["resourceClaims"] !== undefined) issues.push(...requireFeature(target, "runtime-resource-claims", "spec.resourceClaims", spec["resourceClaims"]));
   const podAnnotations = isRecord(spec["annotations"]) ? spec["annotations"] : {};
   if (podAnnotations["multinode/executor-backend"] !== undefined) {

@@ -6,7 +6,7 @@
 import type { IssueDraft } from "../errors";
 import type { Container, Manifest } from "../k8s";
 import type { ServiceSpec } from "./spec";
-import { describeTarget, openshiftAIAtLeast } from "../target/resolve";
+import { describeTarget } from "../target/resolve";
 import { getIn, isRecord } from "../canonical";
 import { MAX_LABEL } from "../names";
 import { checkDuplicateFlags, checkExtendedResources } from "../pod/rules";
@@ -222,12 +222,12 @@ function checkPlatform(spec: ServiceSpec): IssueDraft[] {
   const issues: IssueDraft[] = [];
   const odh = spec.target.openshiftAI;
   if (odh !== undefined) {
-    if (openshiftAIAtLeast(spec.target, "3.0") && spec.mode === "Knative") {
+    if (!odh.release.knative && spec.mode === "Knative") {
       issues.push({
         path: "deploymentMode",
         value: spec.mode,
         rule: "odh/standard-only",
-        message: `${describeTarget(spec.target)} reconciles only Standard (raw deployment) mode; ${spec.mode} was removed in OpenShift AI 3.0`,
+        message: `${describeTarget(spec.target)} reconciles only Standard (raw deployment) mode: OpenShift AI 3.x has no Knative (Serverless) mode, removed in 3.0`,
         fix: 'use deploymentMode "Standard"',
       });
     }

@@ -273,7 +273,7 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
       ...(props.predictorOverrides !== undefined ? { predictorOverrides: props.predictorOverrides } : {}),
       ...(hardware !== undefined ? { hardware } : {}),
       volumes: [...(props.volumes ?? []), ...(hardware?.volumes ?? []).filter((v) => !(props.volumes ?? []).some((u) => u.mountPath === v.mountPath || u.name === v.name))],
-      ...(hardware?.schedulerName !== undefined ? { schedulerName: hardware.schedulerName } : {}),
+      ...(hardware?.schedulerName !== undefined ? { schedulerName: hardware.schedulerName } : runtime.engine?.podSchedulerName !== undefined ? { schedulerName: runtime.engine.podSchedulerName } : {}),
       ...(hardware?.runtimeClassName !== undefined ? { runtimeClassName: hardware.runtimeClassName } : {}),
       devices,
       ...(multiNode !== undefined ? { multiNode } : {}),

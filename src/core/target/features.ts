@@ -14,6 +14,7 @@ export const KSERVE_FEATURES = {
   "deployment-strategy": { since: "0.13", what: "deploymentStrategy on components" },
   "storage-hf": { since: "0.14", what: "hf:// model storage (Hugging Face Hub)" },
   "runtime-host-ipc": { since: "0.14", what: "hostIPC on ServingRuntimes" },
+  "runtime-scheduler-name": { since: "0.17", what: "schedulerName on ServingRuntimes (pods of every InferenceService of the runtime)" },
   "autoscaler-keda": { since: "0.15", what: 'the autoscaler class "keda" and the autoScaling field' },
   "multi-node": { since: "0.15", what: "multi-node serving (workerSpec, pipelineParallelSize, tensorParallelSize)" },
   "autoscaler-none": { since: "0.16", what: 'the autoscaler class "none"' },
@@ -35,17 +36,51 @@ export const MIN_KSERVE_VERSION = "0.8";
 /** The current KServe release, the default target. */
 export const CURRENT_KSERVE_VERSION = "0.20";
 
-/** The default OpenShift AI release. */
+/** The default OpenShift AI release (when `target.openshiftAI` is `true`). */
 export const CURRENT_OPENSHIFT_AI_VERSION = "3.0";
 
+/** A line of OpenShift AI releases that behave the same for the library. */
+export interface OpenShiftAIRelease {
+  /** The first release of the line ("major.minor"). */
+  readonly from: string;
+  /** The last release of the line ("major.minor"). */
+  readonly to: string;
+  /** The upstream KServe level of the line's KServe fork (opendatahub-io/kserve). */
+  readonly kserve: string;
+  /** The fork's branch or tag. */
+  readonly fork: string;
+  /** The version of `infrastructure.opendatahub.io` HardwareProfile the operator serves. */
+  readonly hardwareProfileVersion: "v1alpha1" | "v1";
+  /** Whether the release ships ModelMesh (multi-model serving). */
+  readonly modelMesh: boolean;
+  /** Whether the release reconciles Knative (Serverless) mode. */
+  readonly knative: boolean;
+  /** Features the fork has although its upstream level does not (backports). */
+  readonly adds: readonly KServeFeature[];
+  /** Features of its upstream level that the fork lacks. */
+  readonly lacks: readonly KServeFeature[];
+}
+
 /**
- * The KServe level each OpenShift AI release behaves as (its KServe fork): used when the target names
- * an OpenShift AI release and no KServe version. 2.16 is based on KServe 0.14, 2.19 to 2.25 on 0.15;
- * 3.0 to 3.3 run a 0.16-era fork that still uses the legacy mode names, so they are treated as 0.15;
- * 3.4 and later are based on 0.17.
+ * The OpenShift AI releases the library supports, from the forks' own CRDs (../shared/crds/kserve-releases):
+ * - 2.25, the last 2.x release: KServe 0.15 fork (branch stable-2.x), ModelMesh and Knative (Serverless),
+ *   HardwareProfile `infrastructure.opendatahub.io/v1alpha1` only (the 2.x operator, Open Data Hub 2.35);
+ * - 3.0 to 3.3: KServe 0.15 fork (tag odh-v3.0), Standard mode only, no ModelMesh, HardwareProfile `v1`;
+ * - 3.4: KServe 0.17 fork (odh-v3.4);
+ * - 3.5: KServe 0.20 fork (odh-v3.5), which also has ServingRuntime `resourceClaims` (upstream after 0.20).
+ * Earlier 2.x releases are out of support (before the infrastructure HardwareProfile they used the
+ * dashboard's AcceleratorProfile and legacy profile kinds, which the operator now refuses); later
+ * releases are refused until their fork's CRDs are known.
  */
-export const OPENSHIFT_AI_KSERVE: readonly { readonly from: string; readonly kserve: string }[] = [
-  { from: "2.0", kserve: "0.14" },
-  { from: "2.19", kserve: "0.15" },
-  { from: "3.4", kserve: "0.17" },
+export const OPENSHIFT_AI_RELEASES: readonly OpenShiftAIRelease[] = [
+  { from: "2.25", to: "2.25", kserve: "0.15", fork: "stable-2.x", hardwareProfileVersion: "v1alpha1", modelMesh: true, knative: true, adds: [], lacks: [] },
+  { from: "3.0", to: "3.3", kserve: "0.15", fork: "odh-v3.0", hardwareProfileVersion: "v1", modelMesh: false, knative: false, adds: [], lacks: [] },
+  { from: "3.4", to: "3.4", kserve: "0.17", fork: "odh-v3.4", hardwareProfileVersion: "v1", modelMesh: false, knative: false, adds: [], lacks: [] },
+  { from: "3.5", to: "3.5", kserve: "0.20", fork: "odh-v3.5", hardwareProfileVersion: "v1", modelMesh: false, knative: false, adds: ["runtime-resource-claims"], lacks: [] },
 ];
+
+/** The oldest OpenShift AI release the library supports. */
+export const MIN_OPENSHIFT_AI_VERSION = "2.25";
+
+/** The newest OpenShift AI release the library knows. */
+export const NEWEST_OPENSHIFT_AI_VERSION = "3.5";

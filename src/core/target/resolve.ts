@@ -5,15 +5,22 @@ import type { IssueDraft } from "../errors";
 import type { TargetProps } from "./props";
 import type { Version } from "./version";
 import { atLeast, compareVersions, formatVersion, parseVersion } from "./version";
-import type { KServeFeature } from "./features";
-import { CURRENT_KSERVE_VERSION, CURRENT_OPENSHIFT_AI_VERSION, KSERVE_FEATURES, MIN_KSERVE_VERSION, OPENSHIFT_AI_KSERVE } from "./features";
+import type { KServeFeature, OpenShiftAIRelease } from "./features";
+import { CURRENT_KSERVE_VERSION, CURRENT_OPENSHIFT_AI_VERSION, KSERVE_FEATURES, MIN_KSERVE_VERSION, OPENSHIFT_AI_RELEASES } from "./features";
+import { runRules } from "../rules/registry";
+import { TARGET_RULES } from "./rules";
 
 /** A resolved target. */
 export interface Target {
   /** KServe version. */
   readonly kserve: Version;
   /** OpenShift AI settings, when the cluster runs it. */
-  readonly openshiftAI?: { readonly version: Version; readonly applicationsNamespace: string };
+  readonly openshiftAI?: {
+    readonly version: Version;
+    readonly applicationsNamespace: string;
+    /** The release line (its KServe fork, HardwareProfile version, modes); the nearest one for an unsupported release (which is an error). */
+    readonly release: OpenShiftAIRelease;
+  };
   /** Enabled Knative feature flags. */
   readonly knativeFeatures: ReadonlySet<string>;
   /** `target.modelMesh` as declared (availability is decided by `modelMeshAvailability`). */
@@ -37,11 +44,16 @@ export function modeName(mode: CanonicalMode, target: Target): DeploymentMode {
   return mode === "Standard" ? "RawDeployment" : "Serverless";
 }
 
-/** Merges props, later ones winning field by field (`undefined` does not override). */
+/**
+ * Merges props, later ones winning field by field (`undefined` does not override). A layer that names an
+ * OpenShift AI release without a KServe version drops the KServe version of the layers before it: the
+ * OpenShift AI release decides the KServe level.
+ */
 export function mergeTargetProps(...layers: (TargetProps | undefined)[]): TargetProps {
   const out: { kserveVersion?: string; openshiftAI?: TargetProps["openshiftAI"]; knativeFeatures?: readonly string[]; modelMesh?: boolean } = {};
   for (const layer of layers) {
     if (layer === undefined) continue;
+    if (layer.openshiftAI !== undefined && layer.openshiftAI !== false && layer.kserveVersion === undefined) delete out.kserveVersion;
     if (layer.kserveVersion !== undefined) out.kserveVersion = layer.kserveVersion;
     if (layer.openshiftAI !== undefined) out.openshiftAI = layer.openshiftAI;
     if (layer.knativeFeatures !== undefined) out.knativeFeatures = layer.knativeFeatures;
@@ -63,12 +75,17 @@ export function resolveTarget(props: TargetProps | undefined): { target: Target;
       issues.push({ path: "target.openshiftAI.version", value: text, rule: "target/version", message: "not a version", fix: 'use "major.minor", for example "2.25" or "3.0"' });
       version = parseVersion(CURRENT_OPENSHIFT_AI_VERSION) as Version;
     }
-    openshiftAI = { version, applicationsNamespace: settings.applicationsNamespace ?? "redhat-ods-applications" };
+    const release = openShiftAIRelease(version);
+    openshiftAI = { version, applicationsNamespace: settings.applicationsNamespace ?? "redhat-ods-applications", release: release ?? nearestRelease(version) };
+    const explicit = props?.kserveVersion !== undefined ? parseVersion(props.kserveVersion) : undefined;
+    issues.push(...runRules(TARGET_RULES, { version, release, kserveVersion: explicit }));
   }
   let kserveText = props?.kserveVersion;
-  if (kserveText === undefined && openshiftAI !== undefined) {
-    const odh = openshiftAI.version;
-    kserveText = [...OPENSHIFT_AI_KSERVE].reverse().find((row) => atLeast(odh, row.from))?.kserve ?? "0.14";
+  if (openshiftAI !== undefined) {
+    if (kserveText !== undefined && parseVersion(kserveText) === undefined) {
+      issues.push({ path: "target.kserveVersion", value: kserveText, rule: "target/version", message: "not a version", fix: "drop target.kserveVersion: the OpenShift AI release decides it" });
+    }
+    kserveText = openshiftAI.release.kserve;
   }
   kserveText ??= CURRENT_KSERVE_VERSION;
   let kserve = parseVersion(kserveText);
@@ -90,15 +107,50 @@ export function resolveTarget(props: TargetProps | undefined): { target: Target;
   };
 }
 
-/** True when the target's KServe has the feature. */
+/** The supported OpenShift AI release line `version` falls in, if any. */
+export function openShiftAIRelease(version: Version): OpenShiftAIRelease | undefined {
+  return OPENSHIFT_AI_RELEASES.find((r) => atLeast(version, r.from) && compareVersions(version, parseVersion(r.to) as Version) <= 0);
+}
+
+function nearestRelease(version: Version): OpenShiftAIRelease {
+  const older = OPENSHIFT_AI_RELEASES.filter((r) => atLeast(version, r.from));
+  return older[older.length - 1] ?? (OPENSHIFT_AI_RELEASES[0] as OpenShiftAIRelease);
+}
+
+/** True when a KServe level (or an OpenShift AI release's fork) has the feature. */
+function releaseSupports(kserve: Version, release: OpenShiftAIRelease | undefined, feature: KServeFeature): boolean {
+  if (release?.adds.includes(feature)) return true;
+  if (release?.lacks.includes(feature)) return false;
+  return atLeast(kserve, KSERVE_FEATURES[feature].since);
+}
+
+/** True when the target's KServe (on OpenShift AI: its release's KServe fork) has the feature. */
 export function supports(target: Target, feature: KServeFeature): boolean {
-  return atLeast(target.kserve, KSERVE_FEATURES[feature].since);
+  return releaseSupports(target.kserve, target.openshiftAI?.release, feature);
+}
+
+/** The first supported OpenShift AI release whose KServe fork has the feature, if any. */
+export function firstOpenShiftAIWith(feature: KServeFeature): OpenShiftAIRelease | undefined {
+  return OPENSHIFT_AI_RELEASES.find((r) => releaseSupports(parseVersion(r.kserve) as Version, r, feature));
 }
 
 /** An issue when the target lacks a feature, naming the version that added it. */
 export function requireFeature(target: Target, feature: KServeFeature, path: string, value: unknown, alternative?: string): IssueDraft[] {
   if (supports(target, feature)) return [];
   const { since, what } = KSERVE_FEATURES[feature];
+  if (target.openshiftAI !== undefined) {
+    const first = firstOpenShiftAIWith(feature);
+    const upgrade = first !== undefined ? `upgrade to OpenShift AI ${first.from} (KServe ${first.kserve}) and set target.openshiftAI.version` : "OpenShift AI has no release with it yet";
+    return [
+      {
+        path,
+        value,
+        rule: `target/feature-${feature}`,
+        message: `${what} needs KServe ${since} or later; the target is ${describeTarget(target)}${first !== undefined ? `, and OpenShift AI has it from ${first.from}` : ""}`,
+        fix: alternative !== undefined ? `${alternative} (${upgrade})` : `${upgrade}, or do without this feature`,
+      },
+    ];
+  }
   return [
     {
       path,
