@@ -7,14 +7,24 @@
  * examples/specs/modelmesh-fleet.ts (the Pulumi program in examples/pulumi uses them too).
  */
 import { Chart } from "cdk8s";
+import type { TargetProps } from "kserve-constructs";
 import type { Construct } from "constructs";
 import { InferenceEngine, KServeTarget, ModelFleet, ModelMeshNamespace, ModelMeshRuntimes, StorageConfig } from "kserve-constructs/cdk8s";
 import * as spec from "./specs/modelmesh-fleet";
 
+/** Props of the example. */
+export interface ModelMeshFleetChartProps {
+  /**
+   * Fields replacing the example's own target (the conformance matrix runs it on every release).
+   * @default the example's target
+   */
+  readonly target?: TargetProps;
+}
+
 export class ModelMeshFleetChart extends Chart {
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: ModelMeshFleetChartProps = {}) {
     super(scope, id, { namespace: spec.namespace });
-    KServeTarget.set(this, spec.target);
+    KServeTarget.set(this, { ...spec.target, ...props.target });
 
     new ModelMeshNamespace(this, "namespace", spec.meshNamespace);
 

@@ -5,14 +5,24 @@
  * specs are in examples/specs/openshift-ai-hardware.ts (the Pulumi program in examples/pulumi uses them too).
  */
 import { Chart } from "cdk8s";
+import type { TargetProps } from "kserve-constructs";
 import type { Construct } from "constructs";
 import { HardwareProfile, InferenceEngine, InferenceService, KServeTarget, ModelStorage, Nim, NimAccount } from "kserve-constructs/cdk8s";
 import * as spec from "./specs/openshift-ai-hardware";
 
+/** Props of the example. */
+export interface OpenShiftAIHardwareChartProps {
+  /**
+   * Fields replacing the example's own target (the conformance matrix runs it on every release).
+   * @default the example's target
+   */
+  readonly target?: TargetProps;
+}
+
 export class OpenShiftAIHardwareChart extends Chart {
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: OpenShiftAIHardwareChartProps = {}) {
     super(scope, id, { namespace: spec.namespace });
-    KServeTarget.set(this, spec.target);
+    KServeTarget.set(this, { ...spec.target, ...props.target });
 
     const a100 = new HardwareProfile(this, "nvidia-a100-80gb", spec.nvidiaA100);
     const queued = new HardwareProfile(this, "nvidia-queued", spec.nvidiaQueued);

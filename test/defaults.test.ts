@@ -103,7 +103,7 @@ describe("storage, runtime reference and target defaults", () => {
   });
   it("target: KServe 0.20, OpenShift AI 3.0 in redhat-ods-applications, no Knative flags", () => {
     expect(resolveTarget({}).target.kserve).toEqual({ major: 0, minor: 20 });
-    expect(resolveTarget({ openshiftAI: true }).target.openshiftAI).toEqual({ version: { major: 3, minor: 0 }, applicationsNamespace: "redhat-ods-applications" });
+    expect(resolveTarget({ openshiftAI: true }).target.openshiftAI).toEqual({ version: { major: 3, minor: 0 }, applicationsNamespace: "redhat-ods-applications", release: expect.objectContaining({ from: "3.0", to: "3.3", kserve: "0.15" }) });
     expect(resolveTarget({}).target.knativeFeatures.size).toBe(0);
   });
   it("synthAtomically writes to ./dist", () => {

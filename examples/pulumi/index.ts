@@ -49,7 +49,8 @@ const secretNames = Object.fromEntries(
 );
 
 const platform = deployPlatform({
-  target: { ...target, ...(kserveVersion !== undefined ? { kserveVersion } : {}), ...(openshift !== undefined ? { openshiftAI: openshift } : {}) },
+  // an OpenShift AI release decides the KServe level: the platform's default KServe version does not apply to it
+  target: openshift !== undefined ? { openshiftAI: openshift, ...(kserveVersion !== undefined ? { kserveVersion } : {}) } : { ...target, ...(kserveVersion !== undefined ? { kserveVersion } : {}) },
   createNamespaces: config.getBoolean("createNamespaces") ?? true,
   ...(scenarios !== undefined && scenarios.trim() !== "all" ? { scenarios: scenarios.split(",").map((s) => s.trim()).filter((s) => s !== "") } : {}),
   ...(namespacePrefix !== undefined ? { namespacePrefix } : {}),

@@ -208,7 +208,7 @@ describe("InferenceService on OpenShift AI", () => {
     });
     expect(error.issues.map((i) => i.rule)).toEqual(["isvc/hostname-length", "odh/name-length", "odh/standard-only"]);
     expect(error.issues[1]?.message).toBe("OpenShift AI rejects InferenceService names longer than 53 characters (this one has 54)");
-    expect(error.issues[2]?.message).toBe("OpenShift AI 3.0 (KServe 0.15) reconciles only Standard (raw deployment) mode; Knative was removed in OpenShift AI 3.0");
+    expect(error.issues[2]?.message).toBe("OpenShift AI 3.0 (KServe 0.15) reconciles only Standard (raw deployment) mode: OpenShift AI 3.x has no Knative (Serverless) mode, removed in 3.0");
   });
 
   it("allows Serverless on OpenShift AI 2.x", () => {

@@ -135,8 +135,20 @@ describe("KServeTarget", () => {
     const app = new App();
     KServeTarget.set(app, { kserveVersion: "0.15", knativeFeatures: ["kubernetes.podspec-tolerations"] });
     const chart = new Chart(app, "c");
-    KServeTarget.set(chart, { openshiftAI: true });
-    expect(KServeTarget.of(chart)).toEqual({ kserveVersion: "0.15", knativeFeatures: ["kubernetes.podspec-tolerations"], openshiftAI: true });
+    KServeTarget.set(chart, { modelMesh: true });
+    expect(KServeTarget.of(chart)).toEqual({ kserveVersion: "0.15", knativeFeatures: ["kubernetes.podspec-tolerations"], modelMesh: true });
     expect(KServeTarget.of(app)).toEqual({ kserveVersion: "0.15", knativeFeatures: ["kubernetes.podspec-tolerations"] });
+  });
+
+  it("a chart naming an OpenShift AI release drops the app's KServe version (the release decides it)", () => {
+    const { App } = jest.requireActual<typeof import("cdk8s")>("cdk8s");
+    const app = new App();
+    KServeTarget.set(app, { kserveVersion: "0.20", knativeFeatures: ["kubernetes.podspec-tolerations"] });
+    const chart = new Chart(app, "c");
+    KServeTarget.set(chart, { openshiftAI: { version: "3.4" } });
+    expect(KServeTarget.of(chart)).toEqual({ knativeFeatures: ["kubernetes.podspec-tolerations"], openshiftAI: { version: "3.4" } });
+    const inner = new Chart(chart, "inner");
+    KServeTarget.set(inner, { kserveVersion: "0.17" });
+    expect(KServeTarget.of(inner)).toEqual({ kserveVersion: "0.17", knativeFeatures: ["kubernetes.podspec-tolerations"], openshiftAI: { version: "3.4" } });
   });
 });

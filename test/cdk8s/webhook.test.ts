@@ -6,7 +6,7 @@ import type { Chart } from "cdk8s";
 import { InferenceService, ModelLocation } from "kserve-constructs/cdk8s";
 import type { InferenceServiceProps } from "kserve-constructs";
 import { engine } from "../support/fixtures";
-import { ruleIds, validationError } from "../support/synth";
+import { ruleIds, synthChart, validationError } from "../support/synth";
 
 function isvc(chart: Chart, overrides: Partial<InferenceServiceProps> = {}): InferenceService {
   return new InferenceService(chart, "m", { engine: engine(chart, { protocol: "v1" }), model: ModelLocation.fromUri("s3://b/m"), ...overrides });
@@ -76,7 +76,9 @@ describe("KServe webhook rules", () => {
   });
 
   it("autoscaler classes are gated by version", () => {
-    expect(ruleIds((chart) => isvc(chart, { scaling: { autoscaler: "none" } }), { target: { kserveVersion: "0.15" } })).toEqual(["target/feature-autoscaler-none"]);
+    expect(ruleIds((chart) => isvc(chart, { scaling: { autoscaler: "none" } }), { target: { kserveVersion: "0.14" } })).toEqual(["target/feature-autoscaler-none"]);
+    // "none" is in KServe 0.15.2 (the 0.15 CRD set and the OpenShift AI 2.25 fork), where multi-node requires it
+    expect(synthChart((chart) => isvc(chart, { scaling: { autoscaler: "none" } }), { target: { kserveVersion: "0.15" } }).length).toBeGreaterThan(0);
     expect(ruleIds((chart) => isvc(chart, { scaling: { autoscaler: "keda" } }), { target: { kserveVersion: "0.14" } })).toEqual(["target/feature-autoscaler-keda"]);
     expect(ruleIds((chart) => isvc(chart, { scaling: { autoscaler: "external" } }), { target: { kserveVersion: "0.11" } })).toEqual(["target/feature-autoscaler-external"]);
   });

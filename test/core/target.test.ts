@@ -11,10 +11,11 @@ describe("target resolution", () => {
 
   it("derives the KServe level from the OpenShift AI release when no KServe version is given", () => {
     expect(describeTarget(resolveTarget({ openshiftAI: true }).target)).toBe("OpenShift AI 3.0 (KServe 0.15)");
-    expect(describeTarget(resolveTarget({ openshiftAI: { version: "2.16" } }).target)).toBe("OpenShift AI 2.16 (KServe 0.14)");
     expect(describeTarget(resolveTarget({ openshiftAI: { version: "2.25" } }).target)).toBe("OpenShift AI 2.25 (KServe 0.15)");
+    expect(describeTarget(resolveTarget({ openshiftAI: { version: "3.3" } }).target)).toBe("OpenShift AI 3.3 (KServe 0.15)");
     expect(describeTarget(resolveTarget({ openshiftAI: { version: "3.4" } }).target)).toBe("OpenShift AI 3.4 (KServe 0.17)");
-    expect(describeTarget(resolveTarget({ openshiftAI: { version: "3.0" }, kserveVersion: "0.17" }).target)).toBe("OpenShift AI 3.0 (KServe 0.17)");
+    expect(describeTarget(resolveTarget({ openshiftAI: { version: "3.5" } }).target)).toBe("OpenShift AI 3.5 (KServe 0.20)");
+    expect(resolveTarget({ openshiftAI: { version: "3.5" }, kserveVersion: "0.20" }).issues).toEqual([]);
     expect(resolveTarget({ openshiftAI: true }).target.openshiftAI?.applicationsNamespace).toBe("redhat-ods-applications");
   });
 
@@ -55,5 +56,68 @@ describe("features", () => {
 
   it("every feature has a parsable version", () => {
     for (const { since } of Object.values(KSERVE_FEATURES)) expect(since).toMatch(/^0\.\d+$/);
+  });
+});
+
+describe("OpenShift AI releases", () => {
+  it("refuses releases before 2.25, naming the supported ones and the legacy profile kinds", () => {
+    const { issues } = resolveTarget({ openshiftAI: { version: "2.16" } });
+    expect(issues).toEqual([
+      {
+        path: "target.openshiftAI.version",
+        value: "2.16",
+        rule: "target/unsupported-openshift-ai",
+        message:
+          "OpenShift AI 2.16 is not supported: the library supports OpenShift AI 2.25, 3.0 to 3.3, 3.4, 3.5. Releases before 2.25 are out of support, and those before the infrastructure.opendatahub.io HardwareProfile bound hardware through the dashboard's legacy kinds (dashboard.opendatahub.io AcceleratorProfile and HardwareProfile), which the library does not emit and today's operator refuses",
+        fix: "upgrade to OpenShift AI 2.25 or later and set target.openshiftAI.version",
+      },
+    ]);
+    expect(resolveTarget({ openshiftAI: { version: "2.24" } }).issues.map((i) => i.rule)).toEqual(["target/unsupported-openshift-ai"]);
+  });
+
+  it("refuses releases newer than the ones whose fork is known", () => {
+    expect(resolveTarget({ openshiftAI: { version: "3.6" } }).issues).toEqual([
+      expect.objectContaining({ rule: "target/unsupported-openshift-ai", value: "3.6", message: "OpenShift AI 3.6 is newer than the releases the library knows (the newest is 3.5); its KServe fork's CRDs have not been checked", fix: "target OpenShift AI 3.5, or upgrade kserve-constructs" }),
+    ]);
+  });
+
+  it("refuses a KServe version that is not the one the release runs", () => {
+    expect(resolveTarget({ openshiftAI: { version: "2.25" }, kserveVersion: "0.18" }).issues).toEqual([
+      {
+        path: "target.kserveVersion",
+        value: "0.18",
+        rule: "target/openshift-ai-kserve-version",
+        message: "OpenShift AI 2.25 runs KServe 0.15 (its fork stable-2.x), not 0.18",
+        fix: 'drop target.kserveVersion (the OpenShift AI release decides it), or set it to "0.15"',
+      },
+    ]);
+    expect(resolveTarget({ openshiftAI: { version: "2.25" }, kserveVersion: "0.15" }).issues).toEqual([]);
+  });
+
+  it("knows each release line's fork, HardwareProfile version and modes", () => {
+    const release = (version: string) => resolveTarget({ openshiftAI: { version } }).target.openshiftAI?.release;
+    expect(release("2.25")).toMatchObject({ kserve: "0.15", fork: "stable-2.x", hardwareProfileVersion: "v1alpha1", modelMesh: true, knative: true });
+    expect(release("3.0")).toMatchObject({ kserve: "0.15", fork: "odh-v3.0", hardwareProfileVersion: "v1", modelMesh: false, knative: false });
+    expect(release("3.4")).toMatchObject({ kserve: "0.17", fork: "odh-v3.4", hardwareProfileVersion: "v1", modelMesh: false, knative: false });
+    expect(release("3.5")).toMatchObject({ kserve: "0.20", fork: "odh-v3.5", hardwareProfileVersion: "v1", modelMesh: false, knative: false });
+  });
+
+  it("3.5 has the features of KServe 0.18 to 0.20, and its fork's resourceClaims backport", () => {
+    const odh35 = resolveTarget({ openshiftAI: { version: "3.5" } }).target;
+    for (const feature of ["multinode-executor-backend", "storage-oci-native", "canary-predictors", "runtime-resource-claims"] as const) expect(requireFeature(odh35, feature, "p", "v")).toEqual([]);
+    expect(requireFeature(odh35, "storage-modelscope", "p", "v")[0]?.rule).toBe("target/feature-storage-modelscope");
+  });
+
+  it("names the first OpenShift AI release with a missing feature", () => {
+    const odh34 = resolveTarget({ openshiftAI: { version: "3.4" } }).target;
+    expect(requireFeature(odh34, "canary-predictors", "canary", [])).toEqual([
+      {
+        path: "canary",
+        value: [],
+        rule: "target/feature-canary-predictors",
+        message: "spec.canary and predictor.name (Standard-mode canary predictors) needs KServe 0.20 or later; the target is OpenShift AI 3.4 (KServe 0.17), and OpenShift AI has it from 3.5",
+        fix: "upgrade to OpenShift AI 3.5 (KServe 0.20) and set target.openshiftAI.version, or do without this feature",
+      },
+    ]);
   });
 });

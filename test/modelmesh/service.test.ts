@@ -174,7 +174,7 @@ describe("what ModelMesh would ignore is an error", () => {
       { target: { openshiftAI: { version: "3.2" } } },
     );
     expect(odh3.issues.map((i) => [i.rule, i.message])).toEqual([
-      ["modelmesh/unavailable", "OpenShift AI 3.2 (KServe 0.15) cannot serve a ModelMesh InferenceService: OpenShift AI 3.0 removed ModelMesh (multi-model serving) and reconciles only Standard mode"],
+      ["modelmesh/unavailable", "OpenShift AI 3.2 (KServe 0.15) cannot serve a ModelMesh InferenceService: OpenShift AI 3.x has no ModelMesh (multi-model serving was removed in 3.0) and reconciles only Standard mode"],
     ]);
     expect(ruleIds((chart) => new InferenceService(chart, "k", { engine: engine(chart, { protocol: "v1" }), model: ModelLocation.fromUri("s3://b/m"), deploymentMode: "Knative" }), { target: { openshiftAI: true } })).toEqual(["odh/standard-only"]);
   });

@@ -66,7 +66,7 @@ describe("resource graph", () => {
     expect(children).toEqual(
       [
         "kubernetes:core/v1:Namespace fraud-models-Namespace-fraud-models",
-        "kubernetes:infrastructure.opendatahub.io/v1:HardwareProfile l40s-HardwareProfile-l40s",
+        "kubernetes:infrastructure.opendatahub.io/v1alpha1:HardwareProfile l40s-HardwareProfile-l40s",
         "kubernetes:serving.kserve.io/v1alpha1:ServingRuntime llama-ServingRuntime-nvidia-nim-llama-3.1-8b-instruct-1.1.0",
         "kubernetes:core/v1:PersistentVolumeClaim llama-PersistentVolumeClaim-llama-cache",
         "kubernetes:serving.kserve.io/v1beta1:InferenceService llama-InferenceService-llama",
