@@ -221,8 +221,8 @@ describe("where ModelMesh is available", () => {
     const removed = validationError((chart) => new InferenceEngine(chart, "c", customProps()), { target: { openshiftAI: { version: "3.0" } } });
     expect(removed.issues[0]).toMatchObject({
       rule: "modelmesh/unavailable",
-      message: "OpenShift AI 3.0 (KServe 0.15) cannot serve a multi-model (ModelMesh) runtime: OpenShift AI 3.0 removed ModelMesh (multi-model serving) and reconciles only Standard mode",
-      fix: 'serve the model in single-model mode (ModelServing mode "single", or a single-model engine with deploymentMode "Standard"), or target an OpenShift AI 2.x release',
+      message: "OpenShift AI 3.0 (KServe 0.15) cannot serve a multi-model (ModelMesh) runtime: OpenShift AI 3.x has no ModelMesh (multi-model serving was removed in 3.0) and reconciles only Standard mode",
+      fix: 'serve the model in single-model mode (ModelServing mode "single", or a single-model engine with deploymentMode "Standard"), or target OpenShift AI 2.25',
     });
     expect(ruleIds((chart) => new InferenceEngine(chart, "c", customProps()), { target: { openshiftAI: { version: "3.0" }, modelMesh: true } })).toEqual(["modelmesh/unavailable"]);
     expect(synthChart((chart) => new InferenceEngine(chart, "c", customProps()), { target: { openshiftAI: { version: "2.16" } } })).toHaveLength(1);
