@@ -225,7 +225,7 @@ describe("where ModelMesh is available", () => {
       fix: 'serve the model in single-model mode (ModelServing mode "single", or a single-model engine with deploymentMode "Standard"), or target OpenShift AI 2.25',
     });
     expect(ruleIds((chart) => new InferenceEngine(chart, "c", customProps()), { target: { openshiftAI: { version: "3.0" }, modelMesh: true } })).toEqual(["modelmesh/unavailable"]);
-    expect(synthChart((chart) => new InferenceEngine(chart, "c", customProps()), { target: { openshiftAI: { version: "2.16" } } })).toHaveLength(1);
+    expect(synthChart((chart) => new InferenceEngine(chart, "c", customProps()), { target: { openshiftAI: { version: "2.25" } } })).toHaveLength(1);
     const off = validationError((chart) => new InferenceEngine(chart, "c", customProps()), { target: { openshiftAI: { version: "2.25" }, modelMesh: false } });
     expect(off.issues[0]).toMatchObject({
       message: "the target says ModelMesh is off (target.modelMesh: false), so a multi-model (ModelMesh) runtime would never be reconciled",
