@@ -33,6 +33,8 @@ describeIfCrds("conformance with the CRDs of each chart's target", () => {
       "modelmesh-fleet: openshift-ai-2.25",
       "mlserver-custom: kserve-0.20",
       "mlserver-custom-multi: kserve-0.20",
+      "gpustack-backends: kserve-0.20",
+      "chariot-engine: kserve-0.20",
     ]);
     expect(charts.flatMap((c) => c.manifests).length).toBeGreaterThan(8);
     for (const c of charts) expect(formatProblems(validateAll(c.manifests, c.folders))).toBe("");

@@ -28,6 +28,8 @@ const RUNS_ON: Record<string, readonly string[]> = {
   "modelmesh-fleet": ["OpenShift AI 2.25"], // ModelMesh with OpenShift AI's route and auth switches
   "mlserver-custom": [...UPSTREAM, "OpenShift AI 2.25"], // ModelMesh is installed upstream; OpenShift AI 3.x has none
   "mlserver-custom-multi": [...UPSTREAM, "OpenShift AI 2.25"],
+  "gpustack-backends": ALL,
+  "chariot-engine": ALL,
   "variety-upstream": [...UPSTREAM, "OpenShift AI 2.25"], // a Knative model
   "variety-openshift-ai": ALL,
   "variety-hardware": [...UPSTREAM, "OpenShift AI 2.25"], // a Serverless model
