@@ -86,8 +86,11 @@ describe("targets and schemas", () => {
   });
 
   it("picks the CRD set of the target", () => {
-    const sets = ["0.14", "0.15", "0.16", "0.18", "0.20", "0.21", "0.30", "openshift-ai-2.19", "openshift-ai-3.2", "openshift-ai-3.4", "openshift-ai-3.9"].map((t) => lint([], { target: t }).crdSet);
+    const sets = ["0.14", "0.15", "0.16", "0.18", "0.20", "0.21", "0.30", "openshift-ai-2.25", "openshift-ai-3.2", "openshift-ai-3.4", "openshift-ai-3.5"].map((t) => lint([], { target: t }).crdSet);
     expect(sets).toEqual(["kserve-0.15", "kserve-0.15", "kserve-0.17", "kserve-0.20", "kserve-0.20", "kserve-0.21", "kserve-0.21", "openshift-ai-2.25", "openshift-ai-3.0", "openshift-ai-3.4", "openshift-ai-3.5"]);
+    // OpenShift AI releases the library does not support (before 2.25, after 3.5) are refused
+    expect(() => lint([], { target: "openshift-ai-2.19" })).toThrow(/OpenShift AI 2\.19 is not supported/);
+    expect(() => lint([], { target: "openshift-ai-3.9" })).toThrow(/OpenShift AI 3\.9 is newer than the releases the library knows/);
   });
 
   it("reports unknown fields, wrong types and missing required fields with their paths (lint/schema)", () => {
