@@ -15,5 +15,5 @@ export { HardwareProfile } from "./hardware-profile";
 export { Nim, NimAccount } from "./nim";
 export type { NimPresetProps } from "./nim";
 export { issuesOf } from "./state";
-export { synthAtomically } from "./synth";
-export type { AtomicSynthOptions, AtomicSynthResult } from "./synth";
+export { OutputError, markOutputFolder, synthAtomically } from "./synth";
+export type { AtomicSynthOptions, AtomicSynthResult, RecoveryReport } from "./synth";

@@ -2,81 +2,131 @@
 /**
  * kserve-constructs command line.
  *
- *   kserve-constructs synth <app-module> [--out <dir>]   synthesize atomically into <dir> (default dist)
- *   kserve-constructs validate <app-module>              validate only, write nothing
- *   kserve-constructs lint [options] PATH...             check YAML the library did not write (see lint.ts)
+ *   kserve-constructs synth <app-module> [--out DIR]   validate, then write the manifests safely into DIR (default dist)
+ *   kserve-constructs validate <app-module>            validate only, write nothing
+ *   kserve-constructs recover [--out DIR]              repair an interrupted synth
+ *   kserve-constructs lint [options] PATH...           check YAML the library did not write
  *
- * <app-module> exports `default` or `build`: a function that receives a cdk8s App and defines charts in it.
- * Exit codes: 0 success, 1 invalid specs (every problem is printed), 2 usage or load errors.
+ * Every command takes --help. The commands live in `commands/` (one file each) and are listed in
+ * `commands/index.ts`. Exit codes: 0 success, 1 invalid specs (every problem is printed), 2 usage,
+ * load or output errors.
  */
-import * as os from "os";
+import * as fs from "fs";
 import * as path from "path";
-import { App } from "cdk8s";
-import { ValidationError, formatIssue, isError } from "../index";
-import { issuesOf, synthAtomically } from "../cdk8s";
-import { warningsReportedByCaller } from "../cdk8s/state";
-import { lintCommand } from "./lint";
+import { EXIT, EXIT_CODES_HELP, PROGRAM, UsageError, commandHelp, parseCommandArgs } from "./command";
+import type { CliIo, Command } from "./command";
+import { COMMANDS } from "./commands";
 
-type BuildFn = (app: App) => void;
+const processIo: CliIo = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
 
-function loadBuild(modulePath: string): BuildFn {
-  const loaded: unknown = require(path.resolve(modulePath));
-  const mod = loaded as { default?: unknown; build?: unknown };
-  const fn = typeof mod.default === "function" ? mod.default : typeof mod.build === "function" ? mod.build : undefined;
-  if (fn === undefined) throw new Error(`${modulePath} exports neither a default function nor build(app)`);
-  return fn as BuildFn;
+/** The package version (from package.json). */
+export function version(): string {
+  const text = fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8");
+  return (JSON.parse(text) as { version: string }).version;
 }
 
-function usage(message: string): number {
-  process.stderr.write(`${message}\nusage: kserve-constructs synth <app-module> [--out <dir>] | validate <app-module> | lint [options] PATH...\n`);
-  return 2;
+/** The help shown by `kserve-constructs --help`. */
+export function mainHelp(commands: readonly Command[] = COMMANDS): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return (
+    [
+      `Usage: ${PROGRAM} <command> [arguments] [options]`,
+      "",
+      "Typed KServe, ModelMesh, NVIDIA NIM and OpenShift AI manifests, validated at synth time.",
+      "",
+      "Commands:",
+      ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+      "",
+      "Options:",
+      "  -h, --help     show this help (after a command: that command's help)",
+      "      --version  print the version",
+      "",
+      `Run \`${PROGRAM} <command> --help\` for a command's arguments and options.`,
+      "",
+      ...EXIT_CODES_HELP,
+    ].join("\n") + "\n"
+  );
 }
 
-/** Runs the command line; returns the exit code. */
-export function main(argv: readonly string[]): number {
-  const [command, modulePath, ...rest] = argv;
-  if (command === "lint") return lintCommand(argv.slice(1));
-  if ((command !== "synth" && command !== "validate") || modulePath === undefined) return usage("missing command or app module");
-  let outdir = "dist";
-  for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === "--out" && rest[i + 1] !== undefined) outdir = rest[++i] as string;
-    else return usage(`unknown argument ${rest[i]}`);
-  }
-  let build: BuildFn;
-  try {
-    const loaded = loadBuild(modulePath);
-    // the warnings are printed below, once; the app's validation would emit them again as process warnings
-    build = (app) => {
-      warningsReportedByCaller(app);
-      loaded(app);
-    };
-  } catch (error) {
-    process.stderr.write(`cannot load ${modulePath}: ${(error as Error).message}\n`);
-    return 2;
-  }
-  try {
-    if (command === "validate") {
-      const app = new App({ outdir: path.join(os.tmpdir(), "kserve-constructs-validate") });
-      build(app);
-      for (const chart of app.charts) chart.toJson();
-      const issues = issuesOf(app);
-      for (const w of issues.filter((i) => !isError(i))) process.stderr.write(`${formatIssue(w)}\n`);
-      process.stdout.write(`valid: ${app.charts.length} charts\n`);
-      return 0;
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] as number;
+      row[j] = Math.min(current + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = current;
     }
-    const result = synthAtomically(build, { outdir });
-    for (const w of result.warnings) process.stderr.write(`${formatIssue(w)}\n`);
-    process.stdout.write(`synthesized ${result.files.length} files into ${path.relative(process.cwd(), result.outdir) || "."}\n`);
-    for (const f of result.files) process.stdout.write(`  ${f}\n`);
-    return 0;
-  } catch (error) {
-    if (error instanceof ValidationError) {
-      process.stderr.write(`${error.message}\nnothing was written.\n`);
-      return 1;
-    }
-    process.stderr.write(`synth failed, nothing was written: ${(error as Error).stack ?? String(error)}\n`);
-    return 2;
   }
+  return row[b.length] as number;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+function usageFailure(io: CliIo, message: string): number {
+  io.err(`${PROGRAM}: ${message}\nRun \`${PROGRAM} --help\` for the commands and options.\n`);
+  return EXIT.usage;
+}
+
+/** Runs the command line with `argv` (without node and the script); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo, commands: readonly Command[] = COMMANDS): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.err(mainHelp(commands));
+    return EXIT.usage;
+  }
+  if (first === "--help" || first === "-h") {
+    io.out(mainHelp(commands));
+    return EXIT.ok;
+  }
+  if (first === "--version") {
+    io.out(`${version()}\n`);
+    return EXIT.ok;
+  }
+  if (first === "help") {
+    const topic = rest[0];
+    if (topic === undefined) {
+      io.out(mainHelp(commands));
+      return EXIT.ok;
+    }
+    const command = commands.find((c) => c.name === topic);
+    if (command === undefined) return usageFailure(io, `unknown command ${JSON.stringify(topic)}; the commands are ${commands.map((c) => c.name).join(", ")}`);
+    io.out(commandHelp(command));
+    return EXIT.ok;
+  }
+  if (first.startsWith("-")) return usageFailure(io, `unknown option ${first} (give a command first: ${PROGRAM} <command> [options])`);
+  const command = commands.find((c) => c.name === first);
+  if (command === undefined) {
+    const near = commands.filter((c) => distance(c.name, first) <= 2).map((c) => c.name);
+    const hint = near.length > 0 ? ` (did you mean ${near.join(" or ")}?)` : "";
+    return usageFailure(io, `unknown command ${JSON.stringify(first)}${hint}; the commands are ${commands.map((c) => c.name).join(", ")}`);
+  }
+  if (command.parsesOwnArguments === true) return command.run({ positionals: rest, strings: {}, flags: new Set() }, io);
+  let args;
+  try {
+    args = parseCommandArgs(command, rest);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`${PROGRAM} ${command.name}: ${error.message}\nusage: ${commandHelp(command).split("\n")[0]?.replace(/^Usage: /, "")}\nRun \`${PROGRAM} ${command.name} --help\` for its options.\n`);
+    return EXIT.usage;
+  }
+  if (args.flags.has("help")) {
+    io.out(commandHelp(command));
+    return EXIT.ok;
+  }
+  return command.run(args, io);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${PROGRAM}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = EXIT.usage;
+    },
+  );
+}

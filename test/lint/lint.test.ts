@@ -228,7 +228,7 @@ describe("output and exit codes", () => {
     expect(runOf.results[0]?.message.text).toContain("InferenceService/models/a > spec.predictor.model.runtime: no ServingRuntime");
   });
 
-  it("exit codes: 0 clean, 1 errors, 2 usage; --help; the main command line dispatches lint", () => {
+  it("exit codes: 0 clean, 1 errors, 2 usage; --help; the main command line dispatches lint", async () => {
     expect(run(["-"], isvc("ok")).code).toBe(0);
     expect(run(["-"], text).code).toBe(1);
     expect(run([]).code).toBe(2);
@@ -240,7 +240,7 @@ describe("output and exit codes", () => {
     fs.writeFileSync(file, isvc("ok"));
     const write = jest.spyOn(process.stdout, "write").mockImplementation(() => true);
     try {
-      expect(main(["lint", file])).toBe(0);
+      expect(await main(["lint", file])).toBe(0);
     } finally {
       write.mockRestore();
     }
