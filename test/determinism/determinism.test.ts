@@ -12,11 +12,11 @@ import build from "../../examples/platform";
 
 const root = path.resolve(__dirname, "../..");
 
-/** One file per chart of the example platform. */
+/** One file per chart of the example platform, and the output folder's marker file. */
 function exampleFiles(): string[] {
   const app = Testing.app();
   build(app);
-  return app.charts.map((c) => `${c.node.id}.k8s.yaml`).sort();
+  return [".kserve-constructs", ...app.charts.map((c) => `${c.node.id}.k8s.yaml`)].sort();
 }
 
 function readAll(dir: string): Record<string, string> {
