@@ -148,7 +148,7 @@ export function usageLine(command: Command): string {
 export const EXIT_CODES_HELP = [
   "Exit codes:",
   "  0  success (warnings may have been printed)",
-  "  1  invalid specs: every problem was printed, nothing was written",
+  "  1  invalid specs: every problem was printed, nothing was written (lint: errors found)",
   "  2  usage error, app module not loadable or failing, or output folder refused, busy or not written",
 ];
 
