@@ -15,6 +15,7 @@ import { ModelMeshFleetChart } from "./modelmesh-fleet";
 import { MLServerCustomChart } from "./mlserver-custom";
 import { GpuStackBackendsChart } from "./gpustack-backends";
 import { ChariotEngineChart } from "./chariot-engine";
+import { OpenShiftAIDashboardChart } from "./openshift-ai-dashboard";
 import { deployments as mlserverCustom } from "./specs/mlserver-custom";
 import { target } from "./specs/platform";
 
@@ -36,6 +37,7 @@ export const EXAMPLE_CHARTS: readonly ExampleChart[] = [
   ...mlserverCustom.map(({ id, mode, namespace }): ExampleChart => ({ id, define: (app, t) => new MLServerCustomChart(app, id, { mode, namespace, ...(t !== undefined ? { target: t } : {}) }) })),
   { id: "gpustack-backends", define: (app) => new GpuStackBackendsChart(app, "gpustack-backends") },
   { id: "chariot-engine", define: (app) => new ChariotEngineChart(app, "chariot-engine") },
+  { id: "openshift-ai-dashboard", define: (app, t) => new OpenShiftAIDashboardChart(app, "openshift-ai-dashboard", t !== undefined ? { target: t } : {}) },
 ];
 
 /** Defines the example charts in `app`. */

@@ -43,7 +43,7 @@ const catalogue = [{ id: "fraud-a", key: "fraud/a.joblib" }, { id: "fraud-b", ke
 
 function fragments(): string {
   const parts = ["## Accelerators and hardware profiles", "## NVIDIA NIM", "## Engines from GPUStack and Chariot", "## Multi-model serving"].flatMap(blocksOf);
-  expect(parts).toHaveLength(4);
+  expect(parts).toHaveLength(5);
   return FRAGMENT_PRELUDE + parts.join("") + "app.synth();\n";
 }
 
@@ -90,6 +90,7 @@ describe("README", () => {
       execFileSync(process.execPath, [require.resolve("tsx/cli"), files["fragments"] as string], { cwd: root, env: { ...process.env, CDK8S_OUTDIR: out }, stdio: "pipe" });
     });
     const docs = parseAllDocuments(fs.readFileSync(path.join(out, "readme.k8s.yaml"), "utf8")).map((d) => d.toJS() as { kind: string; metadata: { name: string }; spec?: Record<string, unknown> });
+    expect(docs.filter((d) => d.kind === "Template").map((d) => (d.metadata as { namespace?: string }).namespace)).toEqual(["redhat-ods-applications", "redhat-ods-applications"]);
     expect(docs.map((d) => `${d.kind}/${d.metadata.name}`).sort()).toEqual([
       "Account/nim-account",
       "HardwareProfile/nvidia-h100",
@@ -108,6 +109,8 @@ describe("README", () => {
       "ServingRuntime/nvidia-nim-llama-3.1-8b-instruct-1.1.0",
       "ServingRuntime/nvidia-nim-nv-embedqa-e5-v5-1.0.0",
       "ServingRuntime/vllm",
+      "Template/platform-chat-template",
+      "Template/vllm-gaudi-runtime-template",
     ]);
     const llama70b = docs.find((d) => d.kind === "InferenceService" && d.metadata.name === "llama-70b");
     const model = (llama70b?.spec?.["predictor"] as { model: { resources: { limits: Record<string, string> } } }).model;

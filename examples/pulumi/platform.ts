@@ -39,6 +39,7 @@ import * as mlserver from "../specs/mlserver-custom";
 import * as platformSpec from "../specs/platform";
 import * as gpustack from "../specs/gpustack-backends";
 import * as chariot from "../specs/chariot-engine";
+import * as dashboard from "../specs/openshift-ai-dashboard";
 
 /** Settings of the example platform (the Pulumi program reads them from stack config). */
 export interface PlatformOptions {
@@ -116,6 +117,7 @@ export const SCENARIOS = [
   ...mlserver.deployments.map((d) => d.id),
   "gpustack-backends",
   "chariot-engine",
+  "openshift-ai-dashboard",
 ] as const;
 
 /** What a scenario uses to define its components. */
@@ -246,6 +248,14 @@ const chariotEngine: Scenario = (d) => {
   return d.service("line-3", { ...chariot.line3(engine, bucket), namespace }).namespace;
 };
 
+/** Runtimes published for the whole OpenShift AI dashboard (Templates in the applications namespace). */
+const openshiftAIDashboard: Scenario = (d) => {
+  const chat = d.runtime("platform-chat-server", new InferenceEngine("platform-chat-server", dashboard.chatServer, d.opts));
+  d.runtime("vllm-gaudi-runtime", InferenceEngine.vllm("vllm-gaudi-runtime", dashboard.vllmGaudi, d.opts));
+  d.runtime("llama-cpp-runtime", InferenceEngine.fromGpuStack("llama-cpp-runtime", dashboard.llamaCpp, dashboard.llamaCppProps, d.opts));
+  return chat.namespace;
+};
+
 /**
  * An MLServer custom runtime, single-model or multi-model: deployed once per mode, so its resource
  * names are prefixed with the deployment's id (its objects keep their names).
@@ -275,6 +285,7 @@ const scenarios: Readonly<Record<(typeof SCENARIOS)[number], { readonly define: 
   ...Object.fromEntries(mlserver.deployments.map((d) => [d.id, { define: mlserverCustom(d), target: mlserver.target }])),
   "gpustack-backends": { define: gpuStackBackends },
   "chariot-engine": { define: chariotEngine },
+  "openshift-ai-dashboard": { define: openshiftAIDashboard, target: dashboard.target },
 };
 
 /** Defines the example platform. */

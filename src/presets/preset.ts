@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { TargetProps } from "../core/target/props";
 import { targetSchema } from "../core/target/schema";
 import { stringRecord } from "../core/pod/schema";
+import type { EngineScope } from "../core/engine/props";
 
 export type { EnginePreset } from "../core/engine/preset";
 export { isEnginePreset } from "../core/engine/preset";
@@ -24,10 +25,11 @@ export interface PresetRuntimeProps {
    */
   readonly namespace?: string;
   /**
-   * `namespace` (ServingRuntime) or `cluster` (ClusterServingRuntime).
+   * `namespace` (ServingRuntime), `cluster` (ClusterServingRuntime) or `dashboard` (an OpenShift AI
+   * dashboard Template in the applications namespace; see `InferenceEngineProps.scope`).
    * @default "namespace"
    */
-  readonly scope?: "namespace" | "cluster";
+  readonly scope?: EngineScope;
   /**
    * Image pull secrets (names of existing Secrets).
    * @default none
@@ -54,7 +56,7 @@ export interface PresetRuntimeProps {
 export const presetRuntimeShape = {
   name: z.string().optional(),
   namespace: z.string().optional(),
-  scope: z.enum(["namespace", "cluster"]).optional(),
+  scope: z.enum(["namespace", "cluster", "dashboard"]).optional(),
   imagePullSecrets: z.array(z.string().min(1)).optional(),
   labels: stringRecord.optional(),
   annotations: stringRecord.optional(),

@@ -1,12 +1,22 @@
 /**
- * vLLM runtime presets per accelerator: the essentials of OpenShift AI's vLLM runtime templates (command,
- * args, port, env, volumes, scheduler, recommended accelerator, metrics annotations) as InferenceEngine
- * props. The accelerator's own env, volumes and scheduler come from src/accelerators.
+ * vLLM runtime presets per accelerator: OpenShift AI's vLLM runtime templates (command, args, port, env,
+ * volumes, scheduler, recommended accelerator, metrics annotations, display names, and the Gaudi
+ * template's inert `builtInAdapter.modelLoadingTimeoutMillis`) as InferenceEngine props. The
+ * accelerator's own env, volumes and scheduler come from src/accelerators.
+ *
+ * Deliberate differences from OpenShift AI's templates (what a diff against them shows):
+ * - the container has a readiness probe (`/v1/models`) and the library's security context (no privilege
+ *   escalation, capabilities dropped, RuntimeDefault seccomp; `runAsNonRoot` is not asserted because the
+ *   upstream vLLM image runs as root); the templates have neither;
+ * - `prometheus.kserve.io/port` and `/path` sit beside the templates' `prometheus.io/*` annotations
+ *   (KServe's metric aggregation reads them);
+ * - the image is a real reference, where the templates hold kustomize placeholders (`$(vllm-cuda-image)`);
+ * - as a `scope: "dashboard"` Template it carries the dashboard's labels and annotations but not Red Hat's
+ *   (`opendatahub.io/ootb`, provider name, tags, documentation links), which mark the runtimes Red Hat ships.
  */
 import { z } from "zod";
 import type { IssueDraft } from "../core/errors";
 import type { AcceleratorKey } from "../accelerators/registry";
-import { ACCELERATORS } from "../accelerators/registry";
 import type { InferenceEngineProps } from "../core/engine/props";
 import type { EngineVersionProps } from "../core/engine/props";
 import { parseProps, withFix } from "../core/schema";
@@ -30,6 +40,18 @@ export const VLLM_UPSTREAM_IMAGE = "docker.io/vllm/vllm-openai";
 
 /** The vLLM release the NVIDIA preset runs when neither image nor version is given. */
 export const VLLM_DEFAULT_VERSION = "v0.12.0";
+
+/** The display names of OpenShift AI's vLLM runtime templates, per accelerator (odh-model-controller `config/runtimes/vllm/`). */
+export const VLLM_DISPLAY_NAMES: Readonly<Record<VllmAccelerator | "multinode", string>> = {
+  nvidia: "vLLM NVIDIA GPU ServingRuntime for KServe",
+  amd: "vLLM AMD GPU ServingRuntime for KServe",
+  gaudi: "vLLM Intel Gaudi Accelerator ServingRuntime for KServe",
+  spyre: "vLLM Spyre on x86 ServingRuntime for KServe",
+  "spyre-s390x": "vLLM Spyre s390x ServingRuntime for KServe",
+  "spyre-ppc64le": "vLLM Spyre ppc64le ServingRuntime for KServe",
+  cpu: "vLLM CPU (x86) ServingRuntime for KServe",
+  multinode: "vLLM Multi-Node ServingRuntime for KServe",
+};
 
 /** Props of a vLLM runtime preset. */
 export interface VllmPresetProps extends PresetRuntimeProps {
@@ -163,7 +185,8 @@ export function vllmEngineProps(input: VllmPresetProps): { props?: InferenceEngi
     metrics: { path: "/metrics" },
     security: { runAsNonRoot: false },
     podAnnotations: { "opendatahub.io/kserve-runtime": "vllm" },
-    openshiftAI: { displayName: `vLLM on ${ACCELERATORS[p.accelerator].displayName}${multi ? " (multi-node)" : ""}`, modelType: "generative", ...(multi ? { showInDashboard: false } : {}) },
+    ...(p.accelerator === "gaudi" ? { modelLoadingTimeoutMillis: 90000 } : {}),
+    openshiftAI: { displayName: multi ? VLLM_DISPLAY_NAMES.multinode : VLLM_DISPLAY_NAMES[p.accelerator], modelType: "generative", ...(multi ? { showInDashboard: false } : {}) },
   };
   return { props, issues: [] };
 }

@@ -35,6 +35,7 @@ describeIfCrds("conformance with the CRDs of each chart's target", () => {
       "mlserver-custom-multi: kserve-0.20",
       "gpustack-backends: kserve-0.20",
       "chariot-engine: kserve-0.20",
+      "openshift-ai-dashboard: openshift-ai-3.4",
     ]);
     expect(charts.flatMap((c) => c.manifests).length).toBeGreaterThan(8);
     for (const c of charts) expect(formatProblems(validateAll(c.manifests, c.folders))).toBe("");

@@ -30,13 +30,14 @@ const RUNS_ON: Record<string, readonly string[]> = {
   "mlserver-custom-multi": [...UPSTREAM, "OpenShift AI 2.25"],
   "gpustack-backends": ALL,
   "chariot-engine": ALL,
+  "openshift-ai-dashboard": OPENSHIFT_AI, // dashboard Templates are OpenShift AI objects
   "variety-upstream": [...UPSTREAM, "OpenShift AI 2.25"], // a Knative model
   "variety-openshift-ai": ALL,
   "variety-hardware": [...UPSTREAM, "OpenShift AI 2.25"], // a Serverless model
 };
 
 /** Rules that refuse a case because of its target, not because the case is wrong. */
-const GATES = new Set(["modelmesh/unavailable", "modelmesh/openshift-ai-only", "odh/standard-only", "target/nim-account", "storage-config/data-connections"]);
+const GATES = new Set(["engine/dashboard-scope", "modelmesh/unavailable", "modelmesh/openshift-ai-only", "odh/standard-only", "target/nim-account", "storage-config/data-connections"]);
 
 const CASES: readonly MatrixCase[] = [...EXAMPLE_CHARTS, ...VARIETY_CASES];
 

@@ -12,12 +12,12 @@ import type { InferenceEngineProps } from "./props";
 import type { EnginePreset } from "./preset";
 import { isEnginePreset } from "./preset";
 import { inferenceEngineSchema } from "./schema";
-import { checkEngineProps, imageUserRule } from "./rules";
+import { checkEngineProps, dashboardScopeRule, imageUserRule, modelLoadingTimeoutRule } from "./rules";
 import { runRules } from "../rules/registry";
 import { checkMultiModelEngine } from "../modelmesh/rules";
 import { defaultVersionOf, resolveEngineSpec, runtimeImageOf } from "./spec";
 import type { EngineSpec } from "./spec";
-import { renderEngine } from "./render";
+import { renderDashboardTemplate, renderEngine } from "./render";
 import type { RuntimeInfo } from "../runtime/ref";
 import { checkRuntimeConflicts, checkRuntimeManifest } from "../runtime/rules";
 import { applyHardware } from "../hardware/apply";
@@ -53,6 +53,7 @@ function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePrese
     drafts.push({ path: "name", value: name, rule: "runtime/name-length", message: "a runtime name longer than 63 characters cannot be used as a label value by KServe", fix: "shorten the name to 63 characters" });
   }
   drafts.push(...checkEngineProps(p), ...checkMultiModelEngine(p, target));
+  drafts.push(...runRules([dashboardScopeRule], { props: p, target }), ...runRules([modelLoadingTimeoutRule], p));
   drafts.push(...runRules([imageUserRule], { props: p, target, ...(isEnginePreset(input) ? { origin: input.preset } : {}) }));
   const defaultVersion = defaultVersionOf(p);
   const runtimeImage = runtimeImageOf(p, defaultVersion);
@@ -65,10 +66,12 @@ function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePrese
   if (drafts.some((d) => d.severity !== "warning") || defaultVersion === undefined || runtimeImage === undefined) return invalid(locate(ctx.where, drafts));
   const spec = resolveEngineSpec(p, name, p.namespace ?? ctx.namespace, target, defaultVersion, runtimeImage, hardware);
   const manifest = renderEngine(spec);
+  const emitted = spec.dashboard !== undefined ? renderDashboardTemplate(spec, manifest) : manifest;
+  const handleNamespace = spec.namespace ?? spec.dashboard?.namespace;
   const handle: RuntimeInfo = {
     name,
     kind: spec.kind,
-    ...(spec.namespace !== undefined ? { namespace: spec.namespace } : {}),
+    ...(handleNamespace !== undefined ? { namespace: handleNamespace } : {}),
     where: ctx.where,
     valid: true,
     manifest,
@@ -91,10 +94,10 @@ function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePrese
   const manifestIssues = [...checkRuntimeManifest(manifest, target, spec.repeatableFlags), ...checkRuntimeConflicts(handle, ctx.registry?.runtimes ?? [])];
   const issues = locate(ctx.where, [...drafts, ...manifestIssues]);
   if (issues.some(isError)) return { ...invalid(issues), spec };
-  issues.push(...(ctx.registry?.claim(ctx.where, [manifest]) ?? []));
+  issues.push(...(ctx.registry?.claim(ctx.where, [emitted]) ?? []));
   const valid = !issues.some(isError);
-  if (valid) ctx.registry?.addRuntime(handle);
-  return { manifests: valid ? [manifest] : [], issues, handle: valid ? handle : { ...handle, valid: false }, spec };
+  if (valid && spec.dashboard === undefined) ctx.registry?.addRuntime(handle);
+  return { manifests: valid ? [emitted] : [], issues, handle: valid ? handle : { ...handle, valid: false }, spec };
 }
 
 /** {@inheritDoc buildInferenceEngineUnguarded} */

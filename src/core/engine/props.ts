@@ -13,6 +13,9 @@ import type { EngineProtocol } from "./protocols";
 import type { HardwareRequest } from "../hardware/request";
 import type { MultiModelProps } from "../modelmesh/props";
 
+/** Where an engine's runtime lives: a namespace, the cluster, or OpenShift AI's dashboard catalogue. */
+export type EngineScope = "namespace" | "cluster" | "dashboard";
+
 /** Accelerator keys an engine can have images for; custom accelerators use their own lowercase key. */
 export type ImageTarget = "cpu" | "nvidia" | "amd" | "gaudi" | "spyre" | (string & {});
 
@@ -132,6 +135,16 @@ export interface OpenShiftAIEngineProps {
    * @default true
    */
   readonly showInDashboard?: boolean;
+  /**
+   * A sentence about the runtime, shown by the dashboard (`description` on a `scope: "dashboard"` Template).
+   * @default none
+   */
+  readonly description?: string;
+  /**
+   * Who provides the runtime (`openshift.io/provider-display-name` on a `scope: "dashboard"` Template).
+   * @default none
+   */
+  readonly provider?: string;
 }
 
 /** Props of an InferenceEngine. */
@@ -147,10 +160,15 @@ export interface InferenceEngineProps {
    */
   readonly namespace?: string;
   /**
-   * `namespace` renders a ServingRuntime; `cluster` a ClusterServingRuntime usable from every namespace.
+   * `namespace` renders a ServingRuntime; `cluster` a ClusterServingRuntime usable from every namespace;
+   * `dashboard` (OpenShift AI targets) an OpenShift `Template` in OpenShift AI's applications namespace
+   * holding the ServingRuntime, with the dashboard's labels and annotations: the runtime then appears in
+   * the dashboard's list of serving runtimes for every project (display name, API protocol, model type,
+   * recommended accelerators), and the dashboard copies it into a project when a model is deployed from
+   * the UI. InferenceServices defined in code need a `namespace` or `cluster` engine.
    * @default "namespace"
    */
-  readonly scope?: "namespace" | "cluster";
+  readonly scope?: EngineScope;
   /** Released versions, by version string, each with its images. */
   readonly versions: Readonly<Record<string, EngineVersionProps>>;
   /**
@@ -266,6 +284,14 @@ export interface InferenceEngineProps {
    * @default a single-model runtime
    */
   readonly multiModel?: MultiModelProps;
+  /**
+   * ModelMesh's model loading timeout written on a single-model runtime
+   * (`builtInAdapter.modelLoadingTimeoutMillis`), where KServe ignores it: only so that a runtime matches
+   * an OpenShift AI template field for field (its Gaudi vLLM template carries 90000). Multi-model engines
+   * set it in `multiModel.adapter`.
+   * @default not written
+   */
+  readonly modelLoadingTimeoutMillis?: number;
   /**
    * Prometheus metrics endpoint; `false` when the engine has none.
    * @default none

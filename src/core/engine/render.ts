@@ -166,9 +166,50 @@ export function renderEngine(spec: EngineSpec): Manifest {
       imagePullSecrets: nonEmpty(spec.imagePullSecrets.map((name) => ({ name }))),
       multiModel: false,
       ...(spec.multiModel !== undefined ? renderMultiModelFields(spec.multiModel) : {}),
+      ...(spec.modelLoadingTimeoutMillis !== undefined ? { builtInAdapter: { modelLoadingTimeoutMillis: spec.modelLoadingTimeoutMillis } } : {}),
       protocolVersions: nonEmpty(protocolVersions),
       supportedModelFormats: spec.modelFormats.map((f) => ({ ...f })),
       volumes,
     },
+  }) as Manifest;
+}
+
+/** The API version of OpenShift Templates. */
+export const TEMPLATE_API_VERSION = "template.openshift.io/v1";
+
+/** The name of the dashboard Template holding runtime `name` (OpenShift AI's own: `<runtime>-template`). */
+export function dashboardTemplateName(name: string): string {
+  return `${name}-template`;
+}
+
+/**
+ * Wraps a rendered runtime in the OpenShift `Template` the OpenShift AI dashboard lists: in the
+ * applications namespace, labelled `opendatahub.io/dashboard`, with the serving support, API protocol
+ * and model type annotations on the Template and the runtime's own (display name, recommended
+ * accelerators, runtime version) on the object. The object carries no namespace (the dashboard puts it in
+ * the project it deploys to) and the Template no parameters (nothing is substituted).
+ */
+export function renderDashboardTemplate(spec: EngineSpec, runtime: Manifest): Manifest {
+  const { namespace: _ns, ...objectMeta } = runtime.metadata;
+  const annotations = runtime.metadata.annotations ?? {};
+  const labels: Record<string, string> = { [MANAGED_BY.key]: MANAGED_BY.value, ...spec.labels };
+  if (spec.openshiftAI.showInDashboard) labels[ODH.dashboard] = "true";
+  return canonicalize({
+    apiVersion: TEMPLATE_API_VERSION,
+    kind: "Template",
+    metadata: {
+      name: dashboardTemplateName(spec.name),
+      namespace: spec.dashboard?.namespace,
+      labels: compact(labels),
+      annotations: compact({
+        [ODH.displayName]: annotations[ODH.displayName],
+        [ODH.modelServingSupport]: annotations[ODH.modelServingSupport],
+        [ODH.apiProtocol]: annotations[ODH.apiProtocol],
+        [ODH.modelType]: annotations[ODH.modelType],
+        description: spec.openshiftAI.description,
+        "openshift.io/provider-display-name": spec.openshiftAI.provider,
+      }),
+    },
+    objects: [{ ...runtime, metadata: objectMeta }],
   }) as Manifest;
 }

@@ -142,3 +142,38 @@ export const imageUserRule = defineRule<ImageUserSubject>({
     ];
   },
 });
+
+/** `scope: "dashboard"` is for OpenShift AI, whose dashboard reads Templates from its applications namespace. */
+export const dashboardScopeRule = defineRule<{ readonly props: InferenceEngineProps; readonly target: Target }>({
+  id: "engine/dashboard-scope",
+  severity: "error",
+  summary: 'a scope: "dashboard" engine is for an OpenShift AI target and has no namespace of its own',
+  why: "the dashboard Template is an OpenShift AI object: only OpenShift AI's dashboard reads it, and only from OpenShift AI's applications namespace",
+  fix: 'target OpenShift AI (KServeTarget.set(app, { openshiftAI: true }), or the engine\'s target), set its applicationsNamespace there instead of namespace, or use scope "namespace" or "cluster"',
+  on: "props",
+  check: ({ props, target }) => {
+    if (props.scope !== "dashboard") return [];
+    const findings = [];
+    if (target.openshiftAI === undefined) {
+      findings.push({ path: "scope", value: "dashboard", message: "the target is not OpenShift AI, and only OpenShift AI's dashboard lists runtime Templates", fix: 'target OpenShift AI, or use scope "namespace" or "cluster"' });
+    }
+    if (props.namespace !== undefined) {
+      findings.push({ path: "namespace", value: props.namespace, message: "a dashboard runtime's Template lives in OpenShift AI's applications namespace, where the dashboard reads it", fix: "remove namespace (set target.openshiftAI.applicationsNamespace when yours is not redhat-ods-applications)" });
+    }
+    return findings;
+  },
+});
+
+/** The inert single-model timeout is not the multi-model adapter's setting. */
+export const modelLoadingTimeoutRule = defineRule<InferenceEngineProps>({
+  id: "engine/model-loading-timeout",
+  severity: "error",
+  summary: "modelLoadingTimeoutMillis is set only on single-model engines (multi-model engines set it on their adapter)",
+  why: "on a multi-model runtime the adapter's timeout is the one ModelMesh uses; two places for one setting would disagree",
+  fix: "set multiModel.adapter.modelLoadingTimeoutMillis instead",
+  on: "props",
+  check: (props) =>
+    props.modelLoadingTimeoutMillis !== undefined && props.multiModel !== undefined
+      ? [{ path: "modelLoadingTimeoutMillis", value: props.modelLoadingTimeoutMillis, message: "a multi-model engine's model loading timeout is a setting of its adapter" }]
+      : [],
+});

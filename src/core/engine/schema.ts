@@ -48,7 +48,7 @@ const imageTarget = z.string().regex(/^[a-z][a-z0-9-]*$/, {
 export const inferenceEngineSchema: z.ZodType<InferenceEngineProps> = z.strictObject({
   name: k8sName.optional(),
   namespace: z.string().optional(),
-  scope: z.enum(["namespace", "cluster"]).optional(),
+  scope: z.enum(["namespace", "cluster", "dashboard"]).optional(),
   versions: z.record(
     z.string().min(1),
     z.strictObject({
@@ -87,6 +87,7 @@ export const inferenceEngineSchema: z.ZodType<InferenceEngineProps> = z.strictOb
   }).optional(),
   hardware: hardwareRequestSchema.optional(),
   multiModel: multiModelSchema.optional(),
+  modelLoadingTimeoutMillis: z.number().int().min(1).optional(),
   metrics: z.union([z.strictObject({ port: port.optional(), path: z.string().startsWith("/").optional() }), z.literal(false)]).optional(),
   security: securitySchema.optional(),
   imageUser: z.union([z.number().int().min(0), z.literal("root")], { error: withFix('imageUser is a numeric uid or "root"', 'use for example 1001, or "root"') }).optional(),
@@ -95,6 +96,8 @@ export const inferenceEngineSchema: z.ZodType<InferenceEngineProps> = z.strictOb
     displayName: z.string().optional(),
     modelType: z.enum(["generative", "predictive"]).optional(),
     showInDashboard: z.boolean().optional(),
+    description: z.string().optional(),
+    provider: z.string().optional(),
   }).optional(),
   labels: stringRecord.optional(),
   annotations: stringRecord.optional(),

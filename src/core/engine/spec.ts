@@ -24,6 +24,8 @@ export interface EngineSpec {
   readonly name: string;
   readonly namespace?: string;
   readonly kind: "ServingRuntime" | "ClusterServingRuntime";
+  /** For `scope: "dashboard"`: the namespace of the Template (OpenShift AI's applications namespace). */
+  readonly dashboard?: { readonly namespace: string };
   readonly versions: InferenceEngineProps["versions"];
   readonly defaultVersion: string;
   readonly runtimeImage: string;
@@ -51,10 +53,12 @@ export interface EngineSpec {
   readonly hardware?: HardwareApplication;
   /** The ModelMesh settings of a multi-model runtime. */
   readonly multiModel?: MultiModelSpec;
+  /** The inert `builtInAdapter.modelLoadingTimeoutMillis` of a single-model runtime. */
+  readonly modelLoadingTimeoutMillis?: number;
   readonly metrics?: { readonly port: number; readonly path: string };
   readonly security?: SecurityProps;
   readonly imagePullSecrets: readonly string[];
-  readonly openshiftAI: { readonly displayName: string; readonly modelType: "generative" | "predictive"; readonly showInDashboard: boolean };
+  readonly openshiftAI: { readonly displayName: string; readonly modelType: "generative" | "predictive"; readonly showInDashboard: boolean; readonly description?: string; readonly provider?: string };
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
   readonly podLabels: Readonly<Record<string, string>>;
@@ -115,6 +119,7 @@ export function resolveEngineSpec(
     name,
     ...(scope === "namespace" && namespace !== undefined ? { namespace } : {}),
     kind: scope === "cluster" ? "ClusterServingRuntime" : "ServingRuntime",
+    ...(scope === "dashboard" && target.openshiftAI !== undefined ? { dashboard: { namespace: target.openshiftAI.applicationsNamespace } } : {}),
     versions: props.versions,
     defaultVersion,
     runtimeImage,
@@ -146,6 +151,7 @@ export function resolveEngineSpec(
     ...(accelerator !== undefined ? { accelerator } : {}),
     ...(hardware !== undefined ? { hardware } : {}),
     ...(props.multiModel !== undefined ? { multiModel: resolveMultiModel(props.multiModel, port) } : {}),
+    ...(props.multiModel === undefined && props.modelLoadingTimeoutMillis !== undefined ? { modelLoadingTimeoutMillis: props.modelLoadingTimeoutMillis } : {}),
     ...(props.metrics !== undefined && props.metrics !== false ? { metrics: { port: props.metrics.port ?? port, path: props.metrics.path ?? "/metrics" } } : {}),
     ...(effectiveSecurity(props, target) !== undefined ? { security: effectiveSecurity(props, target) } : {}),
     imagePullSecrets: props.imagePullSecrets ?? [],
@@ -153,6 +159,8 @@ export function resolveEngineSpec(
       displayName: props.openshiftAI?.displayName ?? name,
       modelType: props.openshiftAI?.modelType ?? (protocols.includes("openai") ? "generative" : "predictive"),
       showInDashboard: props.openshiftAI?.showInDashboard ?? true,
+      ...(props.openshiftAI?.description !== undefined ? { description: props.openshiftAI.description } : {}),
+      ...(props.openshiftAI?.provider !== undefined ? { provider: props.openshiftAI.provider } : {}),
     },
     labels: props.labels ?? {},
     annotations: props.annotations ?? {},
