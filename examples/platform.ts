@@ -16,6 +16,7 @@ import { MLServerCustomChart } from "./mlserver-custom";
 import { GpuStackBackendsChart } from "./gpustack-backends";
 import { ChariotEngineChart } from "./chariot-engine";
 import { OpenShiftAIDashboardChart } from "./openshift-ai-dashboard";
+import { LLMOpenShiftAIChart, LLMServingChart } from "./llm";
 import { deployments as mlserverCustom } from "./specs/mlserver-custom";
 import { target } from "./specs/platform";
 
@@ -38,6 +39,8 @@ export const EXAMPLE_CHARTS: readonly ExampleChart[] = [
   { id: "gpustack-backends", define: (app) => new GpuStackBackendsChart(app, "gpustack-backends") },
   { id: "chariot-engine", define: (app) => new ChariotEngineChart(app, "chariot-engine") },
   { id: "openshift-ai-dashboard", define: (app, t) => new OpenShiftAIDashboardChart(app, "openshift-ai-dashboard", t !== undefined ? { target: t } : {}) },
+  { id: "llm-serving", define: (app, t) => new LLMServingChart(app, "llm-serving", t !== undefined ? { target: t } : {}) },
+  { id: "llm-openshift-ai", define: (app, t) => new LLMOpenShiftAIChart(app, "llm-openshift-ai", t !== undefined ? { target: t } : {}) },
 ];
 
 /** Defines the example charts in `app`. */

@@ -117,3 +117,5 @@ export { buildModelServing } from "./core/serving/build";
 export type { ModelFleetProps, FleetModelProps, FleetServiceProps, FleetStorage } from "./core/fleet/props";
 export { buildModelFleet } from "./core/fleet/build";
 export type { FleetHandle } from "./core/fleet/build";
+
+export * from "./core/llm";

@@ -16,6 +16,7 @@ import {
   InferenceEngine,
   InferenceService,
   KServeTarget,
+  LLMInferenceService,
   MLServer,
   ModelFleet,
   ModelMeshNamespace,
@@ -40,6 +41,7 @@ import * as platformSpec from "../specs/platform";
 import * as gpustack from "../specs/gpustack-backends";
 import * as chariot from "../specs/chariot-engine";
 import * as dashboard from "../specs/openshift-ai-dashboard";
+import * as llm from "../specs/llm";
 
 /** Settings of the example platform (the Pulumi program reads them from stack config). */
 export interface PlatformOptions {
@@ -118,6 +120,8 @@ export const SCENARIOS = [
   "gpustack-backends",
   "chariot-engine",
   "openshift-ai-dashboard",
+  "llm-serving",
+  "llm-openshift-ai",
 ] as const;
 
 /** What a scenario uses to define its components. */
@@ -273,6 +277,36 @@ function mlserverCustom(deployment: (typeof mlserver.deployments)[number]): Scen
   };
 }
 
+/**
+ * Large language models with LLMInferenceService. Its storages and profiles share names with other
+ * scenarios' (hub, models, nvidia-h100), so their resource names carry the chart id.
+ */
+const llmServing: Scenario = (d) => {
+  const id = (name: string): string => `llm-serving-${name}`;
+  const namespace = d.namespaceOf(llm.namespace);
+  const hub = ModelStorage.huggingFace(id("hub"), { ...llm.hub, name: "hub", namespace, tokenSecret: d.options.hfTokenSecretName ?? llm.hub.tokenSecret }, d.opts);
+  const bucket = ModelStorage.s3(id("models"), { ...llm.bucket, name: "models", namespace, credentials: { secretName: d.options.minioSecretName ?? llm.bucket.credentials.secretName } }, d.opts);
+  const weights = ModelStorage.pvc(id("weights"), { ...llm.weights, name: "weights", namespace }, d.opts);
+  const h100 = new HardwareProfile(id("nvidia-h100"), { ...llm.h100, name: "nvidia-h100" }, d.opts);
+  const a100 = new HardwareProfile(id("nvidia-a100"), { ...llm.a100, name: "nvidia-a100" }, d.opts);
+  const llama = new LLMInferenceService("llama-8b", { ...llm.llama8b(hub, h100), namespace }, d.opts);
+  new LLMInferenceService("llama-70b", { ...llm.llama70bTp4(bucket, h100), namespace }, d.opts);
+  new LLMInferenceService("deepseek-v3", { ...llm.deepseekMultiNode(weights, h100), namespace }, d.opts);
+  new LLMInferenceService("qwen-32b-pd", { ...llm.qwenPrefillDecode(bucket, h100, a100), namespace }, d.opts);
+  new LLMInferenceService(id("granite-8b"), { ...llm.graniteExistingGateway(bucket, h100), name: "granite-8b", namespace }, d.opts);
+  new LLMInferenceService("llama-8b-lora", { ...llm.llamaLora(hub, weights, h100), namespace }, d.opts);
+  return llama.namespace;
+};
+
+/** LLMInferenceService on OpenShift AI 3.5. */
+const llmOpenShiftAI: Scenario = (d) => {
+  const id = (name: string): string => `llm-openshift-ai-${name}`;
+  const namespace = d.namespaceOf(llm.openshiftAINamespace);
+  const bucket = ModelStorage.s3(id("models"), { ...llm.bucket, name: "models", namespace, credentials: { secretName: d.options.minioSecretName ?? llm.bucket.credentials.secretName } }, d.opts);
+  const h100 = new HardwareProfile(id("nvidia-h100"), { ...llm.h100, name: "nvidia-h100" }, d.opts);
+  return new LLMInferenceService(id("granite-8b"), { ...llm.graniteOpenShiftAI(bucket, h100), name: "granite-8b", namespace }, d.opts).namespace;
+};
+
 /** Every scenario, with the target its cdk8s chart sets (if any). */
 const scenarios: Readonly<Record<(typeof SCENARIOS)[number], { readonly define: Scenario; readonly target?: TargetProps }>> = {
   "openai-engine-pvc": { define: openaiEnginePvc },
@@ -286,6 +320,8 @@ const scenarios: Readonly<Record<(typeof SCENARIOS)[number], { readonly define: 
   "gpustack-backends": { define: gpuStackBackends },
   "chariot-engine": { define: chariotEngine },
   "openshift-ai-dashboard": { define: openshiftAIDashboard, target: dashboard.target },
+  "llm-serving": { define: llmServing },
+  "llm-openshift-ai": { define: llmOpenShiftAI, target: llm.openshiftAITarget },
 };
 
 /** Defines the example platform. */

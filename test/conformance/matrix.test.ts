@@ -34,10 +34,23 @@ const RUNS_ON: Record<string, readonly string[]> = {
   "variety-upstream": [...UPSTREAM, "OpenShift AI 2.25"], // a Knative model
   "variety-openshift-ai": ALL,
   "variety-hardware": [...UPSTREAM, "OpenShift AI 2.25"], // a Serverless model
+  "llm-serving": ["KServe 0.20", "KServe 0.21", "OpenShift AI 3.5"], // kvCacheOffloading (0.20, OpenShift AI 3.5)
+  "llm-openshift-ai": ["OpenShift AI 3.5"], // OpenShift AI 3.5's NVIDIA single-node preset
 };
 
 /** Rules that refuse a case because of its target, not because the case is wrong. */
-const GATES = new Set(["engine/dashboard-scope", "modelmesh/unavailable", "modelmesh/openshift-ai-only", "odh/standard-only", "target/nim-account", "storage-config/data-connections"]);
+const GATES = new Set([
+  "engine/dashboard-scope",
+  "modelmesh/unavailable",
+  "modelmesh/openshift-ai-only",
+  "odh/standard-only",
+  "target/nim-account",
+  "storage-config/data-connections",
+  // LLMInferenceService: the resource, its fields, and OpenShift AI's presets per release
+  "llm/target-version",
+  "llm/target-feature",
+  "llm/openshift-ai-preset",
+]);
 
 const CASES: readonly MatrixCase[] = [...EXAMPLE_CHARTS, ...VARIETY_CASES];
 

@@ -1,0 +1,72 @@
+/**
+ * LLMInferenceService and LLMInferenceServiceConfig: large language models on KServe's llm-d stack.
+ */
+import type { ApiObject } from "cdk8s";
+import { Construct } from "constructs";
+import { buildLLMInferenceService, buildLLMInferenceServiceConfig } from "../index";
+import type { LLMConfigHandle, LLMInferenceServiceConfigProps, LLMInferenceServiceProps, LLMServiceHandle } from "../index";
+import { adopt, buildContext } from "./state";
+
+/**
+ * A KServe LLMInferenceService: a model served by vLLM workloads (optionally prefill and decode apart,
+ * across nodes with LeaderWorkerSet), with llm-d's router and scheduler. The parallelism is checked
+ * against the devices of every pod, hardware requests apply as for InferenceServices, and every KServe
+ * CRD and webhook rule runs at synth time.
+ *
+ * @example
+ * new LLMInferenceService(chart, "llama-70b", {
+ *   model: bucket.path("llama-3.3-70b-instruct/"),
+ *   hardware: a100.request({ accelerators: 4 }), parallelism: { tensor: 4 },
+ *   router: { gateway: {}, route: {}, scheduler: {} },
+ * });
+ */
+export class LLMInferenceService extends Construct {
+  /** The LLMInferenceService's name. */
+  public readonly name: string;
+  /** Its namespace, when known. */
+  public readonly namespace?: string;
+  /** The handle. */
+  public readonly service: LLMServiceHandle;
+  /** The synthesized objects (empty when the props have errors). */
+  public readonly apiObjects: readonly ApiObject[];
+
+  constructor(scope: Construct, id: string, props: LLMInferenceServiceProps) {
+    super(scope, id);
+    const result = buildLLMInferenceService(props, buildContext(scope, id));
+    this.service = result.handle;
+    this.name = result.handle.name;
+    if (result.handle.namespace !== undefined) this.namespace = result.handle.namespace;
+    this.apiObjects = adopt(this, result);
+  }
+}
+
+/**
+ * A KServe LLMInferenceServiceConfig: a reusable part of an LLMInferenceService spec (per accelerator,
+ * per team) that services name in `baseRefs`. It cannot name other configs.
+ *
+ * @example
+ * const amd = new LLMInferenceServiceConfig(chart, "vllm-rocm", { image: "registry.example/vllm-rocm:0.11" });
+ * new LLMInferenceService(chart, "granite", { model, hardware: mi300.request({ accelerators: 1 }), baseRefs: [amd] });
+ */
+export class LLMInferenceServiceConfig extends Construct implements LLMConfigHandle {
+  /** The config's name (what `baseRefs` name). */
+  public readonly configName: string;
+  /** Its namespace, when known. */
+  public readonly namespace?: string;
+  /** The construct path. */
+  public readonly where: string;
+  /** Whether its props are valid. */
+  public readonly valid: boolean;
+  /** The synthesized objects (empty when the props have errors). */
+  public readonly apiObjects: readonly ApiObject[];
+
+  constructor(scope: Construct, id: string, props: LLMInferenceServiceConfigProps = {}) {
+    super(scope, id);
+    const result = buildLLMInferenceServiceConfig(props, buildContext(scope, id));
+    this.configName = result.handle.configName;
+    if (result.handle.namespace !== undefined) this.namespace = result.handle.namespace;
+    this.where = result.handle.where;
+    this.valid = result.handle.valid;
+    this.apiObjects = adopt(this, result);
+  }
+}

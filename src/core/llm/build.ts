@@ -1,0 +1,82 @@
+/**
+ * Builds an LLMInferenceService or LLMInferenceServiceConfig: shape, target, resolve (defaults and
+ * hardware), the props rules, render, then the manifest rules (KServe's CRD and webhook rules and the
+ * target's fields) on the rendered resource.
+ */
+import type { BuildContext, BuildResult } from "../context";
+import { guardBuild } from "../context";
+import type { IssueDraft } from "../errors";
+import { isError, locate } from "../errors";
+import type { Manifest } from "../k8s";
+import { parseProps } from "../schema";
+import { mergeTargetProps, resolveTarget } from "../target/resolve";
+import { runRules } from "../rules/registry";
+import type { LLMInferenceServiceConfigProps, LLMInferenceServiceProps } from "./props";
+import { llmConfigSchema, llmServiceSchema } from "./schema";
+import type { LLMSpec } from "./resolve";
+import { resolveLLMSpec } from "./resolve";
+import { renderLLM, renderUserRouting } from "./render";
+import { LLM_MANIFEST_RULES, LLM_PROPS_RULES } from "./rules";
+
+/** What other constructs and outputs need from an LLMInferenceService. */
+export interface LLMServiceHandle {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly where: string;
+  readonly valid: boolean;
+}
+
+/** What an LLMInferenceService needs from a config it names in `baseRefs`. */
+export interface LLMConfigHandle {
+  readonly configName: string;
+  readonly namespace?: string;
+  readonly where: string;
+  readonly valid: boolean;
+}
+
+function build(kind: LLMSpec["kind"], props: unknown, ctx: BuildContext): { manifests: Manifest[]; issues: ReturnType<typeof locate>; name: string; namespace?: string } {
+  const given = props as { name?: string; namespace?: string } | undefined;
+  const name = given?.name ?? ctx.defaultName;
+  const namespace = given?.namespace ?? ctx.namespace;
+  const parsed = kind === "LLMInferenceService" ? parseProps(llmServiceSchema, props) : parseProps(llmConfigSchema, props);
+  const base = { name, ...(namespace !== undefined ? { namespace } : {}) };
+  if (parsed.value === undefined) return { ...base, manifests: [], issues: locate(ctx.where, parsed.issues) };
+  const p = parsed.value as LLMSpec["props"] & { target?: LLMInferenceServiceProps["target"] };
+  const drafts: IssueDraft[] = [];
+  const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
+  drafts.push(...targetIssues);
+  const sources = [p.model, ...(p.lora?.adapters ?? []).map((a) => a.model)];
+  const refs = Array.isArray(p.baseRefs) ? (p.baseRefs as unknown[]) : [];
+  if (sources.some((m) => m?.source?.valid === false) || refs.some((r) => typeof r === "object" && r !== null && (r as { valid?: boolean }).valid === false)) {
+    // the referenced construct reports its own problems
+    return { ...base, manifests: [], issues: locate(ctx.where, drafts) };
+  }
+  const { spec, issues } = resolveLLMSpec(kind, p, name, namespace, target);
+  drafts.push(...issues, ...runRules(LLM_PROPS_RULES, { spec }));
+  const manifest = renderLLM(spec);
+  const extra = renderUserRouting(spec);
+  const app = [manifest, ...extra];
+  drafts.push(...runRules(LLM_MANIFEST_RULES, { manifest, target, app }));
+  const located = locate(ctx.where, drafts);
+  if (!located.some(isError)) located.push(...(ctx.registry?.claim(ctx.where, app) ?? []));
+  const valid = !located.some(isError);
+  return { ...base, manifests: valid ? app : [], issues: located };
+}
+
+function buildServiceUnguarded(props: LLMInferenceServiceProps, ctx: BuildContext): BuildResult<LLMServiceHandle> {
+  const r = build("LLMInferenceService", props, ctx);
+  const valid = !r.issues.some(isError);
+  return { manifests: r.manifests, issues: r.issues, handle: { name: r.name, ...(r.namespace !== undefined ? { namespace: r.namespace } : {}), where: ctx.where, valid } };
+}
+
+function buildConfigUnguarded(props: LLMInferenceServiceConfigProps, ctx: BuildContext): BuildResult<LLMConfigHandle> {
+  const r = build("LLMInferenceServiceConfig", props, ctx);
+  const valid = !r.issues.some(isError);
+  return { manifests: r.manifests, issues: r.issues, handle: { configName: r.name, ...(r.namespace !== undefined ? { namespace: r.namespace } : {}), where: ctx.where, valid } };
+}
+
+/** Builds an LLMInferenceService (and the HTTPRoute and InferencePool of `userRouting`); never throws on bad input. */
+export const buildLLMInferenceService = guardBuild<LLMInferenceServiceProps, LLMServiceHandle>(buildServiceUnguarded, (ctx) => ({ name: ctx.defaultName, where: ctx.where, valid: false }));
+
+/** Builds an LLMInferenceServiceConfig; never throws on bad input. */
+export const buildLLMInferenceServiceConfig = guardBuild<LLMInferenceServiceConfigProps, LLMConfigHandle>(buildConfigUnguarded, (ctx) => ({ configName: ctx.defaultName, where: ctx.where, valid: false }));

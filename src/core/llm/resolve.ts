@@ -1,0 +1,181 @@
+/**
+ * The resolved LLMInferenceService spec: defaults applied here and only here; the hardware requests are
+ * applied with the same code as for InferenceServices (src/core/hardware/apply.ts).
+ */
+import type { IssueDraft } from "../errors";
+import { nest } from "../errors";
+import type { Target } from "../target/resolve";
+import type { ModelLocation } from "../storage/location";
+import type { HardwareApplication } from "../hardware/apply";
+import { SHM_PATH, applyHardware } from "../hardware/apply";
+import { requestAccelerator, requestedDevices } from "../hardware/request";
+import type { VolumeProps } from "../pod/volumes";
+import { isRecord } from "../canonical";
+import type { LLMConfigRef, LLMParallelismProps, LLMScalingProps, LLMSpecProps, LLMUserRoutingProps, LLMWorkloadProps } from "./props";
+import { llmApiVersion } from "./features";
+
+/** The name of the vLLM container in KServe's well-known configs (the library's settings merge into it). */
+export const MAIN_CONTAINER = "main";
+
+/** The /dev/shm volume of KServe's well-known template (the library's replaces it, by name). */
+export const SHM_VOLUME = "dshm";
+
+/** A workload with its hardware applied and its defaults filled in. */
+export interface ResolvedWorkload {
+  /** Prop path of the workload: "" (main) or "prefill". */
+  readonly path: string;
+  readonly props: LLMWorkloadProps;
+  readonly hardware?: HardwareApplication;
+  readonly workerHardware?: HardwareApplication;
+  /** Devices per leader pod (0 without an accelerator). */
+  readonly devices: number;
+  /** Devices per worker pod. */
+  readonly workerDevices: number;
+  /** The accelerator's key (`nvidia`, `amd`, ...), when there is one. */
+  readonly acceleratorKey?: string;
+  readonly acceleratorResource?: string;
+  readonly parallelism?: LLMParallelismProps;
+  readonly multiNode: boolean;
+  readonly image?: string;
+  readonly replicas?: number;
+  readonly scaling?: LLMScalingProps & { readonly min: number };
+}
+
+/** User routing with its names. */
+export interface ResolvedUserRouting {
+  readonly props: LLMUserRoutingProps;
+  readonly routeName: string;
+  readonly poolName: string;
+  readonly pathPrefix: string;
+}
+
+/** A resolved LLMInferenceService or LLMInferenceServiceConfig. */
+export interface LLMSpec {
+  readonly kind: "LLMInferenceService" | "LLMInferenceServiceConfig";
+  readonly name: string;
+  readonly namespace?: string;
+  readonly apiVersion: string;
+  readonly target: Target;
+  readonly props: LLMSpecProps & {
+    readonly baseRefs?: unknown;
+    readonly userRouting?: LLMUserRoutingProps;
+    readonly displayName?: string;
+    readonly auth?: boolean;
+    readonly labels?: Readonly<Record<string, string>>;
+    readonly annotations?: Readonly<Record<string, string>>;
+  };
+  readonly model?: ModelLocation;
+  readonly main: ResolvedWorkload;
+  readonly prefill?: ResolvedWorkload;
+  readonly baseRefs: readonly string[];
+  readonly userRouting?: ResolvedUserRouting;
+  readonly auth?: boolean;
+  readonly displayName: string;
+}
+
+/** The name a base ref points to. */
+export function configRefName(ref: LLMConfigRef): string {
+  return typeof ref === "string" ? ref : ref.configName;
+}
+
+/** Renames the hardware's /dev/shm volume to the well-known template's, so that it replaces it. */
+function llmVolumes(volumes: readonly VolumeProps[]): VolumeProps[] {
+  return volumes.map((v) => (v.mountPath === SHM_PATH ? { ...v, name: SHM_VOLUME } : v));
+}
+
+function resolveParallelism(props: LLMWorkloadProps, devices: number): LLMParallelismProps | undefined {
+  const given = props.parallelism;
+  const local = given?.dataLocal ?? 1;
+  if (given?.tensor !== undefined || devices <= 1) return given;
+  // tensor parallel over a pod's devices (per data-parallel rank), unless pipeline parallelism already spans them
+  if (given?.pipeline !== undefined && props.worker === undefined) return given;
+  const tensor = Math.floor(devices / Math.max(1, local));
+  return tensor > 1 ? { ...given, tensor } : given;
+}
+
+function resolveWorkload(path: string, props: LLMWorkloadProps, target: Target, issues: IssueDraft[], defaultReplicas: boolean): ResolvedWorkload {
+  const odh = target.openshiftAI !== undefined;
+  const request = props.hardware;
+  const devices = request !== undefined ? requestedDevices(request) : 0;
+  const accelerator = request !== undefined ? requestAccelerator(request) : undefined;
+  const parallelism = resolveParallelism(props, devices);
+  const tp = (parallelism?.tensor ?? 1) * (parallelism?.dataLocal ?? 1) * (props.worker === undefined || props.worker === false ? (parallelism?.pipeline ?? 1) : 1);
+  const apply = (at: string, req: NonNullable<LLMWorkloadProps["hardware"]>, withUser: boolean): HardwareApplication | undefined => {
+    const applied = applyHardware(at, req, {
+      ...(withUser && props.resources !== undefined ? { resources: props.resources } : {}),
+      ...(withUser && props.nodeSelector !== undefined ? { nodeSelector: props.nodeSelector } : {}),
+      ...(withUser && props.tolerations !== undefined ? { tolerations: props.tolerations } : {}),
+      openshiftAI: odh,
+      ...(tp > 1 ? { tensorParallel: tp } : {}),
+    });
+    issues.push(...nest(path, applied.issues));
+    return applied.application === undefined ? undefined : { ...applied.application, volumes: llmVolumes(applied.application.volumes) };
+  };
+  const hardware = request !== undefined ? apply("hardware", request, true) : undefined;
+  const multiNode = props.worker !== undefined && props.worker !== false;
+  const workerProps = typeof props.worker === "object" ? props.worker : undefined;
+  const workerRequest = workerProps?.hardware;
+  const workerHardware = multiNode ? (workerRequest !== undefined ? apply("worker.hardware", workerRequest, true) : hardware) : undefined;
+  const workerDevices = multiNode ? (workerRequest !== undefined ? requestedDevices(workerRequest) : devices) : 0;
+  const image = typeof props.image === "string" ? props.image : isRecord(props.image) ? props.image[accelerator?.key ?? "cpu"] : undefined;
+  const scaling = props.scaling !== undefined ? { ...props.scaling, min: props.scaling.min ?? 1, ...(props.scaling.wva === undefined && props.scaling.keda === undefined ? { wva: { hpa: {} } } : {}) } : undefined;
+  const replicas = props.replicas ?? (props.scaling === undefined && defaultReplicas ? 1 : undefined);
+  return {
+    path,
+    props,
+    ...(hardware !== undefined ? { hardware } : {}),
+    ...(workerHardware !== undefined ? { workerHardware } : {}),
+    devices,
+    workerDevices,
+    ...(accelerator?.resourceName !== undefined ? { acceleratorKey: accelerator.key, acceleratorResource: accelerator.resourceName } : {}),
+    ...(parallelism !== undefined ? { parallelism } : {}),
+    multiNode,
+    ...(image !== undefined ? { image } : {}),
+    ...(replicas !== undefined ? { replicas } : {}),
+    ...(scaling !== undefined ? { scaling } : {}),
+  };
+}
+
+/** Resolves props (already shape-checked) into a spec. */
+export function resolveLLMSpec(
+  kind: LLMSpec["kind"],
+  props: LLMSpec["props"],
+  name: string,
+  namespace: string | undefined,
+  target: Target,
+): { spec: LLMSpec; issues: IssueDraft[] } {
+  const issues: IssueDraft[] = [];
+  const service = kind === "LLMInferenceService";
+  const main = resolveWorkload("", props, target, issues, service);
+  const prefill = props.prefill !== undefined ? resolveWorkload("prefill", props.prefill, target, issues, true) : undefined;
+  const refs = Array.isArray(props.baseRefs) ? (props.baseRefs as LLMConfigRef[]).map(configRefName) : [];
+  const u = props.userRouting;
+  const userRouting: ResolvedUserRouting | undefined =
+    u !== undefined
+      ? {
+          props: u,
+          routeName: u.httpRoute?.name ?? `${name}-route`,
+          poolName: u.inferencePool.name ?? `${name}-pool`,
+          pathPrefix: u.httpRoute?.pathPrefix ?? (namespace !== undefined ? `/${namespace}/${name}` : `/${name}`),
+        }
+      : undefined;
+  const odh = target.openshiftAI !== undefined;
+  return {
+    issues,
+    spec: {
+      kind,
+      name,
+      ...(namespace !== undefined ? { namespace } : {}),
+      apiVersion: llmApiVersion(target),
+      target,
+      props,
+      ...(props.model !== undefined ? { model: props.model } : {}),
+      main,
+      ...(prefill !== undefined ? { prefill } : {}),
+      baseRefs: refs,
+      ...(userRouting !== undefined ? { userRouting } : {}),
+      ...(props.auth !== undefined ? { auth: props.auth } : odh && service ? { auth: true } : {}),
+      displayName: props.displayName ?? name,
+    },
+  };
+}

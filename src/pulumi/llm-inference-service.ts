@@ -1,0 +1,87 @@
+/**
+ * LLMInferenceService and LLMInferenceServiceConfig: large language models on KServe's llm-d stack.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { buildLLMInferenceService, buildLLMInferenceServiceConfig } from "../index";
+import type { LLMConfigHandle, LLMInferenceServiceConfigProps, LLMInferenceServiceProps, LLMServiceHandle } from "../index";
+import { KServeComponent } from "./component";
+import { statusOf } from "./emit";
+import { registerReference } from "./inputs";
+
+/**
+ * Args of an {@link LLMInferenceService}: the core's {@link LLMInferenceServiceProps}, with `namespace`
+ * accepting a `pulumi.Input<string>`.
+ */
+export interface LLMInferenceServiceArgs extends Omit<LLMInferenceServiceProps, "namespace"> {
+  /**
+   * Namespace.
+   * @default not set (the Kubernetes provider's default namespace)
+   */
+  readonly namespace?: pulumi.Input<string>;
+}
+
+/**
+ * A KServe LLMInferenceService: a model served by vLLM workloads (optionally prefill and decode apart,
+ * across nodes with LeaderWorkerSet), with llm-d's router and scheduler. Every check runs at
+ * construction (plain args) or once the Output args are known.
+ *
+ * Registered outputs: `serviceName`, `namespace`, `objects`, `url`.
+ *
+ * @example
+ * const llama = new LLMInferenceService("llama-70b", {
+ *   model: bucket.path("llama-3.3-70b-instruct/"),
+ *   hardware: a100.request({ accelerators: 4 }), parallelism: { tensor: 4 },
+ *   router: { gateway: {}, route: {}, scheduler: {} },
+ * }, { provider });
+ * export const url = llama.url;
+ */
+export class LLMInferenceService extends KServeComponent<LLMServiceHandle> {
+  /** The LLMInferenceService's name. */
+  public readonly serviceName: string;
+  /** The handle. */
+  public readonly service: LLMServiceHandle;
+  /**
+   * The URL KServe reports in `status.url`, as the provider last read the object. `undefined` under mocks.
+   */
+  public readonly url: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: LLMInferenceServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kserve-constructs:index:LLMInferenceService", name, args, opts, buildLLMInferenceService);
+    this.service = this.handle;
+    this.serviceName = this.handle.name;
+    const llm = this.resourceOfKind("LLMInferenceService");
+    this.url = llm === undefined ? pulumi.output(undefined) : statusOf(llm).apply((status) => (typeof status?.["url"] === "string" ? status["url"] : undefined));
+    this.registerAll({ serviceName: this.serviceName, url: this.url });
+  }
+}
+
+/** Args of an {@link LLMInferenceServiceConfig}: the core's props, with `namespace` accepting an Input. */
+export interface LLMInferenceServiceConfigArgs extends Omit<LLMInferenceServiceConfigProps, "namespace"> {
+  /**
+   * Namespace.
+   * @default not set (the Kubernetes provider's default namespace)
+   */
+  readonly namespace?: pulumi.Input<string>;
+}
+
+/**
+ * A KServe LLMInferenceServiceConfig: a reusable part of an LLMInferenceService spec that services name in
+ * `baseRefs` (pass the component itself). It cannot name other configs.
+ *
+ * Registered outputs: `configName`, `namespace`, `objects`.
+ */
+export class LLMInferenceServiceConfig extends KServeComponent<LLMConfigHandle> {
+  /** The config's name. */
+  public readonly configName: string;
+  /** The handle. */
+  public readonly config: LLMConfigHandle;
+
+  constructor(name: string, args: LLMInferenceServiceConfigArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    super("kserve-constructs:index:LLMInferenceServiceConfig", name, args, opts, buildLLMInferenceServiceConfig);
+    this.config = this.handle;
+    this.configName = this.handle.configName;
+    // passed in baseRefs, it stands for its handle
+    registerReference(this, () => this.handle);
+    this.registerAll({ configName: this.configName });
+  }
+}
