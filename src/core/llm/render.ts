@@ -36,7 +36,8 @@ function renderScaling(s: LLMScalingProps & { readonly min: number }): Record<st
       ? {
           wva: {
             variantCost: s.wva.variantCost,
-            ...(s.wva.keda !== undefined ? { keda: keda(s.wva.keda) } : { hpa: { ...(s.wva.hpa ?? {}) } }),
+            hpa: s.wva.hpa !== undefined ? { ...s.wva.hpa } : undefined,
+            keda: s.wva.keda !== undefined ? keda(s.wva.keda) : undefined,
           },
         }
       : {}),

@@ -118,7 +118,10 @@ function resolveWorkload(path: string, props: LLMWorkloadProps, target: Target, 
   const workerHardware = multiNode ? (workerRequest !== undefined ? apply("worker.hardware", workerRequest, true) : hardware) : undefined;
   const workerDevices = multiNode ? (workerRequest !== undefined ? requestedDevices(workerRequest) : devices) : 0;
   const image = typeof props.image === "string" ? props.image : isRecord(props.image) ? props.image[accelerator?.key ?? "cpu"] : undefined;
-  const scaling = props.scaling !== undefined ? { ...props.scaling, min: props.scaling.min ?? 1, ...(props.scaling.wva === undefined && props.scaling.keda === undefined ? { wva: { hpa: {} } } : {}) } : undefined;
+  const s = props.scaling;
+  // WVA with the HPA actuator unless the spec names another autoscaler or actuator
+  const wva = s === undefined ? undefined : s.wva !== undefined ? (s.wva.hpa === undefined && s.wva.keda === undefined ? { ...s.wva, hpa: {} } : s.wva) : s.keda === undefined ? { hpa: {} } : undefined;
+  const scaling = s !== undefined ? { ...s, min: s.min ?? 1, ...(wva !== undefined ? { wva } : {}) } : undefined;
   const replicas = props.replicas ?? (props.scaling === undefined && defaultReplicas ? 1 : undefined);
   return {
     path,

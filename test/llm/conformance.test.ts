@@ -1,0 +1,100 @@
+/**
+ * The LLM examples against the CRDs of every target they declare (KServe objects against the release's
+ * set, Gateway API, InferencePool and core kinds against theirs), and the API level per target.
+ */
+import { App, Chart, Testing } from "cdk8s";
+import type { Manifest, TargetProps } from "kserve-constructs";
+import { Accelerator, HardwareProfile, KServeTarget, LLMInferenceService, LLMInferenceServiceConfig, ModelLocation } from "kserve-constructs/cdk8s";
+import { LLMOpenShiftAIChart, LLMServingChart } from "../../examples/llm";
+import * as spec from "../../examples/specs/llm";
+import { describeIfCrds } from "../support/conformance";
+import { problemsAgainst } from "./releases";
+import type { KSERVE_SETS } from "./releases";
+
+/** The CRD folder of a target. */
+function setOf(target: TargetProps): (typeof KSERVE_SETS)[number] {
+  if (target.openshiftAI !== undefined) {
+    const v = typeof target.openshiftAI === "object" ? target.openshiftAI.version : undefined;
+    return v === "3.5" ? "kserve-releases/odh-v3.5" : v === "3.4" ? "kserve-releases/odh-v3.4" : "kserve-releases/odh-v3.0";
+  }
+  return target.kserveVersion === "0.21" ? "kserve" : target.kserveVersion === "0.17" ? "kserve-releases/v0.17.1" : "kserve-releases/v0.20.0";
+}
+
+function synth(define: (app: App) => void): Manifest[] {
+  const app = Testing.app();
+  define(app);
+  return app.charts.flatMap((c) => c.toJson() as Manifest[]);
+}
+
+describeIfCrds("LLM examples against the CRDs of their targets", () => {
+  it.each(spec.targets.map((t) => [t.kserveVersion ?? "", t] as const))("the upstream scenario on KServe %s", (_label, target) => {
+    const manifests = synth((app) => new LLMServingChart(app, "llm-serving", { target }));
+    expect(new Set(manifests.map((m) => m.kind))).toEqual(new Set(["ServiceAccount", "Secret", "LLMInferenceService", "HTTPRoute", "InferencePool"]));
+    expect(manifests.filter((m) => m.kind === "LLMInferenceService")).toHaveLength(6);
+    expect(problemsAgainst(setOf(target), manifests)).toBe("");
+  });
+
+  it("the OpenShift AI 3.5 scenario", () => {
+    const manifests = synth((app) => new LLMOpenShiftAIChart(app, "llm-openshift-ai"));
+    expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`).sort()).toEqual(["HardwareProfile/nvidia-h100", "LLMInferenceService/granite-8b", "Secret/minio-credentials", "ServiceAccount/models-sa"]);
+    expect(problemsAgainst(setOf(spec.openshiftAITarget), manifests)).toBe("");
+  });
+
+  /** A chart on `target` with the given services (and configs). */
+  function onTarget(target: TargetProps, define: (chart: Chart) => void): Manifest[] {
+    return synth((app) => {
+      KServeTarget.set(app, target);
+      define(new Chart(app, "t", { namespace: "llm" }));
+    });
+  }
+
+  it("v1alpha1 on OpenShift AI 3.0 (the fork serves only v1alpha1), valid against its CRDs", () => {
+    const target: TargetProps = { openshiftAI: { version: "3.0" } };
+    const manifests = onTarget(target, (chart) => {
+      const gpus = new HardwareProfile(chart, "gpus", { accelerator: Accelerator.nvidia({ max: 8 }) });
+      new LLMInferenceService(chart, "llama", { model: ModelLocation.fromUri("hf://meta-llama/Llama-3.1-8B-Instruct"), hardware: gpus.request({ accelerators: 2 }), router: { gateway: {}, route: {}, scheduler: {} } });
+      new LLMInferenceService(chart, "dp", { model: ModelLocation.fromUri("pvc://weights/m"), hardware: gpus.request({ accelerators: 8 }), parallelism: { data: 16, dataLocal: 8 }, worker: true });
+    });
+    const llm = manifests.filter((m) => m.kind === "LLMInferenceService");
+    expect(llm.map((m) => m.apiVersion)).toEqual(["serving.kserve.io/v1alpha1", "serving.kserve.io/v1alpha1"]);
+    expect(problemsAgainst(setOf(target), manifests)).toBe("");
+  });
+
+  it("KServe 0.17: v1alpha2 with WVA scaling, configs and scheduler settings, valid against 0.17.1", () => {
+    const target: TargetProps = { kserveVersion: "0.17" };
+    const manifests = onTarget(target, (chart) => {
+      const config = new LLMInferenceServiceConfig(chart, "team-defaults", { podLabels: { team: "nlp" }, env: { VLLM_LOGGING_LEVEL: "DEBUG" } });
+      new LLMInferenceService(chart, "llama", {
+        model: ModelLocation.fromUri("hf://meta-llama/Llama-3.1-8B-Instruct"),
+        hardware: { accelerator: Accelerator.nvidia() },
+        scaling: { min: 1, max: 3, wva: { keda: { pollingInterval: 15 } } },
+        storageInitializer: false,
+        baseRefs: [config],
+        router: { gateway: {}, route: {}, scheduler: { replicas: 2, config: { configMap: { name: "epp", key: "config.yaml" } } } },
+      });
+    });
+    expect(manifests.map((m) => `${m.apiVersion} ${m.kind}`)).toEqual(["serving.kserve.io/v1alpha2 LLMInferenceServiceConfig", "serving.kserve.io/v1alpha2 LLMInferenceService"]);
+    expect(problemsAgainst(setOf(target), manifests)).toBe("");
+  });
+
+  it("after 0.20: direct KEDA, rollout strategy, KV-cache tiers, tracing; valid against the kserve/ set", () => {
+    const target: TargetProps = { kserveVersion: "0.21" };
+    const manifests = onTarget(target, (chart) => {
+      new LLMInferenceService(chart, "llama", {
+        model: ModelLocation.fromUri("s3://models/llama/"),
+        hardware: { accelerator: Accelerator.nvidia(), accelerators: 2 },
+        scaling: { min: 1, max: 4, keda: { triggers: [{ type: "prometheus", metadata: { serverAddress: "http://prometheus:9090", query: "sum(vllm:num_requests_waiting)", threshold: "10" } }] } },
+        rolloutStrategy: { maxUnavailable: 0, maxSurge: 1 },
+        kvCacheOffloading: { cpu: "64Gi", evictionPolicy: "arc", secondary: [{ emptyDir: { size: "200Gi" } }, { pvc: { claimName: "kv-cache", path: "llama" } }, { pvc: { size: "500Gi", storageClassName: "fast" } }] },
+        tracing: { exporterEndpoint: "http://otel-collector.observability:4317", samplerArg: "0.1" },
+        prefill: { hardware: { accelerator: Accelerator.nvidia(), accelerators: 2 }, scaling: { max: 2, keda: { triggers: [{ type: "prometheus", metadata: { serverAddress: "http://prometheus:9090", query: "sum(vllm:num_requests_running)", threshold: "8" } }] } } },
+        router: { gateway: { refs: [{ name: "inference-gateway", namespace: "gateway-system" }] }, route: { http: { spec: { rules: [{ backendRefs: [{ group: "inference.networking.k8s.io", kind: "InferencePool", name: "llama-inference-pool", port: 8000 }] }] } } }, scheduler: { pool: { spec: { selector: { matchLabels: { app: "llama" } }, targetPorts: [{ number: 8000 }], endpointPickerRef: { name: "llama-epp", port: { number: 9002 } } } } } },
+      });
+    });
+    expect(manifests.map((m) => m.kind)).toEqual(["LLMInferenceService"]);
+    expect(Object.keys(manifests[0]?.["spec"] as object).sort()).toEqual(["kvCacheOffloading", "model", "parallelism", "prefill", "rolloutStrategy", "router", "scaling", "template", "tracing"]);
+    expect(problemsAgainst(setOf(target), manifests)).toBe("");
+    // the same resource is not valid on 0.20: the release's CRD has no rolloutStrategy nor direct KEDA
+    expect(problemsAgainst("kserve-releases/v0.20.0", manifests)).toMatch(/rolloutStrategy/);
+  });
+});

@@ -1,0 +1,304 @@
+/**
+ * Every LLMInferenceService rule, triggered: its id, the path it reports and the fix it gives. Manifest
+ * rules are also run on hand-written YAML, as `lint` runs them.
+ */
+import { Accelerator, Hardware, LLMConfigs, ModelLocation, buildLLMInferenceService, buildLLMInferenceServiceConfig, manifestRules, resolveTarget, ruleCatalogue, runRules } from "kserve-constructs";
+import type { HardwareProfileInfo, Issue, LLMInferenceServiceConfigProps, LLMInferenceServiceProps, Manifest, TargetProps } from "kserve-constructs";
+
+const model = ModelLocation.fromUri("hf://meta-llama/Llama-3.1-8B-Instruct");
+const gpus = (n: number, max = 8): LLMInferenceServiceProps["hardware"] => Hardware.accelerator(Accelerator.nvidia({ max }), { accelerators: n });
+
+function issues(props: Partial<LLMInferenceServiceProps>, target: TargetProps = { kserveVersion: "0.21" }): Issue[] {
+  return [...buildLLMInferenceService({ model, ...props } as LLMInferenceServiceProps, { where: "t/llama", defaultName: "llama", namespace: "llm", target }).issues];
+}
+
+function configIssues(props: LLMInferenceServiceConfigProps & { baseRefs?: unknown }, target: TargetProps = { kserveVersion: "0.21" }): Issue[] {
+  return [...buildLLMInferenceServiceConfig(props, { where: "t/cfg", defaultName: "cfg", namespace: "llm", target }).issues];
+}
+
+/** The one issue of `rule` (fails when there is none or several). */
+function only(list: readonly Issue[], rule: string): Issue {
+  const found = list.filter((i) => i.rule === rule);
+  if (found.length !== 1) throw new Error(`expected one ${rule}, got: ${list.map((i) => `${i.rule} @ ${i.path}: ${i.message}`).join(" | ") || "none"}`);
+  return found[0] as Issue;
+}
+
+/** Manifest rules on a hand-written manifest (what lint does). */
+function lint(manifest: Manifest, target: TargetProps = { kserveVersion: "0.21" }): { rule: string; path: string; message: string; fix: string; severity?: string }[] {
+  const t = resolveTarget(target).target;
+  return runRules(manifestRules(), { manifest, target: t, app: [manifest] });
+}
+
+function llmisvc(spec: Record<string, unknown>, apiVersion = "serving.kserve.io/v1alpha2", kind = "LLMInferenceService"): Manifest {
+  return { apiVersion, kind, metadata: { name: "llama", namespace: "llm" }, spec } as Manifest;
+}
+
+describe("valid input gets no problem", () => {
+  it("a single-GPU model, a tensor-parallel model, multi-node data parallel and prefill/decode", () => {
+    expect(issues({ hardware: gpus(1) })).toEqual([]);
+    expect(issues({ hardware: gpus(4), parallelism: { tensor: 4 } })).toEqual([]);
+    expect(issues({ hardware: gpus(8), parallelism: { data: 16, dataLocal: 8, expert: true }, worker: true })).toEqual([]);
+    expect(issues({ hardware: gpus(2), prefill: { hardware: gpus(1), replicas: 2 }, router: { gateway: {}, route: {}, scheduler: {} } })).toEqual([]);
+  });
+});
+
+describe("KServe's CRD rules (x-kubernetes-validations)", () => {
+  it("llm/replicas-or-scaling", () => {
+    const i = only(issues({ replicas: 2, scaling: { max: 3 } }), "llm/replicas-or-scaling");
+    expect(i.path).toBe("spec.replicas");
+    expect(i.fix).toBe("use scaling for an autoscaled workload, replicas for a fixed one");
+    expect(only(issues({ prefill: { replicas: 1, scaling: { max: 2 } } }), "llm/replicas-or-scaling").path).toBe("spec.prefill.replicas");
+  });
+
+  it("llm/scaling-mode: both wva and keda, or neither (hand-written)", () => {
+    const both = only(issues({ scaling: { max: 3, wva: {}, keda: { triggers: [{ type: "cpu" }] } } }), "llm/scaling-mode");
+    expect(both.path).toBe("spec.scaling");
+    expect(both.fix).toMatch(/not both/);
+    const neither = lint(llmisvc({ model: { uri: "hf://a/b" }, scaling: { maxReplicas: 2 } })).filter((f) => f.rule === "llm/scaling-mode");
+    expect(neither.map((f) => f.message)).toEqual(["scaling names no autoscaler (wva or keda)"]);
+  });
+
+  it("llm/keda-triggers", () => {
+    const i = only(issues({ scaling: { max: 3, keda: { triggers: [] } } }), "llm/keda-triggers");
+    expect(i.path).toBe("spec.scaling.keda.triggers");
+    expect(i.fix).toMatch(/add a trigger/);
+  });
+
+  it("llm/scaling-bounds", () => {
+    const i = only(issues({ scaling: { min: 4, max: 2 } }), "llm/scaling-bounds");
+    expect([i.path, i.message]).toEqual(["spec.scaling.minReplicas", "minReplicas 4 is above maxReplicas 2"]);
+  });
+
+  it("llm/idle-replicas", () => {
+    const i = only(issues({ scaling: { min: 1, max: 3, wva: { keda: { idleReplicaCount: 1 } } } }), "llm/idle-replicas");
+    expect([i.path, i.message]).toEqual(["spec.scaling.wva.keda.idleReplicaCount", "idleReplicaCount 1 must be below minReplicas 1"]);
+    const missing = lint(llmisvc({ model: { uri: "hf://a/b" }, scaling: { maxReplicas: 2, keda: { idleReplicaCount: 0, triggers: [{ type: "cpu" }] } } })).filter((f) => f.rule === "llm/idle-replicas");
+    expect(missing.map((f) => [f.path, f.message])).toEqual([["spec.scaling.keda.idleReplicaCount", "idleReplicaCount needs minReplicas"]]);
+  });
+
+  it("llm/wva-actuator", () => {
+    const i = only(issues({ scaling: { max: 3, wva: { hpa: {}, keda: {} } } }), "llm/wva-actuator");
+    expect([i.path, i.message]).toEqual(["spec.scaling.wva", "wva has both hpa and keda actuators"]);
+  });
+
+  it("llm/keda-advanced", () => {
+    const list = issues({ scaling: { max: 3, wva: { keda: { advanced: { horizontalPodAutoscalerConfig: { name: "mine" }, scalingModifiers: { formula: "a+b" } } } } } }).filter((i) => i.rule === "llm/keda-advanced");
+    expect(list.map((i) => i.path)).toEqual(["spec.scaling.wva.keda.advanced.horizontalPodAutoscalerConfig.name", "spec.scaling.wva.keda.advanced.scalingModifiers"]);
+    expect(list[0]?.fix).toMatch(/remove advanced.horizontalPodAutoscalerConfig.name/);
+  });
+});
+
+describe("KServe's webhook rules", () => {
+  it("llm/route-form: refs with a managed gateway; refs and spec; conflicting parentRefs", () => {
+    const managed = only(issues({ router: { gateway: {}, route: { http: { refs: ["mine"] } } } }), "llm/route-form");
+    expect(managed.path).toBe("spec.router.route.http.refs");
+    expect(managed.fix).toMatch(/gateway.refs/);
+    const both = lint(llmisvc({ model: { uri: "hf://a/b" }, router: { route: { http: { refs: [{ name: "a" }], spec: {} } } } })).filter((f) => f.rule === "llm/route-form");
+    expect(both.map((f) => f.message)).toEqual(["route.http has both refs and an inline spec"]);
+    const conflict = only(issues({ router: { gateway: { refs: [{ name: "gw", namespace: "infra" }] }, route: { http: { spec: { parentRefs: [{ name: "other", namespace: "infra" }] } } } } }), "llm/route-form");
+    expect(conflict.path).toBe("spec.router.route.http.spec.parentRefs");
+  });
+
+  it("llm/route-parent-refs-redundant is a warning", () => {
+    const i = only(issues({ router: { gateway: { refs: [{ name: "gw", namespace: "infra" }] }, route: { http: { spec: { parentRefs: [{ name: "gw", namespace: "infra" }] } } } } }), "llm/route-parent-refs-redundant");
+    expect([i.severity, i.fix]).toEqual(["warning", "drop parentRefs from the inline route spec"]);
+  });
+
+  it("llm/traffic-split", () => {
+    const list = issues({ router: { route: { group: "canary" }, ingress: { refs: [{ name: "ing" }] } } }).filter((i) => i.rule === "llm/traffic-split");
+    expect(list.map((i) => [i.path, i.message])).toEqual([
+      ["spec.router.route.weight", "route.group is set without route.weight"],
+      ["spec.router.route", "traffic groups do not work with router.ingress"],
+    ]);
+  });
+
+  it("llm/parallelism-shape (hand-written: worker without data or pipeline; pipeline with data; data without dataLocal)", () => {
+    const found = lint(llmisvc({ model: { uri: "hf://a/b" }, worker: { containers: [{ name: "main" }] }, prefill: { parallelism: { pipeline: 2, data: 4 } } })).filter((f) => f.rule === "llm/parallelism-shape");
+    expect(found.map((f) => [f.path, f.message])).toEqual([
+      ["spec.worker", "a worker (multi-node) needs data or pipeline parallelism"],
+      ["spec.prefill.parallelism", "pipeline and data parallelism cannot be combined"],
+      ["spec.prefill.parallelism.dataLocal", "dataLocal must be set when data is set"],
+    ]);
+    const viaProps = only(issues({ hardware: gpus(8), parallelism: { tensor: 8 }, worker: true }), "llm/parallelism-shape");
+    expect(viaProps.fix).toMatch(/parallelism \{ data, dataLocal \} or \{ pipeline \}/);
+  });
+
+  it("llm/scheduler-settings", () => {
+    const list = issues({ router: { scheduler: { replicas: 0, config: { inline: {} } } } }).filter((i) => i.rule === "llm/scheduler-settings");
+    expect(list.map((i) => i.path)).toEqual(["spec.router.scheduler.replicas", "spec.router.scheduler.config.inline"]);
+    const neither = lint(llmisvc({ model: { uri: "hf://a/b" }, router: { scheduler: { config: {} } } })).filter((f) => f.rule === "llm/scheduler-settings");
+    expect(neither.map((f) => f.message)).toEqual(["scheduler config needs exactly one of inline and ref"]);
+  });
+
+  it("llm/scaling-consistency: mode and actuator", () => {
+    const mode = only(issues({ scaling: { max: 2, wva: {} }, prefill: { scaling: { max: 2, keda: { triggers: [{ type: "cpu" }] } } } }), "llm/scaling-consistency");
+    expect([mode.path, mode.message]).toEqual(["spec.prefill.scaling", "decode scales with wva and prefill with keda"]);
+    const actuator = only(issues({ scaling: { max: 2, wva: {} }, prefill: { scaling: { max: 2, wva: { keda: {} } } } }), "llm/scaling-consistency");
+    expect(actuator.message).toBe("decode's WVA actuates through hpa and prefill's through keda");
+  });
+
+  it("llm/lora-adapters: duplicate, the base model's name, dot names", () => {
+    const a = ModelLocation.fromUri("hf://acme/a");
+    const list = issues({ servedModelName: "base", lora: { adapters: [{ name: "x", model: a }, { name: "x", model: a }, { name: "base", model: a }, { name: "..", model: a }] } }).filter((i) => i.rule === "llm/lora-adapters");
+    expect(list.map((i) => [i.path, i.message])).toEqual([
+      ["spec.model.lora.adapters[1].name", 'adapter name "x" is used twice'],
+      ["spec.model.lora.adapters[2].name", 'adapter name "base" is the base model\'s served name'],
+      ["spec.model.lora.adapters[3].name", '".." is not a valid adapter name'],
+    ]);
+    // without a served name, the base model's name is the resource's
+    expect(only(issues({ lora: { adapters: [{ name: "llama", model: a }] } }), "llm/lora-adapters").message).toBe('adapter name "llama" is the base model\'s served name');
+  });
+
+  it("llm/kv-cache-tiers (hand-written)", () => {
+    const found = lint(llmisvc({ model: { uri: "hf://a/b" }, kvCacheOffloading: { secondary: [{ fileSystem: { emptyDir: { size: "1Gi" }, pvc: { ref: { name: "a" } } } }, { fileSystem: { pvc: {} } }] } })).filter((f) => f.rule === "llm/kv-cache-tiers");
+    expect(found.map((f) => f.path)).toEqual(["spec.kvCacheOffloading.cpu", "spec.kvCacheOffloading.secondary[0].fileSystem", "spec.kvCacheOffloading.secondary[1].fileSystem.pvc"]);
+  });
+
+  it("llm/rollout-strategy", () => {
+    const zero = only(issues({ rolloutStrategy: { maxUnavailable: 0, maxSurge: 0 } }), "llm/rollout-strategy");
+    expect(zero.message).toBe("maxUnavailable and maxSurge are both zero; the rollout could never progress");
+    const multi = only(issues({ hardware: gpus(8), parallelism: { data: 16, dataLocal: 8 }, worker: true, rolloutStrategy: { maxUnavailable: 0 } }), "llm/rollout-strategy");
+    expect([multi.path, multi.fix]).toEqual(["spec.rolloutStrategy.maxSurge", "give maxSurge 1 (or 25%) when maxUnavailable is 0"]);
+    expect(only(issues({ rolloutStrategy: { maxSurge: "150%" } }), "llm/rollout-strategy").message).toBe("maxSurge must not be above 100%");
+  });
+
+  it("llmconfig/no-base-refs (manifest) and llmconfig/base-refs-props (props)", () => {
+    expect(only(configIssues({ baseRefs: ["other"] }), "llmconfig/base-refs-props").path).toBe("baseRefs");
+    const found = lint(llmisvc({ baseRefs: [{ name: "other" }] }, "serving.kserve.io/v1alpha2", "LLMInferenceServiceConfig")).filter((f) => f.rule === "llmconfig/no-base-refs");
+    expect(found.map((f) => [f.path, f.fix])).toEqual([["spec.baseRefs", "list every config in the LLMInferenceService's baseRefs instead"]]);
+    // an LLMInferenceService may have baseRefs
+    expect(lint(llmisvc({ model: { uri: "hf://a/b" }, baseRefs: [{ name: "cfg" }] })).filter((f) => f.rule === "llmconfig/no-base-refs")).toEqual([]);
+  });
+});
+
+describe("targets", () => {
+  it("llm/target-version: no LLMInferenceService before KServe 0.16 or OpenShift AI 3.0", () => {
+    const i = only(issues({}, { kserveVersion: "0.15" }), "llm/target-version");
+    expect([i.path, i.message]).toEqual(["apiVersion", "LLMInferenceService needs KServe 0.16 or later; the target is KServe 0.15"]);
+    expect(only(issues({}, { openshiftAI: { version: "2.25" } }), "llm/target-version").message).toMatch(/OpenShift AI 3.0 or later/);
+  });
+
+  it("llm/api-version: v1alpha2 where only v1alpha1 is served; v1alpha1 where v1alpha2 is (warning)", () => {
+    const old = lint(llmisvc({ model: { uri: "hf://a/b" } }), { openshiftAI: { version: "3.0" } }).filter((f) => f.rule === "llm/api-version");
+    expect(old.map((f) => [f.message, f.severity])).toEqual([["OpenShift AI 3.0 (KServe 0.15) serves only serving.kserve.io/v1alpha1", undefined]]);
+    const legacy = lint(llmisvc({ model: { uri: "hf://a/b" } }, "serving.kserve.io/v1alpha1"), { kserveVersion: "0.20" }).filter((f) => f.rule === "llm/api-version");
+    expect(legacy.map((f) => [f.fix, f.severity])).toEqual([["use serving.kserve.io/v1alpha2", undefined]]);
+  });
+
+  it("llm/target-feature: each field at the release that added it", () => {
+    const on020 = issues({ rolloutStrategy: { maxSurge: 1 }, scaling: { max: 2, keda: { triggers: [{ type: "cpu" }] } } }, { kserveVersion: "0.20" }).filter((i) => i.rule === "llm/target-feature");
+    expect(on020.map((i) => [i.path, i.message])).toEqual([
+      ["spec.scaling.keda", "direct KEDA scaling of LLMInferenceServices (scaling.keda) needs KServe after 0.20 (0.21); the target is KServe 0.20"],
+      ["spec.rolloutStrategy", "LLMInferenceService rolloutStrategy needs KServe after 0.20 (0.21); the target is KServe 0.20"],
+    ]);
+    const on017 = issues({ kvCacheOffloading: { cpu: "10Gi" }, tracing: {} }, { kserveVersion: "0.17" }).filter((i) => i.rule === "llm/target-feature");
+    expect(on017.map((i) => i.path)).toEqual(["spec.kvCacheOffloading", "spec.tracing"]);
+    const odh30 = issues({ scaling: { max: 2 }, podLabels: { a: "b" }, storageInitializer: false, router: { scheduler: { replicas: 2 } } }, { openshiftAI: { version: "3.0" } }).filter((i) => i.rule === "llm/target-feature");
+    expect(odh30.map((i) => i.path)).toEqual(["spec.labels", "spec.scaling", "spec.storageInitializer", "spec.router.scheduler.replicas"]);
+    expect(odh30[0]?.fix).toBe("upgrade to OpenShift AI 3.4 and set the target, or drop spec.labels");
+    // OpenShift AI 3.5 has the tokenizer field upstream 0.20 lacks
+    expect(lint(llmisvc({ model: { uri: "hf://a/b" }, router: { scheduler: { tokenizer: { template: {} } } } }), { openshiftAI: { version: "3.5" } }).filter((f) => f.rule === "llm/target-feature")).toEqual([]);
+    expect(lint(llmisvc({ model: { uri: "hf://a/b" }, router: { scheduler: { tokenizer: { template: {} } } } }), { kserveVersion: "0.20" }).filter((f) => f.rule === "llm/target-feature").map((f) => f.path)).toEqual(["spec.router.scheduler.tokenizer"]);
+  });
+});
+
+describe("the library's own rules", () => {
+  it("llm/name", () => {
+    const i = only(issues({ name: "Llama_3" }), "llm/name");
+    expect([i.path, i.fix]).toEqual(["name", 'use a name such as "llama-3"']);
+  });
+
+  it("llm/derived-names (warning)", () => {
+    const i = only(issues({ name: "a".repeat(40), router: { scheduler: {} } }), "llm/derived-names");
+    expect(i.severity).toBe("warning");
+    expect(i.message).toBe(`KServe derives "${"a".repeat(40)}-kserve-router-scheduler" (64 characters), which it shortens with a hash`);
+    expect(i.fix).toBe("shorten the name to at most 39 characters");
+  });
+
+  it("llm/model-uri: storage-config locations, none, and adapters off hf/s3/pvc/oci", () => {
+    expect(only(issues({ model: ModelLocation.none() }), "llm/model-uri").path).toBe("model");
+    const i = only(issues({ lora: { adapters: [{ name: "x", model: ModelLocation.fromUri("https://example.com/a.tar") }] } }), "llm/model-uri");
+    expect([i.path, i.fix]).toEqual(["lora.adapters[0].model", "store the adapter on the Hub, S3, a PVC or an OCI registry"]);
+  });
+
+  it("llm/lora-credentials", () => {
+    const i = only(issues({ lora: { adapters: [{ name: "x", model: ModelLocation.fromUri("s3://b/x", { serviceAccountName: "s3-sa" }) }] } }), "llm/lora-credentials");
+    expect([i.path, i.message]).toEqual(["lora.adapters[0].model", 'adapter "x" needs the credentials of ServiceAccount "s3-sa", and the model is read with no ServiceAccount']);
+  });
+
+  it("llm/storage-namespace", () => {
+    const i = only(issues({ model: { uri: "pvc://weights/m", namespace: "other" } }), "llm/storage-namespace");
+    expect(i.message).toBe("the storage is in namespace other, the LLMInferenceService in llm");
+  });
+
+  it("llm/owned-args", () => {
+    const i = only(issues({ hardware: gpus(2), args: ["--max-model-len=8192", "--tensor-parallel-size=2"] }), "llm/owned-args");
+    expect([i.path, i.fix]).toEqual(["args[1]", "drop it and set parallelism.tensor"]);
+  });
+
+  it("llm/parallelism-devices: too few devices, unused devices, data not a multiple of dataLocal, one pod per group, worker devices", () => {
+    const few = only(issues({ hardware: gpus(2), parallelism: { tensor: 4 } }), "llm/parallelism-devices");
+    expect([few.path, few.message, few.fix]).toEqual(["hardware.accelerators", "the parallelism needs 4 devices per pod; the pod requests 2", "request 4 accelerators per pod, or change the parallelism"]);
+    const idle = only(issues({ hardware: gpus(4), parallelism: { tensor: 1 } }), "llm/parallelism-devices");
+    expect(idle.fix).toBe("set parallelism.tensor to 4, or request 1 accelerator");
+    const multi = issues({ hardware: gpus(8), parallelism: { data: 20, dataLocal: 8 }, worker: true }).filter((i) => i.rule === "llm/parallelism-devices");
+    expect(multi.map((i) => i.message)).toEqual(["data parallelism 20 is not a multiple of dataLocal 8, so the ranks do not fill whole pods"]);
+    const single = only(issues({ hardware: gpus(8), parallelism: { data: 8, dataLocal: 8 }, worker: true }), "llm/parallelism-devices");
+    expect(single.message).toBe("the parallelism gives 1 pod per LeaderWorkerSet group, so no worker would run");
+    const workers = only(issues({ hardware: gpus(8), parallelism: { tensor: 8, pipeline: 2 }, worker: { hardware: gpus(4) } }), "llm/parallelism-devices");
+    expect([workers.path, workers.fix]).toEqual(["worker.hardware", "request 8 accelerators for the workers, or drop worker.hardware"]);
+    const prefill = only(issues({ hardware: gpus(1), prefill: { hardware: gpus(1), parallelism: { tensor: 2 } } }), "llm/parallelism-devices");
+    expect(prefill.path).toBe("prefill.hardware.accelerators");
+  });
+
+  it("llm/devices-per-node", () => {
+    const profile: HardwareProfileInfo = { name: "h100", where: "t/h100", valid: true, accelerator: Accelerator.nvidia({ max: 8 }), identifiers: [{ identifier: "nvidia.com/gpu", displayName: "GPU", min: 1, default: 1, max: 8, resourceType: "Accelerator" }] };
+    const i = only(issues({ hardware: { profile, accelerators: 8 }, parallelism: { tensor: 16 } }), "llm/devices-per-node");
+    expect(i.message).toBe('the parallelism puts 16 devices in one pod; hardware profile "h100" offers at most 8 per node');
+    expect(i.fix).toBe("keep tensor × dataLocal at most 8 and add nodes with worker (pipeline or data parallelism)");
+  });
+
+  it("llm/expert-needs-data", () => {
+    expect(only(issues({ hardware: gpus(4), parallelism: { tensor: 4, expert: true } }), "llm/expert-needs-data").path).toBe("parallelism.expert");
+  });
+
+  it("llm/accelerator-image: AMD without an image; an image map without the accelerator", () => {
+    const amd = only(issues({ hardware: Hardware.accelerator(Accelerator.amd(), { accelerators: 1 }) }), "llm/accelerator-image");
+    expect([amd.path, amd.message]).toEqual(["image", "the workload runs on amd and no image for it is set (KServe's default image is CUDA)"]);
+    const map = only(issues({ hardware: Hardware.accelerator(Accelerator.gaudi(), { accelerators: 1 }), image: { nvidia: "ghcr.io/llm-d/llm-d-cuda:v0.9.0" } }), "llm/accelerator-image");
+    expect(map.fix).toBe("add image.gaudi");
+    expect(issues({ hardware: Hardware.accelerator(Accelerator.amd(), { accelerators: 1 }), image: { amd: "docker.io/rocm/vllm:latest" } }).filter((i) => i.rule === "llm/accelerator-image")).toEqual([]);
+  });
+
+  it("llm/prefill-accelerator: vendors must match, products may differ", () => {
+    const i = only(issues({ hardware: gpus(1), prefill: { hardware: Hardware.accelerator(Accelerator.amd(), { accelerators: 1 }), image: "docker.io/rocm/vllm:latest" } }), "llm/prefill-accelerator");
+    expect([i.path, i.message]).toEqual(["prefill.hardware", "prefill runs on amd and decode on nvidia; they cannot exchange KV caches"]);
+    const products = issues({ hardware: Hardware.accelerator(Accelerator.nvidia({ product: "NVIDIA-H100-80GB-HBM3" }), { accelerators: 1 }), prefill: { hardware: Hardware.accelerator(Accelerator.nvidia({ product: "NVIDIA-A100-SXM4-80GB" }), { accelerators: 1 }) } });
+    expect(products).toEqual([]);
+  });
+
+  it("llm/openshift-ai-preset: upstream target, too old a release, another accelerator", () => {
+    expect(only(issues({ hardware: gpus(1), baseRefs: [LLMConfigs.openshiftAI.nvidiaCuda] }), "llm/openshift-ai-preset").fix).toBe("set the image yourself, or target OpenShift AI");
+    const old = only(issues({ hardware: gpus(1), baseRefs: [LLMConfigs.openshiftAI.nvidiaCudaSingleNode] }, { openshiftAI: { version: "3.4" } }), "llm/openshift-ai-preset");
+    expect(old.message).toBe("kserve-config-llm-single-node-template-nvidia-cuda ships with OpenShift AI 3.5; the target is OpenShift AI 3.4 (KServe 0.17)");
+    const other = only(issues({ hardware: gpus(1), baseRefs: [LLMConfigs.openshiftAI.amdRocm] }, { openshiftAI: { version: "3.5" } }), "llm/openshift-ai-preset");
+    expect([other.path, other.message]).toEqual(["baseRefs[0]", "kserve-config-llm-template-amd-rocm is for amd.com/gpu and the workload requests nvidia.com/gpu"]);
+  });
+
+  it("llm/user-routing", () => {
+    const list = issues({ userRouting: { gateway: { name: "gw" }, inferencePool: { endpointPicker: { service: "epp" } } }, router: { route: {}, scheduler: { pool: { ref: "p" } } } }).filter((i) => i.rule === "llm/user-routing");
+    expect(list.map((i) => i.path)).toEqual(["router.route", "router.scheduler.pool"]);
+  });
+});
+
+it("every LLM rule is in the catalogue, and every manifest rule is listed for lint", () => {
+  const ids = ruleCatalogue().map((r) => r.id).filter((id) => id.startsWith("llm/") || id.startsWith("llmconfig/"));
+  expect(ids.length).toBe(34);
+  const listed = new Set(manifestRules().map((r) => r.id));
+  for (const id of ["llm/replicas-or-scaling", "llm/target-feature", "llm/api-version", "llmconfig/no-base-refs", "llm/lora-adapters"]) expect(listed.has(id)).toBe(true);
+  for (const meta of ruleCatalogue().filter((r) => ids.includes(r.id))) {
+    expect(meta.summary).not.toBe("");
+    expect(meta.why).not.toBe("");
+    expect(meta.fix).not.toBe("");
+  }
+});
