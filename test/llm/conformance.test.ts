@@ -7,17 +7,11 @@ import type { Manifest, TargetProps } from "kserve-constructs";
 import { Accelerator, HardwareProfile, KServeTarget, LLMInferenceService, LLMInferenceServiceConfig, ModelLocation } from "kserve-constructs/cdk8s";
 import { LLMOpenShiftAIChart, LLMServingChart } from "../../examples/llm";
 import * as spec from "../../examples/specs/llm";
-import { describeIfCrds } from "../support/conformance";
-import { problemsAgainst } from "./releases";
-import type { KSERVE_SETS } from "./releases";
+import { describeIfCrds, formatProblems, validateForTarget } from "../support/conformance";
 
-/** The CRD folder of a target. */
-function setOf(target: TargetProps): (typeof KSERVE_SETS)[number] {
-  if (target.openshiftAI !== undefined) {
-    const v = typeof target.openshiftAI === "object" ? target.openshiftAI.version : undefined;
-    return v === "3.5" ? "kserve-releases/odh-v3.5" : v === "3.4" ? "kserve-releases/odh-v3.4" : "kserve-releases/odh-v3.0";
-  }
-  return target.kserveVersion === "0.21" ? "kserve" : target.kserveVersion === "0.17" ? "kserve-releases/v0.17.1" : "kserve-releases/v0.20.0";
+/** The conformance problems of `manifests` against the CRD set of `target` ("" when none). */
+function problemsAgainst(target: TargetProps, manifests: readonly Manifest[]): string {
+  return formatProblems(validateForTarget([...manifests], target));
 }
 
 function synth(define: (app: App) => void): Manifest[] {
@@ -31,13 +25,13 @@ describeIfCrds("LLM examples against the CRDs of their targets", () => {
     const manifests = synth((app) => new LLMServingChart(app, "llm-serving", { target }));
     expect(new Set(manifests.map((m) => m.kind))).toEqual(new Set(["ServiceAccount", "Secret", "LLMInferenceService", "HTTPRoute", "InferencePool"]));
     expect(manifests.filter((m) => m.kind === "LLMInferenceService")).toHaveLength(6);
-    expect(problemsAgainst(setOf(target), manifests)).toBe("");
+    expect(problemsAgainst(target, manifests)).toBe("");
   });
 
   it("the OpenShift AI 3.5 scenario", () => {
     const manifests = synth((app) => new LLMOpenShiftAIChart(app, "llm-openshift-ai"));
     expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`).sort()).toEqual(["HardwareProfile/nvidia-h100", "LLMInferenceService/granite-8b", "Secret/minio-credentials", "ServiceAccount/models-sa"]);
-    expect(problemsAgainst(setOf(spec.openshiftAITarget), manifests)).toBe("");
+    expect(problemsAgainst(spec.openshiftAITarget, manifests)).toBe("");
   });
 
   /** A chart on `target` with the given services (and configs). */
@@ -57,7 +51,7 @@ describeIfCrds("LLM examples against the CRDs of their targets", () => {
     });
     const llm = manifests.filter((m) => m.kind === "LLMInferenceService");
     expect(llm.map((m) => m.apiVersion)).toEqual(["serving.kserve.io/v1alpha1", "serving.kserve.io/v1alpha1"]);
-    expect(problemsAgainst(setOf(target), manifests)).toBe("");
+    expect(problemsAgainst(target, manifests)).toBe("");
   });
 
   it("KServe 0.17: v1alpha2 with WVA scaling, configs and scheduler settings, valid against 0.17.1", () => {
@@ -74,7 +68,7 @@ describeIfCrds("LLM examples against the CRDs of their targets", () => {
       });
     });
     expect(manifests.map((m) => `${m.apiVersion} ${m.kind}`)).toEqual(["serving.kserve.io/v1alpha2 LLMInferenceServiceConfig", "serving.kserve.io/v1alpha2 LLMInferenceService"]);
-    expect(problemsAgainst(setOf(target), manifests)).toBe("");
+    expect(problemsAgainst(target, manifests)).toBe("");
   });
 
   it("after 0.20: direct KEDA, rollout strategy, KV-cache tiers, tracing; valid against the kserve/ set", () => {
@@ -93,8 +87,8 @@ describeIfCrds("LLM examples against the CRDs of their targets", () => {
     });
     expect(manifests.map((m) => m.kind)).toEqual(["LLMInferenceService"]);
     expect(Object.keys(manifests[0]?.["spec"] as object).sort()).toEqual(["kvCacheOffloading", "model", "parallelism", "prefill", "rolloutStrategy", "router", "scaling", "template", "tracing"]);
-    expect(problemsAgainst(setOf(target), manifests)).toBe("");
+    expect(problemsAgainst(target, manifests)).toBe("");
     // the same resource is not valid on 0.20: the release's CRD has no rolloutStrategy nor direct KEDA
-    expect(problemsAgainst("kserve-releases/v0.20.0", manifests)).toMatch(/rolloutStrategy/);
+    expect(problemsAgainst({ kserveVersion: "0.20" }, manifests)).toMatch(/rolloutStrategy/);
   });
 });
