@@ -36,6 +36,8 @@ describeIfCrds("conformance with the CRDs of each chart's target", () => {
       "gpustack-backends: kserve-0.20",
       "chariot-engine: kserve-0.20",
       "openshift-ai-dashboard: openshift-ai-3.4",
+      "llm-serving: kserve-0.20",
+      "llm-openshift-ai: openshift-ai-3.5",
     ]);
     expect(charts.flatMap((c) => c.manifests).length).toBeGreaterThan(8);
     for (const c of charts) expect(formatProblems(validateAll(c.manifests, c.folders))).toBe("");
