@@ -33,6 +33,11 @@ export interface AtomicSynthOptions {
    * @default 30
    */
   readonly lockWaitSeconds?: number;
+  /**
+   * Called once if another synth of the same folder holds the lock and this one waits for it.
+   * @default nothing is reported
+   */
+  readonly onLockWait?: (message: string) => void;
 }
 
 /** What a successful synth wrote. */
@@ -77,7 +82,10 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 export function synthAtomically(build: (app: App) => Promise<unknown>, options?: AtomicSynthOptions): Promise<AtomicSynthResult>;
 export function synthAtomically(build: (app: App) => void, options?: AtomicSynthOptions): AtomicSynthResult;
 export function synthAtomically(build: (app: App) => unknown, options: AtomicSynthOptions = {}): AtomicSynthResult | Promise<AtomicSynthResult> {
-  const outputOptions = options.lockWaitSeconds === undefined ? {} : { waitMs: options.lockWaitSeconds * 1000 };
+  const outputOptions = {
+    ...(options.lockWaitSeconds === undefined ? {} : { waitMs: options.lockWaitSeconds * 1000 }),
+    ...(options.onLockWait === undefined ? {} : { onWait: options.onLockWait }),
+  };
   const paths = prepareOutput(options.outdir ?? "dist", outputOptions);
   const app = new App({ ...options.appProps, outdir: paths.staging });
   const finish = (): AtomicSynthResult => {

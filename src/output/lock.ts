@@ -25,6 +25,12 @@ export interface LockOptions {
    * @default "synth"
    */
   readonly purpose?: string;
+  /**
+   * Called once when the lock is held by another live process and this one starts to wait, with a
+   * sentence saying who holds it.
+   * @default nothing is reported
+   */
+  readonly onWait?: (message: string) => void;
 }
 
 /** A held lock. */
@@ -110,6 +116,7 @@ export function acquireLock(fsys: OutputFs, file: string, options: LockOptions =
   const text = `${JSON.stringify(mine)}\n`;
   const deadline = Date.now() + waitMs;
   let seen: Owner | undefined;
+  let waiting = false;
   for (;;) {
     if (fsys.createExclusive(file, text)) break;
     const current = readLock(fsys, file);
@@ -138,8 +145,12 @@ export function acquireLock(fsys: OutputFs, file: string, options: LockOptions =
       fsys.remove(aside);
       continue;
     }
+    const who = seen === undefined ? "another process" : `another kserve-constructs ${seen.purpose} (pid ${seen.pid} on ${seen.host})`;
+    if (!waiting && waitMs > 0 && Date.now() < deadline) {
+      waiting = true;
+      options.onWait?.(`waiting up to ${waitMs >= 1000 ? `${Math.round(waitMs / 1000)} s` : `${waitMs} ms`} for ${who} to release ${file}`);
+    }
     if (Date.now() >= deadline) {
-      const who = seen === undefined ? "another process" : `another kserve-constructs ${seen.purpose} (pid ${seen.pid} on ${seen.host})`;
       throw new OutputError(
         "busy",
         `${who} is writing ${path.dirname(file)}${path.sep}${path.basename(file).replace(/^\.(.*)\.kserve-constructs-lock$/, "$1")}` +

@@ -284,3 +284,25 @@ describe("validate", () => {
     expect(fs.readdirSync(cwd)).toEqual([]);
   });
 });
+
+describe("the README's Command line section", () => {
+  const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+  const start = readme.indexOf("\n## Command line\n");
+  const section = readme.slice(start, readme.indexOf("\n## ", start + 5));
+
+  it("documents every command with its options, the exit codes, the marker file and the .gitignore line", () => {
+    expect(start).toBeGreaterThan(0);
+    for (const command of COMMANDS) {
+      expect([command.name, section.includes(`| \`${command.name}`)]).toEqual([command.name, true]);
+      const row = section.split("\n").find((line) => line.startsWith(`| \`${command.name}`)) as string;
+      for (const [name, spec] of Object.entries(command.options)) {
+        expect([command.name, name, row.includes(`--${name}`) && (spec.short === undefined || row.includes(`-${spec.short}, --${name}`))]).toEqual([command.name, name, true]);
+      }
+    }
+    expect(section).toContain("| 0 | success");
+    expect(section).toContain("| 1 | invalid specs");
+    expect(section).toContain("| 2 | usage error");
+    expect(section).toContain("`.kserve-constructs`");
+    expect(section).toContain("```gitignore\n.*.kserve-constructs-*\n```");
+  });
+});

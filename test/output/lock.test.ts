@@ -104,7 +104,9 @@ describe("the lock file", () => {
     const lock = path.join(tmp(), ".dist.kserve-constructs-lock");
     const held = acquireLock(nodeFs, lock, { waitMs: 0 });
     expect(held.isHeld()).toBe(true);
-    expect(() => acquireLock(nodeFs, lock, { waitMs: 50, pollMs: 10 })).toThrow(`another kserve-constructs synth (pid ${process.pid} on ${os.hostname()})`);
+    const said: string[] = [];
+    expect(() => acquireLock(nodeFs, lock, { waitMs: 50, pollMs: 10, onWait: (m) => said.push(m) })).toThrow(`another kserve-constructs synth (pid ${process.pid} on ${os.hostname()})`);
+    expect(said).toEqual([`waiting up to 50 ms for another kserve-constructs synth (pid ${process.pid} on ${os.hostname()}) to release ${lock}`]);
     // someone else's lock in its place is not removed by our release
     fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), purpose: "synth", token: "someone-else" }));
     expect(held.isHeld()).toBe(false);

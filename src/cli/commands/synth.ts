@@ -49,6 +49,7 @@ export const synthCommand: Command = {
       const result = await synthAtomically(build as (app: App) => Promise<unknown>, {
         outdir: args.strings["out"] ?? "dist",
         ...(lockWaitSeconds === undefined ? {} : { lockWaitSeconds }),
+        ...(quiet || json ? {} : { onLockWait: (message: string) => io.err(`${message}...\n`) }),
       });
       const objectCount = Object.values(result.objects).reduce((a, b) => a + b, 0);
       if (json) {
