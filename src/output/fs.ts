@@ -10,7 +10,8 @@ export type EntryKind = "missing" | "dir" | "file" | "symlink" | "other";
 
 /**
  * File-system operations of the output step. Every change to the disk goes through one of the
- * mutating methods (`mkdir`, `writeFile`, `createExclusive`, `rename`, `remove`, `chmod`, `syncDir`).
+ * mutating methods (`mkdir`, `writeFile`, `createExclusive`, `rename`, `remove`, `chmod`, `syncDir`,
+ * `syncFile`).
  */
 export interface OutputFs {
   /** What is at `p` (symbolic links are not followed). */
@@ -35,6 +36,8 @@ export interface OutputFs {
   chmod(p: string, mode: number): void;
   /** Flushes folder `dir`'s entries (renames, creations) to disk, where the platform allows. */
   syncDir(dir: string): void;
+  /** Flushes the content of file `p` to disk. */
+  syncFile(p: string): void;
 }
 
 /** The real file system. */
@@ -91,6 +94,14 @@ export const nodeFs: OutputFs = {
   },
   chmod(p, mode) {
     fs.chmodSync(p, mode);
+  },
+  syncFile(p) {
+    const fd = fs.openSync(p, "r");
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
   },
   syncDir(dir) {
     let fd: number | undefined;

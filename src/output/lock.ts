@@ -37,6 +37,8 @@ export interface LockOptions {
 export interface HeldLock {
   /** Path of the lock file. */
   readonly file: string;
+  /** Set when the lock was taken over from a process that had died: who that was. */
+  readonly tookOverFrom?: string;
   /** True while the lock file is still the one this process wrote. */
   isHeld(): boolean;
   /** Removes the lock file if it is still this process's. */
@@ -117,6 +119,7 @@ export function acquireLock(fsys: OutputFs, file: string, options: LockOptions =
   const deadline = Date.now() + waitMs;
   let seen: Owner | undefined;
   let waiting = false;
+  let tookOverFrom: string | undefined;
   for (;;) {
     if (fsys.createExclusive(file, text)) break;
     const current = readLock(fsys, file);
@@ -143,6 +146,7 @@ export function acquireLock(fsys: OutputFs, file: string, options: LockOptions =
         }
       }
       fsys.remove(aside);
+      tookOverFrom = current.owner === undefined ? "an unfinished lock file" : `${current.owner.purpose} pid ${current.owner.pid}`;
       continue;
     }
     const who = seen === undefined ? "another process" : `another kserve-constructs ${seen.purpose} (pid ${seen.pid} on ${seen.host})`;
@@ -162,6 +166,7 @@ export function acquireLock(fsys: OutputFs, file: string, options: LockOptions =
   }
   return {
     file,
+    ...(tookOverFrom === undefined ? {} : { tookOverFrom }),
     isHeld: () => readLock(fsys, file)?.owner?.token === token,
     release: () => {
       if (readLock(fsys, file)?.owner?.token === token) fsys.remove(file);

@@ -188,7 +188,9 @@ export function recoverOutput(outdir: string, options: OutputOptions = {}): Reco
   if (!present(fsys, p.parent)) return { outdir: p.outdir, action: "none", steps: [], summary: describeRecovery(p.outdir, { action: "none", steps: [] }) };
   const lock = lockFor(fsys, p, options, "recover");
   try {
-    const report = recoverLocked(fsys, p);
+    const found = recoverLocked(fsys, p);
+    const report: RecoveryReport =
+      lock.tookOverFrom === undefined ? found : { action: found.action, steps: [`took over the lock left by a ${lock.tookOverFrom} that has ended`, ...found.steps] };
     return { outdir: p.outdir, ...report, summary: describeRecovery(p.outdir, report) };
   } finally {
     lock.release();
@@ -215,7 +217,11 @@ function normalizePermissions(fsys: OutputFs, dir: string): string[] {
       throw new OutputError("failed", `the new output holds ${f}, which is not a plain file (the output must be plain files and folders)`);
     }
     fsys.chmod(full, 0o644);
+    // on disk before the journal says the tree is complete (a power cut must not leave empty files)
+    fsys.syncFile(full);
   }
+  for (const d of dirs) fsys.syncDir(path.join(dir, d));
+  fsys.syncDir(dir);
   return files;
 }
 
@@ -238,6 +244,7 @@ export function writeOutput(outdir: string, write: (staging: string) => void, op
     const recovery = recoverLocked(fsys, p);
     checkOutputTarget(fsys, p.outdir, options);
     const notes: string[] = recovery.action === "none" ? [] : [describeRecovery(p.outdir, recovery)];
+    if (lock.tookOverFrom !== undefined) notes.push(`took over the lock left by a ${lock.tookOverFrom} that has ended`);
     let files: string[];
     try {
       fsys.mkdir(p.staging);

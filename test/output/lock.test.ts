@@ -84,7 +84,8 @@ describe("the lock file", () => {
     const dead = spawnSync(process.execPath, ["-e", ""]).pid as number;
     expect(processAlive(dead)).toBe(false);
     fs.writeFileSync(outputPaths(out).lock, JSON.stringify({ pid: dead, host: os.hostname(), purpose: "synth", token: "old" }));
-    writeOutput(out, (staging) => fs.writeFileSync(path.join(staging, "a.k8s.yaml", ), "x"), { waitMs: 0 });
+    const result = writeOutput(out, (staging) => fs.writeFileSync(path.join(staging, "a.k8s.yaml"), "x"), { waitMs: 0 });
+    expect(result.notes).toEqual([`took over the lock left by a synth pid ${dead} that has ended`]);
     expect(fs.readdirSync(out)).toEqual([".kserve-constructs", "a.k8s.yaml"]);
     expect(fs.readdirSync(path.dirname(out))).toEqual(["dist"]);
   });

@@ -184,7 +184,10 @@ describe("a kill before any step of a synth, then the next command", () => {
     killOwner(out);
     const result = synth(out);
     expect(result.recovery.action).toBe("rolled-back");
-    expect(result.notes).toEqual([`recovered an interrupted synth: ${out} holds the previous output, complete`]);
+    expect(result.notes).toEqual([
+      `recovered an interrupted synth: ${out} holds the previous output, complete`,
+      `took over the lock left by a synth pid ${deadPid()} that has ended`,
+    ]);
     expect(tree(out)).toEqual(NEW);
   });
 

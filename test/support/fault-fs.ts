@@ -78,6 +78,9 @@ export class FaultFs implements OutputFs {
   chmod(p: string, mode: number) {
     this.mutate(`chmod ${p} ${mode.toString(8)}`, () => this.base.chmod(p, mode));
   }
+  syncFile(p: string) {
+    this.mutate(`syncfile ${p}`, () => this.base.syncFile(p));
+  }
   syncDir(dir: string) {
     this.mutate(`sync ${dir}`, () => this.base.syncDir(dir));
   }
