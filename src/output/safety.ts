@@ -48,8 +48,10 @@ export function checkOutputTarget(fsys: OutputFs, outdir: string, context: Safet
   if (path.dirname(abs) === abs) refuse(abs, "it is the root of the file system", CHOOSE);
   const home = context.home ?? os.homedir();
   if (home !== "" && path.resolve(home) === abs) refuse(abs, "it is your home folder", CHOOSE);
-  const top = gitTopLevel(fsys, context.cwd ?? process.cwd());
+  const cwd = path.resolve(context.cwd ?? process.cwd());
+  const top = gitTopLevel(fsys, cwd);
   if (top !== undefined && top === abs) refuse(abs, "it is the root of the Git repository you are in", CHOOSE);
+  if (cwd === abs || cwd.startsWith(`${abs}${path.sep}`)) refuse(abs, "it is (or holds) the folder you are in", `${CHOOSE} Run the command from outside the output folder.`);
   const kind = fsys.kind(abs);
   if (kind === "missing") return;
   if (kind === "file" || kind === "other") refuse(abs, "it is a file, not a folder", CHOOSE);

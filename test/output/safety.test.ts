@@ -90,6 +90,14 @@ describe("refused output paths", () => {
     expect(refusal("/")).toContain("refusing to write the output to /: it is the root of the file system");
   });
 
+  it("the folder you are in, or one that holds it, even when marked", () => {
+    const out = tmp();
+    fs.writeFileSync(path.join(out, MARKER_FILE), "");
+    fs.mkdirSync(path.join(out, "inner"));
+    expect(refusal(out, { cwd: out })).toContain("it is (or holds) the folder you are in");
+    expect(refusal(out, { cwd: path.join(out, "inner") })).toContain("it is (or holds) the folder you are in");
+  });
+
   it("a missing folder, an empty one and one an earlier synth marked are accepted", () => {
     const dir = tmp();
     expect(() => checkOutputTarget(nodeFs, path.join(dir, "new"), { cwd: dir })).not.toThrow();

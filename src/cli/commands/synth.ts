@@ -26,7 +26,7 @@ export const synthCommand: Command = {
       "The new tree is written beside the output folder and swapped into place crash-consistently: " +
       "after any failure or kill the folder holds the complete old output or the complete new one.",
     `The output folder must be missing, empty, or written by an earlier synth (which leaves the ${MARKER_FILE} marker file in it; commit it). ` +
-      "Any other folder, a file, a symbolic link, a repository root, the home folder and / are refused (exit code 2).",
+      "Any other folder, a file, a symbolic link, the folder you are in, a repository root, the home folder and / are refused (exit code 2).",
     `While it runs, a synth keeps a lock, a journal and staging folders beside the output folder (${GITIGNORE_PATTERN}: add that line to .gitignore). ` +
       "A second synth of the same folder waits for the first, then refuses. An interrupted synth is recovered by the next one, or by `kserve-constructs recover`.",
     "The app module (TypeScript or JavaScript, CommonJS or ES module) exports a function, as default or as `build`, that receives the cdk8s App " +
