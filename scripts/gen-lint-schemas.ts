@@ -6,7 +6,8 @@
  *
  * Each CRD set (one per KServe release and OpenShift AI release the library targets) maps
  * `group/version/Kind` to a schema file named by the hash of its content, so a schema that is the same
- * in several releases is stored once. Descriptions, defaults and CEL rules are dropped (see
+ * in several releases is stored once; sub-schemas (Container, Volume, Affinity, ...) are named by their
+ * content and stored once for all releases in definitions.json. Descriptions, defaults and CEL rules are dropped (see
  * src/lint/schema/convert.ts). The output is deterministic: running the script twice changes nothing.
  */
 import { createHash } from "crypto";
@@ -27,7 +28,8 @@ function crdFiles(dir: string): string[] {
 }
 
 const wanted = new Set(SCHEMA_KINDS.map((k) => `${k.group}/${k.kind}`));
-const files = new Map<string, string>(); // hash -> JSON text
+const files = new Map<string, string>(); // hash -> JSON text of a schema without its definitions
+const pool = new Map<string, unknown>(); // definition name (content hash) -> sub-schema
 const sets: Record<string, Record<string, { file: string; scope: string }>> = {};
 
 for (const set of CRD_SETS) {
@@ -41,7 +43,10 @@ for (const set of CRD_SETS) {
       for (const doc of parseAllDocuments(text)) {
         for (const crd of convertCrd(doc.toJS({ maxAliasCount: -1 }))) {
           if (!wanted.has(`${crd.group}/${crd.kind}`)) continue;
-          const json = JSON.stringify(crd.schema);
+          // definitions go to one pool shared by every schema (named by content, so stored once)
+          const { definitions, ...root } = crd.schema as { definitions?: Record<string, unknown> };
+          for (const [name, body] of Object.entries(definitions ?? {})) pool.set(name, body);
+          const json = JSON.stringify(root);
           const hash = createHash("sha256").update(json).digest("hex").slice(0, 16);
           files.set(hash, json);
           // a later folder of a set replaces every version of a kind an earlier folder gave (the 2.x
@@ -66,7 +71,10 @@ for (const [hash, json] of [...files.entries()].sort()) {
   fs.writeFileSync(path.join(outDir, `${hash}.json`), `${json}\n`);
   bytes += json.length + 1;
 }
+const defs = `${JSON.stringify(Object.fromEntries([...pool.entries()].sort(([a], [b]) => (a < b ? -1 : 1))))}\n`;
+fs.writeFileSync(path.join(outDir, "definitions.json"), defs);
+bytes += defs.length;
 const index = `${JSON.stringify({ sets }, null, 1)}\n`;
 fs.writeFileSync(path.join(outDir, "index.json"), index);
 bytes += index.length;
-process.stdout.write(`${files.size} schema files for ${CRD_SETS.length} CRD sets, ${(bytes / 1024).toFixed(0)} KiB in ${path.relative(root, outDir)}\n`);
+process.stdout.write(`${files.size} schema files and ${pool.size} shared definitions for ${CRD_SETS.length} CRD sets, ${(bytes / 1024).toFixed(0)} KiB in ${path.relative(root, outDir)}\n`);

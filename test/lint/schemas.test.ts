@@ -9,6 +9,7 @@ import { parseAllDocuments } from "yaml";
 import { convertCrd, SchemaSet } from "../../src/lint";
 
 const crds = path.resolve(__dirname, "../../../shared/crds");
+const pool = JSON.parse(fs.readFileSync(path.join(__dirname, "../../src/lint/schemas/definitions.json"), "utf8")) as Record<string, unknown>;
 const index = JSON.parse(fs.readFileSync(path.join(__dirname, "../../src/lint/schemas/index.json"), "utf8")) as { sets: Record<string, Record<string, { file: string }>> };
 
 (fs.existsSync(crds) ? describe : describe.skip)("shipped schemas against ../shared/crds", () => {
@@ -21,8 +22,10 @@ const index = JSON.parse(fs.readFileSync(path.join(__dirname, "../../src/lint/sc
     const [group, version, kind] = key.split("/");
     const converted = convertCrd(doc).find((c) => c.group === group && c.version === version && c.kind === kind);
     expect(converted).toBeDefined();
-    const hash = createHash("sha256").update(JSON.stringify(converted?.schema)).digest("hex").slice(0, 16);
+    const { definitions, ...root } = (converted?.schema ?? {}) as { definitions?: Record<string, unknown> };
+    const hash = createHash("sha256").update(JSON.stringify(root)).digest("hex").slice(0, 16);
     expect(index.sets[set]?.[key]?.file).toBe(`${hash}.json`);
+    for (const [name, body] of Object.entries(definitions ?? {})) expect(pool[name]).toEqual(body);
   });
 });
 
@@ -33,7 +36,7 @@ if (!fs.existsSync(crds)) {
 describe("shipped schema sets", () => {
   it("each release set has every kind it serves, identical schemas stored once", () => {
     const files = new Set(Object.values(index.sets).flatMap((s) => Object.values(s).map((e) => e.file)));
-    const stored = fs.readdirSync(path.join(__dirname, "../../src/lint/schemas")).filter((f) => f !== "index.json");
+    const stored = fs.readdirSync(path.join(__dirname, "../../src/lint/schemas")).filter((f) => f !== "index.json" && f !== "definitions.json");
     expect([...files].sort()).toEqual(stored.sort());
     expect(Object.keys(index.sets["kserve-0.15"] ?? {})).not.toContain("serving.kserve.io/v1alpha1/LLMInferenceService");
     expect(Object.keys(index.sets["kserve-0.20"] ?? {})).toContain("serving.kserve.io/v1alpha1/LLMInferenceService");

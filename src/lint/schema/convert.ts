@@ -12,9 +12,11 @@
  *
  * Descriptions, defaults, examples and CEL rules are dropped (CEL cannot be evaluated here), and identical
  * sub-schemas (the many copies of Container, Volume, Affinity inside an InferenceService) are stored once
- * under `definitions` and referenced with `$ref`. The root `metadata` is a free-form object (lint checks
- * names itself). Pure: no I/O.
+ * under `definitions` and referenced with `$ref`; definitions are named by the hash of their content,
+ * so the same sub-schema has the same name in every CRD and release. The root `metadata` is a free-form
+ * object (lint checks names itself). Pure: no I/O.
  */
+import { createHash } from "crypto";
 
 /** A JSON object. */
 export type JsonObject = { [key: string]: unknown };
@@ -101,6 +103,11 @@ const ONE_KEYWORDS = new Set(["items", "additionalProperties", "not"]);
 const LIST_KEYWORDS = new Set(["anyOf", "oneOf", "allOf"]);
 /** Sub-schemas of at least this many nodes are shared when they repeat. */
 const MIN_SHARED_NODES = 4;
+/**
+ * Sub-schemas of at least this many nodes are stored as definitions even when used once: the same
+ * Container or Volume schema then has the same name in every release's CRD, and the generator stores it once.
+ */
+const MIN_NAMED_NODES = 24;
 
 /** Stores repeated sub-schemas once in `definitions` (named by order of first use, so output is stable). */
 function hoistDuplicates(root: JsonObject): JsonObject {
@@ -142,13 +149,15 @@ function hoistDuplicates(root: JsonObject): JsonObject {
   const names = new Map<number, string>();
   const build = (node: JsonObject, isRoot: boolean): JsonObject => {
     const id = idOf.get(node);
-    if (!isRoot && id !== undefined && (counts[id] ?? 0) > 1 && (sizes[id] ?? 0) >= MIN_SHARED_NODES) {
+    const size = id === undefined ? 0 : (sizes[id] ?? 0);
+    if (!isRoot && id !== undefined && (((counts[id] ?? 0) > 1 && size >= MIN_SHARED_NODES) || size >= MIN_NAMED_NODES)) {
       let name = names.get(id);
       if (name === undefined) {
-        name = `d${names.size}`;
+        const body = rebuild(node);
+        // named by content, so that identical sub-schemas of different CRDs and releases share a name
+        name = `h${createHash("sha256").update(JSON.stringify(body)).digest("hex").slice(0, 14)}`;
         names.set(id, name);
-        definitions[name] = {};
-        definitions[name] = rebuild(node);
+        definitions[name] = body;
       }
       return { $ref: `#/definitions/${name}` };
     }
@@ -168,7 +177,7 @@ function hoistDuplicates(root: JsonObject): JsonObject {
     return out;
   };
   const result = build(root, true);
-  if (Object.keys(definitions).length > 0) result["definitions"] = definitions;
+  if (Object.keys(definitions).length > 0) result["definitions"] = Object.fromEntries(Object.keys(definitions).sort().map((k) => [k, definitions[k]]));
   return result;
 }
 

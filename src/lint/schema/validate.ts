@@ -72,7 +72,7 @@ export class SchemaSet {
     const set = index[name];
     if (set === undefined) throw new Error(`no shipped CRD set "${name}"`);
     for (const [key, { file, scope }] of Object.entries(set)) {
-      this.entries.set(key, { scope, file, load: () => JSON.parse(fs.readFileSync(path.join(SHIPPED_DIR, file), "utf8")) as JsonObject });
+      this.entries.set(key, { scope, file, load: () => withDefinitions(JSON.parse(fs.readFileSync(path.join(SHIPPED_DIR, file), "utf8")) as JsonObject) });
     }
     for (const crd of extra) this.entries.set(`${crd.group}/${crd.version}/${crd.kind}`, { scope: crd.scope, load: () => crd.schema });
   }
@@ -126,6 +126,32 @@ let shippedIndex: Record<string, Record<string, { file: string; scope: string }>
 function readShippedIndex(): Record<string, Record<string, { file: string; scope: string }>> {
   shippedIndex ??= (JSON.parse(fs.readFileSync(path.join(SHIPPED_DIR, "index.json"), "utf8")) as { sets: Record<string, Record<string, { file: string; scope: string }>> }).sets;
   return shippedIndex;
+}
+
+let shippedDefinitions: Record<string, JsonObject> | undefined;
+
+/** A shipped root schema with the shared definitions it references (transitively). */
+function withDefinitions(root: JsonObject): JsonObject {
+  shippedDefinitions ??= JSON.parse(fs.readFileSync(path.join(SHIPPED_DIR, "definitions.json"), "utf8")) as Record<string, JsonObject>;
+  const pool = shippedDefinitions;
+  const used: Record<string, JsonObject> = {};
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (isJsonObject(value)) {
+      const ref = value["$ref"];
+      if (typeof ref === "string" && ref.startsWith("#/definitions/")) {
+        const name = ref.slice("#/definitions/".length);
+        const body = pool[name];
+        if (body !== undefined && used[name] === undefined) {
+          used[name] = body;
+          visit(body);
+        }
+      }
+      for (const v of Object.values(value)) visit(v);
+    }
+  };
+  visit(root);
+  return { ...root, definitions: used };
 }
 
 /** Reads every CRD in a folder (recursively) or file, for `--crds`. Throws with the file name on bad YAML. */
