@@ -180,34 +180,60 @@ export const pvcMissingRule = defineManifestRule({
   },
 });
 
-function profileOf(manifest: Manifest, app: readonly Manifest[], applicationsNamespace: string | undefined): { name: string; profile: Manifest | undefined } | undefined {
+/**
+ * The hardware profile a workload is bound to: named by the `opendatahub.io/hardware-profile-name`
+ * annotation, in the namespace of `opendatahub.io/hardware-profile-namespace`, which defaults to the
+ * workload's own namespace (OpenShift AI's webhook stamps it so).
+ */
+function profileOf(manifest: Manifest, app: readonly Manifest[]): { name: string; namespace: string; declared: boolean; profile: Manifest | undefined; elsewhere: string[] } | undefined {
   const name = manifest.metadata.annotations?.[ODH.hardwareProfileName];
   if (typeof name !== "string") return undefined;
-  const declared = manifest.metadata.annotations?.[ODH.hardwareProfileNamespace];
-  const namespaces = declared !== undefined ? [declared] : [...new Set([applicationsNamespace ?? "redhat-ods-applications", namespaceOf(manifest), ""])];
+  const declaredNs = manifest.metadata.annotations?.[ODH.hardwareProfileNamespace];
+  const namespace = typeof declaredNs === "string" ? declaredNs : namespaceOf(manifest);
   const index = appIndex(app);
-  for (const ns of namespaces) {
-    const found = index.find("HardwareProfile", ns, name)[0];
-    if (found !== undefined) return { name, profile: found };
-  }
-  return { name, profile: undefined };
+  const profile = index.find("HardwareProfile", namespace, name)[0];
+  const elsewhere = profile !== undefined ? [] : index.ofKind("HardwareProfile").filter((p) => p.metadata.name === name).map(namespaceOf);
+  return { name, namespace, declared: typeof declaredNs === "string", profile, elsewhere };
 }
 
-/** A workload annotated with a hardware profile names one that exists. */
+/** A workload annotated with a hardware profile names one that exists where OpenShift AI looks for it. */
 export const hardwareProfileMissingRule = defineManifestRule({
   id: "lint/hardware-profile-missing",
   severity: "warning",
-  summary: "the hardware profile a workload is annotated with is in the input",
-  why: "OpenShift AI applies the profile's scheduling and checks its bounds only when the profile exists; the dashboard shows the workload with an unknown profile",
+  summary: "the hardware profile a workload is annotated with is in the input, in the namespace OpenShift AI looks in",
+  why: "OpenShift AI's webhook rejects the InferenceService when the profile does not exist; without the opendatahub.io/hardware-profile-namespace annotation it looks in the workload's own namespace, while dashboard profiles live in the applications namespace",
   fix: "add the HardwareProfile to the input, or declare it with --assume HardwareProfile/NAMESPACE/NAME",
   on: "app",
-  check: ({ manifest, app, target, lint }) => {
+  check: ({ manifest, app, lint }) => {
     if (lint === undefined) return [];
-    const found = profileOf(manifest, app, target.openshiftAI?.applicationsNamespace);
-    if (found === undefined || found.profile !== undefined) return [];
-    const ns = manifest.metadata.annotations?.[ODH.hardwareProfileNamespace] ?? target.openshiftAI?.applicationsNamespace ?? "redhat-ods-applications";
-    if (assumed(lint, "HardwareProfile", ns, found.name)) return [];
-    return [{ path: `metadata.annotations["${ODH.hardwareProfileName}"]`, value: found.name, message: `no HardwareProfile "${found.name}" in namespace ${ns} in the input` }];
+    const found = profileOf(manifest, app);
+    if (found === undefined || found.profile !== undefined || assumed(lint, "HardwareProfile", found.namespace, found.name)) return [];
+    if (!found.declared && found.elsewhere.length > 0) return []; // lint/hardware-profile-namespace
+    return [{ path: `metadata.annotations["${ODH.hardwareProfileName}"]`, value: found.name, message: `no HardwareProfile "${found.name}" in namespace ${found.namespace || "(none)"} in the input` }];
+  },
+});
+
+/** A workload bound to a profile of another namespace says which namespace. */
+export const hardwareProfileNamespaceRule = defineManifestRule({
+  id: "lint/hardware-profile-namespace",
+  severity: "error",
+  summary: "a workload bound to a hardware profile of another namespace has the opendatahub.io/hardware-profile-namespace annotation",
+  why: "without the annotation OpenShift AI's webhook looks for the profile in the workload's own namespace, finds none and rejects the InferenceService",
+  fix: "add the opendatahub.io/hardware-profile-namespace annotation with the profile's namespace",
+  on: "app",
+  check: ({ manifest, app, lint }) => {
+    if (lint === undefined) return [];
+    const found = profileOf(manifest, app);
+    if (found === undefined || found.profile !== undefined || found.declared || found.elsewhere.length === 0) return [];
+    const other = found.elsewhere[0] ?? "";
+    return [
+      {
+        path: `metadata.annotations["${ODH.hardwareProfileName}"]`,
+        value: found.name,
+        message: `HardwareProfile "${found.name}" is in namespace ${other || "(none)"}, but without the ${ODH.hardwareProfileNamespace} annotation OpenShift AI looks for it in namespace ${found.namespace || "(none)"}`,
+        fix: `add the annotation ${ODH.hardwareProfileNamespace}: ${other}`,
+      },
+    ];
   },
 });
 
@@ -238,12 +264,12 @@ export const hardwareProfileBoundsRule = defineManifestRule({
   id: "lint/hardware-profile-bounds",
   severity: "error",
   summary: "a workload annotated with a hardware profile requests what the profile allows (minCount to maxCount of each identifier)",
-  why: "OpenShift AI overwrites or refuses requests outside the profile's bounds, and the dashboard cannot edit the workload",
+  why: "the profile's bounds are what the platform team allows for workloads of this profile; OpenShift AI's webhook fills in the profile's defaults but does not check the bounds, so a request outside them is scheduled as written and goes unnoticed",
   fix: "request within the profile's bounds, or use a profile that allows more",
   on: "app",
-  check: ({ manifest, app, target, lint }) => {
+  check: ({ manifest, app, lint }) => {
     if (lint === undefined) return [];
-    const profile = profileOf(manifest, app, target.openshiftAI?.applicationsNamespace)?.profile;
+    const profile = profileOf(manifest, app)?.profile;
     if (profile === undefined) return [];
     const identifiers = getIn(profile, ["spec", "identifiers"]);
     if (!Array.isArray(identifiers)) return [];
