@@ -57,6 +57,7 @@ export function formatJson(report: LintReport): string {
         fix: p.fix,
       })),
       suppressed: report.suppressed,
+      runtimes: report.runtimes,
     },
     null,
     2,

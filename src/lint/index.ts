@@ -8,7 +8,8 @@
  * ```
  */
 export { lint, lintTarget, objectName, IGNORE_ANNOTATION, LintOptionsError } from "./lint";
-export type { LintOptions, LintProblem, LintReport, LintSource, Suppression } from "./lint";
+export type { LintOptions, LintProblem, LintReport, LintSource, RuntimeChoice, Suppression } from "./lint";
+export { BUILTIN_RUNTIMES } from "./builtin-runtimes";
 export { readSources } from "./files";
 export { formatJson, formatReport, formatSarif, formatSummary, formatText } from "./format";
 export type { LintFormat } from "./format";

@@ -18,7 +18,10 @@ import { crdSetFor, SCHEMA_KINDS } from "./schema/sets";
 import { SchemaSet } from "./schema/validate";
 import type { LintObject } from "./parse";
 import { parseObjects } from "./parse";
-import { apiVersionRule, parseRule, schemaRule } from "./rules";
+import { apiVersionRule, lintRuntimeCandidates, parseRule, schemaRule } from "./rules";
+import { runtimeRequest, selectRuntime } from "../core/runtime/select";
+import type { RuntimeCandidate } from "../core/runtime/select";
+import { BUILTIN_RUNTIMES } from "./builtin-runtimes";
 import "./all-rules";
 
 /** One input: its name (a path, or `-` for stdin) and its text. */
@@ -92,8 +95,26 @@ export interface Suppression {
   readonly count: number;
 }
 
+/** The runtime an InferenceService gets (named, or selected by KServe's rules). */
+export interface RuntimeChoice {
+  /** `InferenceService/namespace/name`. */
+  readonly object: string;
+  /** The input. */
+  readonly file: string;
+  /** 1-based line of the InferenceService. */
+  readonly line: number;
+  /** `ServingRuntime/namespace/name` or `ClusterServingRuntime/name`; absent when none is found. */
+  readonly runtime?: string;
+  /** How: `named` (spec.predictor.model.runtime), `selected` (format, protocol, priority), `assumed` (--assume-runtime). */
+  readonly how: "named" | "selected" | "assumed";
+  /** True for one of the ClusterServingRuntimes KServe installs (not in the input). */
+  readonly builtIn: boolean;
+}
+
 /** What lint found. */
 export interface LintReport {
+  /** The runtime each InferenceService gets, in input order (ModelMesh InferenceServices excluded). */
+  readonly runtimes: readonly RuntimeChoice[];
   /** Problems in input order (file, document, object, then line), errors and warnings. */
   readonly problems: readonly LintProblem[];
   /** Suppressed problems, grouped by rule, object and how. */
@@ -235,7 +256,28 @@ export function lint(sources: readonly LintSource[], options: LintOptions = {}):
   const order = new Map(sources.map((s, i) => [s.file, i]));
   shown.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.documentIndex - b.documentIndex || a.objectLine - b.objectLine || a.line - b.line);
   const errors = shown.filter((p) => p.severity === "error").length;
+  const runtimes: RuntimeChoice[] = [];
+  const candidates = lintRuntimeCandidates(app, target);
+  const label = (r: RuntimeCandidate): string => (r.kind === "ServingRuntime" ? `ServingRuntime/${r.namespace}/${r.name}` : `ClusterServingRuntime/${r.name}`);
+  for (const object of objects) {
+    const m = object.manifest;
+    if (m.kind !== "InferenceService") continue;
+    const request = runtimeRequest(m);
+    if (request === undefined || request.multiModel) continue;
+    const ns = typeof m.metadata.namespace === "string" ? m.metadata.namespace : "";
+    const base = { object: objectName(m), file: object.file, line: object.line };
+    if (request.runtime !== undefined) {
+      const name = request.runtime;
+      const found = candidates.find((c) => c.kind === "ServingRuntime" && c.namespace === ns && c.name === name) ?? candidates.find((c) => c.kind === "ClusterServingRuntime" && c.name === name);
+      const assumedName = lintAssumptions.runtimes.has(name);
+      runtimes.push({ ...base, ...(found !== undefined ? { runtime: label(found) } : assumedName ? { runtime: name } : {}), how: found === undefined && assumedName ? "assumed" : "named", builtIn: found !== undefined && BUILTIN_RUNTIMES.includes(found) });
+      continue;
+    }
+    const { selected } = selectRuntime(request, ns, candidates);
+    runtimes.push({ ...base, ...(selected !== undefined ? { runtime: label(selected) } : {}), how: "selected", builtIn: selected !== undefined && BUILTIN_RUNTIMES.includes(selected) });
+  }
   return {
+    runtimes,
     problems: shown,
     suppressed: [...suppressedCounts.values()],
     target: describeTarget(target),

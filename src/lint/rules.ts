@@ -14,6 +14,10 @@ import { appIndex, namespaceOf } from "../core/rules/app-index";
 import { getIn, isRecord } from "../core/canonical";
 import { ODH } from "../core/keys";
 import { compareQuantities, isQuantity } from "../core/quantity";
+import { runtimeCandidates, runtimeRequest, selectRuntime } from "../core/runtime/select";
+import type { RuntimeCandidate } from "../core/runtime/select";
+import type { Target } from "../core/target/resolve";
+import { BUILTIN_RUNTIMES } from "./builtin-runtimes";
 
 /** Every document must be a Kubernetes object (YAML syntax, apiVersion, kind, metadata.name). */
 export const parseRule = defineRule<never>({
@@ -298,5 +302,42 @@ export const hardwareProfileBoundsRule = defineManifestRule({
       }
     }
     return out;
+  },
+});
+
+const candidatesCache = new WeakMap<readonly Manifest[], RuntimeCandidate[]>();
+
+/** The runtimes an InferenceService of `app` may get: the input's, and KServe's built-ins on upstream KServe. */
+export function lintRuntimeCandidates(app: readonly Manifest[], target: Target): RuntimeCandidate[] {
+  let own = candidatesCache.get(app);
+  if (own === undefined) {
+    own = runtimeCandidates(appIndex(app).ofKind("ServingRuntime").concat(appIndex(app).ofKind("ClusterServingRuntime")));
+    candidatesCache.set(app, own);
+  }
+  if (target.openshiftAI !== undefined) return own;
+  const names = new Set(own.filter((r) => r.kind === "ClusterServingRuntime").map((r) => r.name));
+  return [...own, ...BUILTIN_RUNTIMES.filter((r) => !names.has(r.name))];
+}
+
+/** An InferenceService that names no runtime gets one by format, protocol and autoSelect: some runtime must match. */
+export const noRuntimeRule = defineManifestRule({
+  id: "lint/no-runtime",
+  severity: "error",
+  summary: "an InferenceService that names no runtime matches one by format (name and version, autoSelect), protocol, mode and multi-node",
+  why: 'KServe reports "No runtime found to support predictor" and never creates a pod; an unset protocolVersion counts as v1, so v2-only runtimes are never picked for it, and versions match as exact strings',
+  fix: "name the runtime in spec.predictor.model.runtime, or add a ServingRuntime that lists the format with autoSelect: true and speaks the protocol",
+  on: "app",
+  check: ({ manifest, app, target, lint }) => {
+    if (lint === undefined || manifest.kind !== "InferenceService" || lint.runtimes.size > 0) return [];
+    const request = runtimeRequest(manifest);
+    if (request === undefined || request.runtime !== undefined || request.multiModel) return [];
+    const namespace = namespaceOf(manifest);
+    const { selected, rejected } = selectRuntime(request, namespace, lintRuntimeCandidates(app, target));
+    if (selected !== undefined) return [];
+    const asked = `format ${request.format}${request.version !== undefined ? ` version "${request.version}"` : ""}, protocol ${request.protocol}${request.multiNode ? ", multi-node" : ""}`;
+    const near = rejected.filter((r) => !r.reason.startsWith("it does not list format")).slice(0, 3);
+    const where = `the ServingRuntimes of namespace ${namespace || "(none)"} and the ClusterServingRuntimes of the input${target.openshiftAI !== undefined ? " (OpenShift AI installs none)" : " and of KServe's install"}`;
+    const why = near.length > 0 ? `: ${near.map((r) => `${r.runtime.kind === "ServingRuntime" ? "ServingRuntime" : "ClusterServingRuntime"} ${r.runtime.name}: ${r.reason}`).join("; ")}` : "";
+    return [{ path: request.field === "model" ? "spec.predictor.model.modelFormat" : `spec.predictor.${request.field}`, value: { name: request.format, ...(request.version !== undefined ? { version: request.version } : {}) }, message: `no runtime would be selected for ${asked} among ${where}${why}` }];
   },
 });

@@ -264,3 +264,29 @@ describe("README: Linting a GitOps repository in CI", () => {
     expect(section).toContain("github/codeql-action/upload-sarif@v3");
   });
 });
+
+describe("which runtime each InferenceService gets", () => {
+  it("reports named, selected (with KServe's built-ins upstream) and missing runtimes", () => {
+    const runtimeDoc = `apiVersion: serving.kserve.io/v1alpha1
+kind: ServingRuntime
+metadata: {name: local-sklearn, namespace: models}
+spec:
+  supportedModelFormats: [{name: sklearn, version: "1", autoSelect: true}]
+  protocolVersions: [v1, v2]
+  containers: [{name: kserve-container, image: registry.example/sk:1}]
+`;
+    const xgb = isvc("x").replace("name: sklearn", "name: xgboost");
+    const named = isvc("n").replace("        name: sklearn\n", "        name: sklearn\n      runtime: local-sklearn\n");
+    const report = lint([{ file: "a.yaml", text: [runtimeDoc, isvc("s"), xgb, named].join("---\n") }]);
+    expect(report.problems).toEqual([]);
+    expect(report.runtimes.map((r) => [r.object, r.runtime, r.how, r.builtIn])).toEqual([
+      ["InferenceService/models/s", "ServingRuntime/models/local-sklearn", "selected", false],
+      ["InferenceService/models/x", "ClusterServingRuntime/kserve-xgbserver", "selected", true],
+      ["InferenceService/models/n", "ServingRuntime/models/local-sklearn", "named", false],
+    ]);
+    const odh = lint([{ file: "a.yaml", text: xgb }], { target: "openshift-ai-2.25" });
+    expect(odh.runtimes.map((r) => [r.object, r.runtime])).toEqual([["InferenceService/models/x", undefined]]);
+    expect(odh.problems.map((p) => [p.rule, p.path])).toEqual([["lint/no-runtime", "spec.predictor.model.modelFormat"]]);
+    expect((JSON.parse(formatJson(report)) as { runtimes: unknown[] }).runtimes).toHaveLength(3);
+  });
+});
