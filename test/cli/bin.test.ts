@@ -80,6 +80,14 @@ module.exports = (app) => {
     expect(fs.readdirSync(path.join(dir, "dist"))).toEqual([".kserve-constructs", "esm-app.k8s.yaml"]);
   }, 60_000);
 
+  it("invalid specs from another copy of the library (here: this repository's sources) still exit 1", () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kc-copy-")), "dist");
+    const r = spawnSync(process.execPath, [bin, "synth", "test/fixtures/bad-app.ts", "--out", out], { cwd: root, encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("[storage/s3-credentials]");
+    expect(fs.existsSync(out)).toBe(false);
+  }, 60_000);
+
   it("invalid specs in a TypeScript app exit 1 with the problem", () => {
     const dir = consumer();
     fs.writeFileSync(path.join(dir, "bad.ts"), TS_APP.replace('"s3://models/iris/"', '"nope://models/iris/"'));

@@ -34,6 +34,15 @@ export function shown(p: string): string {
 }
 
 /**
+ * True for a ValidationError, also one thrown by another copy of the library (an app that resolves
+ * `kserve-constructs` to a different installation than the command line's own).
+ */
+function isValidationError(error: unknown): error is ValidationError {
+  if (error instanceof ValidationError) return true;
+  return error instanceof Error && error.name === "ValidationError" && Array.isArray((error as { issues?: unknown }).issues);
+}
+
+/**
  * Reports a failure of `command` and returns its exit code: 1 for invalid specs, 2 for everything
  * else. `written` says what is on disk when the error does not say it itself.
  */
@@ -42,7 +51,7 @@ export function reportFailure(io: CliIo, command: string, error: unknown, json: 
   let reason: string;
   let message: string;
   let issues: unknown[] = [];
-  if (error instanceof ValidationError) {
+  if (isValidationError(error)) {
     code = EXIT.invalid;
     reason = "invalid";
     message = `${error.message}\n${written}`;
