@@ -117,6 +117,12 @@ function recoverLocked(fsys: OutputFs, p: OutputPaths): RecoveryReport {
       fsys.remove(p.previous);
       steps.push(`removed the leftover copy ${name(p.previous)}`);
     }
+    // the journal goes before the staging folder: a staging folder without a journal is a leftover
+    // (and says so), while a journal without one would read as a finished swap
+    if (journaled) {
+      fsys.remove(p.journal);
+      steps.push(`removed the journal ${name(p.journal)}`);
+    }
     if (staged) {
       fsys.remove(p.staging);
       steps.push(`removed the unfinished new output ${name(p.staging)}`);
@@ -142,7 +148,7 @@ function recoverLocked(fsys: OutputFs, p: OutputPaths): RecoveryReport {
       action = "rolled-forward";
     }
   }
-  if (journaled) {
+  if (journaled && present(fsys, p.journal)) {
     fsys.remove(p.journal);
     steps.push(`removed the journal ${name(p.journal)}`);
   }
@@ -317,7 +323,7 @@ function swap(fsys: OutputFs, p: OutputPaths, lock: HeldLock, notes: string[]): 
     try {
       fsys.rename(p.outdir, p.previous);
     } catch (error) {
-      const cleaned = removeQuietly(fsys, p.staging) && removeQuietly(fsys, p.journal);
+      const cleaned = removeQuietly(fsys, p.journal) && removeQuietly(fsys, p.staging);
       throw new OutputError(
         "failed",
         `could not move the previous output aside (${messageOf(error)}); ${unchanged}` +
@@ -349,7 +355,7 @@ function swap(fsys: OutputFs, p: OutputPaths, lock: HeldLock, notes: string[]): 
         { cause: error },
       );
     }
-    const cleaned = removeQuietly(fsys, p.staging) && removeQuietly(fsys, p.journal);
+    const cleaned = removeQuietly(fsys, p.journal) && removeQuietly(fsys, p.staging);
     throw new OutputError(
       "failed",
       `could not move the new output into place (${messageOf(error)}); ` +

@@ -159,7 +159,8 @@ describe("a kill before any step of a synth, then the next command", () => {
         // the old tree, or the new one; "none" only when there was no old tree
         expect([k, steps[k], state]).toEqual([k, steps[k], state === "new" ? "new" : withOld ? "old" : "none"]);
         expect([k, fs.readdirSync(parent)]).toEqual([k, state === "none" ? [] : ["dist"]]);
-        if (state === "new") expect(["none", "rolled-forward"]).toContain(report.action);
+        // and the recovery says truthfully which one it is
+        expect([k, report.action]).toEqual([k, state === "new" ? expect.stringMatching(/^(none|rolled-forward)$/) : expect.stringMatching(/^(none|cleaned|rolled-back)$/)]);
         // and the next synth works
         synth(out);
         expect(tree(out)).toEqual(NEW);
@@ -238,6 +239,33 @@ describe("a kill before any step of a synth, then the next command", () => {
 });
 
 describe("a failure at any step of a synth", () => {
+  it("killed while it undoes the failure: recovery leaves a complete tree and says truthfully which", () => {
+    const probe = new FaultFs();
+    synth(setup(true).out, probe);
+    let killedDuringUndo = 0;
+    for (let k = 0; k < probe.ops.length; k++) {
+      for (let j = k + 1; j <= k + 4; j++) {
+        const { parent, out } = setup(true);
+        const fsys = new FaultFs({ failAt: k, killAt: j });
+        try {
+          synth(out, fsys);
+        } catch {
+          // the failure, or the kill
+        }
+        if (!fsys.dead) continue;
+        killedDuringUndo++;
+        killOwner(out);
+        const report = recoverOutput(out, { waitMs: 0 });
+        const after = JSON.stringify(tree(out));
+        const state = after === JSON.stringify(NEW) ? "new" : after === JSON.stringify(OLD) ? "old" : "mix";
+        expect([k, j, state === "mix" ? after : "complete"]).toEqual([k, j, "complete"]);
+        expect([k, j, report.action]).toEqual([k, j, state === "new" ? expect.stringMatching(/^(none|rolled-forward)$/) : expect.stringMatching(/^(none|cleaned|rolled-back)$/)]);
+        expect([k, j, fs.readdirSync(parent)]).toEqual([k, j, ["dist"]]);
+      }
+    }
+    expect(killedDuringUndo).toBeGreaterThan(20);
+  });
+
   it("is undone before it is reported, and the message says truthfully what is on disk", () => {
     const probe = new FaultFs();
     synth(setup(true).out, probe);
