@@ -17,6 +17,7 @@ import { GpuStackBackendsChart } from "./gpustack-backends";
 import { ChariotEngineChart } from "./chariot-engine";
 import { OpenShiftAIDashboardChart } from "./openshift-ai-dashboard";
 import { LLMOpenShiftAIChart, LLMServingChart } from "./llm";
+import { NimKnativeChart } from "./nim-knative";
 import { deployments as mlserverCustom } from "./specs/mlserver-custom";
 import { target } from "./specs/platform";
 
@@ -41,6 +42,7 @@ export const EXAMPLE_CHARTS: readonly ExampleChart[] = [
   { id: "openshift-ai-dashboard", define: (app, t) => new OpenShiftAIDashboardChart(app, "openshift-ai-dashboard", t !== undefined ? { target: t } : {}) },
   { id: "llm-serving", define: (app, t) => new LLMServingChart(app, "llm-serving", t !== undefined ? { target: t } : {}) },
   { id: "llm-openshift-ai", define: (app, t) => new LLMOpenShiftAIChart(app, "llm-openshift-ai", t !== undefined ? { target: t } : {}) },
+  { id: "nim-knative", define: (app, t) => new NimKnativeChart(app, "nim-knative", t !== undefined ? { target: t } : {}) },
 ];
 
 /** Defines the example charts in `app`. */

@@ -43,7 +43,7 @@ const catalogue = [{ id: "fraud-a", key: "fraud/a.joblib" }, { id: "fraud-b", ke
 
 function fragments(): string {
   const parts = ["## Accelerators and hardware profiles", "## NVIDIA NIM", "## Engines from GPUStack and Chariot", "## Multi-model serving"].flatMap(blocksOf);
-  expect(parts).toHaveLength(5);
+  expect(parts).toHaveLength(6);
   return FRAGMENT_PRELUDE + parts.join("") + "app.synth();\n";
 }
 
@@ -99,13 +99,17 @@ describe("README", () => {
       "InferenceService/fraud-b",
       "InferenceService/llama",
       "InferenceService/llama-70b",
+      "InferenceService/mistral",
       "InferenceService/qwen",
+      "Job/mistral-cache-download",
       "NIMService/llama-op",
       "PersistentVolumeClaim/llama-cache",
+      "PersistentVolumeClaim/mistral-cache",
       "Secret/aws-connection-models",
       "ServingRuntime/detector",
       "ServingRuntime/llama-cpp",
       "ServingRuntime/mlserver",
+      "ServingRuntime/nvidia-nim-mistral-7b-instruct-v03-1.0.0",
       "ServingRuntime/nvidia-nim-llama-3.1-8b-instruct-1.1.0",
       "ServingRuntime/nvidia-nim-nv-embedqa-e5-v5-1.0.0",
       "ServingRuntime/vllm",

@@ -42,6 +42,7 @@ import * as gpustack from "../specs/gpustack-backends";
 import * as chariot from "../specs/chariot-engine";
 import * as dashboard from "../specs/openshift-ai-dashboard";
 import * as llm from "../specs/llm";
+import * as nimKnative from "../specs/nim-knative";
 
 /** Settings of the example platform (the Pulumi program reads them from stack config). */
 export interface PlatformOptions {
@@ -122,6 +123,7 @@ export const SCENARIOS = [
   "openshift-ai-dashboard",
   "llm-serving",
   "llm-openshift-ai",
+  "nim-knative",
 ] as const;
 
 /** What a scenario uses to define its components. */
@@ -260,6 +262,15 @@ const openshiftAIDashboard: Scenario = (d) => {
   return chat.namespace;
 };
 
+/** NIMs on KServe in Knative mode, as NVIDIA's KServe recipe deploys them. */
+const nimKnativeScenario: Scenario = (d) => {
+  const namespace = d.namespaceOf(nimKnative.namespace);
+  const ngc = d.ngc(nimKnative.ngc);
+  const mistral = d.nim("mistral-7b", Nim.mistral7bInstructV03("mistral-7b", { ngc, ...nimKnative.mistral7b, namespace }, d.opts));
+  d.nim("llama-3-1-70b", Nim.llama31_70bInstruct("llama-3-1-70b", { ngc, ...nimKnative.llama70b, namespace }, d.opts));
+  return mistral.namespace;
+};
+
 /**
  * An MLServer custom runtime, single-model or multi-model: deployed once per mode, so its resource
  * names are prefixed with the deployment's id (its objects keep their names).
@@ -322,6 +333,7 @@ const scenarios: Readonly<Record<(typeof SCENARIOS)[number], { readonly define: 
   "openshift-ai-dashboard": { define: openshiftAIDashboard, target: dashboard.target },
   "llm-serving": { define: llmServing },
   "llm-openshift-ai": { define: llmOpenShiftAI, target: llm.openshiftAITarget },
+  "nim-knative": { define: nimKnativeScenario, target: nimKnative.target },
 };
 
 /** Defines the example platform. */

@@ -10,6 +10,8 @@ export const KSERVE = {
   deploymentMode: "serving.kserve.io/deploymentMode",
   autoscalerClass: "serving.kserve.io/autoscalerClass",
   enablePrometheusScraping: "serving.kserve.io/enable-prometheus-scraping",
+  enableMetricAggregation: "serving.kserve.io/enable-metric-aggregation",
+  knativeTarget: "autoscaling.knative.dev/target",
   prometheusPort: "prometheus.kserve.io/port",
   prometheusPath: "prometheus.kserve.io/path",
   storageReadonly: "storage.kserve.io/readonly",

@@ -3,7 +3,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { buildNim, buildNimAccount, nimRuntime } from "../index";
-import type { IRuntime, NgcApiKeySecret, NgcPullSecret, NimAccountHandle, NimAccountProps, NimAccountSecret, NimHandle, NimModelSpec, NimNgcProps, NimProps, Registry, RuntimeInfo } from "../index";
+import type { IRuntime, NgcApiKeySecret, NgcPullSecret, NimAccountHandle, NimAccountProps, NimAccountSecret, NimHandle, NimModelSpec, NimNgcProps, NimProps, Registry, RuntimeInfo, HfTokenSecret } from "../index";
 import { KServeComponent } from "./component";
 import { isDeferred, lift, registerReference } from "./inputs";
 import { KServeProgram, KServeTarget } from "./program";
@@ -29,10 +29,10 @@ export interface NimNgcArgs extends Omit<NimNgcProps, "apiKeySecret" | "pullSecr
   /** The nvcr.io image pull secret (a name means `NgcSecrets.pullSecret(name)`). */
   readonly pullSecret: pulumi.Input<string> | SecretRefArgs<NgcPullSecret>;
   /**
-   * A Secret with `HF_TOKEN`, for NIMs that download from Hugging Face.
+   * The Secret with the Hugging Face token (a name means `NgcSecrets.hfToken(name)`, key `HF_TOKEN`).
    * @default none
    */
-  readonly hfTokenSecret?: pulumi.Input<string>;
+  readonly hfTokenSecret?: pulumi.Input<string> | SecretRefArgs<HfTokenSecret>;
 }
 
 /** Args of a {@link Nim}: the core's {@link NimProps}, with `namespace` and the NGC Secret names accepting Inputs. */

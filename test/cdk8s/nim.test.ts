@@ -28,6 +28,7 @@ describe("NIM catalogue", () => {
       gpuCounts: [1, 2],
       shmSize: "16Gi",
       resources: { requests: { cpu: "12", memory: "32Gi" }, limits: { cpu: "12", memory: "32Gi" } },
+      weightsSize: "15Gi",
     });
     expect(NIM_MODELS["nv-embedqa-e5-v5"]).toMatchObject({ kind: "embedding", gpuCounts: [1], resources: { requests: { cpu: "4", memory: "16Gi" }, limits: { cpu: "16", memory: "32Gi" } } });
     expect(NIM_MODELS["nv-rerankqa-mistral-4b-v3"].kind).toBe("reranking");

@@ -38,6 +38,7 @@ describeIfCrds("conformance with the CRDs of each chart's target", () => {
       "openshift-ai-dashboard: openshift-ai-3.4",
       "llm-serving: kserve-0.20",
       "llm-openshift-ai: openshift-ai-3.5",
+      "nim-knative: kserve-0.20",
     ]);
     expect(charts.flatMap((c) => c.manifests).length).toBeGreaterThan(8);
     for (const c of charts) expect(formatProblems(validateAll(c.manifests, c.folders))).toBe("");

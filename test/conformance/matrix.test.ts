@@ -31,6 +31,7 @@ const RUNS_ON: Record<string, readonly string[]> = {
   "gpustack-backends": ALL,
   "chariot-engine": ALL,
   "openshift-ai-dashboard": OPENSHIFT_AI, // dashboard Templates are OpenShift AI objects
+  "nim-knative": [...UPSTREAM, "OpenShift AI 2.25"], // Knative mode: OpenShift AI 3.x is Standard only
   "variety-upstream": [...UPSTREAM, "OpenShift AI 2.25"], // a Knative model
   "variety-openshift-ai": ALL,
   "variety-hardware": [...UPSTREAM, "OpenShift AI 2.25"], // a Serverless model

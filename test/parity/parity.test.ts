@@ -56,7 +56,7 @@ describe("the example platform", () => {
 
   it("the Pulumi program deploys every chart of the cdk8s app", () => {
     expect([...SCENARIOS]).toEqual(ids);
-    expect(expected.length).toBe(96);
+    expect(expected.length).toBe(102);
   });
 
   /** The Kubernetes objects the program registers with `options`, each chart's compared on its own. */
@@ -103,7 +103,7 @@ describe("the example platform", () => {
     it("nothing else but the Namespaces the program creates", () => {
       const all = new Set(expected.map(keyOf));
       const extra = actual.filter((m) => !all.has(keyOf(m))).map(keyOf);
-      expect(extra).toEqual(outputs ? ["data-science", "embeddings", "fraud-detection", "fraud-mlserver", "fraud-mlserver-mm", "gpustack-models", "llm", "llm-rhoai", "llm-serving", "nim", "vision"].map((n) => `Namespace//${n}`) : []);
+      expect(extra).toEqual(outputs ? ["data-science", "embeddings", "fraud-detection", "fraud-mlserver", "fraud-mlserver-mm", "gpustack-models", "llm", "llm-rhoai", "llm-serving", "nim", "nim-serverless", "vision"].map((n) => `Namespace//${n}`) : []);
     });
 
     it("a field is a Pulumi secret exactly when a secret reaches it", () => {
@@ -195,12 +195,15 @@ describe("the example platform", () => {
       "chariot-engine": "vision",
       "llm-serving": "llm",
       "llm-openshift-ai": "llm-rhoai",
+      "nim-knative": "nim-serverless",
     });
     expect(exported["nims"]).toEqual({
       reranker: { serviceName: "reranker", platform: "kserve", runtimeName: "nvidia-nim-nv-rerankqa-mistral-4b-v3-1.0.0" },
       "llama-3-1-8b-kserve": { serviceName: "llama-3-1-8b-kserve", platform: "kserve", runtimeName: "nvidia-nim-llama-3.1-8b-instruct-1.1.0" },
       "llama-3-1-8b-operator": { serviceName: "llama-3-1-8b-operator", platform: "nim-operator" },
       embedqa: { serviceName: "embedqa", platform: "kserve", runtimeName: "nvidia-nim-nv-embedqa-e5-v5-1.0.0" },
+      "mistral-7b": { serviceName: "mistral-7b", platform: "kserve", runtimeName: "nvidia-nim-mistral-7b-instruct-v03-1.0.0" },
+      "llama-3-1-70b": { serviceName: "llama-3-1-70b", platform: "kserve", runtimeName: "nvidia-nim-llama-3.1-70b-instruct-1.1.0" },
     });
     expect(Object.keys(exported["runtimes"] as object)).toContain("mlserver-custom-multi-fraud-mlserver-mm");
     const objects = manifests();
@@ -233,7 +236,7 @@ describe("the example platform", () => {
     expect(await run(defaults)).toEqual(withoutConfig);
     // Every chart's objects, and the Namespaces the program creates (the ModelMesh namespace is a chart's own).
     const created = withoutConfig.map((m) => JSON.parse(m) as { kind: string; metadata: { name: string } }).filter((m) => m.kind === "Namespace" && m.metadata.name !== "fraud-models");
-    expect(created.map((m) => m.metadata.name).sort()).toEqual(["data-science", "embeddings", "fraud-detection", "fraud-mlserver", "fraud-mlserver-mm", "gpustack-models", "llm", "llm-rhoai", "llm-serving", "nim", "vision"]);
+    expect(created.map((m) => m.metadata.name).sort()).toEqual(["data-science", "embeddings", "fraud-detection", "fraud-mlserver", "fraud-mlserver-mm", "gpustack-models", "llm", "llm-rhoai", "llm-serving", "nim", "nim-serverless", "vision"]);
     expect(withoutConfig.length).toBe(expected.length + created.length);
   });
 

@@ -27,7 +27,10 @@ import type { NimAccountProps, NimProps } from "./props";
 import { NgcSecrets } from "./props";
 import { nimAccountSchema, nimSchema } from "./schema";
 import { checkCache, checkNgcSecrets, checkProfile, checkSecretKind, ref, resolveGpus, resolveNimModel } from "./rules";
-import { NIM_EMPTYDIR_CACHE_PATH, NIM_GROUP, nimEngineProps, nimScheduling, renderDownloadJob, renderNimAccount, renderNimCache, renderNimService } from "./render";
+import { NIM_EMPTYDIR_CACHE_PATH, NIM_GROUP, NIM_KNATIVE_CONCURRENCY, NIM_PORT, nimEngineProps, nimScheduling, nimStartupProbe, nimStartupSeconds, renderDownloadJob, renderNimAccount, renderNimCache, renderNimService } from "./render";
+import { nimKServeOnlyRule } from "./rules";
+import { runRules } from "../rules/registry";
+import { renderProbe } from "../pod/probes";
 
 /** What other constructs need from a NIM. */
 export interface NimHandle {
@@ -77,6 +80,9 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
   const apiKey = ref(p.ngc.apiKeySecret, (n) => NgcSecrets.apiKey(n));
   const pull = ref(p.ngc.pullSecret, (n) => NgcSecrets.pullSecret(n));
   drafts.push(...checkNgcSecrets(apiKey, pull, platform), ...checkProfile(p.profile), ...checkCache(p.cache, p, platform));
+  const hfToken = p.ngc.hfTokenSecret !== undefined ? ref(p.ngc.hfTokenSecret, (n) => NgcSecrets.hfToken(n)) : undefined;
+  if (hfToken !== undefined) drafts.push(...checkSecretKind("ngc.hfTokenSecret", hfToken, "hf-token"));
+  drafts.push(...runRules([nimKServeOnlyRule], { props: p, platform }));
   const request: HardwareRequest | undefined = p.hardware === undefined ? undefined : requestOf(p.hardware);
   if (p.runtime !== undefined && platform !== "kserve") {
     drafts.push({ path: "runtime", value: p.runtime.runtime.name, rule: "nim/runtime-platform", message: "a KServe runtime is used only on platform kserve", fix: "drop runtime, or use platform kserve" });
@@ -159,7 +165,7 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
       version,
       apiKey: apiKeyRef,
       pullSecret: pull.name,
-      ...(p.ngc.hfTokenSecret !== undefined ? { hfTokenSecret: p.ngc.hfTokenSecret } : {}),
+      ...(hfToken !== undefined && hfToken.type === "hf-token" ? { hfToken: { name: hfToken.name, key: hfToken.key } } : {}),
       scope: p.runtimeScope ?? (odh ? "namespace" : "cluster"),
       ...(namespace !== undefined ? { namespace } : {}),
       openshiftAI: odh,
@@ -217,6 +223,17 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
     env["NIM_CACHE_PATH"] = NIM_EMPTYDIR_CACHE_PATH;
     volumes.push({ name: "nim-cache", mountPath: NIM_EMPTYDIR_CACHE_PATH, emptyDir: { ...(cache?.emptyDirSize !== undefined ? { sizeLimit: cache.emptyDirSize } : {}) } });
   }
+  // the runtime's startup budget assumes a start that downloads the weights; a filled cache (or the
+  // user's own budget) gives the model container its own
+  const cacheFilled = claimName !== undefined && (cache?.prefilled === true || cache?.downloadJob === true);
+  const startupSeconds = p.startupSeconds ?? nimStartupSeconds(model, cacheFilled);
+  const modelStartup = startupSeconds !== nimStartupSeconds(model, false) ? renderProbe("startup", nimStartupProbe(startupSeconds), "/v1/health/ready", NIM_PORT) : undefined;
+  const knative = p.deploymentMode === "Knative" || p.deploymentMode === "Serverless";
+  const scaling = { ...(knative ? { metric: "concurrency" as const, target: NIM_KNATIVE_CONCURRENCY } : {}), ...(p.scaling ?? {}), min: replicas.min, max: replicas.max };
+  const overrides: Record<string, unknown> = {
+    ...(odh ? {} : { securityContext: { fsGroup: NIM_GROUP } }),
+    ...(modelStartup !== undefined ? { model: { startupProbe: modelStartup } } : {}),
+  };
   const isvc = buildInferenceService(
     {
       name,
@@ -226,9 +243,12 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
       hardware,
       ...(Object.keys(env).length > 0 ? { env } : {}),
       ...(volumes.length > 0 ? { volumes } : {}),
-      scaling: { min: replicas.min, max: replicas.max },
+      scaling,
+      ...(p.deploymentMode !== undefined ? { deploymentMode: p.deploymentMode } : {}),
       ...(p.visibility !== undefined ? { visibility: p.visibility } : {}),
-      ...(odh ? {} : { predictorOverrides: { securityContext: { fsGroup: NIM_GROUP } } }),
+      ...(p.labels !== undefined ? { labels: p.labels } : {}),
+      ...(p.annotations !== undefined ? { annotations: p.annotations } : {}),
+      ...(Object.keys(overrides).length > 0 ? { predictorOverrides: overrides } : {}),
       ...(p.target !== undefined ? { target: p.target } : {}),
     },
     { ...ctx, ...(namespace !== undefined ? { namespace } : {}) },

@@ -5,6 +5,8 @@
 import type { TargetProps } from "../target/props";
 import type { HardwareProfileInfo, HardwareRequest } from "../hardware/request";
 import type { IRuntime } from "../runtime/ref";
+import type { DeploymentMode } from "../target/resolve";
+import type { ScalingProps } from "../service/props";
 import type { NimModelId, NimModelSpec } from "../../presets/nim/catalogue";
 
 /** The Opaque Secret holding the NGC API key the NIM containers read (`NGC_API_KEY`). */
@@ -34,6 +36,14 @@ export interface NimAccountSecret {
   readonly namespace?: string;
 }
 
+/** The Secret holding the Hugging Face token NIMs read (`HF_TOKEN`), for models that come from the Hub. */
+export interface HfTokenSecret {
+  readonly type: "hf-token";
+  readonly name: string;
+  /** Key in the Secret. */
+  readonly key: string;
+}
+
 /** Typed references to the NGC Secrets: the three are different Secrets with different keys. */
 export const NgcSecrets = {
   /** The generic Secret with the NGC API key (key `NGC_API_KEY` unless given). */
@@ -43,6 +53,13 @@ export const NgcSecrets = {
   /** The nvcr.io image pull secret (`kubernetes.io/dockerconfigjson`, user `$oauthtoken`). */
   pullSecret(name: string): NgcPullSecret {
     return { type: "ngc-pull-secret", name };
+  },
+  /**
+   * The Secret with the Hugging Face token (key `HF_TOKEN` unless given). It may be the NGC API key's
+   * Secret (NVIDIA's recipe keeps both keys in `nvidia-nim-secrets`), never the pull secret.
+   */
+  hfToken(name: string, options: { readonly key?: string } = {}): HfTokenSecret {
+    return { type: "hf-token", name, key: options.key ?? "HF_TOKEN" };
   },
   /** The Secret OpenShift AI's NIM Account reads (key `api_key` unless given). */
   accountApiKey(name: string, options: { readonly key?: string; readonly namespace?: string } = {}): NimAccountSecret {
@@ -57,10 +74,11 @@ export interface NimNgcProps {
   /** The nvcr.io image pull secret (a name means `NgcSecrets.pullSecret(name)`). */
   readonly pullSecret: string | NgcPullSecret;
   /**
-   * A Secret with `HF_TOKEN`, for NIMs that download from Hugging Face.
+   * The Secret with the Hugging Face token, for NIMs that download from Hugging Face (a name means
+   * `NgcSecrets.hfToken(name)`, key `HF_TOKEN`).
    * @default none
    */
-  readonly hfTokenSecret?: string;
+  readonly hfTokenSecret?: string | HfTokenSecret;
 }
 
 /** Where the NIM keeps its model cache. */
@@ -183,6 +201,38 @@ export interface NimProps {
    * @default "cluster-local"
    */
   readonly visibility?: "cluster-local" | "exposed";
+  /**
+   * KServe: the InferenceService's deployment mode. `"Knative"` is how NVIDIA's KServe recipe
+   * (nim-deploy) runs NIMs: concurrency-based autoscaling with a target of 10 requests per pod unless
+   * `scaling` says otherwise. OpenShift AI 3.x serves Standard only.
+   * @default "Standard"
+   */
+  readonly deploymentMode?: DeploymentMode;
+  /**
+   * KServe: autoscaling of the InferenceService (metric, target, autoscaler), beside `replicas` for its
+   * bounds.
+   * @default Knative: `{ metric: "concurrency", target: 10 }` (NVIDIA's recipe); Standard: the InferenceService's defaults
+   */
+  readonly scaling?: Omit<ScalingProps, "min" | "max">;
+  /**
+   * KServe: how long the NIM may take to start before the kubelet restarts it (the startup probe's
+   * budget). The first start of a NIM without a filled cache downloads the weights, so the budget
+   * follows the model's size: 15 minutes plus 25 seconds per GiB of weights (about 50 MiB/s of download
+   * and loading), or 15 minutes plus 5 seconds per GiB when the cache is filled (`cache.prefilled`,
+   * `cache.downloadJob`).
+   * @default from the model's `weightsSize` and the cache as above
+   */
+  readonly startupSeconds?: number;
+  /**
+   * KServe: labels on the InferenceService.
+   * @default none
+   */
+  readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * KServe: annotations on the InferenceService.
+   * @default none
+   */
+  readonly annotations?: Readonly<Record<string, string>>;
   /**
    * Override the target platform.
    * @default the app's or chart's target

@@ -10,7 +10,9 @@ import type { VolumeProps } from "../pod/volumes";
 import type { SecurityProps } from "../pod/security";
 import { renderSecurityContext } from "../pod/security";
 import { canonicalize, compact, nonEmpty } from "../canonical";
-import { MANAGED_BY } from "../keys";
+import { KSERVE, MANAGED_BY } from "../keys";
+import type { ProbeSettings } from "../pod/probes";
+import { isQuantity, quantityToNumber } from "../quantity";
 import type { ResourcesProps } from "../pod/resources";
 import { renderResources } from "../pod/resources";
 import type { HardwareApplication } from "../hardware/apply";
@@ -20,6 +22,8 @@ import type { NimModelSpec } from "../../presets/nim/catalogue";
 export const NIM_KSERVE_CACHE_PATH = "/mnt/models/cache";
 /** Where the NIM caches when the cache is an emptyDir. */
 export const NIM_EMPTYDIR_CACHE_PATH = "/opt/nim/.cache";
+/** The concurrency per pod Knative scales NIMs at in NVIDIA's KServe recipe (`autoscaling.knative.dev/target: "10"`). */
+export const NIM_KNATIVE_CONCURRENCY = 10;
 /** The port NIMs serve on. */
 export const NIM_PORT = 8000;
 /** The user NIM images run as, and the group the NIM Operator uses. */
@@ -44,6 +48,32 @@ function metadata(name: string, namespace: string | undefined, labels: Readonly<
   return { name, ...(namespace !== undefined ? { namespace } : {}), labels: { [MANAGED_BY.key]: MANAGED_BY.value, ...labels } };
 }
 
+/**
+ * How long a NIM may take to start (its startup probe's budget): a fixed part for the server to start,
+ * pick a profile and build or load its engine, and a part per GiB of weights, larger when the weights
+ * are downloaded at start (about 50 MiB/s) than when the cache is filled.
+ */
+export const NIM_STARTUP = { baseSeconds: 900, filledSecondsPerGi: 5, downloadSecondsPerGi: 25, initialDelaySeconds: 30, periodSeconds: 10 } as const;
+
+/** The weights' size in GiB: the model's `weightsSize`, else estimated from its id ("8b", "8x22b": 2 bytes per parameter), else 16. */
+export function nimWeightsGi(model: NimModelSpec): number {
+  if (model.weightsSize !== undefined && isQuantity(model.weightsSize)) return Math.max(1, Math.ceil(quantityToNumber(model.weightsSize) / 2 ** 30));
+  const moe = /(\d+)x(\d+(?:\.\d+)?)b/.exec(model.id);
+  const dense = /(\d+(?:\.\d+)?)b(?![a-z])/.exec(model.id);
+  const billions = moe !== null ? Number(moe[1]) * Number(moe[2]) : dense !== null ? Number(dense[1]) : undefined;
+  return billions !== undefined ? Math.max(1, Math.ceil((billions * 2e9) / 2 ** 30)) : 16;
+}
+
+/** The startup budget in seconds of a NIM (see {@link NIM_STARTUP}). */
+export function nimStartupSeconds(model: NimModelSpec, cacheFilled: boolean): number {
+  return NIM_STARTUP.baseSeconds + nimWeightsGi(model) * (cacheFilled ? NIM_STARTUP.filledSecondsPerGi : NIM_STARTUP.downloadSecondsPerGi);
+}
+
+/** The startup probe of a NIM with a budget of `seconds`. */
+export function nimStartupProbe(seconds: number): ProbeSettings {
+  return { path: "/v1/health/ready", initialDelaySeconds: NIM_STARTUP.initialDelaySeconds, periodSeconds: NIM_STARTUP.periodSeconds, failureThreshold: Math.max(1, Math.ceil((seconds - NIM_STARTUP.initialDelaySeconds) / NIM_STARTUP.periodSeconds)) };
+}
+
 /** The runtime's name: `nvidia-nim-<model>-<version>`. */
 export function nimRuntimeName(model: NimModelSpec, version: string): string {
   return `nvidia-nim-${model.id}-${version}`;
@@ -60,7 +90,7 @@ export function nimEngineProps(args: {
   readonly version: string;
   readonly apiKey: { readonly name: string; readonly key: string };
   readonly pullSecret: string;
-  readonly hfTokenSecret?: string;
+  readonly hfToken?: { readonly name: string; readonly key: string };
   readonly scope: "cluster" | "namespace";
   readonly namespace?: string;
   readonly openshiftAI: boolean;
@@ -68,7 +98,7 @@ export function nimEngineProps(args: {
   const { model, version } = args;
   const env: Record<string, EnvValue> = {
     ...claimCacheEnv(args.apiKey),
-    ...(args.hfTokenSecret !== undefined ? { HF_TOKEN: Env.fromSecret(args.hfTokenSecret, "HF_TOKEN") } : {}),
+    ...(args.hfToken !== undefined ? { HF_TOKEN: Env.fromSecret(args.hfToken.name, args.hfToken.key) } : {}),
   };
   const volumes: VolumeProps[] = [
     { name: "dshm", mountPath: "/dev/shm", emptyDir: { medium: "Memory", sizeLimit: model.shmSize } },
@@ -84,7 +114,7 @@ export function nimEngineProps(args: {
     protocol: ["v2", "grpc-v2"],
     readiness: { path: "/v1/health/ready" },
     liveness: { path: "/v1/health/live", periodSeconds: 30 },
-    startup: { path: "/v1/health/ready", initialDelaySeconds: 30, failureThreshold: 120 },
+    startup: nimStartupProbe(nimStartupSeconds(model, false)),
     modelFormats: [{ name: nimFormat(model), version, autoSelect: true, priority: 1 }],
     env,
     volumes,
@@ -92,6 +122,8 @@ export function nimEngineProps(args: {
     imagePullSecrets: [args.pullSecret],
     multiGpu: true,
     metrics: { port: NIM_PORT, path: args.openshiftAI ? "/v1/metrics" : "/metrics" },
+    // NVIDIA's KServe recipe: KServe's agent aggregates the NIM's metrics with its own and Prometheus scrapes the pod
+    ...(args.openshiftAI ? {} : { podAnnotations: { [KSERVE.enableMetricAggregation]: "true", [KSERVE.enablePrometheusScraping]: "true" } }),
     security: nimSecurity(args.openshiftAI),
     ...(args.openshiftAI ? { annotations: { "runtimes.opendatahub.io/nvidia-nim": "true" } } : {}),
     openshiftAI: { displayName: `NVIDIA NIM ${model.displayName}`, modelType: model.kind === "llm" ? "generative" : "predictive" },

@@ -8,25 +8,28 @@ import { NIM_MODELS } from "../../presets/nim/catalogue";
 import type { NimModelSpec } from "../../presets/nim/catalogue";
 import { nimModelSchema } from "./schema";
 import { parseProps } from "../schema";
-import type { NgcApiKeySecret, NgcPullSecret, NimAccountSecret, NimCacheProps, NimProps } from "./props";
+import type { HfTokenSecret, NgcApiKeySecret, NgcPullSecret, NimAccountSecret, NimCacheProps, NimProps } from "./props";
 import type { HardwareRequest } from "../hardware/request";
 import { requestAccelerator } from "../hardware/request";
+import { defineRule } from "../rules/registry";
 
 /** A NIM profile: `auto` or a profile id (sha256, 64 hex characters). */
 export const NIM_PROFILE = /^(auto|[0-9a-f]{64})$/;
 
-type AnyRef = NgcApiKeySecret | NgcPullSecret | NimAccountSecret;
+type AnyRef = NgcApiKeySecret | NgcPullSecret | NimAccountSecret | HfTokenSecret;
 
 const WHAT: Readonly<Record<AnyRef["type"], string>> = {
   "ngc-api-key": "the NGC API key Secret (Opaque, key NGC_API_KEY)",
   "ngc-pull-secret": "the nvcr.io image pull secret (kubernetes.io/dockerconfigjson)",
   "nim-account-api-key": "the OpenShift AI NIM Account's Secret (key api_key)",
+  "hf-token": "the Hugging Face token Secret (Opaque, key HF_TOKEN)",
 };
 
 const FACTORY: Readonly<Record<AnyRef["type"], string>> = {
   "ngc-api-key": "NgcSecrets.apiKey(name)",
   "ngc-pull-secret": "NgcSecrets.pullSecret(name)",
   "nim-account-api-key": "NgcSecrets.accountApiKey(name)",
+  "hf-token": "NgcSecrets.hfToken(name)",
 };
 
 /** Resolves the model: a catalogue id or a described model. */
@@ -179,3 +182,19 @@ export function checkCache(cache: NimCacheProps | undefined, props: NimProps, pl
   }
   return issues;
 }
+
+/** The KServe-only settings of a Nim, and its deployment modes. */
+export const nimKServeOnlyRule = defineRule<{ readonly props: NimProps; readonly platform: "kserve" | "nim-operator" }>({
+  id: "nim/kserve-only",
+  severity: "error",
+  summary: "deploymentMode, scaling, startupSeconds, labels and annotations of a Nim apply to its KServe InferenceService, so only on platform kserve",
+  why: "the NIM Operator's NIMService has its own scaling (replicas or an HPA) and probes; settings for an InferenceService that is never rendered would be silently lost",
+  fix: "drop them, or use platform kserve",
+  on: "props",
+  check: ({ props, platform }) => {
+    if (platform === "kserve") return [];
+    return (["deploymentMode", "scaling", "startupSeconds", "labels", "annotations"] as const)
+      .filter((k) => props[k] !== undefined)
+      .map((k) => ({ path: k, value: props[k], message: `${k} configures the KServe InferenceService, and this Nim runs on the NIM Operator` }));
+  },
+});

@@ -7,7 +7,7 @@ import { targetSchema } from "../target/schema";
 import { isQuantity } from "../quantity";
 import { isRecord } from "../canonical";
 import type { NimModelSpec } from "../../presets/nim/catalogue";
-import type { NgcApiKeySecret, NgcPullSecret, NimAccountProps, NimAccountSecret, NimProps } from "./props";
+import type { HfTokenSecret, NgcApiKeySecret, NgcPullSecret, NimAccountProps, NimAccountSecret, NimProps } from "./props";
 import type { IRuntime } from "../runtime/ref";
 import type { HardwareRequest } from "../hardware/request";
 
@@ -28,12 +28,13 @@ export const nimModelSchema: z.ZodType<NimModelSpec> = z.strictObject({
     .min(1, { error: withFix("a NIM needs at least one supported GPU count", "list the GPU counts the model's profiles support, for example [1, 2]") }),
   shmSize: quantity,
   resources: z.strictObject({ requests: z.record(z.string(), quantity), limits: z.record(z.string(), quantity) }),
+  weightsSize: quantity.optional(),
 });
 
 /** Any NGC secret reference: fields accept any kind, so that a mix-up is reported by its own rule. */
 const typedRef = (type: string) =>
-  z.custom<NgcApiKeySecret | NgcPullSecret | NimAccountSecret>(
-    (v) => isRecord(v) && typeof v["type"] === "string" && typeof v["name"] === "string" && ["ngc-api-key", "ngc-pull-secret", "nim-account-api-key"].includes(v["type"] as string),
+  z.custom<NgcApiKeySecret | NgcPullSecret | NimAccountSecret | HfTokenSecret>(
+    (v) => isRecord(v) && typeof v["type"] === "string" && typeof v["name"] === "string" && ["ngc-api-key", "ngc-pull-secret", "nim-account-api-key", "hf-token"].includes(v["type"] as string),
     { error: withFix(`expected a Secret name or an NgcSecrets reference (${type})`, "pass a Secret name or an NgcSecrets reference") },
   );
 
@@ -46,7 +47,7 @@ export const nimSchema = z.strictObject({
   ngc: z.strictObject({
     apiKeySecret: z.union([k8sName, typedRef("ngc-api-key")]),
     pullSecret: z.union([k8sName, typedRef("ngc-pull-secret")]),
-    hfTokenSecret: k8sName.optional(),
+    hfTokenSecret: z.union([k8sName, typedRef("hf-token")]).optional(),
   }),
   version: z.string().regex(IMAGE_TAG).optional(),
   hardware: z.custom<HardwareRequest>((v) => isRecord(v) && (isRecord(v["profile"]) || isRecord(v["accelerator"])), { error: withFix("hardware must be a HardwareProfile, profile.request(...) or Hardware.accelerator(...)", "pass the profile or a request") }).optional(),
@@ -67,6 +68,11 @@ export const nimSchema = z.strictObject({
   runtime: z.custom<IRuntime>((v) => isRecord(v) && isRecord(v["runtime"]), { error: withFix("runtime must be a runtime handle", "pass another Nim's runtime, or leave it out") }).optional(),
   runtimeScope: z.enum(["cluster", "namespace"]).optional(),
   visibility: z.enum(["cluster-local", "exposed"]).optional(),
+  deploymentMode: z.enum(["Standard", "Knative", "RawDeployment", "Serverless"], { error: withFix("a NIM runs in Standard or Knative mode", 'use "Standard" or "Knative"') }).optional(),
+  scaling: z.record(z.string(), z.unknown()).optional(),
+  startupSeconds: z.number().int().min(60, { error: withFix("a NIM needs at least a minute to start", "give the startup budget in seconds, for example 1800") }).optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+  annotations: z.record(z.string(), z.string()).optional(),
   target: targetSchema.optional(),
 }) as unknown as z.ZodType<NimProps>;
 

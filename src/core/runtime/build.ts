@@ -1,6 +1,8 @@
 /**
  * Builds a raw ServingRuntime, and handles for existing runtimes.
  */
+import { runRules } from "../rules/registry";
+import { existingRuntimeNameRule } from "./rules";
 import { z } from "zod";
 import type { BuildContext, BuildResult } from "../context";
 import { guardBuild } from "../context";
@@ -65,9 +67,11 @@ function buildServingRuntimeUnguarded(props: ServingRuntimeProps, ctx: BuildCont
 /** A handle for a runtime that already exists in the cluster. */
 export function existingRuntime(name: string, options: ExistingRuntimeOptions = {}): RuntimeInfo {
   const kind = options.kind ?? "ClusterServingRuntime";
+  const problems = runRules([existingRuntimeNameRule], { name: String(name), kind, ...(options.namespace !== undefined ? { namespace: options.namespace } : {}) });
   return {
     name,
     kind,
+    ...(problems.length > 0 ? { problems } : {}),
     ...(options.namespace !== undefined ? { namespace: options.namespace } : {}),
     where: `existing ${kind} ${name}`,
     valid: true,

@@ -3,6 +3,7 @@
  * component and `ServingRuntime.fromName()` all provide, so checks between the two run wherever the
  * InferenceService is built.
  */
+import type { IssueDraft } from "../errors";
 import type { EngineProtocol, KServeProtocol } from "../engine/protocols";
 import type { ParameterSpec } from "../engine/parameters";
 import type { EnvValue } from "../pod/env";
@@ -69,6 +70,11 @@ export interface RuntimeInfo {
   readonly declared?: DeclaredRuntime;
   /** Engine details, for runtimes built from an InferenceEngine. */
   readonly engine?: EngineDetails;
+  /**
+   * Problems of a runtime referenced by name (`ServingRuntime.fromName`), reported by the
+   * InferenceServices that use it (paths relative to the reference).
+   */
+  readonly problems?: readonly IssueDraft[];
 }
 
 /** Anything an InferenceService can use as its runtime. */

@@ -16,6 +16,8 @@ import { runtimeContainers, runtimeFormats, runtimeMultiModel, runtimeProtocols,
 import { KSERVE } from "../keys";
 import { checkModelMeshRuntime } from "../modelmesh/rules";
 import { KSERVE_GPU_RESOURCES } from "../../accelerators/registry";
+import { defineRule } from "../rules/registry";
+import { DNS1123_SUBDOMAIN, toDns1035 } from "../names";
 
 /** Resources KServe's multi-node validation does not treat as devices. */
 const NON_DEVICE_RESOURCES = ["cpu", "memory", "storage", "ephemeral-storage"];
@@ -178,3 +180,32 @@ export function checkRuntimeConflicts(runtime: RuntimeInfo, others: readonly Run
   }
   return issues;
 }
+
+/** What the existing-runtime rule looks at: the name and options given to `ServingRuntime.fromName`. */
+export interface ExistingRuntimeSubject {
+  readonly name: string;
+  readonly kind: "ServingRuntime" | "ClusterServingRuntime";
+  readonly namespace?: string;
+}
+
+/** A runtime referenced by name has a name the API server accepts. */
+export const existingRuntimeNameRule = defineRule<ExistingRuntimeSubject>({
+  id: "runtime/existing-name",
+  severity: "error",
+  summary: "a runtime referenced with ServingRuntime.fromName has a name the API server accepts, and a ClusterServingRuntime no namespace",
+  why: "object names are DNS-1123 subdomains, and KServe puts the runtime's name in a label (at most 63 characters); a runtime with another name can never exist, so the InferenceService would never find it",
+  fix: "use the runtime's name as `kubectl get servingruntimes,clusterservingruntimes` shows it",
+  on: "props",
+  check: ({ name, kind, namespace }) => {
+    const findings: { path: string; value: unknown; message: string; fix?: string }[] = [];
+    if (!DNS1123_SUBDOMAIN.test(name) || name.length > 253) {
+      findings.push({ path: "name", value: name, message: "a runtime name is a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit", fix: `use a name such as "${toDns1035(name)}"` });
+    } else if (name.length > 63) {
+      findings.push({ path: "name", value: name, message: "KServe uses the runtime's name as a label value, which is at most 63 characters", fix: "use the runtime's actual (shorter) name" });
+    }
+    if (kind === "ClusterServingRuntime" && namespace !== undefined) {
+      findings.push({ path: "namespace", value: namespace, message: "a ClusterServingRuntime is cluster-scoped and has no namespace", fix: 'remove namespace, or pass kind: "ServingRuntime"' });
+    }
+    return findings;
+  },
+});

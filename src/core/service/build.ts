@@ -5,7 +5,7 @@
 import type { BuildContext, BuildResult } from "../context";
 import { guardBuild } from "../context";
 import type { IssueDraft } from "../errors";
-import { isError, locate } from "../errors";
+import { isError, locate, nest } from "../errors";
 import type { Manifest } from "../k8s";
 import { parseProps } from "../schema";
 import { mergeTargetProps, resolveTarget } from "../target/resolve";
@@ -37,6 +37,11 @@ function buildInferenceServiceUnguarded(props: InferenceServiceProps, ctx: Build
   const drafts: IssueDraft[] = [];
   const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
   drafts.push(...targetIssues);
+  const runtimeProblems = p.engine.runtime.problems ?? [];
+  if (runtimeProblems.length > 0) {
+    // a runtime referenced by name that cannot exist: reported here, where it is used
+    return { manifests: [], issues: locate(ctx.where, [...drafts, ...nest("engine", runtimeProblems)]), handle: handle(false) };
+  }
   if (!p.engine.runtime.valid || p.model.source?.valid === false) {
     // the referenced construct reports its own problems; nothing sensible can be rendered here
     return { manifests: [], issues: locate(ctx.where, drafts), handle: handle(false) };

@@ -25,30 +25,36 @@ export interface NimModelSpec {
   readonly shmSize: string;
   /** CPU and memory of the serving container. */
   readonly resources: { readonly requests: Readonly<Record<string, string>>; readonly limits: Readonly<Record<string, string>> };
+  /**
+   * Approximate size of the weights (16-bit, 2 bytes per parameter): it sizes the startup budget of a
+   * start that downloads them.
+   * @default estimated from the id ("8b", "8x22b"), else 16Gi
+   */
+  readonly weightsSize?: string;
 }
 
 const llmResources: NimModelSpec["resources"] = { requests: { cpu: "12", memory: "32Gi" }, limits: { cpu: "12", memory: "32Gi" } };
 const retrieverResources: NimModelSpec["resources"] = { requests: { cpu: "4", memory: "16Gi" }, limits: { cpu: "16", memory: "32Gi" } };
 
-function llm(id: string, displayName: string, publisher: string, version: string, gpuCounts: number[], resources: NimModelSpec["resources"] = llmResources): NimModelSpec {
-  return { id, displayName, kind: "llm", image: `nvcr.io/nim/${publisher}/${id}`, version, gpuCounts, shmSize: "16Gi", resources };
+function llm(id: string, displayName: string, publisher: string, version: string, gpuCounts: number[], weightsSize: string, resources: NimModelSpec["resources"] = llmResources): NimModelSpec {
+  return { id, displayName, kind: "llm", image: `nvcr.io/nim/${publisher}/${id}`, version, gpuCounts, shmSize: "16Gi", resources, weightsSize };
 }
 
 /** The catalogue, by id. */
 export const NIM_MODELS = {
-  "llama3-8b-instruct": llm("llama3-8b-instruct", "Llama 3 8B Instruct", "meta", "1.0.0", [1, 2]),
-  "llama3-70b-instruct": llm("llama3-70b-instruct", "Llama 3 70B Instruct", "meta", "1.0.0", [2, 4]),
-  "llama-3.1-8b-instruct": llm("llama-3.1-8b-instruct", "Llama 3.1 8B Instruct", "meta", "1.1.0", [1, 2]),
-  "llama-3.1-70b-instruct": llm("llama-3.1-70b-instruct", "Llama 3.1 70B Instruct", "meta", "1.1.0", [2, 4]),
-  "mistral-7b-instruct-v03": llm("mistral-7b-instruct-v03", "Mistral 7B Instruct v0.3", "mistralai", "1.0.0", [1]),
-  "mixtral-8x7b-instruct-v01": llm("mixtral-8x7b-instruct-v01", "Mixtral 8x7B Instruct v0.1", "mistralai", "1.0.0", [2]),
-  "mixtral-8x22b-instruct-v01": llm("mixtral-8x22b-instruct-v01", "Mixtral 8x22B Instruct v0.1", "mistralai", "1.0.0", [8]),
-  "llama-3.3-nemotron-super-49b-v1": llm("llama-3.3-nemotron-super-49b-v1", "Llama 3.3 Nemotron Super 49B v1", "nvidia", "1.8.2", [2], {
+  "llama3-8b-instruct": llm("llama3-8b-instruct", "Llama 3 8B Instruct", "meta", "1.0.0", [1, 2], "15Gi"),
+  "llama3-70b-instruct": llm("llama3-70b-instruct", "Llama 3 70B Instruct", "meta", "1.0.0", [2, 4], "132Gi"),
+  "llama-3.1-8b-instruct": llm("llama-3.1-8b-instruct", "Llama 3.1 8B Instruct", "meta", "1.1.0", [1, 2], "15Gi"),
+  "llama-3.1-70b-instruct": llm("llama-3.1-70b-instruct", "Llama 3.1 70B Instruct", "meta", "1.1.0", [2, 4], "132Gi"),
+  "mistral-7b-instruct-v03": llm("mistral-7b-instruct-v03", "Mistral 7B Instruct v0.3", "mistralai", "1.0.0", [1], "14Gi"),
+  "mixtral-8x7b-instruct-v01": llm("mixtral-8x7b-instruct-v01", "Mixtral 8x7B Instruct v0.1", "mistralai", "1.0.0", [2], "87Gi"),
+  "mixtral-8x22b-instruct-v01": llm("mixtral-8x22b-instruct-v01", "Mixtral 8x22B Instruct v0.1", "mistralai", "1.0.0", [8], "263Gi"),
+  "llama-3.3-nemotron-super-49b-v1": llm("llama-3.3-nemotron-super-49b-v1", "Llama 3.3 Nemotron Super 49B v1", "nvidia", "1.8.2", [2], "93Gi", {
     requests: { cpu: "12", memory: "256Gi" },
     limits: { cpu: "12", memory: "256Gi" },
   }),
-  "nv-embedqa-e5-v5": { id: "nv-embedqa-e5-v5", displayName: "NV-EmbedQA E5 v5", kind: "embedding", image: "nvcr.io/nim/nvidia/nv-embedqa-e5-v5", version: "1.0.0", gpuCounts: [1], shmSize: "16Gi", resources: retrieverResources },
-  "nv-rerankqa-mistral-4b-v3": { id: "nv-rerankqa-mistral-4b-v3", displayName: "NV-RerankQA Mistral 4B v3", kind: "reranking", image: "nvcr.io/nim/nvidia/nv-rerankqa-mistral-4b-v3", version: "1.0.0", gpuCounts: [1], shmSize: "16Gi", resources: retrieverResources },
+  "nv-embedqa-e5-v5": { id: "nv-embedqa-e5-v5", displayName: "NV-EmbedQA E5 v5", kind: "embedding", image: "nvcr.io/nim/nvidia/nv-embedqa-e5-v5", version: "1.0.0", gpuCounts: [1], shmSize: "16Gi", resources: retrieverResources, weightsSize: "1Gi" },
+  "nv-rerankqa-mistral-4b-v3": { id: "nv-rerankqa-mistral-4b-v3", displayName: "NV-RerankQA Mistral 4B v3", kind: "reranking", image: "nvcr.io/nim/nvidia/nv-rerankqa-mistral-4b-v3", version: "1.0.0", gpuCounts: [1], shmSize: "16Gi", resources: retrieverResources, weightsSize: "8Gi" },
 } as const satisfies Record<string, NimModelSpec>;
 
 /** Catalogue ids. */
