@@ -17,4 +17,4 @@ export type { NimPresetProps } from "./nim";
 export { issuesOf } from "./state";
 export { OutputError, markOutputFolder, synthAtomically } from "./synth";
 export type { AtomicSynthOptions, AtomicSynthResult, RecoveryReport } from "./synth";
-export { LLMInferenceService, LLMInferenceServiceConfig } from "./llm-inference-service";
+export { LanguageModel, LLMInferenceService, LLMInferenceServiceConfig } from "./llm-inference-service";

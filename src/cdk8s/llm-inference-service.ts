@@ -3,8 +3,8 @@
  */
 import type { ApiObject } from "cdk8s";
 import { Construct } from "constructs";
-import { buildLLMInferenceService, buildLLMInferenceServiceConfig } from "../index";
-import type { LLMConfigHandle, LLMInferenceServiceConfigProps, LLMInferenceServiceProps, LLMServiceHandle } from "../index";
+import { buildLanguageModel, buildLLMInferenceService, buildLLMInferenceServiceConfig } from "../index";
+import type { LanguageModelHandle, LanguageModelProps, LanguageModelServing, LLMConfigHandle, LLMInferenceServiceConfigProps, LLMInferenceServiceProps, LLMServiceHandle } from "../index";
 import { adopt, buildContext } from "./state";
 
 /**
@@ -67,6 +67,37 @@ export class LLMInferenceServiceConfig extends Construct implements LLMConfigHan
     if (result.handle.namespace !== undefined) this.namespace = result.handle.namespace;
     this.where = result.handle.where;
     this.valid = result.handle.valid;
+    this.apiObjects = adopt(this, result);
+  }
+}
+
+/**
+ * One language model served as an InferenceService (a vLLM engine) or as an LLMInferenceService (llm-d),
+ * from the same model location, hardware, args, env and replicas: changing `serving` moves it.
+ *
+ * @example
+ * new LanguageModel(chart, "granite", {
+ *   serving: "LLMInferenceService",            // or "InferenceService"
+ *   engine: vllm, model: bucket.path("granite-3.3-8b-instruct/"), hardware: a100.request({ accelerators: 2 }),
+ *   llmInferenceService: { router: { gateway: {}, route: {}, scheduler: {} } },
+ * });
+ */
+export class LanguageModel extends Construct {
+  /** The resource name (the served model name). */
+  public readonly name: string;
+  /** How it is served. */
+  public readonly serving: LanguageModelServing;
+  /** The handle. */
+  public readonly model: LanguageModelHandle;
+  /** The synthesized objects (empty when the props have errors). */
+  public readonly apiObjects: readonly ApiObject[];
+
+  constructor(scope: Construct, id: string, props: LanguageModelProps) {
+    super(scope, id);
+    const result = buildLanguageModel(props, buildContext(scope, id));
+    this.model = result.handle;
+    this.name = result.handle.name;
+    this.serving = result.handle.serving;
     this.apiObjects = adopt(this, result);
   }
 }

@@ -37,5 +37,5 @@ export { ModelFleet } from "./model-fleet";
 export type { ModelFleetArgs } from "./model-fleet";
 export { ModelMeshNamespace } from "./modelmesh-namespace";
 export type { ModelMeshNamespaceArgs } from "./modelmesh-namespace";
-export { LLMInferenceService, LLMInferenceServiceConfig } from "./llm-inference-service";
-export type { LLMInferenceServiceArgs, LLMInferenceServiceConfigArgs } from "./llm-inference-service";
+export { LanguageModel, LLMInferenceService, LLMInferenceServiceConfig } from "./llm-inference-service";
+export type { LanguageModelArgs, LLMInferenceServiceArgs, LLMInferenceServiceConfigArgs } from "./llm-inference-service";

@@ -2,8 +2,8 @@
  * LLMInferenceService and LLMInferenceServiceConfig: large language models on KServe's llm-d stack.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { buildLLMInferenceService, buildLLMInferenceServiceConfig } from "../index";
-import type { LLMConfigHandle, LLMInferenceServiceConfigProps, LLMInferenceServiceProps, LLMServiceHandle } from "../index";
+import { buildLanguageModel, buildLLMInferenceService, buildLLMInferenceServiceConfig } from "../index";
+import type { LanguageModelHandle, LanguageModelProps, LanguageModelServing, LLMConfigHandle, LLMInferenceServiceConfigProps, LLMInferenceServiceProps, LLMServiceHandle } from "../index";
 import { KServeComponent } from "./component";
 import { statusOf } from "./emit";
 import { registerReference } from "./inputs";
@@ -83,5 +83,37 @@ export class LLMInferenceServiceConfig extends KServeComponent<LLMConfigHandle> 
     // passed in baseRefs, it stands for its handle
     registerReference(this, () => this.handle);
     this.registerAll({ configName: this.configName });
+  }
+}
+
+/** Args of a {@link LanguageModel}: the core's {@link LanguageModelProps}, with `namespace` accepting an Input. */
+export interface LanguageModelArgs extends Omit<LanguageModelProps, "namespace"> {
+  /**
+   * Namespace.
+   * @default not set (the Kubernetes provider's default namespace)
+   */
+  readonly namespace?: pulumi.Input<string>;
+}
+
+/**
+ * One language model served as an InferenceService (a vLLM engine) or as an LLMInferenceService (llm-d),
+ * from the same model location, hardware, args, env and replicas: changing `serving` moves it.
+ *
+ * Registered outputs: `serviceName`, `serving`, `namespace`, `objects`.
+ */
+export class LanguageModel extends KServeComponent<LanguageModelHandle> {
+  /** The resource name (the served model name). */
+  public readonly serviceName: string;
+  /** How it is served. */
+  public readonly serving: LanguageModelServing;
+  /** The handle. */
+  public readonly model: LanguageModelHandle;
+
+  constructor(name: string, args: LanguageModelArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kserve-constructs:index:LanguageModel", name, args, opts, buildLanguageModel);
+    this.model = this.handle;
+    this.serviceName = this.handle.name;
+    this.serving = this.handle.serving;
+    this.registerAll({ serviceName: this.serviceName, serving: this.serving });
   }
 }

@@ -100,7 +100,7 @@ describe("LLMInferenceService renders", () => {
   it("router: managed objects are empty objects; refs carry the namespace; scheduler settings", () => {
     expect(specOf(llm({ router: { gateway: {}, route: {}, scheduler: {} } }))["router"]).toEqual({ gateway: {}, route: {}, scheduler: {} });
     expect(specOf(llm({ router: { gateway: { refs: [{ name: "gw" }] }, route: { http: { refs: ["granite-route"] } }, scheduler: { pool: { ref: "pool" }, config: { configMap: { name: "epp", key: "cfg.yaml" } }, replicas: 2, podLabels: { a: "b" } } } }))["router"]).toEqual({
-      gateway: { refs: [{ name: "gw", namespace: "models" }] },
+      gateway: { refs: [{ name: "gw" }] },
       route: { http: { refs: [{ name: "granite-route" }] } },
       scheduler: { config: { ref: { key: "cfg.yaml", name: "epp" } }, labels: { a: "b" }, pool: { ref: { name: "pool" } }, replicas: 2 },
     });
@@ -147,7 +147,7 @@ describe("LLMInferenceService renders", () => {
         {
           backendRefs: [{ group: "inference.networking.k8s.io", kind: "InferencePool", name: "granite-pool", port: 8000, weight: 1 }],
           filters: [{ type: "URLRewrite", urlRewrite: { path: { replacePrefixMatch: "/", type: "ReplacePrefixMatch" } } }],
-          matches: [{ path: { type: "PathPrefix", value: "/models/granite" } }],
+          matches: [{ path: { type: "PathPrefix", value: "/granite" } }],
           timeouts: { backendRequest: "0s", request: "0s" },
         },
       ],

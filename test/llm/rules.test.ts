@@ -293,7 +293,7 @@ describe("the library's own rules", () => {
 
 it("every LLM rule is in the catalogue, and every manifest rule is listed for lint", () => {
   const ids = ruleCatalogue().map((r) => r.id).filter((id) => id.startsWith("llm/") || id.startsWith("llmconfig/"));
-  expect(ids.length).toBe(34);
+  expect(ids.length).toBe(35);
   const listed = new Set(manifestRules().map((r) => r.id));
   for (const id of ["llm/replicas-or-scaling", "llm/target-feature", "llm/api-version", "llmconfig/no-base-refs", "llm/lora-adapters"]) expect(listed.has(id)).toBe(true);
   for (const meta of ruleCatalogue().filter((r) => ids.includes(r.id))) {

@@ -10,3 +10,5 @@ export { LLM_FEATURES, LLM_SINCE, llmApiVersion, llmSupports, hasLLMInferenceSer
 export type { LLMFeature } from "./features";
 export { workloadSelector, HTTPROUTE_API_VERSION, INFERENCE_POOL_API_VERSION } from "./render";
 export { DERIVED_SUFFIXES, devicesPerPod } from "./rules";
+export { buildLanguageModel } from "./switch";
+export type { LanguageModelProps, LanguageModelHandle, LanguageModelServing } from "./switch";

@@ -294,7 +294,7 @@ export interface LLMGatewayRef {
   readonly name: string;
   /**
    * Gateway namespace.
-   * @default the LLMInferenceService's namespace
+   * @default the LLMInferenceService's namespace (not written: KServe and Gateway API read an unset namespace as the referrer's)
    */
   readonly namespace?: string;
   /**
@@ -385,7 +385,7 @@ export interface LLMIngressRef {
   readonly name: string;
   /**
    * Ingress namespace.
-   * @default the LLMInferenceService's namespace
+   * @default the LLMInferenceService's namespace (not written)
    */
   readonly namespace?: string;
 }
@@ -400,7 +400,7 @@ export interface LLMUserRoutingProps {
   readonly gateway: LLMGatewayRef;
   /**
    * The HTTPRoute.
-   * @default named `<name>-route`, path prefix `/<namespace>/<name>` rewritten to `/`, no host names
+   * @default named `<name>-route`, path prefix `/<name>` rewritten to `/`, no host names
    */
   readonly httpRoute?: {
     /**
@@ -415,7 +415,7 @@ export interface LLMUserRoutingProps {
     readonly hostnames?: readonly string[];
     /**
      * Path prefix it matches (rewritten to `/`).
-     * @default `/<namespace>/<name>` (`/<name>` without a namespace)
+     * @default `/<name>`
      */
     readonly pathPrefix?: string;
     /**

@@ -106,9 +106,8 @@ function renderRouter(spec: LLMSpec): Record<string, unknown> | undefined {
   const r = spec.props.router;
   const u = spec.userRouting;
   if (r === undefined && u === undefined) return undefined;
-  const ns = spec.namespace;
   const gatewayRefs = u !== undefined ? [u.props.gateway] : r?.gateway?.refs;
-  const gateway = u !== undefined || r?.gateway !== undefined ? { refs: gatewayRefs?.map((g) => ({ name: g.name, namespace: g.namespace ?? ns, sectionName: g.sectionName })) } : undefined;
+  const gateway = u !== undefined || r?.gateway !== undefined ? { refs: gatewayRefs?.map((g) => ({ name: g.name, namespace: g.namespace, sectionName: g.sectionName })) } : undefined;
   const http = u !== undefined ? { refs: [{ name: u.routeName }] } : r?.route?.http !== undefined ? ("refs" in r.route.http ? { refs: r.route.http.refs.map((name) => ({ name })) } : { spec: { ...r.route.http.spec } }) : undefined;
   const route = u !== undefined || r?.route !== undefined ? { http, group: r?.route?.group, weight: r?.route?.weight } : undefined;
   const s = r?.scheduler;
@@ -127,7 +126,7 @@ function renderRouter(spec: LLMSpec): Record<string, unknown> | undefined {
     gateway,
     route,
     scheduler,
-    ingress: r?.ingress !== undefined ? { refs: r.ingress.refs.map((i) => ({ name: i.name, namespace: i.namespace ?? ns })) } : undefined,
+    ingress: r?.ingress !== undefined ? { refs: r.ingress.refs.map((i) => ({ name: i.name, namespace: i.namespace })) } : undefined,
   };
 }
 
@@ -186,7 +185,7 @@ export function renderUserRouting(spec: LLMSpec): Manifest[] {
     kind: "HTTPRoute",
     metadata: meta(u.routeName),
     spec: {
-      parentRefs: [{ group: "gateway.networking.k8s.io", kind: "Gateway", name: g.name, namespace: g.namespace ?? ns, sectionName: g.sectionName }],
+      parentRefs: [{ group: "gateway.networking.k8s.io", kind: "Gateway", name: g.name, namespace: g.namespace, sectionName: g.sectionName }],
       hostnames: nonEmpty(u.props.httpRoute?.hostnames),
       rules: [
         {

@@ -159,7 +159,7 @@ export function resolveLLMSpec(
           props: u,
           routeName: u.httpRoute?.name ?? `${name}-route`,
           poolName: u.inferencePool.name ?? `${name}-pool`,
-          pathPrefix: u.httpRoute?.pathPrefix ?? (namespace !== undefined ? `/${namespace}/${name}` : `/${name}`),
+          pathPrefix: u.httpRoute?.pathPrefix ?? `/${name}`,
         }
       : undefined;
   const odh = target.openshiftAI !== undefined;

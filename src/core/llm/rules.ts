@@ -883,6 +883,20 @@ export const configBaseRefsProps = propsRule(
   (spec) => (spec.kind === "LLMInferenceServiceConfig" && spec.props.baseRefs !== undefined ? [{ path: "baseRefs", value: spec.props.baseRefs, message: "a config cannot reference other configs" }] : []),
 );
 
+/** LanguageModel: the InferenceService form needs an engine; replicas or scaling. */
+export const languageModelEngine = defineRule<{ readonly serving: string; readonly engine?: unknown; readonly replicas?: number; readonly scaling?: unknown }>({
+  id: "llm/language-model",
+  severity: "error",
+  on: "props",
+  summary: "A LanguageModel served as an InferenceService has a vLLM engine, and it sets replicas or scaling, not both.",
+  why: "An InferenceService runs its model on a ServingRuntime, which the LLMInferenceService form does not need; fixed and autoscaled replicas contradict each other.",
+  fix: "give engine (InferenceEngine.vllm(...)) for the InferenceService form; keep one of replicas and scaling",
+  check: (p) => [
+    ...(p.serving === "InferenceService" && p.engine === undefined ? [{ path: "engine", value: undefined, message: "the InferenceService form needs a vLLM engine", fix: 'give engine: InferenceEngine.vllm(scope, "vllm", { accelerator: "nvidia" }), or serve it as an LLMInferenceService' }] : []),
+    ...(p.replicas !== undefined && p.scaling !== undefined ? [{ path: "replicas", value: p.replicas, message: "replicas and scaling are both set", fix: "keep one of them" }] : []),
+  ],
+});
+
 /** Every props rule, in the order they run. */
 export const LLM_PROPS_RULES = [serviceName, derivedNames, modelUri, loraCredentials, storageNamespace, ownedArgs, parallelismDevices, devicesPerNode, expertNeedsData, acceleratorImage, prefillAccelerator, openshiftAIPresetRule, userRoutingConflict, configBaseRefsProps];
 
