@@ -60,8 +60,21 @@ describe("GPUStack's guide backends import and synthesize", () => {
     expect(model["env"]).toEqual([{ name: "MODEL_FILE", value: "qwen.gguf" }]);
   });
 
-  it("llama.cpp without modelFile: {{model_path}} is the model folder", () => {
-    expect(imported(examples.llamaCpp).args).toEqual(["-m", "{{model_path}}", "--host", "0.0.0.0", "--port", "{{port}}"]);
+  it("llama.cpp without modelFile: {{model_path}} is the model folder, with a warning naming modelFile", () => {
+    const result = importGpuStack(examples.llamaCpp);
+    expect(result.props?.args).toEqual(["-m", "{{model_path}}", "--host", "0.0.0.0", "--port", "{{port}}"]);
+    expect(result.issues).toEqual([
+      {
+        path: "default_run_command",
+        value: "-m {{model_path}} --host 0.0.0.0 --port {{port}}",
+        rule: "gpustack/model-file",
+        message: "llama.cpp loads one GGUF file, and {{model_path}} is the model folder on KServe unless modelFile names the file",
+        fix: 'set modelFile to the GGUF file\'s name (for example modelFile: "model.gguf"); each InferenceService may set the parameter MODEL_FILE',
+        severity: "warning",
+      },
+    ]);
+    expect(importGpuStack(examples.llamaCpp, { modelFile: "m.gguf" }).issues).toEqual([]);
+    expect(importGpuStack(examples.kokoro).issues).toEqual([]);
   });
 
   it("Kokoro: default_run_command split into words, the gpu image for nvidia", () => {

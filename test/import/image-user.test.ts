@@ -13,7 +13,7 @@ const hardening = { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL
 
 describe("engine/image-user", () => {
   it("warns for an imported engine without imageUser on upstream Kubernetes, naming the prop", () => {
-    const result = buildInferenceEngine(gpuStackPreset(gpustack.llamaCpp), ctx());
+    const result = buildInferenceEngine(gpuStackPreset(gpustack.tensorRtLlm), ctx());
     expect(result.issues).toEqual([
       {
         where: "app/engine",
@@ -32,10 +32,10 @@ describe("engine/image-user", () => {
   });
 
   it("does not warn on OpenShift AI, with a declaration, with security settings, or for hand-written engines", () => {
-    expect(buildInferenceEngine(gpuStackPreset(gpustack.llamaCpp), ctx({ openshiftAI: true })).issues).toEqual([]);
-    expect(buildInferenceEngine(gpuStackPreset(gpustack.llamaCpp, { imageUser: "root" }), ctx()).issues).toEqual([]);
-    expect(buildInferenceEngine(gpuStackPreset(gpustack.llamaCpp, { security: { runAsUser: 1001 } }), ctx()).issues).toEqual([]);
-    expect(buildInferenceEngine(gpuStackPreset(gpustack.llamaCpp, { security: { runAsNonRoot: false } }), ctx()).issues).toEqual([]);
+    expect(buildInferenceEngine(gpuStackPreset(gpustack.tensorRtLlm), ctx({ openshiftAI: true })).issues).toEqual([]);
+    expect(buildInferenceEngine(gpuStackPreset(gpustack.tensorRtLlm, { imageUser: "root" }), ctx()).issues).toEqual([]);
+    expect(buildInferenceEngine(gpuStackPreset(gpustack.tensorRtLlm, { security: { runAsUser: 1001 } }), ctx()).issues).toEqual([]);
+    expect(buildInferenceEngine(gpuStackPreset(gpustack.tensorRtLlm, { security: { runAsNonRoot: false } }), ctx()).issues).toEqual([]);
     expect(buildInferenceEngine(engineProps(), ctx()).issues).toEqual([]);
   });
 });

@@ -344,8 +344,30 @@ export const gpuStackEnvReferenceRule = defineRule<GpuStackSubject>({
   },
 });
 
+/** llama.cpp images, whose server loads a single GGUF file (`-m`/`--model` take a file, not a folder). */
+const LLAMA_CPP_IMAGE = /(^|\/)llama[.-]?cpp([:@/]|$)|ggml-org\//i;
+
+/** A llama.cpp backend ported verbatim needs the GGUF file's name. */
+export const gpuStackModelFileRule = defineRule<GpuStackSubject>({
+  id: "gpustack/model-file",
+  severity: "warning",
+  summary: "a llama.cpp backend whose command passes {{model_path}} names the GGUF file with modelFile",
+  why: "GPUStack's {{model_path}} is the GGUF file for single-file models, while KServe's model path is the folder /mnt/models; llama.cpp's server cannot load a folder and exits",
+  fix: 'set modelFile to the GGUF file\'s name (for example modelFile: "model.gguf"); each InferenceService may set the parameter MODEL_FILE',
+  on: "props",
+  check: (s) => {
+    if (s.props.modelFile !== undefined) return [];
+    const llama = selectedVersions(s).some((v) => LLAMA_CPP_IMAGE.test(s.definition.version_configs[v]?.image_name ?? ""));
+    if (!llama) return [];
+    return commandTexts(s)
+      .filter(({ text: line }) => /\{\{\s*model_path\s*\}\}/.test(line))
+      .slice(0, 1)
+      .map(({ path, text: line }) => ({ path, value: line, message: "llama.cpp loads one GGUF file, and {{model_path}} is the model folder on KServe unless modelFile names the file" }));
+  },
+});
+
 /** The rules the GPUStack importer runs after the shape check, in order. */
-export const GPUSTACK_RULES = [gpuStackImageRule, gpuStackVersionsRule, gpuStackCommandRule, gpuStackVersionCommandRule, gpuStackPlaceholderRule, gpuStackEnvReferenceRule] as const;
+export const GPUSTACK_RULES = [gpuStackImageRule, gpuStackVersionsRule, gpuStackCommandRule, gpuStackVersionCommandRule, gpuStackPlaceholderRule, gpuStackEnvReferenceRule, gpuStackModelFileRule] as const;
 
 function frameworkTarget(s: GpuStackSubject, framework: string): string {
   const key = framework.trim().toLowerCase();
