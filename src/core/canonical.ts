@@ -76,3 +76,8 @@ export function getIn(value: unknown, segments: readonly (string | number)[]): u
   }
   return current;
 }
+
+/** The records of a list read from a manifest (anything else, or a non-list, gives none): rules read YAML of any shape. */
+export function recordsOf<T extends object = Record<string, unknown>>(value: unknown): T[] {
+  return Array.isArray(value) ? (value.filter(isRecord) as unknown as T[]) : [];
+}

@@ -19,7 +19,8 @@ import { defaultVersionOf, resolveEngineSpec, runtimeImageOf } from "./spec";
 import type { EngineSpec } from "./spec";
 import { renderDashboardTemplate, renderEngine } from "./render";
 import type { RuntimeInfo } from "../runtime/ref";
-import { checkRuntimeConflicts, checkRuntimeManifest } from "../runtime/rules";
+import { RUNTIME_MANIFEST_RULES } from "../runtime/rules";
+import { runManifestRules } from "../rules/registry";
 import { applyHardware } from "../hardware/apply";
 import type { HardwareApplication } from "../hardware/apply";
 
@@ -91,7 +92,7 @@ function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePrese
       ...(spec.accelerator?.schedulerName !== undefined && !supports(target, "runtime-scheduler-name") ? { podSchedulerName: spec.accelerator.schedulerName } : {}),
     },
   };
-  const manifestIssues = [...checkRuntimeManifest(manifest, target, spec.repeatableFlags), ...checkRuntimeConflicts(handle, ctx.registry?.runtimes ?? [])];
+  const manifestIssues = runManifestRules(RUNTIME_MANIFEST_RULES, { manifest, target, app: [manifest], known: { runtimes: ctx.registry?.runtimes ?? [], repeatableFlags: spec.repeatableFlags } });
   const issues = locate(ctx.where, [...drafts, ...manifestIssues]);
   if (issues.some(isError)) return { ...invalid(issues), spec };
   issues.push(...(ctx.registry?.claim(ctx.where, [emitted]) ?? []));

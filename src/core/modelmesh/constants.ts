@@ -67,3 +67,9 @@ export const ODH_MODELMESH_KEYS = { enableRoute: "enable-route", enableAuth: "en
 
 /** The shared endpoints every ModelMesh InferenceService is served on. */
 export const MODELMESH_SERVICE = { name: "modelmesh-serving", grpcPort: 8033, restPort: 8008 } as const;
+
+/** The fields of `predictor.model` ModelMesh reads. */
+export const MODELMESH_MODEL_FIELDS = ["modelFormat", "runtime", "storage", "storageUri"] as const;
+
+/** storageUri schemes ModelMesh can pull from. */
+export const MODELMESH_URI_SCHEMES = ["s3://", "gs://", "pvc://", "http://", "https://"] as const;

@@ -15,7 +15,8 @@ import { mergeTargetProps, resolveTarget } from "../target/resolve";
 import { targetSchema } from "../target/schema";
 import type { TargetProps } from "../target/props";
 import { MANAGED_BY, ODH } from "../keys";
-import { checkModelMeshAvailable } from "./availability";
+import { runManifestRules } from "../rules/registry";
+import { unavailableRule } from "./rules";
 import { MODELMESH_ENABLED_LABEL } from "./constants";
 
 /** Props of a ModelMesh namespace. */
@@ -71,7 +72,7 @@ export function buildModelMeshNamespace(props: ModelMeshNamespaceProps, ctx: Bui
   const p = parsed.value;
   if (p !== undefined) {
     const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
-    drafts.push(...targetIssues, ...checkDns1123Label(p.name !== undefined ? "name" : "(namespace)", name, "a namespace name"), ...checkModelMeshAvailable(target, "", name, "a ModelMesh namespace"));
+    drafts.push(...targetIssues, ...checkDns1123Label(p.name !== undefined ? "name" : "(namespace)", name, "a namespace name"));
     if (p.labels?.[MODELMESH_ENABLED_LABEL] !== undefined) {
       drafts.push({ path: `labels["${MODELMESH_ENABLED_LABEL}"]`, value: p.labels[MODELMESH_ENABLED_LABEL], rule: "modelmesh/owned-key", message: `the library sets ${MODELMESH_ENABLED_LABEL}: "true" on a ModelMesh namespace`, fix: "remove the label" });
     }
@@ -85,6 +86,7 @@ export function buildModelMeshNamespace(props: ModelMeshNamespaceProps, ctx: Bui
         annotations: compact({ ...p.annotations }),
       },
     }) as Manifest;
+    drafts.push(...runManifestRules([unavailableRule], { manifest, target, app: [manifest] }));
   }
   const issues = locate(ctx.where, drafts);
   if (!issues.some(isError) && manifest !== undefined) issues.push(...(ctx.registry?.claim(ctx.where, [manifest]) ?? []));

@@ -4,12 +4,19 @@
  * (`controllers/modelmesh/runtime.go`), so they cover engines, presets and raw ServingRuntime specs alike.
  */
 import type { IssueDraft } from "../errors";
+import type { Manifest } from "../k8s";
 import type { Target } from "../target/resolve";
-import { isRecord } from "../canonical";
+import type { Finding, ManifestRule, ManifestSubject } from "../rules/registry";
+import { RUNTIME_KINDS, SERVICE_KINDS } from "../pod/rules";
+import { defineManifestRule } from "../rules/registry";
+import { getIn, isRecord, recordsOf } from "../canonical";
 import { eachString } from "../templates";
 import type { InferenceEngineProps } from "../engine/props";
-import { runtimeContainers } from "../runtime/ref";
-import { checkModelMeshAvailable } from "./availability";
+import { isRuntimeManifest, runtimeContainers } from "../runtime/ref";
+import { KSERVE } from "../keys";
+import { schemeOf } from "../storage/uri";
+import { modelMeshUnavailable } from "./availability";
+import { MODELMESH_ENABLED_LABEL, MODELMESH_MODEL_FIELDS, MODELMESH_URI_SCHEMES } from "./constants";
 import {
   BUILT_IN_SERVER_TYPES,
   ENDPOINT_FORM,
@@ -94,81 +101,302 @@ function reservedPortReason(port: number): string | undefined {
   return undefined;
 }
 
-/** Rules on the spec of a `multiModel: true` runtime, and the target's ModelMesh availability. */
-export function checkModelMeshRuntime(spec: Record<string, unknown>, target: Target): IssueDraft[] {
-  const issues: IssueDraft[] = [...checkModelMeshAvailable(target, "spec.multiModel", true, "a multi-model (ModelMesh) runtime")];
-  const containers = runtimeContainers(spec);
-  containers.forEach((c, i) => {
-    const path = `spec.containers[${i}]`;
-    if (reservedName(c.name, RESERVED_CONTAINERS)) {
-      issues.push({ path: `${path}.name`, value: c.name, rule: "modelmesh/reserved-name", message: `container name "${String(c.name)}" is reserved by ModelMesh (it injects ${RESERVED_CONTAINERS.join(", ")} and keeps names starting with "${RESERVED_PREFIX}")`, fix: "rename the container" });
+/** The spec of a multi-model runtime manifest, or undefined. */
+function multiModelSpec(subject: ManifestSubject): Record<string, unknown> | undefined {
+  if (!isRuntimeManifest(subject.manifest)) return undefined;
+  const spec = subject.manifest["spec"];
+  return isRecord(spec) && spec["multiModel"] === true ? spec : undefined;
+}
+
+/** True for an InferenceService manifest in ModelMesh mode. */
+function isModelMeshService(manifest: Manifest): boolean {
+  return manifest.kind === "InferenceService" && manifest.metadata.annotations?.[KSERVE.deploymentMode] === "ModelMesh";
+}
+
+export const unavailableRule = defineManifestRule({
+  id: "modelmesh/unavailable",
+  severity: "error",
+  summary: "Multi-model runtimes, ModelMesh InferenceServices and ModelMesh namespaces are emitted only for a target that runs ModelMesh.",
+  why: "OpenShift AI 3.0 removed ModelMesh, and upstream KServe needs ModelMesh Serving installed separately (archived upstream); without it nothing reconciles these objects and the models are never served.",
+  fix: 'serve the model in single-model mode, or declare the platform: target.modelMesh: true (upstream with ModelMesh Serving) or an OpenShift AI 2.x target',
+  on: "manifest",
+  kinds: [...RUNTIME_KINDS, ...SERVICE_KINDS, "Namespace"],
+  check: (subject) => {
+    const { manifest, target } = subject;
+    if (multiModelSpec(subject) !== undefined) return modelMeshUnavailable(target, "spec.multiModel", true, "a multi-model (ModelMesh) runtime");
+    if (isModelMeshService(manifest)) return modelMeshUnavailable(target, "deploymentMode", "ModelMesh", "a ModelMesh InferenceService");
+    if (manifest.kind === "Namespace" && manifest.apiVersion === "v1" && manifest.metadata.labels?.[MODELMESH_ENABLED_LABEL] === "true") return modelMeshUnavailable(target, "", manifest.metadata.name, "a ModelMesh namespace");
+    return [];
+  },
+});
+
+/** Every container of a multi-model runtime, with its path. */
+function mmContainers(subject: ManifestSubject): { path: string; c: ReturnType<typeof runtimeContainers>[number] }[] {
+  const spec = multiModelSpec(subject);
+  return spec === undefined ? [] : runtimeContainers(spec).map((c, i) => ({ path: `spec.containers[${i}]`, c }));
+}
+
+export const reservedNameRule = defineManifestRule({
+  id: "modelmesh/reserved-name",
+  severity: "error",
+  summary: "A multi-model runtime uses no container, port or volume name ModelMesh reserves, and mounts none of its internal volumes.",
+  why: "ModelMesh injects its own containers, ports and volumes into runtime pods (names starting with mm- among them); its runtime validator rejects a runtime that reuses one.",
+  fix: "rename the container, port or volume",
+  on: "manifest",
+  kinds: RUNTIME_KINDS,
+  check: (subject) => {
+    const out: Finding[] = [];
+    for (const { path, c } of mmContainers(subject)) {
+      if (reservedName(c.name, RESERVED_CONTAINERS)) {
+        out.push({ path: `${path}.name`, value: c.name, message: `container name "${String(c.name)}" is reserved by ModelMesh (it injects ${RESERVED_CONTAINERS.join(", ")} and keeps names starting with "${RESERVED_PREFIX}")`, fix: "rename the container" });
+      }
+      recordsOf<{ name?: string; containerPort: number }>(c.ports).forEach((p, j) => {
+        if (reservedName(p.name, RESERVED_PORT_NAMES)) out.push({ path: `${path}.ports[${j}].name`, value: p.name, message: `port name "${String(p.name)}" is reserved by ModelMesh (${RESERVED_PORT_NAMES.join(", ")} and names starting with "${RESERVED_PREFIX}")`, fix: "rename the port" });
+      });
+      recordsOf<{ name: string }>(c.volumeMounts).forEach((m, j) => {
+        if (reservedName(m.name, INTERNAL_ONLY_MOUNTS)) out.push({ path: `${path}.volumeMounts[${j}].name`, value: m.name, message: `volume "${m.name}" is internal to ModelMesh and cannot be mounted by a runtime container`, fix: "mount a volume of your own" });
+      });
     }
-    for (const field of ["readinessProbe", "lifecycle"] as const) {
-      if (c[field] !== undefined) {
-        issues.push({ path: `${path}.${field}`, value: c[field], rule: "modelmesh/container-probe", message: `ModelMesh manages ${field} of runtime containers and rejects the runtime when one is set`, fix: field === "readinessProbe" ? "remove the readiness probe (ModelMesh asks the runtime's management endpoint whether it is ready)" : "remove lifecycle (ModelMesh sets its own preStop hook)" });
-      }
-    }
-    (c.ports ?? []).forEach((p, j) => {
-      const reason = reservedPortReason(p.containerPort);
-      if (reason !== undefined) {
-        issues.push({ path: `${path}.ports[${j}].containerPort`, value: p.containerPort, rule: "modelmesh/reserved-port", message: `port ${p.containerPort} is reserved in ModelMesh pods (${reason})`, fix: "listen on another port, for example 8001" });
-      }
-      if (reservedName(p.name, RESERVED_PORT_NAMES)) {
-        issues.push({ path: `${path}.ports[${j}].name`, value: p.name, rule: "modelmesh/reserved-name", message: `port name "${String(p.name)}" is reserved by ModelMesh (${RESERVED_PORT_NAMES.join(", ")} and names starting with "${RESERVED_PREFIX}")`, fix: "rename the port" });
-      }
+    const spec = multiModelSpec(subject);
+    (spec !== undefined && Array.isArray(spec["volumes"]) ? spec["volumes"] : []).forEach((v: unknown, i: number) => {
+      const name = isRecord(v) && typeof v["name"] === "string" ? v["name"] : undefined;
+      if (reservedName(name, RESERVED_VOLUMES)) out.push({ path: `spec.volumes[${i}].name`, value: name, message: `volume name "${String(name)}" is reserved by ModelMesh (${RESERVED_VOLUMES.join(", ")} and names starting with "${RESERVED_PREFIX}")`, fix: "rename the volume" });
     });
-    (c.volumeMounts ?? []).forEach((m, j) => {
-      if (reservedName(m.name, INTERNAL_ONLY_MOUNTS)) {
-        issues.push({ path: `${path}.volumeMounts[${j}].name`, value: m.name, rule: "modelmesh/reserved-name", message: `volume "${m.name}" is internal to ModelMesh and cannot be mounted by a runtime container`, fix: "mount a volume of your own" });
-      }
-    });
-    eachString(c, path, (p, text) => {
-      if (text.includes("{{")) {
-        issues.push({ path: p, value: text, rule: "modelmesh/template", message: "ModelMesh does not render templates in runtime containers, so the braces would reach the server literally", fix: "use a literal value (KServe's {{.Name}} templates apply only to single-model runtimes)" });
-      }
-    });
-    const memoryLimit = c.resources?.limits?.["memory"];
-    if (memoryLimit === undefined) {
-      issues.push({ path: `${path}.resources.limits.memory`, value: undefined, rule: "modelmesh/memory-limit", message: "ModelMesh sizes the pod's models-dir volume as 1.5 times the runtime containers' memory limits, so without a limit models have no room on disk", fix: 'set resources.limits.memory, for example "1Gi" (the upstream runtimes use 1Gi)', severity: "warning" });
+    return out;
+  },
+});
+
+export const containerProbeRule = defineManifestRule({
+  id: "modelmesh/container-probe",
+  severity: "error",
+  summary: "The containers of a multi-model runtime set no readinessProbe and no lifecycle.",
+  why: "ModelMesh manages readiness (through the runtime's management endpoint) and sets its own preStop hook; its runtime validator rejects a runtime that sets either.",
+  fix: "remove the readiness probe and lifecycle",
+  on: "manifest",
+  kinds: RUNTIME_KINDS,
+  check: (subject) =>
+    mmContainers(subject).flatMap(({ path, c }) =>
+      (["readinessProbe", "lifecycle"] as const).flatMap((field) =>
+        c[field] !== undefined
+          ? [{ path: `${path}.${field}`, value: c[field], message: `ModelMesh manages ${field} of runtime containers and rejects the runtime when one is set`, fix: field === "readinessProbe" ? "remove the readiness probe (ModelMesh asks the runtime's management endpoint whether it is ready)" : "remove lifecycle (ModelMesh sets its own preStop hook)" }]
+          : [],
+      ),
+    ),
+});
+
+export const reservedPortRule = defineManifestRule({
+  id: "modelmesh/reserved-port",
+  severity: "error",
+  summary: "The containers of a multi-model runtime listen on no port ModelMesh reserves.",
+  why: "ModelMesh's own containers listen on fixed ports in the same pod (and reserve a range); its runtime validator rejects a runtime container port that collides.",
+  fix: "listen on another port, for example 8001",
+  on: "manifest",
+  kinds: RUNTIME_KINDS,
+  check: (subject) =>
+    mmContainers(subject).flatMap(({ path, c }) =>
+      recordsOf<{ containerPort: number }>(c.ports).flatMap((p, j) => {
+        const reason = reservedPortReason(p.containerPort);
+        return reason !== undefined ? [{ path: `${path}.ports[${j}].containerPort`, value: p.containerPort, message: `port ${p.containerPort} is reserved in ModelMesh pods (${reason})`, fix: "listen on another port, for example 8001" }] : [];
+      }),
+    ),
+});
+
+export const templateRule = defineManifestRule({
+  id: "modelmesh/template",
+  severity: "error",
+  summary: "The containers of a multi-model runtime contain no {{ }} templates.",
+  why: "ModelMesh does not render Go templates in runtime containers (KServe does so only for single-model runtimes), so the braces reach the server literally.",
+  fix: "use a literal value",
+  on: "manifest",
+  kinds: RUNTIME_KINDS,
+  check: (subject) => {
+    const out: Finding[] = [];
+    for (const { path, c } of mmContainers(subject)) {
+      eachString(c, path, (p, text) => {
+        if (text.includes("{{")) out.push({ path: p, value: text, message: "ModelMesh does not render templates in runtime containers, so the braces would reach the server literally", fix: "use a literal value (KServe's {{.Name}} templates apply only to single-model runtimes)" });
+      });
     }
-  });
-  (Array.isArray(spec["volumes"]) ? spec["volumes"] : []).forEach((v, i) => {
-    const name = isRecord(v) && typeof v["name"] === "string" ? v["name"] : undefined;
-    if (reservedName(name, RESERVED_VOLUMES)) {
-      issues.push({ path: `spec.volumes[${i}].name`, value: name, rule: "modelmesh/reserved-name", message: `volume name "${String(name)}" is reserved by ModelMesh (${RESERVED_VOLUMES.join(", ")} and names starting with "${RESERVED_PREFIX}")`, fix: "rename the volume" });
-    }
-  });
-  const adapter = isRecord(spec["builtInAdapter"]) ? spec["builtInAdapter"] : undefined;
-  if (adapter !== undefined) {
+    return out;
+  },
+});
+
+export const memoryLimitRule = defineManifestRule({
+  id: "modelmesh/memory-limit",
+  severity: "warning",
+  summary: "The containers of a multi-model runtime have a memory limit.",
+  why: "ModelMesh sizes the pod's models-dir volume as 1.5 times the runtime containers' memory limits, so without a limit models have no room on disk.",
+  fix: 'set resources.limits.memory, for example "1Gi"',
+  on: "manifest",
+  kinds: RUNTIME_KINDS,
+  check: (subject) =>
+    mmContainers(subject).flatMap(({ path, c }) =>
+      c.resources?.limits?.["memory"] === undefined
+        ? [{ path: `${path}.resources.limits.memory`, value: undefined, message: "ModelMesh sizes the pod's models-dir volume as 1.5 times the runtime containers' memory limits, so without a limit models have no room on disk", fix: 'set resources.limits.memory, for example "1Gi" (the upstream runtimes use 1Gi)' }]
+        : [],
+    ),
+});
+
+export const adapterRule = defineManifestRule({
+  id: "modelmesh/adapter",
+  severity: "error",
+  summary: "A built-in adapter names a server type ModelMesh has, and the runtime has a container of exactly that name.",
+  why: "ModelMesh has built-in adapters only for a few servers (\"unrecognized built-in runtime server type\") and requires a runtime container named after the server type.",
+  fix: "use a known server type and name the server container after it, or drop builtInAdapter",
+  on: "manifest",
+  kinds: RUNTIME_KINDS,
+  check: (subject) => {
+    const spec = multiModelSpec(subject);
+    const adapter = spec !== undefined && isRecord(spec["builtInAdapter"]) ? spec["builtInAdapter"] : undefined;
+    if (spec === undefined || adapter === undefined) return [];
+    const containers = runtimeContainers(spec);
     const serverType = adapter["serverType"];
     if (!(BUILT_IN_SERVER_TYPES as readonly unknown[]).includes(serverType)) {
-      issues.push({ path: "spec.builtInAdapter.serverType", value: serverType, rule: "modelmesh/adapter", message: `ModelMesh has built-in adapters only for ${BUILT_IN_SERVER_TYPES.join(", ")} ("unrecognized built-in runtime server type")`, fix: "use one of them, or drop builtInAdapter and run your own adapter container" });
-    } else if (!containers.some((c) => c.name === serverType)) {
-      issues.push({ path: "spec.containers", value: containers.map((c) => c.name), rule: "modelmesh/adapter", message: `builtInAdapter.serverType is ${String(serverType)}, and ModelMesh requires a runtime container with exactly that name ("must include runtime container with name ${String(serverType)}")`, fix: `name the server container "${String(serverType)}"` });
+      return [{ path: "spec.builtInAdapter.serverType", value: serverType, message: `ModelMesh has built-in adapters only for ${BUILT_IN_SERVER_TYPES.join(", ")} ("unrecognized built-in runtime server type")`, fix: "use one of them, or drop builtInAdapter and run your own adapter container" }];
     }
-    if (spec["grpcEndpoint"] !== undefined && endpointPort(spec["grpcEndpoint"]) === undefined) {
-      issues.push({ path: "spec.grpcEndpoint", value: spec["grpcEndpoint"], rule: "modelmesh/endpoint", message: 'with a built-in adapter, grpcEndpoint must have the form "port:N" (the adapter listens on it)', fix: 'use "port:8085"' });
+    return containers.some((c) => c.name === serverType)
+      ? []
+      : [{ path: "spec.containers", value: containers.map((c) => c.name), message: `builtInAdapter.serverType is ${String(serverType)}, and ModelMesh requires a runtime container with exactly that name ("must include runtime container with name ${String(serverType)}")`, fix: `name the server container "${String(serverType)}"` }];
+  },
+});
+
+export const endpointRule = defineManifestRule({
+  id: "modelmesh/endpoint",
+  severity: "error",
+  summary: "A multi-model runtime's endpoints have the form port:N or unix:/path, avoid ModelMesh's ports, and grpcEndpoint is set (port:N with a built-in adapter).",
+  why: "ModelMesh connects to the runtime through these endpoints; its runtime validator rejects a missing model-runtime SPI endpoint, a malformed one, or one on a port its own containers use.",
+  fix: 'use for example grpcEndpoint "port:8085" and grpcDataEndpoint "port:8001"',
+  on: "manifest",
+  kinds: RUNTIME_KINDS,
+  check: (subject) => {
+    const spec = multiModelSpec(subject);
+    if (spec === undefined) return [];
+    const out: Finding[] = [];
+    const adapter = isRecord(spec["builtInAdapter"]) ? spec["builtInAdapter"] : undefined;
+    if (adapter !== undefined) {
+      if (spec["grpcEndpoint"] !== undefined && endpointPort(spec["grpcEndpoint"]) === undefined) out.push({ path: "spec.grpcEndpoint", value: spec["grpcEndpoint"], message: 'with a built-in adapter, grpcEndpoint must have the form "port:N" (the adapter listens on it)', fix: 'use "port:8085"' });
+    } else if (spec["grpcEndpoint"] === undefined) {
+      out.push({ path: "spec.grpcEndpoint", value: undefined, message: "a multi-model runtime without a built-in adapter must say where its model-runtime SPI listens", fix: 'set grpcEndpoint, for example "port:8085"' });
     }
-  } else if (spec["grpcEndpoint"] === undefined) {
-    issues.push({ path: "spec.grpcEndpoint", value: undefined, rule: "modelmesh/endpoint", message: "a multi-model runtime without a built-in adapter must say where its model-runtime SPI listens", fix: 'set grpcEndpoint, for example "port:8085"' });
-  }
-  for (const key of ["grpcEndpoint", "grpcDataEndpoint", "httpDataEndpoint"] as const) {
-    const value = spec[key];
-    if (value === undefined) continue;
-    if (typeof value !== "string" || !ENDPOINT_FORM.test(value)) {
-      issues.push({ path: `spec.${key}`, value, rule: "modelmesh/endpoint", message: `${key} must be "port:N" or "unix:/path"`, fix: 'use for example "port:8001"' });
-      continue;
+    for (const key of ["grpcEndpoint", "grpcDataEndpoint", "httpDataEndpoint"] as const) {
+      const value = spec[key];
+      if (value === undefined) continue;
+      if (typeof value !== "string" || !ENDPOINT_FORM.test(value)) {
+        out.push({ path: `spec.${key}`, value, message: `${key} must be "port:N" or "unix:/path"`, fix: 'use for example "port:8001"' });
+        continue;
+      }
+      const port = endpointPort(value);
+      if (port === undefined) continue;
+      const adapterOwnsIt = key === "grpcEndpoint" && port === 8085;
+      const reason = adapterOwnsIt ? undefined : port === 8085 && adapter === undefined ? undefined : reservedPortReason(port);
+      if (reason !== undefined) out.push({ path: `spec.${key}`, value, message: `${key} uses port ${port}, which ModelMesh reserves for ${reason}`, fix: "use another port, for example 8001" });
     }
-    const port = endpointPort(value);
-    if (port === undefined) continue;
-    const adapterOwnsIt = key === "grpcEndpoint" && port === 8085;
-    const reason = adapterOwnsIt ? undefined : port === 8085 && adapter === undefined ? undefined : reservedPortReason(port);
-    if (reason !== undefined) {
-      issues.push({ path: `spec.${key}`, value, rule: "modelmesh/endpoint", message: `${key} uses port ${port}, which ModelMesh reserves for ${reason}`, fix: "use another port, for example 8001" });
-    }
-  }
-  if (spec["workerSpec"] !== undefined) {
-    issues.push({ path: "spec.workerSpec", value: "workerSpec", rule: "modelmesh/worker-spec", message: "ModelMesh runs each model inside one runtime pod; a multi-model runtime cannot have a workerSpec", fix: "remove workerSpec, or make the runtime single-model" });
-  }
-  return issues;
+    return out;
+  },
+});
+
+export const workerSpecRule = defineManifestRule({
+  id: "modelmesh/worker-spec",
+  severity: "error",
+  summary: "A multi-model runtime has no workerSpec.",
+  why: "ModelMesh runs each model inside one runtime pod and has no multi-node serving; the workerSpec would be ignored.",
+  fix: "remove workerSpec, or make the runtime single-model",
+  on: "manifest",
+  kinds: RUNTIME_KINDS,
+  check: (subject) => {
+    const spec = multiModelSpec(subject);
+    return spec !== undefined && spec["workerSpec"] !== undefined ? [{ path: "spec.workerSpec", value: "workerSpec", message: "ModelMesh runs each model inside one runtime pod; a multi-model runtime cannot have a workerSpec", fix: "remove workerSpec, or make the runtime single-model" }] : [];
+  },
+});
+
+/** The ModelMesh rules on a runtime manifest, in the order builds run them. */
+export const MODELMESH_RUNTIME_RULES: readonly ManifestRule[] = [unavailableRule, reservedNameRule, containerProbeRule, reservedPortRule, templateRule, memoryLimitRule, adapterRule, endpointRule, workerSpecRule];
+
+/** The predictor of a ModelMesh InferenceService manifest. */
+function mmPredictor(manifest: Manifest): Record<string, unknown> | undefined {
+  if (!isModelMeshService(manifest)) return undefined;
+  const predictor = getIn(manifest, ["spec", "predictor"]);
+  return isRecord(predictor) ? predictor : undefined;
 }
+
+function mmModel(manifest: Manifest): Record<string, unknown> | undefined {
+  const predictor = mmPredictor(manifest);
+  if (predictor === undefined) return undefined;
+  return isRecord(predictor["model"]) ? predictor["model"] : {};
+}
+
+export const ignoredFieldRule = defineManifestRule({
+  id: "modelmesh/ignored-field",
+  severity: "error",
+  summary: "A ModelMesh InferenceService's predictor holds only the model, and the model only the fields ModelMesh reads (format, runtime, storage).",
+  why: "ModelMesh reads only the model's format, runtime and storage (pkg/predictor_source/inferenceservice_registry.go); anything else is silently ignored.",
+  fix: "remove the field from predictorOverrides",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: ({ manifest }) => {
+    const predictor = mmPredictor(manifest);
+    if (predictor === undefined) return [];
+    const out: Finding[] = [];
+    for (const key of Object.keys(predictor)) {
+      if (key !== "model") out.push({ path: `spec.predictor.${key}`, value: predictor[key], message: `ModelMesh ignores spec.predictor.${key}: it reads only the model's format, runtime and storage`, fix: `remove ${key} from predictorOverrides` });
+    }
+    const model = mmModel(manifest) ?? {};
+    for (const key of Object.keys(model)) {
+      if (!(MODELMESH_MODEL_FIELDS as readonly string[]).includes(key)) out.push({ path: `spec.predictor.model.${key}`, value: model[key], message: `ModelMesh ignores spec.predictor.model.${key}: it reads only ${MODELMESH_MODEL_FIELDS.join(", ")}`, fix: `remove model.${key} from predictorOverrides` });
+    }
+    return out;
+  },
+});
+
+export const storageRule = defineManifestRule({
+  id: "modelmesh/storage",
+  severity: "error",
+  summary: "A ModelMesh model has a storage.path or a storageUri.",
+  why: "ModelMesh rejects a predictor without one (\"must have either the storageUri or the storage.path\").",
+  fix: "give the model a location: storageConfig.path(key, path)",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: ({ manifest }) => {
+    const model = mmModel(manifest);
+    if (model === undefined) return [];
+    const storage = isRecord(model["storage"]) ? model["storage"] : undefined;
+    return storage?.["path"] === undefined && model["storageUri"] === undefined
+      ? [{ path: "spec.predictor.model.storage.path", value: undefined, message: 'ModelMesh needs the model\'s storage.path or storageUri ("must have either the storageUri or the storage.path")', fix: "give the model a location: storageConfig.path(key, path)" }]
+      : [];
+  },
+});
+
+export const storagePathRule = defineManifestRule({
+  id: "modelmesh/storage-path",
+  severity: "error",
+  summary: "A ModelMesh model's storage.path has no leading '/'.",
+  why: "storage.path is a key inside the bucket or claim; a leading '/' makes it a different key and the model is not found.",
+  fix: "remove the leading '/'",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: ({ manifest }) => {
+    const model = mmModel(manifest);
+    const path = model !== undefined && isRecord(model["storage"]) ? model["storage"]["path"] : undefined;
+    return typeof path === "string" && path.startsWith("/") ? [{ path: "spec.predictor.model.storage.path", value: path, message: "storage.path is a key inside the bucket or claim, and a leading '/' makes it a different key", fix: `use "${path.replace(/^\/+/, "")}"` }] : [];
+  },
+});
+
+export const storageUriRule = defineManifestRule({
+  id: "modelmesh/storage-uri",
+  severity: "error",
+  summary: "A ModelMesh model's storageUri uses a scheme ModelMesh can pull from.",
+  why: `ModelMesh's puller handles only ${MODELMESH_URI_SCHEMES.join(", ")} URIs; any other model is never loaded.`,
+  fix: "store the model in S3, GCS, Azure Blob, a PVC or over HTTP, and address it through a storage-config entry",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: ({ manifest }) => {
+    const uri = mmModel(manifest)?.["storageUri"];
+    if (typeof uri !== "string") return [];
+    const scheme = schemeOf(uri);
+    return scheme === undefined || !(MODELMESH_URI_SCHEMES as readonly string[]).includes(scheme)
+      ? [{ path: "spec.predictor.model.storageUri", value: uri, message: `ModelMesh pulls models only from ${MODELMESH_URI_SCHEMES.join(", ")} URIs`, fix: "store the model in S3, GCS, Azure Blob, a PVC or over HTTP, and address it through a storage-config entry" }]
+      : [];
+  },
+});
+
+/** The ModelMesh rules on an InferenceService manifest. */
+export const MODELMESH_SERVICE_RULES: readonly ManifestRule[] = [ignoredFieldRule, storageRule, storagePathRule, storageUriRule];

@@ -4,19 +4,12 @@
  * shared pods. Everything else an InferenceService can say would be silently ignored, so it is an error.
  */
 import type { IssueDraft } from "../errors";
-import type { Manifest } from "../k8s";
-import type { Target } from "../target/resolve";
 import type { InferenceServiceProps } from "../service/props";
-import { getIn, isRecord } from "../canonical";
-import { schemeOf } from "../storage/uri";
-import { checkModelMeshAvailable } from "./availability";
 import { MODELMESH_SERVICE } from "./constants";
 
-/** The fields of `predictor.model` ModelMesh reads. */
-export const MODELMESH_MODEL_FIELDS = ["modelFormat", "runtime", "storage", "storageUri"] as const;
+import { MODELMESH_MODEL_FIELDS } from "./constants";
 
-/** storageUri schemes ModelMesh can pull from. */
-export const MODELMESH_URI_SCHEMES = ["s3://", "gs://", "pvc://", "http://", "https://"] as const;
+export { MODELMESH_MODEL_FIELDS, MODELMESH_URI_SCHEMES } from "./constants";
 
 /** InferenceService props that mean something in ModelMesh mode. */
 const READ_PROPS: ReadonlySet<string> = new Set(["name", "namespace", "engine", "model", "modelFormat", "pinRuntime", "deploymentMode", "displayName", "labels", "annotations", "predictorOverrides", "target"]);
@@ -60,9 +53,9 @@ export function modelMeshPredictor(model: Readonly<Record<string, unknown>>): Re
   return { model: picked };
 }
 
-/** Props rules of a ModelMesh InferenceService: the target runs ModelMesh, and every prop set is one ModelMesh reads. */
-export function checkModelMeshProps(props: InferenceServiceProps, target: Target): IssueDraft[] {
-  const issues: IssueDraft[] = checkModelMeshAvailable(target, "deploymentMode", "ModelMesh", "a ModelMesh InferenceService");
+/** Props rules of a ModelMesh InferenceService: every prop set is one ModelMesh reads (the target's ModelMesh is a manifest rule). */
+export function checkModelMeshProps(props: InferenceServiceProps): IssueDraft[] {
+  const issues: IssueDraft[] = [];
   const given = props as unknown as Readonly<Record<string, unknown>>;
   for (const key of Object.keys(given)) {
     if (READ_PROPS.has(key) || given[key] === undefined) continue;
@@ -77,38 +70,6 @@ export function checkModelMeshProps(props: InferenceServiceProps, target: Target
       message: `the model's storage hands its credentials to ServiceAccount "${props.model.serviceAccountName}", and ModelMesh reads credentials only from the storage-config Secret`,
       fix: "address the model through a storage-config entry: StorageConfig (storageConfig.path(key, path)) or ModelStorage.s3 with credentials.storageConfigKey",
     });
-  }
-  return issues;
-}
-
-/** Manifest rules of a ModelMesh InferenceService (they also cover predictorOverrides). */
-export function checkModelMeshManifest(isvc: Manifest): IssueDraft[] {
-  const issues: IssueDraft[] = [];
-  const predictor = getIn(isvc, ["spec", "predictor"]);
-  if (!isRecord(predictor)) return issues;
-  for (const key of Object.keys(predictor)) {
-    if (key !== "model") issues.push({ path: `spec.predictor.${key}`, value: predictor[key], rule: "modelmesh/ignored-field", message: `ModelMesh ignores spec.predictor.${key}: it reads only the model's format, runtime and storage`, fix: `remove ${key} from predictorOverrides` });
-  }
-  const model = isRecord(predictor["model"]) ? predictor["model"] : {};
-  for (const key of Object.keys(model)) {
-    if (!(MODELMESH_MODEL_FIELDS as readonly string[]).includes(key)) {
-      issues.push({ path: `spec.predictor.model.${key}`, value: model[key], rule: "modelmesh/ignored-field", message: `ModelMesh ignores spec.predictor.model.${key}: it reads only ${MODELMESH_MODEL_FIELDS.join(", ")}`, fix: `remove model.${key} from predictorOverrides` });
-    }
-  }
-  const storage = isRecord(model["storage"]) ? model["storage"] : undefined;
-  const path = storage?.["path"];
-  const uri = model["storageUri"];
-  if (path === undefined && uri === undefined) {
-    issues.push({ path: "spec.predictor.model.storage.path", value: undefined, rule: "modelmesh/storage", message: 'ModelMesh needs the model\'s storage.path or storageUri ("must have either the storageUri or the storage.path")', fix: "give the model a location: storageConfig.path(key, path)" });
-  }
-  if (typeof path === "string" && path.startsWith("/")) {
-    issues.push({ path: "spec.predictor.model.storage.path", value: path, rule: "modelmesh/storage-path", message: "storage.path is a key inside the bucket or claim, and a leading '/' makes it a different key", fix: `use "${path.replace(/^\/+/, "")}"` });
-  }
-  if (typeof uri === "string") {
-    const scheme = schemeOf(uri);
-    if (scheme === undefined || !(MODELMESH_URI_SCHEMES as readonly string[]).includes(scheme)) {
-      issues.push({ path: "spec.predictor.model.storageUri", value: uri, rule: "modelmesh/storage-uri", message: `ModelMesh pulls models only from ${MODELMESH_URI_SCHEMES.join(", ")} URIs`, fix: "store the model in S3, GCS, Azure Blob, a PVC or over HTTP, and address it through a storage-config entry" });
-    }
   }
   return issues;
 }

@@ -1,12 +1,17 @@
 /**
- * Checks that apply to any container the library emits, wherever it came from.
+ * Rules on the containers of InferenceService and runtime manifests, wherever they came from (engines,
+ * presets, raw specs, predictorOverrides, or YAML the library did not write): KServe's blocked
+ * variables, resource quantities, extended resources, and flags set twice.
  */
-import type { IssueDraft } from "../errors";
-import type { Container } from "../k8s";
-import { checkResources } from "./resources";
+import type { Container, Manifest } from "../k8s";
+import type { Finding, ManifestSubject } from "../rules/registry";
+import { defineManifestRule, derive } from "../rules/registry";
+import { getIn, isRecord, recordsOf } from "../canonical";
+import { compareStrings } from "../canonical";
 import { BLOCKED_ENV } from "./env";
 import { isAcceleratorResource, vendorOf } from "../../accelerators/registry";
 import { compareQuantities, isQuantity } from "../quantity";
+import { isRuntimeManifest, KSERVE_CONTAINER, runtimeContainers, runtimeOfService, runtimeSpec } from "../runtime/ref";
 
 /** Resource names that are not extended resources. */
 const STANDARD_RESOURCES = /^(cpu|memory|storage|ephemeral-storage|hugepages-.+)$|(^|\.)kubernetes\.io\//;
@@ -16,57 +21,237 @@ export function isExtendedResource(name: string): boolean {
   return name.includes("/") && !STANDARD_RESOURCES.test(name);
 }
 
-/**
- * Extended resources cannot be overcommitted: a limit is required, a request must equal it, the count is
- * a whole number; and one container requests devices of one vendor.
- */
-export function checkExtendedResources(path: string, resources: Container["resources"]): IssueDraft[] {
-  if (resources === undefined) return [];
-  const issues: IssueDraft[] = [];
-  const requests = resources.requests ?? {};
-  const limits = resources.limits ?? {};
-  const names = [...new Set([...Object.keys(requests), ...Object.keys(limits)])].filter(isExtendedResource).sort();
-  for (const name of names) {
-    const request = requests[name];
-    const limit = limits[name];
-    if (limit === undefined) {
-      issues.push({ path: `${path}.limits.${name}`, value: request, rule: "resources/extended-limit", message: `${name} is an extended resource: Kubernetes requires a limit (requests alone are rejected)`, fix: `set limits.${name} to ${String(request)}` });
-      continue;
-    }
-    if (!/^\d+$/.test(String(limit)) || Number(limit) < 1) {
-      issues.push({ path: `${path}.limits.${name}`, value: limit, rule: "resources/extended-count", message: `${name} is counted in whole devices`, fix: "use a whole number of 1 or more" });
-      continue;
-    }
-    if (request !== undefined && isQuantity(request) && compareQuantities(request, limit) !== 0) {
-      issues.push({ path: `${path}.requests.${name}`, value: request, rule: "resources/extended-overcommit", message: `${name} cannot be overcommitted: the request ${String(request)} must equal the limit ${String(limit)}`, fix: `set requests.${name} to ${String(limit)} or drop it (it defaults to the limit)` });
-    }
-  }
-  const vendors = [...new Set(names.filter(isAcceleratorResource).map(vendorOf))];
-  if (vendors.length > 1) {
-    issues.push({ path, value: names.filter(isAcceleratorResource), rule: "resources/one-vendor", message: `one container requests accelerators of ${vendors.join(" and ")}; a server uses one vendor's devices`, fix: "request one vendor's accelerators per container" });
-  }
-  return issues;
+/** Framework shorthands of PredictorSpec (exactly one implementation is allowed). */
+export const PREDICTOR_IMPLEMENTATIONS = ["sklearn", "xgboost", "tensorflow", "pytorch", "triton", "onnx", "huggingface", "pmml", "lightgbm", "paddle", "model", "containers"] as const;
+
+/** The implementation keys that hold one container KServe merges with a runtime's (all but `containers`). */
+export const IMPLEMENTATION_CONTAINERS = PREDICTOR_IMPLEMENTATIONS.filter((k) => k !== "containers");
+
+/** Kinds of manifests that rules declare they look at. */
+export const SERVICE_KINDS: readonly string[] = ["InferenceService"];
+export const RUNTIME_KINDS: readonly string[] = ["ServingRuntime", "ClusterServingRuntime"];
+export const POD_KINDS: readonly string[] = [...SERVICE_KINDS, ...RUNTIME_KINDS];
+
+/** True for a KServe InferenceService manifest. */
+export function isServiceManifest(m: Manifest): boolean {
+  return m.kind === "InferenceService" && typeof m.apiVersion === "string" && m.apiVersion.startsWith("serving.kserve.io/");
 }
 
-/** KServe's blocked variables and resource sanity, for one container (extended resources unless turned off, for containers KServe merges with a runtime's). */
-export function checkContainer(path: string, container: Container | undefined, options: { readonly extendedResources?: boolean } = {}): IssueDraft[] {
-  if (container === undefined) return [];
-  const issues: IssueDraft[] = [];
-  (container.env ?? []).forEach((v, i) => {
-    if ((BLOCKED_ENV as readonly string[]).includes(v.name)) {
-      issues.push({
-        path: `${path}.env[${i}]`,
-        value: v.name,
-        rule: "kserve/blocked-env",
-        message: `${v.name} is blocked by KServe's admission webhook in every container`,
-        fix: `remove ${v.name}; install packages into the image's site-packages instead`,
-      });
-    }
-  });
-  issues.push(...checkResources(`${path}.resources`, container.resources));
-  if (options.extendedResources !== false) issues.push(...checkExtendedResources(`${path}.resources`, container.resources));
-  return issues;
+/** A container of a manifest, with its path and whether extended-resource rules apply to it. */
+export interface ContainerAt {
+  readonly path: string;
+  readonly container: Container;
+  /** False for the containers KServe merges with a runtime's (their merged resources are checked instead). */
+  readonly extendedResources: boolean;
 }
+
+/** The containers of an InferenceService predictor or a runtime (main containers, then workers). */
+export function manifestContainers(manifest: Manifest): ContainerAt[] {
+  const out: ContainerAt[] = [];
+  if (isServiceManifest(manifest)) {
+    const predictor = getIn(manifest, ["spec", "predictor"]);
+    if (!isRecord(predictor)) return out;
+    for (const key of IMPLEMENTATION_CONTAINERS) {
+      const c = predictor[key];
+      if (isRecord(c)) out.push({ path: `spec.predictor.${key}`, container: c as Container, extendedResources: false });
+    }
+    (Array.isArray(predictor["containers"]) ? predictor["containers"] : []).forEach((c, i) => {
+      if (isRecord(c)) out.push({ path: `spec.predictor.containers[${i}]`, container: c as Container, extendedResources: true });
+    });
+  } else if (isRuntimeManifest(manifest)) {
+    const spec = isRecord(manifest["spec"]) ? manifest["spec"] : {};
+    runtimeContainers(spec).forEach((c, i) => out.push({ path: `spec.containers[${i}]`, container: c, extendedResources: true }));
+    const worker = spec["workerSpec"];
+    if (isRecord(worker)) runtimeContainers(worker).forEach((c, i) => out.push({ path: `spec.workerSpec.containers[${i}]`, container: c, extendedResources: true }));
+  }
+  return out;
+}
+
+/** Requests and limits to check, with the path they are reported at. */
+export interface ResourcesAt {
+  readonly path: string;
+  readonly resources: Container["resources"];
+  /** Whether the extended-resource rules apply. */
+  readonly extended: boolean;
+}
+
+/** The path of an InferenceService's model resources merged with its runtime's (what the pod really gets). */
+export const MERGED_RESOURCES_PATH = "spec.predictor.model.resources (merged with the runtime's)";
+
+/**
+ * Every set of resources of a manifest: each container's, and for an InferenceService the model's
+ * resources merged with those of its runtime's kserve-container (KServe merges them per resource name).
+ */
+export function manifestResources(subject: ManifestSubject): ResourcesAt[] {
+  return derive(subject, manifestResources, () => computeResources(subject));
+}
+
+/** The containers of the subject's manifest (computed once per subject). */
+export function containersOf(subject: ManifestSubject): ContainerAt[] {
+  return derive(subject, containersOf, () => manifestContainers(subject.manifest));
+}
+
+function computeResources(subject: ManifestSubject): ResourcesAt[] {
+  const out: ResourcesAt[] = containersOf(subject).map((c) => ({ path: `${c.path}.resources`, resources: c.container.resources, extended: c.extendedResources }));
+  if (isServiceManifest(subject.manifest)) {
+    const model = getIn(subject.manifest, ["spec", "predictor", "model"]);
+    if (isRecord(model)) {
+      const runtime = runtimeOfService(subject);
+      const rs = runtime !== undefined ? runtimeSpec(runtime) : undefined;
+      const main = rs !== undefined ? runtimeContainers(rs).find((c) => c.name === KSERVE_CONTAINER) : undefined;
+      const own = model["resources"] as Container["resources"];
+      const requests = { ...(main?.resources?.requests ?? {}), ...(own?.requests ?? {}) };
+      const limits = { ...(main?.resources?.limits ?? {}), ...(own?.limits ?? {}) };
+      out.push({ path: MERGED_RESOURCES_PATH, resources: { requests, limits }, extended: true });
+    }
+  }
+  return out;
+}
+
+export const blockedEnvRule = defineManifestRule({
+  id: "kserve/blocked-env",
+  severity: "error",
+  summary: "No container of an InferenceService or runtime sets an environment variable KServe's webhook blocks (PYTHONPATH and the like).",
+  why: "KServe's admission webhook rejects the whole object when any container sets one of these variables, so the apply fails.",
+  fix: "remove the variable; install packages into the image's site-packages instead",
+  on: "manifest",
+  kinds: POD_KINDS,
+  check: (subject) =>
+    containersOf(subject).flatMap(({ path, container }) =>
+      recordsOf<{ name?: unknown }>(container.env).flatMap((v, i): Finding[] =>
+        (BLOCKED_ENV as readonly unknown[]).includes(v.name)
+          ? [{ path: `${path}.env[${i}]`, value: v.name, message: `${String(v.name)} is blocked by KServe's admission webhook in every container`, fix: `remove ${String(v.name)}; install packages into the image's site-packages instead` }]
+          : [],
+      ),
+    ),
+});
+
+/** Quantity findings for one set of resources. */
+export function quantityFindings(path: string, resources: Container["resources"]): Finding[] {
+  if (resources === undefined) return [];
+  const out: Finding[] = [];
+  for (const kind of ["requests", "limits"] as const) {
+    const map = resources[kind] ?? {};
+    for (const name of Object.keys(map).sort(compareStrings)) {
+      const value = map[name];
+      if (!isQuantity(value)) {
+        out.push({ path: `${path}.${kind}.${name}`, value, message: `${kind}.${name} is not a Kubernetes quantity`, fix: `use a quantity such as ${name === "memory" ? '"16Gi"' : name === "cpu" ? '"500m" or "2"' : "1"}` });
+      }
+    }
+  }
+  return out;
+}
+
+/** Request-above-limit findings for one set of resources. */
+export function requestAboveLimitFindings(path: string, resources: Container["resources"]): Finding[] {
+  if (resources === undefined) return [];
+  const out: Finding[] = [];
+  const requests = resources.requests ?? {};
+  const limits = resources.limits ?? {};
+  for (const name of Object.keys(requests).sort(compareStrings)) {
+    const request = requests[name];
+    const limit = limits[name];
+    if (request === undefined || limit === undefined || !isQuantity(request) || !isQuantity(limit)) continue;
+    if (compareQuantities(request, limit) > 0) {
+      out.push({ path: `${path}.requests.${name}`, value: request, message: `the ${name} request ${String(request)} is above its limit ${String(limit)}; Kubernetes rejects the pod`, fix: `lower the request to at most ${String(limit)} or raise the limit` });
+    }
+  }
+  return out;
+}
+
+export const quantityRule = defineManifestRule({
+  id: "resources/quantity",
+  severity: "error",
+  summary: "Every request and limit of a container is a Kubernetes quantity.",
+  why: "The API server rejects a pod template whose resources are not quantities (\"quantities must match the regular expression\"), so the InferenceService or runtime never gets pods.",
+  fix: 'use a quantity such as "500m", "2", "16Gi" or 1',
+  on: "app",
+  kinds: POD_KINDS,
+  check: (subject) => manifestResources(subject).flatMap((r) => quantityFindings(r.path, r.resources)),
+});
+
+export const requestAboveLimitRule = defineManifestRule({
+  id: "resources/request-above-limit",
+  severity: "error",
+  summary: "No container requests more of a resource than its limit (the model's resources merged with the runtime's included).",
+  why: "Kubernetes rejects a pod whose request exceeds its limit (\"must be less than or equal to limit\"), so the Deployment or Knative revision never becomes ready.",
+  fix: "lower the request or raise the limit",
+  on: "app",
+  kinds: POD_KINDS,
+  check: (subject) => manifestResources(subject).flatMap((r) => requestAboveLimitFindings(r.path, r.resources)),
+});
+
+function extendedNames(resources: Container["resources"]): string[] {
+  return [...new Set([...Object.keys(resources?.requests ?? {}), ...Object.keys(resources?.limits ?? {})])].filter(isExtendedResource).sort();
+}
+
+function eachExtended(subject: ManifestSubject, visit: (path: string, name: string, request: unknown, limit: unknown) => Finding[]): Finding[] {
+  return manifestResources(subject)
+    .filter((r) => r.extended && r.resources !== undefined)
+    .flatMap((r) => extendedNames(r.resources).flatMap((name) => visit(r.path, name, r.resources?.requests?.[name], r.resources?.limits?.[name])));
+}
+
+const wholeCount = (limit: unknown): boolean => /^\d+$/.test(String(limit)) && Number(limit) >= 1;
+
+export const extendedLimitRule = defineManifestRule({
+  id: "resources/extended-limit",
+  severity: "error",
+  summary: "An extended resource (nvidia.com/gpu, amd.com/gpu, ...) that is requested also has a limit.",
+  why: "Extended resources cannot be overcommitted: Kubernetes rejects a container that requests one without a limit.",
+  fix: "set the limit to the requested count",
+  on: "app",
+  kinds: POD_KINDS,
+  check: (subject) =>
+    eachExtended(subject, (path, name, request, limit) =>
+      limit === undefined ? [{ path: `${path}.limits.${name}`, value: request, message: `${name} is an extended resource: Kubernetes requires a limit (requests alone are rejected)`, fix: `set limits.${name} to ${String(request)}` }] : [],
+    ),
+});
+
+export const extendedCountRule = defineManifestRule({
+  id: "resources/extended-count",
+  severity: "error",
+  summary: "An extended resource is counted in whole devices (1 or more).",
+  why: "Kubernetes rejects fractional or zero extended-resource limits (\"must be an integer\"); devices are not shared by quantity.",
+  fix: "use a whole number of 1 or more",
+  on: "app",
+  kinds: POD_KINDS,
+  check: (subject) =>
+    eachExtended(subject, (path, name, _request, limit) => (limit !== undefined && !wholeCount(limit) ? [{ path: `${path}.limits.${name}`, value: limit, message: `${name} is counted in whole devices`, fix: "use a whole number of 1 or more" }] : [])),
+});
+
+export const extendedOvercommitRule = defineManifestRule({
+  id: "resources/extended-overcommit",
+  severity: "error",
+  summary: "The request of an extended resource equals its limit.",
+  why: "Extended resources cannot be overcommitted: Kubernetes rejects a container whose extended-resource request differs from its limit.",
+  fix: "set the request to the limit, or drop it (it defaults to the limit)",
+  on: "app",
+  kinds: POD_KINDS,
+  check: (subject) =>
+    eachExtended(subject, (path, name, request, limit) =>
+      limit !== undefined && wholeCount(limit) && request !== undefined && isQuantity(request) && compareQuantities(request as string | number, limit as string | number) !== 0
+        ? [{ path: `${path}.requests.${name}`, value: request, message: `${name} cannot be overcommitted: the request ${String(request)} must equal the limit ${String(limit)}`, fix: `set requests.${name} to ${String(limit)} or drop it (it defaults to the limit)` }]
+        : [],
+    ),
+});
+
+export const oneVendorRule = defineManifestRule({
+  id: "resources/one-vendor",
+  severity: "error",
+  summary: "One container requests accelerators of one vendor only.",
+  why: "A serving process drives one vendor's devices (CUDA, ROCm, Habana, Spyre); devices of a second vendor are reserved on the node and never used.",
+  fix: "request one vendor's accelerators per container",
+  on: "app",
+  kinds: POD_KINDS,
+  check: (subject) =>
+    manifestResources(subject)
+      .filter((r) => r.extended && r.resources !== undefined)
+      .flatMap((r): Finding[] => {
+        const names = extendedNames(r.resources).filter(isAcceleratorResource);
+        const vendors = [...new Set(names.map(vendorOf))];
+        return vendors.length > 1 ? [{ path: r.path, value: names, message: `one container requests accelerators of ${vendors.join(" and ")}; a server uses one vendor's devices`, fix: "request one vendor's accelerators per container" }] : [];
+      }),
+});
 
 /** The flag an argument sets (`--max-model-len=4096` and `--max-model-len` give `--max-model-len`), or undefined. */
 export function flagOf(arg: string): string | undefined {
@@ -82,9 +267,9 @@ export interface ArgSource {
 }
 
 /** Flags set more than once across the sources (KServe concatenates runtime args and model args). */
-export function checkDuplicateFlags(sources: readonly ArgSource[], repeatable: readonly string[]): IssueDraft[] {
+export function duplicateFlagFindings(sources: readonly ArgSource[], repeatable: readonly string[]): Finding[] {
   const seen = new Map<string, string>();
-  const issues: IssueDraft[] = [];
+  const out: Finding[] = [];
   for (const source of sources) {
     source.args.forEach((arg, i) => {
       const flag = flagOf(arg);
@@ -92,10 +277,9 @@ export function checkDuplicateFlags(sources: readonly ArgSource[], repeatable: r
       const at = `${source.path}[${i}]`;
       const first = seen.get(flag);
       if (first !== undefined) {
-        issues.push({
+        out.push({
           path: at,
           value: arg,
-          rule: "args/duplicate-flag",
           message: `flag ${flag} is already set at ${first}; KServe appends the model's args to the runtime's, so the server sees it twice`,
           fix: `set ${flag} once: drop it from one place (make it an engine parameter to vary it per model), or list it in the engine's repeatableFlags`,
         });
@@ -104,5 +288,43 @@ export function checkDuplicateFlags(sources: readonly ArgSource[], repeatable: r
       }
     });
   }
-  return issues;
+  return out;
 }
+
+const stringArgs = (value: unknown): string[] => (Array.isArray(value) ? value.filter((a): a is string => typeof a === "string") : []);
+
+export const duplicateFlagRule = defineManifestRule({
+  id: "args/duplicate-flag",
+  severity: "error",
+  summary: "A flag is set once in a runtime's kserve-container args, and an InferenceService's model args do not repeat a flag of its runtime.",
+  why: "KServe appends the model's args to the runtime's; most servers (vLLM's argparse among them) then take the last value or fail on the repeated flag, so the model runs with settings nobody chose.",
+  fix: "set the flag in one place (an engine parameter to vary it per model), or list it in the engine's repeatableFlags",
+  on: "app",
+  kinds: POD_KINDS,
+  check: (subject) => {
+    const { manifest } = subject;
+    const repeatable = subject.known?.repeatableFlags ?? [];
+    if (isRuntimeManifest(manifest)) {
+      const spec = isRecord(manifest["spec"]) ? manifest["spec"] : {};
+      return runtimeContainers(spec).flatMap((c, i) => (c.name === KSERVE_CONTAINER ? duplicateFlagFindings([{ path: `spec.containers[${i}].args`, args: stringArgs(c.args) }], repeatable) : []));
+    }
+    if (!isServiceManifest(manifest)) return [];
+    const model = getIn(manifest, ["spec", "predictor", "model"]);
+    if (!isRecord(model)) return [];
+    const runtime = runtimeOfService(subject);
+    const rs = runtime !== undefined ? runtimeSpec(runtime) : undefined;
+    const main = rs !== undefined ? runtimeContainers(rs).find((c) => c.name === KSERVE_CONTAINER) : undefined;
+    if (runtime === undefined || main === undefined) return [];
+    const repeatableFlags = runtime.engine?.repeatableFlags ?? subject.known?.repeatableFlags ?? [];
+    return duplicateFlagFindings(
+      [
+        { path: `runtime ${runtime.name}: args`, args: stringArgs(main.args) },
+        { path: "spec.predictor.model.args", args: stringArgs(model["args"]) },
+      ],
+      repeatableFlags,
+    ).filter((d) => d.path.startsWith("spec.predictor"));
+  },
+});
+
+/** The container rules, in the order builds run them. */
+export const CONTAINER_RULES = [blockedEnvRule, quantityRule, requestAboveLimitRule, extendedLimitRule, extendedCountRule, extendedOvercommitRule, oneVendorRule] as const;

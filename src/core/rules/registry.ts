@@ -12,6 +12,7 @@
 import type { IssueDraft, Severity } from "../errors";
 import type { Manifest } from "../k8s";
 import type { Target } from "../target/resolve";
+import type { RuntimeInfo } from "../runtime/ref";
 
 /**
  * What a rule looks at:
@@ -76,6 +77,12 @@ export interface ManifestSubject {
    * @default undefined (a synth)
    */
   readonly lint?: LintAssumptions;
+  /**
+   * What the library's own build knows beyond the manifests (absent when `lint` checks YAML the library
+   * did not write; rules then read only the manifests).
+   * @default nothing known beyond the manifests
+   */
+  readonly known?: KnownFacts;
 }
 
 /** What `lint` is told exists on the cluster besides its input. */
@@ -86,8 +93,35 @@ export interface LintAssumptions {
   readonly objects: ReadonlySet<string>;
 }
 
+/** Facts a build knows about a manifest that the manifest itself does not say. */
+export interface KnownFacts {
+  /**
+   * The runtime an InferenceService uses, from its engine handle: also a runtime the app does not define
+   * (`ServingRuntime.fromName`, with declared formats and protocols).
+   * @default looked up by name among the app's runtimes
+   */
+  readonly runtime?: RuntimeInfo;
+  /**
+   * The runtimes defined in the app so far, with the construct that defined each.
+   * @default the runtime manifests of the app
+   */
+  readonly runtimes?: readonly RuntimeInfo[];
+  /**
+   * Flags of the engine that may repeat in a runtime's args.
+   * @default none
+   */
+  readonly repeatableFlags?: readonly string[];
+}
+
 /** A rule on one rendered manifest: runs at synth time and in `lint`. */
-export type ManifestRule = Rule<ManifestSubject> & { readonly on: "manifest" | "app" };
+export type ManifestRule = Rule<ManifestSubject> & {
+  readonly on: "manifest" | "app";
+  /**
+   * The manifest kinds the rule looks at; {@link runManifestRules} skips it for other kinds.
+   * @default every kind
+   */
+  readonly kinds?: readonly string[];
+};
 
 const catalogue = new Map<string, RuleMeta>();
 const manifestRuleList: ManifestRule[] = [];
@@ -124,6 +158,53 @@ export function ruleCatalogue(): readonly RuleMeta[] {
 /** The description of rule `id`, if it is declared. */
 export function ruleMeta(id: string): RuleMeta | undefined {
   return catalogue.get(id);
+}
+
+/**
+ * Runs manifest rules on a subject, skipping those declared for other kinds (see {@link runRules}).
+ * `lint` and the builds both run manifest rules through this.
+ */
+export function runManifestRules(rules: readonly ManifestRule[], subject: ManifestSubject): IssueDraft[] {
+  return runRules(rulesForKind(rules, subject.manifest.kind), subject);
+}
+
+const byKind = new WeakMap<readonly ManifestRule[], Map<string, readonly ManifestRule[]>>();
+
+/** The rules of a list that look at manifests of `kind` (the filtered list is kept per list and kind). */
+function rulesForKind(rules: readonly ManifestRule[], kind: string): readonly ManifestRule[] {
+  let kinds = byKind.get(rules);
+  if (kinds === undefined) {
+    kinds = new Map();
+    byKind.set(rules, kinds);
+  }
+  let list = kinds.get(kind);
+  if (list === undefined) {
+    list = rules.filter((r) => r.kinds === undefined || r.kinds.includes(kind));
+    kinds.set(kind, list);
+  }
+  return list;
+}
+
+const DERIVED = Symbol("kserve-constructs derived values");
+
+/**
+ * A value derived from a subject, computed once per subject object and shared by the rules that need it
+ * (for example an InferenceService's merged resources). The values are kept on the subject object itself
+ * (under a private symbol), so they never outlive it or cross from one build (or program) to another; a
+ * frozen subject just recomputes.
+ */
+export function derive<T>(subject: object, key: unknown, compute: () => T): T {
+  const holder = subject as { [DERIVED]?: Map<unknown, unknown> };
+  let values = holder[DERIVED];
+  if (values === undefined) {
+    if (!Object.isExtensible(subject)) return compute();
+    values = new Map();
+    Object.defineProperty(subject, DERIVED, { value: values, enumerable: false });
+  }
+  if (values.has(key)) return values.get(key) as T;
+  const value = compute();
+  values.set(key, value);
+  return value;
 }
 
 /** Turns one finding of `rule` into an issue draft. */

@@ -18,7 +18,8 @@ import { MANAGED_BY } from "../keys";
 import { RUNTIME_API_VERSION } from "../engine/render";
 import type { ExistingRuntimeOptions, ServingRuntimeProps } from "./props";
 import type { RuntimeInfo } from "./ref";
-import { checkRuntimeConflicts, checkRuntimeManifest } from "./rules";
+import { RUNTIME_MANIFEST_RULES } from "./rules";
+import { runManifestRules } from "../rules/registry";
 
 const servingRuntimeSchema: z.ZodType<ServingRuntimeProps> = z.strictObject({
   name: k8sName.optional(),
@@ -56,7 +57,7 @@ function buildServingRuntimeUnguarded(props: ServingRuntimeProps, ctx: BuildCont
     spec: { ...p.spec },
   }) as Manifest;
   const handle: RuntimeInfo = { ...base, valid: true, manifest };
-  drafts.push(...checkRuntimeManifest(manifest, target), ...checkRuntimeConflicts(handle, ctx.registry?.runtimes ?? []));
+  drafts.push(...runManifestRules(RUNTIME_MANIFEST_RULES, { manifest, target, app: [manifest], known: { runtimes: ctx.registry?.runtimes ?? [] } }));
   const issues = locate(ctx.where, drafts);
   if (!issues.some(isError)) issues.push(...(ctx.registry?.claim(ctx.where, [manifest]) ?? []));
   const valid = !issues.some(isError);

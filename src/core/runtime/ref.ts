@@ -9,6 +9,13 @@ import type { ParameterSpec } from "../engine/parameters";
 import type { EnvValue } from "../pod/env";
 import type { Container, Manifest } from "../k8s";
 import { isRecord } from "../canonical";
+import { derive } from "../rules/registry";
+import { appIndex, namespaceOf } from "../rules/app-index";
+
+/** Names of the containers KServe treats specially. */
+export const KSERVE_CONTAINER = "kserve-container";
+export const TRANSFORMER_CONTAINER = "transformer-container";
+export const WORKER_CONTAINER = "worker-container";
 
 /** A supported model format entry as KServe reads it. */
 export interface SupportedModelFormat {
@@ -92,14 +99,14 @@ export function runtimeSpec(info: RuntimeInfo): Record<string, unknown> | undefi
 /** Model formats of a runtime, `undefined` when unknown. */
 export function runtimeFormats(info: RuntimeInfo): readonly SupportedModelFormat[] | undefined {
   const spec = runtimeSpec(info);
-  if (spec !== undefined) return (spec["supportedModelFormats"] as SupportedModelFormat[] | undefined) ?? [];
+  if (spec !== undefined) return (Array.isArray(spec["supportedModelFormats"]) ? spec["supportedModelFormats"] : []).filter((f): f is SupportedModelFormat => isRecord(f) && typeof f["name"] === "string");
   return info.declared?.modelFormats;
 }
 
 /** Protocol versions of a runtime: `[]` accepts any, `undefined` unknown. */
 export function runtimeProtocols(info: RuntimeInfo): readonly KServeProtocol[] | undefined {
   const spec = runtimeSpec(info);
-  if (spec !== undefined) return (spec["protocolVersions"] as KServeProtocol[] | undefined) ?? [];
+  if (spec !== undefined) return (Array.isArray(spec["protocolVersions"]) ? spec["protocolVersions"] : []).filter((p): p is KServeProtocol => typeof p === "string");
   return info.declared?.protocolVersions;
 }
 
@@ -129,4 +136,42 @@ export function runtimeAccelerators(info: RuntimeInfo): readonly string[] | unde
 export function runtimeContainers(spec: Record<string, unknown>): Container[] {
   const containers = spec["containers"];
   return Array.isArray(containers) ? (containers.filter(isRecord) as Container[]) : [];
+}
+
+/** True for a ServingRuntime or ClusterServingRuntime manifest. */
+export function isRuntimeManifest(m: Manifest): boolean {
+  return (m.kind === "ServingRuntime" || m.kind === "ClusterServingRuntime") && typeof m.apiVersion === "string" && m.apiVersion.startsWith("serving.kserve.io/");
+}
+
+/** A runtime handle for a runtime manifest found among an app's manifests (YAML the library did not write included). */
+export function runtimeFromManifest(m: Manifest): RuntimeInfo {
+  const kind = m.kind === "ClusterServingRuntime" ? "ClusterServingRuntime" : "ServingRuntime";
+  return { name: m.metadata.name, kind, ...(kind === "ServingRuntime" && m.metadata.namespace !== undefined ? { namespace: m.metadata.namespace } : {}), where: `${kind} ${m.metadata.name}`, valid: true, manifest: m };
+}
+
+/** What a manifest-level rule needs to find an InferenceService's runtime. */
+export interface RuntimeLookup {
+  readonly manifest: Manifest;
+  readonly app: readonly Manifest[];
+  readonly known?: { readonly runtime?: RuntimeInfo };
+}
+
+/**
+ * The runtime of an InferenceService manifest: the one its build knows (also a runtime the app does not
+ * define), else the runtime it names in `predictor.model.runtime`, looked up among the app's manifests
+ * (a ServingRuntime of its namespace first, then a ClusterServingRuntime, as KServe does).
+ */
+export function runtimeOfService(subject: RuntimeLookup): RuntimeInfo | undefined {
+  if (subject.known?.runtime !== undefined) return subject.known.runtime;
+  return derive(subject, runtimeOfService, () => lookupRuntime(subject));
+}
+
+function lookupRuntime(subject: RuntimeLookup): RuntimeInfo | undefined {
+  const predictor = isRecord(subject.manifest["spec"]) ? subject.manifest["spec"]["predictor"] : undefined;
+  const model = isRecord(predictor) ? predictor["model"] : undefined;
+  const name = isRecord(model) ? model["runtime"] : undefined;
+  if (typeof name !== "string") return undefined;
+  const index = appIndex(subject.app);
+  const found = index.find("ServingRuntime", namespaceOf(subject.manifest), name).find(isRuntimeManifest) ?? index.find("ClusterServingRuntime", "", name).find(isRuntimeManifest);
+  return found === undefined ? undefined : runtimeFromManifest(found);
 }

@@ -3,18 +3,19 @@
  * webhook and the runtime conventions its controller depends on. They run on the manifest, so they
  * cover engines, presets and raw specs alike.
  */
-import type { IssueDraft } from "../errors";
-import type { Container, Manifest } from "../k8s";
-import type { Target } from "../target/resolve";
-import { requireFeature } from "../target/resolve";
-import { isRecord } from "../canonical";
-import { checkContainer, checkDuplicateFlags } from "../pod/rules";
+import type { Container } from "../k8s";
+import type { Finding, ManifestRule, ManifestSubject } from "../rules/registry";
+import { POD_KINDS, RUNTIME_KINDS } from "../pod/rules";
+import { defineManifestRule } from "../rules/registry";
+import { getIn, isRecord, recordsOf } from "../canonical";
+import { CONTAINER_RULES, duplicateFlagRule, isServiceManifest } from "../pod/rules";
 import { checkTemplate, eachString } from "../templates";
 import type { RuntimeInfo, SupportedModelFormat } from "./ref";
-import { runtimeContainers, runtimeFormats, runtimeMultiModel, runtimeProtocols, runtimeSpec } from "./ref";
-
+import { isRuntimeManifest, KSERVE_CONTAINER, runtimeContainers, runtimeFormats, runtimeFromManifest, runtimeMultiModel, runtimeProtocols, runtimeSpec, TRANSFORMER_CONTAINER, WORKER_CONTAINER } from "./ref";
 import { KSERVE } from "../keys";
-import { checkModelMeshRuntime } from "../modelmesh/rules";
+import { appIndex } from "../rules/app-index";
+import { MODELMESH_RUNTIME_RULES } from "../modelmesh/rules";
+import { featureGate } from "../target/rules";
 import { KSERVE_GPU_RESOURCES } from "../../accelerators/registry";
 import { defineRule } from "../rules/registry";
 import { DNS1123_SUBDOMAIN, toDns1035 } from "../names";
@@ -35,7 +36,7 @@ export function declaredGpuTypes(annotations: Record<string, unknown> | undefine
 }
 
 /** KServe's multi-node rule: device resources must be GPU types it knows or that the annotation declares. */
-export function checkGpuResourceTypes(path: string, resources: Container["resources"], declared: readonly string[], where: string): IssueDraft[] {
+function gpuTypeFindings(path: string, resources: Container["resources"], declared: readonly string[], where: string): Finding[] {
   const names = new Set([...Object.keys(resources?.requests ?? {}), ...Object.keys(resources?.limits ?? {})]);
   const known = [...KSERVE_GPU_RESOURCES, ...declared];
   return [...names]
@@ -44,118 +45,221 @@ export function checkGpuResourceTypes(path: string, resources: Container["resour
     .map((n) => ({
       path: `${path}.resources`,
       value: n,
-      rule: "kserve/multi-node-gpu-type",
       message: `KServe's multi-node validation does not know the device resource ${n} (it knows ${KSERVE_GPU_RESOURCES.join(", ")})`,
       fix: `declare it in the ${where} annotation ${KSERVE.gpuResourceTypes}: '["${n}"]' (the library does this for known accelerators such as IBM Spyre)`,
     }));
 }
 
-/** Names of the containers KServe treats specially. */
-export const KSERVE_CONTAINER = "kserve-container";
-export const TRANSFORMER_CONTAINER = "transformer-container";
-export const WORKER_CONTAINER = "worker-container";
+export { KSERVE_CONTAINER, TRANSFORMER_CONTAINER, WORKER_CONTAINER } from "./ref";
 
-/** Checks a rendered runtime manifest. `repeatableFlags` come from the engine. */
-export function checkRuntimeManifest(manifest: Manifest, target: Target, repeatableFlags: readonly string[] = []): IssueDraft[] {
-  const issues: IssueDraft[] = [];
-  const spec = isRecord(manifest["spec"]) ? manifest["spec"] : {};
-  const containers = runtimeContainers(spec);
-  const multiModel = spec["multiModel"] === true;
-  const mainIndex = containers.findIndex((c) => c.name === KSERVE_CONTAINER);
-  if (!multiModel && mainIndex < 0) {
-    issues.push({
-      path: "spec.containers",
-      value: containers.map((c) => c.name),
-      rule: "runtime/kserve-container",
-      message: `a single-model runtime needs a container named "${KSERVE_CONTAINER}"; KServe fails with "failed to find kserve-container"`,
-      fix: `name the serving container "${KSERVE_CONTAINER}"`,
-    });
-  }
-  containers.forEach((c, i) => {
-    const path = `spec.containers[${i}]`;
-    issues.push(...checkContainer(path, c));
-    if (c.name === KSERVE_CONTAINER || c.name === TRANSFORMER_CONTAINER) {
-      eachString(c, path, (p, text) => issues.push(...checkTemplate(p, text)));
-    }
-    if (c.name === KSERVE_CONTAINER) {
-      (c.env ?? []).forEach((v, j) => {
-        if (v.name === "TENSOR_PARALLEL_SIZE" || v.name === "PIPELINE_PARALLEL_SIZE") {
-          issues.push({
-            path: `${path}.env[${j}]`,
-            value: v.name,
-            rule: "runtime/parallel-size-env",
-            message: `KServe's webhook rejects ${v.name} on ${KSERVE_CONTAINER}; KServe sets it from workerSpec`,
-            fix: "set tensorParallelSize / pipelineParallelSize on the workerSpec (multi-node) or pass the engine's own flag",
-          });
-        }
-      });
-      issues.push(...checkDuplicateFlags([{ path: `${path}.args`, args: c.args ?? [] }], repeatableFlags));
-    }
-  });
-  issues.push(...checkFormatPriorities(spec));
-  if (multiModel) issues.push(...checkModelMeshRuntime(spec, target));
-  const worker = isRecord(spec["workerSpec"]) ? spec["workerSpec"] : undefined;
-  if (worker !== undefined) {
-    issues.push(...requireFeature(target, "multi-node", "spec.workerSpec", "workerSpec"));
-    const workerContainers = runtimeContainers(worker);
-    if (workerContainers.length > 1) {
-      issues.push({ path: "spec.workerSpec.containers", value: workerContainers.map((c) => c.name), rule: "runtime/worker-containers", message: "KServe allows at most one workerSpec container", fix: "keep one worker container" });
-    }
-    workerContainers.forEach((c, i) => issues.push(...checkContainer(`spec.workerSpec.containers[${i}]`, c)));
-    const declared = declaredGpuTypes(isRecord(spec["annotations"]) ? spec["annotations"] : undefined);
-    if (mainIndex >= 0) issues.push(...checkGpuResourceTypes(`spec.containers[${mainIndex}]`, containers[mainIndex]?.resources, declared, "runtime spec.annotations"));
-    workerContainers.forEach((c, i) => {
-      if (c.name === WORKER_CONTAINER) issues.push(...checkGpuResourceTypes(`spec.workerSpec.containers[${i}]`, c.resources, declared, "runtime spec.annotations"));
-    });
-  }
-  if (spec["imagePullSecrets"] !== undefined) issues.push(...requireFeature(target, "runtime-image-pull-secrets", "spec.imagePullSecrets", spec["imagePullSecrets"], "set imagePullSecrets on each InferenceService instead, or upgrade KServe"));
-  if (spec["hostIPC"] !== undefined) issues.push(...requireFeature(target, "runtime-host-ipc", "spec.hostIPC", spec["hostIPC"]));
-  if (spec["schedulerName"] !== undefined) issues.push(...requireFeature(target, "runtime-scheduler-name", "spec.schedulerName", spec["schedulerName"], "set schedulerName on each InferenceService instead (predictor schedulerName, or a hardware request)"));
-  if (spec["resourceClaims"] !== undefined) issues.push(...requireFeature(target, "runtime-resource-claims", "spec.resourceClaims", spec["resourceClaims"]));
-  const podAnnotations = isRecord(spec["annotations"]) ? spec["annotations"] : {};
-  if (podAnnotations["multinode/executor-backend"] !== undefined) {
-    issues.push(...requireFeature(target, "multinode-executor-backend", 'spec.annotations["multinode/executor-backend"]', podAnnotations["multinode/executor-backend"], "drop executorBackend (KServe uses Ray), or upgrade KServe"));
-  }
-  if (Object.keys(podAnnotations).some((k) => k.startsWith("prometheus.kserve.io/"))) {
-    issues.push(...requireFeature(target, "prometheus-annotations", "spec.annotations", podAnnotations, "drop metrics from the engine, or upgrade KServe"));
-  }
-  return issues;
+
+/** The spec of a runtime manifest, or undefined for other kinds. */
+function runtimeSpecOf(subject: ManifestSubject): Record<string, unknown> | undefined {
+  if (!isRuntimeManifest(subject.manifest)) return undefined;
+  return isRecord(subject.manifest["spec"]) ? subject.manifest["spec"] : {};
 }
 
-/** KServe's webhook: one runtime may not give the same auto-selected format different priorities. */
-function checkFormatPriorities(spec: Record<string, unknown>): IssueDraft[] {
-  const formats = (Array.isArray(spec["supportedModelFormats"]) ? spec["supportedModelFormats"] : []) as SupportedModelFormat[];
-  const priorities = new Map<string, number | undefined>();
-  const issues: IssueDraft[] = [];
-  formats.forEach((f, i) => {
-    if (f.autoSelect !== true) return;
-    const first = priorities.get(f.name);
-    if (priorities.has(f.name) && first !== undefined && f.priority !== undefined && first !== f.priority) {
-      issues.push({
-        path: `spec.supportedModelFormats[${i}].priority`,
-        value: f.priority,
-        rule: "runtime/format-priority",
-        message: `format "${f.name}" is auto-selected with two different priorities; KServe's webhook rejects the runtime`,
-        fix: `give every auto-selected "${f.name}" entry the same priority`,
+const asFindings = (drafts: readonly { path: string; value: unknown; message: string; fix: string }[]): Finding[] => drafts.map(({ path, value, message, fix }) => ({ path, value, message, fix }));
+
+export const kserveContainerRule = defineManifestRule({
+  id: "runtime/kserve-container",
+  severity: "error",
+  summary: `A single-model runtime has a container named "${KSERVE_CONTAINER}".`,
+  why: `KServe merges the InferenceService's model into the runtime container named ${KSERVE_CONTAINER}; without one it fails with "failed to find kserve-container" and no pod is created.`,
+  fix: `name the serving container "${KSERVE_CONTAINER}"`,
+  on: "manifest",
+  kinds: RUNTIME_KINDS,
+  check: (subject) => {
+    const spec = runtimeSpecOf(subject);
+    if (spec === undefined || spec["multiModel"] === true) return [];
+    const containers = runtimeContainers(spec);
+    return containers.some((c) => c.name === KSERVE_CONTAINER)
+      ? []
+      : [{ path: "spec.containers", value: containers.map((c) => c.name), message: `a single-model runtime needs a container named "${KSERVE_CONTAINER}"; KServe fails with "failed to find kserve-container"`, fix: `name the serving container "${KSERVE_CONTAINER}"` }];
+  },
+});
+
+export const templateRule = defineManifestRule({
+  id: "runtime/template",
+  severity: "error",
+  summary: "The kserve-container and transformer-container of a runtime, and an InferenceService's model command, args and env, use only the Go-template forms KServe substitutes.",
+  why: "KServe renders these fields as Go templates over the InferenceService's metadata ({{.Name}}, {{.Namespace}}, {{.Labels.x}}, {{.Annotations.x}}); anything else in double braces fails the template and the InferenceService never reconciles.",
+  fix: "use {{model_path}}, {{port}} or {{model_name}} (substituted by the library), or {{.Name}}, {{.Namespace}}, {{.Labels.key}}, {{.Annotations.key}}; for environment variables use $(VAR)",
+  on: "manifest",
+  kinds: POD_KINDS,
+  check: (subject) => {
+    const out: Finding[] = [];
+    const spec = runtimeSpecOf(subject);
+    if (spec !== undefined) {
+      runtimeContainers(spec).forEach((c, i) => {
+        if (c.name === KSERVE_CONTAINER || c.name === TRANSFORMER_CONTAINER) eachString(c, `spec.containers[${i}]`, (p, text) => out.push(...asFindings(checkTemplate(p, text))));
       });
+    } else if (isServiceManifest(subject.manifest)) {
+      const model = getIn(subject.manifest, ["spec", "predictor", "model"]);
+      if (isRecord(model)) {
+        for (const field of ["command", "args", "env"] as const) eachString(model[field], `spec.predictor.model.${field}`, (p, text) => out.push(...asFindings(checkTemplate(p, text))));
+      }
     }
-    if (!priorities.has(f.name)) priorities.set(f.name, f.priority);
-  });
-  return issues;
+    return out;
+  },
+});
+
+export const parallelSizeEnvRule = defineManifestRule({
+  id: "runtime/parallel-size-env",
+  severity: "error",
+  summary: `A runtime's ${KSERVE_CONTAINER} does not set TENSOR_PARALLEL_SIZE or PIPELINE_PARALLEL_SIZE.`,
+  why: "KServe sets these variables from workerSpec for multi-node serving, and its webhook rejects runtimes that set them.",
+  fix: "set tensorParallelSize / pipelineParallelSize on the workerSpec (multi-node) or pass the engine's own flag",
+  on: "manifest",
+  kinds: RUNTIME_KINDS,
+  check: (subject) => {
+    const spec = runtimeSpecOf(subject);
+    if (spec === undefined) return [];
+    return runtimeContainers(spec).flatMap((c, i) =>
+      c.name !== KSERVE_CONTAINER
+        ? []
+        : recordsOf<{ name?: unknown }>(c.env).flatMap((v, j) =>
+            v.name === "TENSOR_PARALLEL_SIZE" || v.name === "PIPELINE_PARALLEL_SIZE"
+              ? [{ path: `spec.containers[${i}].env[${j}]`, value: v.name, message: `KServe's webhook rejects ${String(v.name)} on ${KSERVE_CONTAINER}; KServe sets it from workerSpec`, fix: "set tensorParallelSize / pipelineParallelSize on the workerSpec (multi-node) or pass the engine's own flag" }]
+              : [],
+          ),
+    );
+  },
+});
+
+export const formatPriorityRule = defineManifestRule({
+  id: "runtime/format-priority",
+  severity: "error",
+  summary: "A runtime gives each auto-selected format one priority.",
+  why: "KServe's ServingRuntime webhook rejects a runtime that auto-selects the same format with two different priorities.",
+  fix: "give every auto-selected entry of a format the same priority",
+  on: "manifest",
+  kinds: RUNTIME_KINDS,
+  check: (subject) => {
+    const spec = runtimeSpecOf(subject);
+    if (spec === undefined) return [];
+    const formats = recordsOf<SupportedModelFormat>(spec["supportedModelFormats"]);
+    const priorities = new Map<string, number | undefined>();
+    const out: Finding[] = [];
+    formats.forEach((f, i) => {
+      if (f.autoSelect !== true) return;
+      const first = priorities.get(f.name);
+      if (priorities.has(f.name) && first !== undefined && f.priority !== undefined && first !== f.priority) {
+        out.push({ path: `spec.supportedModelFormats[${i}].priority`, value: f.priority, message: `format "${f.name}" is auto-selected with two different priorities; KServe's webhook rejects the runtime`, fix: `give every auto-selected "${f.name}" entry the same priority` });
+      }
+      if (!priorities.has(f.name)) priorities.set(f.name, f.priority);
+    });
+    return out;
+  },
+});
+
+export const workerContainersRule = defineManifestRule({
+  id: "runtime/worker-containers",
+  severity: "error",
+  summary: "A runtime's workerSpec has at most one container.",
+  why: "KServe's webhook allows at most one workerSpec container in a multi-node runtime.",
+  fix: "keep one worker container",
+  on: "manifest",
+  kinds: RUNTIME_KINDS,
+  check: (subject) => {
+    const worker = runtimeSpecOf(subject)?.["workerSpec"];
+    const containers = isRecord(worker) ? runtimeContainers(worker) : [];
+    return containers.length > 1 ? [{ path: "spec.workerSpec.containers", value: containers.map((c) => c.name), message: "KServe allows at most one workerSpec container", fix: "keep one worker container" }] : [];
+  },
+});
+
+export const multiNodeGpuTypeRule = defineManifestRule({
+  id: "kserve/multi-node-gpu-type",
+  severity: "error",
+  summary: "In multi-node serving, every device resource of the head and worker containers is a GPU type KServe knows or the gpu-resource-types annotation declares.",
+  why: "KServe's multi-node validation rejects device resources it does not know as GPU types unless serving.kserve.io/gpu-resource-types declares them.",
+  fix: `declare the resource in the ${KSERVE.gpuResourceTypes} annotation`,
+  on: "manifest",
+  kinds: POD_KINDS,
+  check: (subject) => {
+    const { manifest } = subject;
+    const spec = runtimeSpecOf(subject);
+    if (spec !== undefined) {
+      const worker = isRecord(spec["workerSpec"]) ? spec["workerSpec"] : undefined;
+      if (worker === undefined) return [];
+      const containers = runtimeContainers(spec);
+      const mainIndex = containers.findIndex((c) => c.name === KSERVE_CONTAINER);
+      const declared = declaredGpuTypes(isRecord(spec["annotations"]) ? spec["annotations"] : undefined);
+      return [
+        ...(mainIndex >= 0 ? gpuTypeFindings(`spec.containers[${mainIndex}]`, containers[mainIndex]?.resources, declared, "runtime spec.annotations") : []),
+        ...runtimeContainers(worker).flatMap((c, i) => (c.name === WORKER_CONTAINER ? gpuTypeFindings(`spec.workerSpec.containers[${i}]`, c.resources, declared, "runtime spec.annotations") : [])),
+      ];
+    }
+    if (!isServiceManifest(manifest)) return [];
+    const predictor = getIn(manifest, ["spec", "predictor"]);
+    if (!isRecord(predictor) || !isRecord(predictor["workerSpec"])) return [];
+    const declared = declaredGpuTypes(manifest.metadata.annotations);
+    const model = isRecord(predictor["model"]) ? predictor["model"] : undefined;
+    const workers = Array.isArray(predictor["workerSpec"]["containers"]) ? predictor["workerSpec"]["containers"].filter(isRecord) : [];
+    return [
+      ...(model !== undefined ? gpuTypeFindings("spec.predictor.model", model["resources"] as Container["resources"], declared, "InferenceService metadata.annotations") : []),
+      ...workers.flatMap((c, i) => gpuTypeFindings(`spec.predictor.workerSpec.containers[${i}]`, c["resources"] as Container["resources"], declared, "InferenceService metadata.annotations")),
+    ];
+  },
+});
+
+/** The runtimes to compare a runtime with: those the build knows (with their constructs), else the app's runtime manifests. */
+function otherRuntimes(subject: ManifestSubject): readonly RuntimeInfo[] {
+  const { manifest } = subject;
+  const same = (m: typeof manifest): boolean => m === manifest || (m.kind === manifest.kind && m.metadata.name === manifest.metadata.name && (m.metadata.namespace ?? "") === (manifest.metadata.namespace ?? ""));
+  if (subject.known?.runtimes !== undefined) return subject.known.runtimes;
+  const index = appIndex(subject.app);
+  return [...index.ofKind("ServingRuntime"), ...index.ofKind("ClusterServingRuntime")].filter((m) => isRuntimeManifest(m) && !same(m)).map(runtimeFromManifest);
 }
+
+export const formatConflictRule = defineManifestRule({
+  id: "runtime/format-conflict",
+  severity: "error",
+  summary: "No two enabled runtimes of the same scope and kind auto-select the same format and version with the same priority for a common protocol.",
+  why: "KServe's ServingRuntime webhook rejects the second runtime: its selector would have no tie-breaker between the two.",
+  fix: "give one of them a different priority, set autoSelect: false on one, or disable one runtime",
+  on: "app",
+  kinds: RUNTIME_KINDS,
+  check: (subject) => {
+    if (!isRuntimeManifest(subject.manifest)) return [];
+    const runtime = runtimeFromManifest(subject.manifest);
+    return asFindings(runtimeConflicts(runtime, otherRuntimes(subject)));
+  },
+});
+
+/** The rules on a runtime manifest, in the order builds run them. */
+export const RUNTIME_MANIFEST_RULES: readonly ManifestRule[] = [
+  kserveContainerRule,
+  ...CONTAINER_RULES,
+  templateRule,
+  parallelSizeEnvRule,
+  duplicateFlagRule,
+  formatPriorityRule,
+  ...MODELMESH_RUNTIME_RULES,
+  featureGate("multi-node"),
+  workerContainersRule,
+  multiNodeGpuTypeRule,
+  featureGate("runtime-image-pull-secrets"),
+  featureGate("runtime-host-ipc"),
+  featureGate("runtime-scheduler-name"),
+  featureGate("runtime-resource-claims"),
+  featureGate("multinode-executor-backend"),
+  featureGate("prometheus-annotations"),
+  formatConflictRule,
+];
 
 /**
  * KServe's webhook: two enabled runtimes of the same scope (and namespace), both single- or both
  * multi-model, that declare a common protocol version, may not auto-select the same format (name,
  * case-insensitive, and version) with the same explicit priority (KServe's selector has no tie-breaker).
  */
-export function checkRuntimeConflicts(runtime: RuntimeInfo, others: readonly RuntimeInfo[]): IssueDraft[] {
-  const issues: IssueDraft[] = [];
+function runtimeConflicts(runtime: RuntimeInfo, others: readonly RuntimeInfo[]): { path: string; value: unknown; message: string; fix: string }[] {
+  const issues: { path: string; value: unknown; message: string; fix: string }[] = [];
   const spec = runtimeSpec(runtime);
   if (spec === undefined || spec["disabled"] === true) return [];
   const mine = (runtimeFormats(runtime) ?? []).filter((f) => f.autoSelect === true);
   for (const other of others) {
-    if (other === runtime || !other.valid || other.kind !== runtime.kind) continue;
+    if (other === runtime || other.manifest === runtime.manifest || !other.valid || other.kind !== runtime.kind) continue;
     if (runtime.kind === "ServingRuntime" && (other.namespace ?? "") !== (runtime.namespace ?? "")) continue;
     const otherSpec = runtimeSpec(other);
     if (otherSpec === undefined || otherSpec["disabled"] === true) continue;
@@ -171,7 +275,6 @@ export function checkRuntimeConflicts(runtime: RuntimeInfo, others: readonly Run
         issues.push({
           path: "spec.supportedModelFormats",
           value: f,
-          rule: "runtime/format-conflict",
           message: `${other.kind} "${other.name}" (${other.where}) already auto-selects format "${clash.name}"${f.version ? ` version ${f.version}` : ""} with priority ${String(f.priority)} for a common protocol; KServe's webhook rejects the second runtime`,
           fix: `give one of them a different priority, set autoSelect: false on one, or disable one runtime`,
         });

@@ -15,8 +15,9 @@ import { deploymentModeOf, resolveServiceSpec } from "./spec";
 import { checkModelMeshProps } from "../modelmesh/service";
 import type { ServiceSpec } from "./spec";
 import { renderService } from "./render";
-import { checkServiceWebhook } from "./webhook";
-import { checkServiceSemantics } from "./rules";
+import { runManifestRules } from "../rules/registry";
+import type { ManifestSubject } from "../rules/registry";
+import { checkServiceProps, MODELMESH_SERVICE_RULES, SERVICE_KNATIVE_RULES, SERVICE_NAME_RULES, SERVICE_RUNTIME_RULES, SERVICE_WEBHOOK_RULES } from "./rules";
 
 /** What other constructs and outputs need from an InferenceService. */
 export interface ServiceHandle {
@@ -46,12 +47,25 @@ function buildInferenceServiceUnguarded(props: InferenceServiceProps, ctx: Build
     // the referenced construct reports its own problems; nothing sensible can be rendered here
     return { manifests: [], issues: locate(ctx.where, drafts), handle: handle(false) };
   }
-  if (deploymentModeOf(p) === "ModelMesh") drafts.push(...checkModelMeshProps(p, target));
+  if (deploymentModeOf(p) === "ModelMesh") drafts.push(...checkModelMeshProps(p));
   const resolved = resolveServiceSpec(p, name, namespace, target);
   drafts.push(...resolved.issues);
   if (resolved.spec === undefined) return { manifests: [], issues: locate(ctx.where, drafts), handle: handle(false) };
   const manifest: Manifest = renderService(resolved.spec);
-  drafts.push(...checkServiceWebhook(manifest, target), ...checkServiceSemantics(manifest, resolved.spec));
+  const subject: ManifestSubject = { manifest, target, app: [manifest], known: { runtime: p.engine.runtime } };
+  const specRules = checkServiceProps(resolved.spec);
+  drafts.push(
+    ...runManifestRules(SERVICE_WEBHOOK_RULES, subject),
+    ...specRules.ownedKeys,
+    ...runManifestRules(SERVICE_NAME_RULES, subject),
+    ...specRules.modeFields,
+    ...runManifestRules(SERVICE_KNATIVE_RULES, subject),
+    ...specRules.platform,
+    ...runManifestRules(SERVICE_RUNTIME_RULES, subject),
+    ...specRules.storage,
+    ...specRules.multiNode,
+    ...runManifestRules(MODELMESH_SERVICE_RULES, subject),
+  );
   const issues = locate(ctx.where, drafts);
   const ok = !issues.some(isError);
   if (ok) issues.push(...(ctx.registry?.claim(ctx.where, [manifest]) ?? []));

@@ -4,24 +4,40 @@
  * and its runtime and storage. They run on the rendered manifest plus the spec it came from.
  */
 import type { IssueDraft } from "../errors";
-import type { Container, Manifest } from "../k8s";
+import type { Manifest } from "../k8s";
 import type { ServiceSpec } from "./spec";
-import { describeTarget } from "../target/resolve";
-import { getIn, isRecord } from "../canonical";
-import { MAX_LABEL } from "../names";
-import { checkDuplicateFlags, checkExtendedResources } from "../pod/rules";
-import { checkResources } from "../pod/resources";
+import type { Finding, ManifestRule, ManifestSubject } from "../rules/registry";
+import { SERVICE_KINDS } from "../pod/rules";
+import { defineManifestRule } from "../rules/registry";
+import type { CanonicalMode, DeploymentMode } from "../target/resolve";
+import { canonicalMode, describeTarget } from "../target/resolve";
+import { getIn, isRecord, recordsOf } from "../canonical";
+import { DNS1035_LABEL, MAX_LABEL, toDns1035 } from "../names";
 import { checkVolumes } from "../pod/volumes";
-import { checkTemplate, eachString, metadataReferences } from "../templates";
+import { eachString, metadataReferences } from "../templates";
 import type { RuntimeInfo } from "../runtime/ref";
-import { runtimeFormats, runtimeMultiModel, runtimeProtocols, runtimeSpec } from "../runtime/ref";
-import { KSERVE_CONTAINER } from "../runtime/rules";
-import { runtimeContainers } from "../runtime/ref";
+import { KSERVE_CONTAINER, runtimeContainers, runtimeFormats, runtimeMultiModel, runtimeOfService, runtimeProtocols, runtimeSpec } from "../runtime/ref";
 import { KSERVE, ODH } from "../keys";
-import { checkModelMeshManifest } from "../modelmesh/service";
 import { checkStorageConfigReference } from "../storageconfig/rules";
 import { isAcceleratorResource } from "../../accelerators/registry";
 import { isQuantity, quantityToNumber } from "../quantity";
+import { CONTAINER_RULES, IMPLEMENTATION_CONTAINERS, isServiceManifest, manifestResources, MERGED_RESOURCES_PATH, PREDICTOR_IMPLEMENTATIONS, duplicateFlagRule } from "../pod/rules";
+import { featureGate } from "../target/rules";
+import { bucketUriRule, hfUriRule, ociTagRule, ociUriRule, pvcUriRule, uriSchemeRule } from "../storage/rules";
+import { multiNodeGpuTypeRule, templateRule } from "../runtime/rules";
+import { MODELMESH_SERVICE_RULES, unavailableRule } from "../modelmesh/rules";
+import { KNATIVE_CLASSES } from "./render";
+
+export { PREDICTOR_IMPLEMENTATIONS };
+
+/** Autoscaler classes KServe's webhook accepts. */
+export const AUTOSCALER_CLASSES = ["hpa", "keda", "external", "none"] as const;
+
+/** The deployment mode written on a manifest, canonical, or undefined. */
+export function manifestMode(isvc: Manifest): CanonicalMode | undefined {
+  const raw = isvc.metadata.annotations?.[KSERVE.deploymentMode];
+  return raw === undefined ? undefined : canonicalMode(raw as DeploymentMode);
+}
 
 /** Ports Knative's queue-proxy and activator use; a user container cannot listen on them. */
 export const KNATIVE_RESERVED_PORTS = [8012, 8013, 8022, 9090, 9091] as const;
@@ -55,20 +71,9 @@ const OWNED_LABELS: Readonly<Record<string, string>> = {
   [KSERVE.knativeVisibility]: "visibility",
 };
 
-/** All rules of this file. */
-export function checkServiceSemantics(isvc: Manifest, spec: ServiceSpec): IssueDraft[] {
-  return [
-    ...checkOwnedKeys(spec),
-    ...checkNames(isvc, spec),
-    ...checkModeFields(spec),
-    ...checkKnativePod(isvc, spec),
-    ...checkPlatform(spec),
-    ...checkRuntimeMatch(isvc, spec),
-    ...checkMergedContainer(isvc, spec),
-    ...checkStorage(spec),
-    ...checkMultiNodeLayout(spec),
-    ...(spec.mode === "ModelMesh" ? checkModelMeshManifest(isvc) : []),
-  ];
+/** The props-level rules of this file (they read the resolved spec). */
+export function checkServiceProps(spec: ServiceSpec): { readonly ownedKeys: IssueDraft[]; readonly modeFields: IssueDraft[]; readonly platform: IssueDraft[]; readonly storage: IssueDraft[]; readonly multiNode: IssueDraft[] } {
+  return { ownedKeys: checkOwnedKeys(spec), modeFields: checkModeFields(spec), platform: checkPlatform(spec), storage: checkStorage(spec), multiNode: checkMultiNodeLayout(spec) };
 }
 
 function checkOwnedKeys(spec: ServiceSpec): IssueDraft[] {
@@ -82,32 +87,6 @@ function checkOwnedKeys(spec: ServiceSpec): IssueDraft[] {
     if (spec.labels[key] !== undefined) {
       issues.push({ path: `labels["${key}"]`, value: spec.labels[key], rule: "isvc/owned-key", message: `the library sets ${key} from the ${prop} prop`, fix: `remove the label and set ${prop}` });
     }
-  }
-  return issues;
-}
-
-function checkNames(isvc: Manifest, spec: ServiceSpec): IssueDraft[] {
-  const issues: IssueDraft[] = [];
-  const name = isvc.metadata.name;
-  const host = spec.namespace !== undefined ? `${name}-predictor-${spec.namespace}` : `${name}-predictor`;
-  if (host.length > MAX_LABEL && spec.mode !== "ModelMesh") {
-    const budget = MAX_LABEL - (host.length - name.length);
-    issues.push({
-      path: "metadata.name",
-      value: name,
-      rule: "isvc/hostname-length",
-      message: `KServe derives the host name label "${host}" (${host.length} characters), longer than the ${MAX_LABEL} a DNS label allows; the service would never become ready`,
-      fix: budget > 0 ? `shorten the name to at most ${budget} characters${spec.namespace !== undefined ? ` in namespace ${spec.namespace}` : ""}` : "use a shorter namespace and name",
-    });
-  }
-  if (spec.target.openshiftAI !== undefined && name.length > OPENSHIFT_AI_MAX_NAME) {
-    issues.push({
-      path: "metadata.name",
-      value: name,
-      rule: "odh/name-length",
-      message: `OpenShift AI rejects InferenceService names longer than ${OPENSHIFT_AI_MAX_NAME} characters (this one has ${name.length})`,
-      fix: `shorten the name to at most ${OPENSHIFT_AI_MAX_NAME} characters`,
-    });
   }
   return issues;
 }
@@ -161,221 +140,17 @@ function checkModeFields(spec: ServiceSpec): IssueDraft[] {
   return issues;
 }
 
-function knativeFlag(spec: ServiceSpec, path: string, value: unknown, flag: string, what: string): IssueDraft[] {
-  if (spec.target.knativeFeatures.has(flag)) return [];
+function checkPlatform(spec: ServiceSpec): IssueDraft[] {
+  if (spec.target.openshiftAI !== undefined || spec.auth !== true) return [];
   return [
     {
-      path,
-      value,
-      rule: "isvc/knative-pod-fields",
-      message: `Knative mode rejects ${what} unless Knative's feature flag "${flag}" is enabled`,
-      fix: `use deploymentMode "Standard", or enable "${flag}" in Knative's config-features and list it in target.knativeFeatures`,
-    },
-  ];
-}
-
-function checkKnativePod(isvc: Manifest, spec: ServiceSpec): IssueDraft[] {
-  if (spec.mode !== "Knative") return [];
-  const issues: IssueDraft[] = [];
-  const predictor = getIn(isvc, ["spec", "predictor"]);
-  const runtime = runtimeSpec(spec.runtime) ?? {};
-  const sources: [string, Record<string, unknown>][] = [["spec.predictor", isRecord(predictor) ? predictor : {}], [`runtime ${spec.runtime.name}: spec`, runtime]];
-  for (const [where, pod] of sources) {
-    for (const field of ["tolerations", "nodeSelector", "affinity", "runtimeClassName", "schedulerName"] as const) {
-      const value = pod[field];
-      if (value !== undefined && !(Array.isArray(value) && value.length === 0)) issues.push(...knativeFlag(spec, `${where}.${field}`, value, KNATIVE_FLAGS[field], field));
-    }
-    const volumes = Array.isArray(pod["volumes"]) ? pod["volumes"] : [];
-    volumes.forEach((v, i) => {
-      if (isRecord(v) && v["persistentVolumeClaim"] !== undefined) issues.push(...knativeFlag(spec, `${where}.volumes[${i}]`, v["name"], KNATIVE_FLAGS.persistentVolumeClaim, "PVC volumes"));
-    });
-  }
-  if (spec.model.uri?.startsWith("pvc://") === true) {
-    issues.push(...knativeFlag(spec, "spec.predictor.model.storageUri", spec.model.uri, KNATIVE_FLAGS.persistentVolumeClaim, "PVC model storage (KServe mounts the claim as a volume)"));
-  }
-  const main = runtimeContainers(runtime).find((c) => c.name === KSERVE_CONTAINER);
-  const ports = main?.ports ?? [];
-  if (ports.length > 1) {
-    issues.push({
-      path: `runtime ${spec.runtime.name}: spec.containers[${KSERVE_CONTAINER}].ports`,
-      value: ports.map((p) => p.containerPort),
-      rule: "isvc/knative-one-port",
-      message: "Knative mode allows a single container port",
-      fix: 'use deploymentMode "Standard", or an engine without a separate grpcPort',
-    });
-  }
-  ports.forEach((p) => {
-    if ((KNATIVE_RESERVED_PORTS as readonly number[]).includes(p.containerPort)) {
-      issues.push({
-        path: `runtime ${spec.runtime.name}: spec.containers[${KSERVE_CONTAINER}].ports`,
-        value: p.containerPort,
-        rule: "isvc/knative-reserved-port",
-        message: `Knative reserves port ${p.containerPort} (${KNATIVE_RESERVED_PORTS.join(", ")} belong to its queue-proxy)`,
-        fix: 'move the engine to another port (8080 is the usual one), or use deploymentMode "Standard"',
-      });
-    }
-  });
-  return issues;
-}
-
-function checkPlatform(spec: ServiceSpec): IssueDraft[] {
-  const issues: IssueDraft[] = [];
-  const odh = spec.target.openshiftAI;
-  if (odh !== undefined) {
-    if (!odh.release.knative && spec.mode === "Knative") {
-      issues.push({
-        path: "deploymentMode",
-        value: spec.mode,
-        rule: "odh/standard-only",
-        message: `${describeTarget(spec.target)} reconciles only Standard (raw deployment) mode: OpenShift AI 3.x has no Knative (Serverless) mode, removed in 3.0`,
-        fix: 'use deploymentMode "Standard"',
-      });
-    }
-  } else if (spec.auth === true) {
-    issues.push({
       path: "auth",
       value: true,
       rule: "target/auth",
       message: "upstream KServe has no switch to require tokens on an InferenceService (security.opendatahub.io/enable-auth is OpenShift AI's)",
       fix: "remove auth and protect the service at your gateway, or set target.openshiftAI if the cluster runs OpenShift AI",
-    });
-  }
-  return issues;
-}
-
-function checkRuntimeMatch(isvc: Manifest, spec: ServiceSpec): IssueDraft[] {
-  const runtime = spec.runtime;
-  const issues: IssueDraft[] = [];
-  if (!runtime.valid) return issues;
-  const model = getIn(isvc, ["spec", "predictor", "model"]);
-  const rendered = isRecord(model) ? model : {};
-  const renderedFormat = isRecord(rendered["modelFormat"]) ? rendered["modelFormat"] : {};
-  const wanted = { name: String(renderedFormat["name"] ?? ""), ...(typeof renderedFormat["version"] === "string" ? { version: renderedFormat["version"] } : {}) };
-  const pinned = typeof rendered["runtime"] === "string";
-  const protocolVersion = typeof rendered["protocolVersion"] === "string" ? rendered["protocolVersion"] : undefined;
-  if (runtime.kind === "ServingRuntime" && runtime.namespace !== undefined && spec.namespace !== undefined && runtime.namespace !== spec.namespace) {
-    issues.push({
-      path: "engine",
-      value: runtime.name,
-      rule: "isvc/runtime-namespace",
-      message: `ServingRuntime "${runtime.name}" is in namespace ${runtime.namespace}, and KServe looks for namespaced runtimes in the InferenceService's namespace ${spec.namespace}`,
-      fix: `define the engine in namespace ${spec.namespace}, or give it scope: "cluster"`,
-    });
-  }
-  const multi = runtimeMultiModel(runtime);
-  if (multi === true && spec.mode !== "ModelMesh") {
-    issues.push({ path: "engine", value: runtime.name, rule: "isvc/runtime-multi-model", message: `runtime "${runtime.name}" is a multi-model (ModelMesh) runtime and cannot serve a ${spec.mode} InferenceService`, fix: "use a single-model runtime" });
-  } else if (multi === false && spec.mode === "ModelMesh") {
-    issues.push({ path: "engine", value: runtime.name, rule: "isvc/runtime-multi-model", message: `runtime "${runtime.name}" is a single-model runtime and cannot serve a ModelMesh InferenceService (ModelMesh loads models only into multiModel: true runtimes)`, fix: "use a multi-model runtime (an engine with multiModel, or ModelMeshRuntimes.*), or drop deploymentMode" });
-  }
-  const formats = runtimeFormats(runtime);
-  if (formats !== undefined) {
-    const byName = formats.filter((f) => f.name === wanted.name);
-    const matches = byName.filter((f) => wanted.version === undefined || f.version === wanted.version);
-    if (byName.length === 0) {
-      const caseless = formats.find((f) => f.name.toLowerCase() === wanted.name.toLowerCase());
-      issues.push({
-        path: "spec.predictor.model.modelFormat.name",
-        value: wanted.name,
-        rule: "isvc/runtime-format",
-        message: `runtime "${runtime.name}" does not serve format "${wanted.name}" (it serves ${formats.map((f) => f.name).join(", ") || "none"}); KServe matches names exactly`,
-        fix: caseless !== undefined ? `use "${caseless.name}" (case matters)` : `use one of the runtime's formats, or add "${wanted.name}" to the engine's modelFormats`,
-      });
-    } else if (matches.length === 0) {
-      issues.push({
-        path: "spec.predictor.model.modelFormat.version",
-        value: wanted.version,
-        rule: "isvc/runtime-format-version",
-        message: `runtime "${runtime.name}" serves "${wanted.name}" in versions ${byName.map((f) => f.version ?? "(any)").join(", ")}; KServe matches the version string exactly ("1.15" does not match "1")`,
-        fix: `use one of those version strings, or leave the version out`,
-      });
-    } else if (!pinned && !matches.some((f) => f.autoSelect === true)) {
-      issues.push({
-        path: "pinRuntime",
-        value: false,
-        rule: "isvc/runtime-autoselect",
-        message: `runtime "${runtime.name}" does not auto-select format "${wanted.name}", so KServe would not pick it without a runtime name`,
-        fix: "set pinRuntime: true (the default), or autoSelect: true on the engine's format",
-      });
-    }
-  }
-  const protocols = runtimeProtocols(runtime);
-  if (protocols !== undefined && protocols.length > 0 && spec.mode !== "ModelMesh") {
-    const effective = protocolVersion ?? "v1";
-    if (!(protocols as readonly string[]).includes(effective)) {
-      issues.push({
-        path: "spec.predictor.model.protocolVersion",
-        value: protocolVersion,
-        rule: "isvc/runtime-protocol",
-        message:
-          protocolVersion === undefined
-            ? `runtime "${runtime.name}" speaks only ${protocols.join(", ")}; a model without protocolVersion counts as v1, so KServe would never select it`
-            : `runtime "${runtime.name}" does not support protocol ${effective} (it speaks ${protocols.join(", ")})`,
-        fix: `set protocolVersion to one of ${protocols.join(", ")}`,
-      });
-    }
-  }
-  return issues;
-}
-
-function checkMergedContainer(isvc: Manifest, spec: ServiceSpec): IssueDraft[] {
-  const issues: IssueDraft[] = [];
-  const model = getIn(isvc, ["spec", "predictor", "model"]);
-  if (!isRecord(model)) return issues;
-  for (const field of ["command", "args", "env"] as const) {
-    eachString(model[field], `spec.predictor.model.${field}`, (p, text) => issues.push(...checkTemplate(p, text)));
-  }
-  const runtime = runtimeSpec(spec.runtime);
-  const main = runtime ? runtimeContainers(runtime).find((c) => c.name === KSERVE_CONTAINER) : undefined;
-  const requests = { ...(main?.resources?.requests ?? {}), ...((model["resources"] as Container["resources"])?.requests ?? {}) };
-  const limits = { ...(main?.resources?.limits ?? {}), ...((model["resources"] as Container["resources"])?.limits ?? {}) };
-  issues.push(
-    ...checkResources("spec.predictor.model.resources (merged with the runtime's)", { requests, limits }).filter((d) => d.rule !== "resources/quantity" || d.path.includes("model")),
-    ...checkExtendedResources("spec.predictor.model.resources (merged with the runtime's)", { requests, limits }),
-  );
-  const accelerators = Object.entries({ ...requests, ...limits }).filter(([name, value]) => isAcceleratorResource(name) && isQuantity(value));
-  const count = accelerators.reduce((sum, [, value]) => sum + quantityToNumber(value), 0);
-  if (count > 1 && spec.runtime.engine !== undefined && !spec.runtime.engine.multiGpu) {
-    issues.push({
-      path: "spec.predictor.model.resources",
-      value: Object.fromEntries(accelerators),
-      rule: "isvc/multi-gpu",
-      message: `engine "${spec.runtime.name}" does not declare multi-GPU support, and this model asks for ${count} accelerators in one pod`,
-      fix: "request one accelerator, or set multiGpu: true on the engine once it can split a model across devices (tensor parallelism)",
-    });
-  }
-  if (main !== undefined) {
-    const repeatable = spec.runtime.engine?.repeatableFlags ?? [];
-    const modelArgs = Array.isArray(model["args"]) ? (model["args"] as string[]) : [];
-    issues.push(
-      ...checkDuplicateFlags(
-        [
-          { path: `runtime ${spec.runtime.name}: args`, args: main.args ?? [] },
-          { path: "spec.predictor.model.args", args: modelArgs },
-        ],
-        repeatable,
-      ).filter((d) => d.path.startsWith("spec.predictor")),
-    );
-    const labels = isvc.metadata.labels ?? {};
-    const annotations = isvc.metadata.annotations ?? {};
-    const refs = new Map<string, "label" | "annotation">();
-    eachString(main, "", (_p, text) => metadataReferences(text).forEach((r) => refs.set(`${r.kind}\u0000${r.key}`, r.kind)));
-    for (const key of refs.keys()) {
-      const [kind, name] = key.split("\u0000") as ["label" | "annotation", string];
-      const present = kind === "label" ? labels[name] !== undefined : annotations[name] !== undefined;
-      const defaulted = kind === "annotation" && name === "modelFormat";
-      if (!present && !defaulted) {
-        issues.push({
-          path: kind === "label" ? "labels" : "annotations",
-          value: name,
-          rule: "isvc/template-reference",
-          message: `runtime "${spec.runtime.name}" uses the ${kind} ${name} of the InferenceService in a template, and this InferenceService has no such ${kind} (KServe would render "<no value>")`,
-          fix: `add ${kind === "label" ? "labels" : "annotations"}: { "${name}": ... }`,
-        });
-      }
-    }
-  }
-  return issues;
+    },
+  ];
 }
 
 function checkStorage(spec: ServiceSpec): IssueDraft[] {
@@ -439,4 +214,823 @@ function checkMultiNodeLayout(spec: ServiceSpec): IssueDraft[] {
   return issues;
 }
 
-export type { RuntimeInfo };
+
+
+// ---------------------------------------------------------------------------------------------------
+// Manifest rules: KServe's InferenceService webhook, mirrored, and what the deployment modes, the target
+// platform and the runtime do with the manifest. They read only manifests (the runtime is the one the
+// build knows, or the one the InferenceService names among the app's manifests), so `lint` runs them on
+// YAML the library did not write.
+
+/** The predictor of an InferenceService manifest, or undefined (also for other kinds). */
+function predictorOf(manifest: Manifest): Record<string, unknown> | undefined {
+  if (!isServiceManifest(manifest)) return undefined;
+  const spec = manifest["spec"];
+  const predictor = isRecord(spec) ? spec["predictor"] : undefined;
+  return isRecord(predictor) ? predictor : undefined;
+}
+
+const implementationCache = new WeakMap<Record<string, unknown>, { key: string; path: string; c: Record<string, unknown> }[]>();
+
+/** Each implementation container of the predictor (model, sklearn, ...), with its path (computed once per predictor object). */
+function implementations(predictor: Record<string, unknown>): { key: string; path: string; c: Record<string, unknown> }[] {
+  let list = implementationCache.get(predictor);
+  if (list === undefined) {
+    list = [];
+    for (const key of IMPLEMENTATION_CONTAINERS) {
+      const c = predictor[key];
+      if (isRecord(c)) list.push({ key, path: `spec.predictor.${key}`, c });
+    }
+    implementationCache.set(predictor, list);
+  }
+  return list;
+}
+
+/** A service rule: runs only on InferenceService manifests with a predictor. */
+function serviceRule(rule: Omit<ManifestRule, "check"> & { readonly check: (predictor: Record<string, unknown>, subject: ManifestSubject) => Finding[] }): ManifestRule {
+  return defineManifestRule({
+    ...rule,
+    check: (subject) => {
+      const predictor = predictorOf(subject.manifest);
+      return predictor === undefined ? [] : rule.check(predictor, subject);
+    },
+  });
+}
+
+export const nameRule = defineManifestRule({
+  id: "kserve/name",
+  severity: "error",
+  summary: "An InferenceService name is a DNS-1035 label.",
+  why: "KServe's validating webhook rejects InferenceService names that do not match ^[a-z]([-a-z0-9]*[a-z0-9])?$ (they become Service and host names).",
+  fix: "use lowercase letters, digits and '-', starting with a letter",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: ({ manifest }) =>
+    isServiceManifest(manifest) && !DNS1035_LABEL.test(manifest.metadata.name)
+      ? [{ path: "metadata.name", value: manifest.metadata.name, message: "KServe's webhook requires an InferenceService name matching ^[a-z]([-a-z0-9]*[a-z0-9])?$ (a DNS-1035 label)", fix: `use a name such as "${toDns1035(manifest.metadata.name)}"` }]
+      : [],
+});
+
+export const autoscalerClassRule = defineManifestRule({
+  id: "kserve/autoscaler-class",
+  severity: "error",
+  summary: "The autoscaler class annotation is one KServe's webhook accepts (hpa, keda, external, none).",
+  why: "KServe's webhook rejects any other serving.kserve.io/autoscalerClass; kpa is Knative's autoscaler and is chosen by Knative mode, not by this annotation.",
+  fix: `use one of ${AUTOSCALER_CLASSES.join(", ")}`,
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: ({ manifest }) => {
+    const cls = isServiceManifest(manifest) ? manifest.metadata.annotations?.[KSERVE.autoscalerClass] : undefined;
+    if (cls === undefined || (AUTOSCALER_CLASSES as readonly string[]).includes(cls)) return [];
+    return [
+      {
+        path: `metadata.annotations["${KSERVE.autoscalerClass}"]`,
+        value: cls,
+        message: `KServe's webhook accepts only ${AUTOSCALER_CLASSES.join(", ")} as autoscaler class${cls === "kpa" ? " (kpa is Knative's own autoscaler, chosen by Knative mode)" : ""}`,
+        fix: cls === "kpa" ? 'use deploymentMode "Knative" for the Knative autoscaler, or scaling.autoscaler "hpa" in Standard mode' : `use one of ${AUTOSCALER_CLASSES.join(", ")}`,
+      },
+    ];
+  },
+});
+
+export const predictorRule = defineManifestRule({
+  id: "kserve/predictor",
+  severity: "error",
+  summary: "An InferenceService has spec.predictor.",
+  why: "The InferenceService CRD requires spec.predictor; the API server rejects an object without it.",
+  fix: "give the InferenceService a model",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: ({ manifest }) => {
+    if (!isServiceManifest(manifest)) return [];
+    const predictor = getIn(manifest, ["spec", "predictor"]);
+    return isRecord(predictor) ? [] : [{ path: "spec.predictor", value: predictor, message: "an InferenceService needs spec.predictor", fix: "give the InferenceService a model" }];
+  },
+});
+
+export const oneImplementationRule = serviceRule({
+  id: "kserve/one-implementation",
+  severity: "error",
+  summary: "The predictor sets exactly one implementation (model, a framework shorthand, or containers).",
+  why: "KServe's webhook rejects a predictor with none or several of them (\"exactly one ... must be specified\").",
+  fix: "keep only predictor.model (remove the others from predictorOverrides)",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor) => {
+    const present = PREDICTOR_IMPLEMENTATIONS.filter((k) => predictor[k] !== undefined);
+    return present.length === 1
+      ? []
+      : [{ path: "spec.predictor", value: present, message: `exactly one of ${PREDICTOR_IMPLEMENTATIONS.join(", ")} must be set in the predictor, found ${present.length === 0 ? "none" : present.join(" and ")}`, fix: "keep only predictor.model (remove the others from predictorOverrides)" }];
+  },
+});
+
+export const modelNameFieldRule = serviceRule({
+  id: "kserve/model-name-field",
+  severity: "error",
+  summary: "predictor.model (and each framework shorthand) has no container name.",
+  why: "KServe's webhook rejects it (\"the 'name' field is not allowed in standard predictor\"): the container is always kserve-container.",
+  fix: "remove the name; predictor.name is the variant name, a different field",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor) =>
+    implementations(predictor).flatMap(({ key, path, c }) =>
+      c["name"] !== undefined
+        ? [{ path: `${path}.name`, value: c["name"], message: `KServe's webhook rejects a "name" inside predictor.${key} ("the 'name' field is not allowed in standard predictor")`, fix: "remove it; the container is always kserve-container (predictor.name is the variant name, a different field)" }]
+        : [],
+    ),
+});
+
+export const storageUriAndUrisRule = serviceRule({
+  id: "kserve/storage-uri-and-uris",
+  severity: "error",
+  summary: "A predictor does not set both the model's storageUri and storageUris.",
+  why: "KServe's webhook rejects an InferenceService that sets both (\"setting both storageUri and storageUris is not supported\").",
+  fix: "put every source in storageUris, or keep only the model's storageUri",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor) =>
+    implementations(predictor).flatMap(({ c }) =>
+      c["storageUri"] !== undefined && predictor["storageUris"] !== undefined
+        ? [{ path: "spec.predictor.storageUris", value: predictor["storageUris"], message: "setting both storageUri and storageUris is not supported (KServe's webhook rejects it)", fix: "put every source in storageUris, or keep only the model's storageUri" }]
+        : [],
+    ),
+});
+
+export const storageUriAndPathRule = serviceRule({
+  id: "kserve/storage-uri-and-path",
+  severity: "error",
+  summary: "A model is addressed by storageUri or by storage.path, not both.",
+  why: "KServe's webhook accepts only one of storageUri and storage.path on a model.",
+  fix: "address the model either by URI or through the storage-config key",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor) =>
+    implementations(predictor).flatMap(({ path, c }) =>
+      c["storageUri"] !== undefined && isRecord(c["storage"]) && c["storage"]["path"] !== undefined
+        ? [{ path: `${path}.storage.path`, value: c["storage"]["path"], message: "KServe accepts only one of storageUri and storage.path", fix: "address the model either by URI or through the storage-config key" }]
+        : [],
+    ),
+});
+
+export const storageUrisRule = serviceRule({
+  id: "kserve/storage-uris",
+  severity: "error",
+  summary: "Each storageUris entry has a uri and an absolute mountPath other than '/' without '..'.",
+  why: "KServe's webhook rejects storageUris entries without a uri or with a mount path that is relative, '/' or escapes with '..'.",
+  fix: "give each entry a uri and a mountPath such as /mnt/models/extra",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor) =>
+    (Array.isArray(predictor["storageUris"]) ? predictor["storageUris"] : []).flatMap((entry: unknown, i: number): Finding[] => {
+      const out: Finding[] = [];
+      const uri = isRecord(entry) ? entry["uri"] : undefined;
+      if (typeof uri !== "string" || uri === "") out.push({ path: `spec.predictor.storageUris[${i}].uri`, value: uri, message: "each storageUris entry needs a uri", fix: "give the entry a uri" });
+      const mountPath = isRecord(entry) ? entry["mountPath"] : undefined;
+      if (typeof mountPath === "string" && (mountPath === "/" || !mountPath.startsWith("/") || mountPath.split("/").includes(".."))) {
+        out.push({ path: `spec.predictor.storageUris[${i}].mountPath`, value: mountPath, message: "a mountPath must be absolute, not '/', and without '..'", fix: 'use for example "/mnt/models/extra"' });
+      }
+      return out;
+    }),
+});
+
+export const negativeRule = serviceRule({
+  id: "kserve/negative",
+  severity: "error",
+  summary: "minReplicas, maxReplicas and containerConcurrency are not negative.",
+  why: "KServe's webhook rejects negative replica counts and concurrency.",
+  fix: "use 0 or more",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor) =>
+    (["minReplicas", "maxReplicas", "containerConcurrency"] as const).flatMap((key) => {
+      const value = predictor[key];
+      return typeof value === "number" && value < 0 ? [{ path: `spec.predictor.${key}`, value, message: `${key} cannot be negative`, fix: "use 0 or more" }] : [];
+    }),
+});
+
+export const minAboveMaxRule = serviceRule({
+  id: "kserve/min-above-max",
+  severity: "error",
+  summary: "minReplicas is not above maxReplicas (0 means no maximum).",
+  why: "KServe's webhook rejects an InferenceService whose minReplicas is greater than maxReplicas.",
+  fix: "raise scaling.max to at least scaling.min",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor) => {
+    const min = predictor["minReplicas"];
+    const max = predictor["maxReplicas"];
+    return typeof min === "number" && typeof max === "number" && max !== 0 && min > max ? [{ path: "spec.predictor.maxReplicas", value: max, message: `minReplicas ${min} is greater than maxReplicas ${max}`, fix: `set scaling.max to at least ${min}` }] : [];
+  },
+});
+
+export const loggerModeRule = serviceRule({
+  id: "kserve/logger-mode",
+  severity: "error",
+  summary: "A predictor logger's mode is all, request or response.",
+  why: "KServe's webhook rejects a logger with any other mode, an empty one included.",
+  fix: 'set logger.mode to "all", "request" or "response"',
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor) => {
+    const logger = predictor["logger"];
+    if (!isRecord(logger)) return [];
+    const m = logger["mode"];
+    return m !== "all" && m !== "request" && m !== "response"
+      ? [{ path: "spec.predictor.logger.mode", value: m, message: 'KServe\'s webhook rejects a logger whose mode is not "all", "request" or "response" (an empty mode included)', fix: 'set logger.mode to "all", "request" or "response"' }]
+      : [];
+  },
+});
+
+export const deploymentStrategyModeRule = serviceRule({
+  id: "kserve/deployment-strategy-mode",
+  severity: "error",
+  summary: "deploymentStrategy is set only in Standard mode.",
+  why: "KServe's webhook rejects deploymentStrategy outside Standard (raw deployment) mode: Knative rolls out revisions itself.",
+  fix: 'remove deploymentStrategy, or use deploymentMode "Standard"',
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor, { manifest }) =>
+    predictor["deploymentStrategy"] !== undefined && manifestMode(manifest) !== "Standard"
+      ? [{ path: "spec.predictor.deploymentStrategy", value: predictor["deploymentStrategy"], message: "deploymentStrategy is only supported in Standard (raw deployment) mode", fix: 'remove deploymentStrategy, or use deploymentMode "Standard"' }]
+      : [],
+});
+
+/** The workerSpec of a multi-node predictor (KServe's multi-node rules run only then). */
+function workerOf(predictor: Record<string, unknown>): Record<string, unknown> | undefined {
+  const worker = predictor["workerSpec"];
+  return isRecord(worker) ? worker : undefined;
+}
+
+export const multiNodeSizeRule = serviceRule({
+  id: "kserve/multi-node-size",
+  severity: "error",
+  summary: "A multi-node predictor's pipelineParallelSize and tensorParallelSize are at least 1.",
+  why: "KServe's webhook rejects sizes below 1 for multi-node services.",
+  fix: "set multiNode.pipelineParallelSize and multiNode.tensorParallelSize to 1 or more",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor) => {
+    const worker = workerOf(predictor);
+    if (worker === undefined) return [];
+    return (["pipelineParallelSize", "tensorParallelSize"] as const).flatMap((key) => {
+      const v = worker[key];
+      return v !== undefined && (typeof v !== "number" || v < 1) ? [{ path: `spec.predictor.workerSpec.${key}`, value: v, message: `${key} must be at least 1`, fix: `set multiNode.${key} to 1 or more` }] : [];
+    });
+  },
+});
+
+export const multiNodeWorkersRule = serviceRule({
+  id: "kserve/multi-node-workers",
+  severity: "error",
+  summary: "A multi-node predictor's workerSpec has at most one container.",
+  why: "KServe's webhook allows at most one container in workerSpec.",
+  fix: "keep one worker container",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor) => {
+    const worker = workerOf(predictor);
+    const workers = worker !== undefined && Array.isArray(worker["containers"]) ? worker["containers"].filter(isRecord) : [];
+    return workers.length > 1 ? [{ path: "spec.predictor.workerSpec.containers", value: workers.map((c) => c["name"]), message: "KServe allows at most one container in workerSpec", fix: "keep one worker container" }] : [];
+  },
+});
+
+export const multiNodeParallelEnvRule = serviceRule({
+  id: "kserve/multi-node-parallel-env",
+  severity: "error",
+  summary: "A multi-node model does not set TENSOR_PARALLEL_SIZE or PIPELINE_PARALLEL_SIZE in its env.",
+  why: "KServe sets these variables for multi-node services from workerSpec, and its webhook rejects them in the model's env.",
+  fix: "set the sizes with multiNode.pipelineParallelSize and multiNode.tensorParallelSize",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor) => {
+    if (workerOf(predictor) === undefined) return [];
+    const model = isRecord(predictor["model"]) ? predictor["model"] : undefined;
+    const env = Array.isArray(model?.["env"]) ? (model?.["env"] as { name?: string }[]) : [];
+    return env.flatMap((e, i) =>
+      e.name === "TENSOR_PARALLEL_SIZE" || e.name === "PIPELINE_PARALLEL_SIZE"
+        ? [{ path: `spec.predictor.model.env[${i}]`, value: e.name, message: `KServe sets ${e.name} for multi-node services and its webhook rejects it in the model's env`, fix: "set the sizes with multiNode.pipelineParallelSize and multiNode.tensorParallelSize" }]
+        : [],
+    );
+  },
+});
+
+export const multiNodeStorageRule = serviceRule({
+  id: "kserve/multi-node-storage",
+  severity: "error",
+  summary: "A multi-node model is stored on a PVC (pvc://) or in an OCI image (oci://).",
+  why: "KServe's multi-node serving needs every node to read the same files; its webhook rejects other storage for multi-node services.",
+  fix: "use ModelStorage.pvc or ModelStorage.oci for multi-node models",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor) => {
+    if (workerOf(predictor) === undefined) return [];
+    const model = isRecord(predictor["model"]) ? predictor["model"] : undefined;
+    const uri = model?.["storageUri"];
+    return typeof uri !== "string" || !(uri.startsWith("pvc://") || uri.startsWith("oci://"))
+      ? [{ path: "spec.predictor.model.storageUri", value: uri, message: "KServe's multi-node serving needs the model on a PVC (pvc://) or in an OCI image (oci://), so every node reads the same files", fix: "use ModelStorage.pvc or ModelStorage.oci for multi-node models" }]
+      : [];
+  },
+});
+
+export const multiNodeAutoscalerRule = serviceRule({
+  id: "kserve/multi-node-autoscaler",
+  severity: "error",
+  summary: "A multi-node InferenceService uses the autoscaler class none.",
+  why: "KServe's webhook requires the autoscaler class \"none\" for multi-node services: their replicas are fixed.",
+  fix: 'leave scaling.autoscaler unset (multi-node defaults to none) or set it to "none"',
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor, { manifest }) => {
+    if (workerOf(predictor) === undefined) return [];
+    const cls = manifest.metadata.annotations?.[KSERVE.autoscalerClass];
+    return cls !== "none"
+      ? [{ path: `metadata.annotations["${KSERVE.autoscalerClass}"]`, value: cls, message: "KServe's webhook requires the autoscaler class \"none\" for multi-node services (replicas are fixed)", fix: "leave scaling.autoscaler unset (multi-node defaults to none) or set it to \"none\"" }]
+      : [];
+  },
+});
+
+/** Which autoscaler's rules apply to a predictor. */
+function scalingRegime(manifest: Manifest): "hpa" | "keda" | "kpa" | undefined {
+  const annotations = manifest.metadata.annotations ?? {};
+  const mode = manifestMode(manifest);
+  const cls = annotations[KSERVE.autoscalerClass] ?? "hpa";
+  const knativeClass = annotations[KSERVE.knativeClass];
+  if ((mode === "Standard" && cls === "hpa") || (mode !== "Standard" && knativeClass === KNATIVE_CLASSES.hpa)) return "hpa";
+  if (mode === "Standard" && cls === "keda") return "keda";
+  if (mode !== "Standard") return "kpa";
+  return undefined;
+}
+
+export const scaleMetricRule = serviceRule({
+  id: "kserve/scale-metric",
+  severity: "error",
+  summary: "The scale metric is one the autoscaler supports: cpu or memory for HPA, concurrency or rps for Knative's kpa.",
+  why: "KServe's webhook rejects a scaleMetric its autoscaler cannot scale on.",
+  fix: "use a metric of the autoscaler, or change the autoscaler",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor, { manifest }) => {
+    const regime = scalingRegime(manifest);
+    const metric = predictor["scaleMetric"];
+    if (regime === "hpa") {
+      const m = metric ?? "cpu";
+      return m !== "cpu" && m !== "memory"
+        ? [{ path: "spec.predictor.scaleMetric", value: m, message: `the HPA autoscaler scales on cpu or memory, not ${String(m)}`, fix: manifestMode(manifest) === "Standard" ? 'use scaling.metric "cpu" or "memory", or deploymentMode "Knative" for concurrency and rps' : 'use scaling.metric "cpu" or "memory", or the kpa autoscaler' }]
+        : [];
+    }
+    if (regime === "kpa") {
+      const m = metric ?? "concurrency";
+      return m !== "concurrency" && m !== "rps" ? [{ path: "spec.predictor.scaleMetric", value: m, message: `Knative's autoscaler (kpa) scales on concurrency or rps, not ${String(m)}`, fix: 'use scaling.metric "concurrency" or "rps", or scaling.autoscaler "hpa" for cpu and memory' }] : [];
+    }
+    return [];
+  },
+});
+
+export const scaleTargetRule = serviceRule({
+  id: "kserve/scale-target",
+  severity: "error",
+  summary: "The scale target is in range: 1 to 100 (a utilization percentage) for HPA, at least 1 for rps.",
+  why: "KServe's webhook rejects HPA targets outside 1-100 and rps targets below 1.",
+  fix: "use a target between 1 and 100 (HPA) or of 1 or more (rps)",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor, { manifest }) => {
+    const regime = scalingRegime(manifest);
+    const target = predictor["scaleTarget"];
+    if (typeof target !== "number") return [];
+    if (regime === "hpa") {
+      const m = predictor["scaleMetric"] ?? "cpu";
+      if (target > 100) return [{ path: "spec.predictor.scaleTarget", value: target, message: "the HPA target is a utilization percentage and cannot exceed 100", fix: "use a target between 1 and 100" }];
+      if (target < 1) return [{ path: "spec.predictor.scaleTarget", value: target, message: `the ${String(m)} target must be at least 1`, fix: "use a target between 1 and 100" }];
+    } else if (regime === "kpa" && (predictor["scaleMetric"] ?? "concurrency") === "rps" && target < 1) {
+      return [{ path: "spec.predictor.scaleTarget", value: target, message: "the rps target must be at least 1", fix: "use a target of 1 or more" }];
+    }
+    return [];
+  },
+});
+
+export const hpaMetricsRule = serviceRule({
+  id: "kserve/hpa-metrics",
+  severity: "error",
+  summary: "With the HPA autoscaler, autoScaling.metrics are Resource metrics.",
+  why: "KServe's webhook accepts only Resource metrics for the hpa autoscaler class; external and pod metrics need KEDA.",
+  fix: 'use scaling.autoscaler "keda" for external or pod metrics',
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor, { manifest }) => {
+    if (scalingRegime(manifest) !== "hpa") return [];
+    const metrics = getIn(predictor, ["autoScaling", "metrics"]);
+    return (Array.isArray(metrics) ? metrics : []).flatMap((entry: unknown, i: number) =>
+      !isRecord(entry) || entry["type"] !== "Resource" || entry["resource"] === undefined ? [{ path: `spec.predictor.autoScaling.metrics[${i}]`, value: entry, message: "the HPA autoscaler takes only Resource metrics", fix: 'use scaling.autoscaler "keda" for external or pod metrics' }] : [],
+    );
+  },
+});
+
+export const kedaScaleMetricRule = serviceRule({
+  id: "kserve/keda-scale-metric",
+  severity: "error",
+  summary: "With the keda autoscaler, the predictor has no scaleMetric (metrics go in autoScaling).",
+  why: "KServe's webhook rejects scaleMetric on an InferenceService that scales with KEDA.",
+  fix: "give scaling.metric cpu or memory (rendered as autoScaling metrics), not scaleMetric overrides",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (predictor, { manifest }) =>
+    scalingRegime(manifest) === "keda" && predictor["scaleMetric"] !== undefined
+      ? [{ path: "spec.predictor.scaleMetric", value: predictor["scaleMetric"], message: "with the keda autoscaler KServe's webhook rejects scaleMetric (metrics go in autoScaling)", fix: "give scaling.metric cpu or memory (rendered as autoScaling metrics), not scaleMetric overrides" }]
+      : [],
+});
+
+export const hostnameLengthRule = defineManifestRule({
+  id: "isvc/hostname-length",
+  severity: "error",
+  summary: "The host name label KServe derives ({name}-predictor-{namespace}) fits 63 characters.",
+  why: "KServe derives DNS labels from the name and namespace; one longer than 63 characters cannot be a host name, so the service never becomes ready.",
+  fix: "shorten the name (or the namespace)",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: ({ manifest }) => {
+    if (!isServiceManifest(manifest) || manifestMode(manifest) === "ModelMesh") return [];
+    const name = manifest.metadata.name;
+    const namespace = manifest.metadata.namespace;
+    const host = namespace !== undefined ? `${name}-predictor-${namespace}` : `${name}-predictor`;
+    if (host.length <= MAX_LABEL) return [];
+    const budget = MAX_LABEL - (host.length - name.length);
+    return [
+      {
+        path: "metadata.name",
+        value: name,
+        message: `KServe derives the host name label "${host}" (${host.length} characters), longer than the ${MAX_LABEL} a DNS label allows; the service would never become ready`,
+        fix: budget > 0 ? `shorten the name to at most ${budget} characters${namespace !== undefined ? ` in namespace ${namespace}` : ""}` : "use a shorter namespace and name",
+      },
+    ];
+  },
+});
+
+export const odhNameLengthRule = defineManifestRule({
+  id: "odh/name-length",
+  severity: "error",
+  summary: "On OpenShift AI, an InferenceService name has at most 53 characters.",
+  why: "OpenShift AI rejects longer InferenceService names (it derives further object names from them).",
+  fix: `shorten the name to at most ${OPENSHIFT_AI_MAX_NAME} characters`,
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: ({ manifest, target }) =>
+    isServiceManifest(manifest) && target.openshiftAI !== undefined && manifest.metadata.name.length > OPENSHIFT_AI_MAX_NAME
+      ? [{ path: "metadata.name", value: manifest.metadata.name, message: `OpenShift AI rejects InferenceService names longer than ${OPENSHIFT_AI_MAX_NAME} characters (this one has ${manifest.metadata.name.length})`, fix: `shorten the name to at most ${OPENSHIFT_AI_MAX_NAME} characters` }]
+      : [],
+});
+
+/** The pod-level sources Knative reads: the predictor, and the runtime's spec. */
+function knativeSources(subject: ManifestSubject): { runtime: RuntimeInfo | undefined; sources: [string, Record<string, unknown>][] } {
+  const predictor = predictorOf(subject.manifest) ?? {};
+  const runtime = runtimeOfService(subject);
+  const rs = runtime !== undefined ? (runtimeSpec(runtime) ?? {}) : {};
+  return { runtime, sources: [["spec.predictor", predictor], ...(runtime !== undefined ? [[`runtime ${runtime.name}: spec`, rs] as [string, Record<string, unknown>]] : [])] };
+}
+
+const isKnative = (subject: ManifestSubject): boolean => isServiceManifest(subject.manifest) && manifestMode(subject.manifest) === "Knative";
+
+function knativeFlagFinding(subject: ManifestSubject, path: string, value: unknown, flag: string, what: string): Finding[] {
+  if (subject.target.knativeFeatures.has(flag)) return [];
+  return [{ path, value, message: `Knative mode rejects ${what} unless Knative's feature flag "${flag}" is enabled`, fix: `use deploymentMode "Standard", or enable "${flag}" in Knative's config-features and list it in target.knativeFeatures` }];
+}
+
+export const knativePodFieldsRule = defineManifestRule({
+  id: "isvc/knative-pod-fields",
+  severity: "error",
+  summary: "In Knative mode, the predictor and its runtime use tolerations, nodeSelector, affinity, runtimeClassName, schedulerName and PVC volumes only when the matching Knative feature flag is on.",
+  why: "Knative Serving's webhook rejects these pod fields unless its config-features flag (kubernetes.podspec-*) is enabled, so the Knative Service is never created.",
+  fix: 'use deploymentMode "Standard", or enable the flag in Knative\'s config-features and list it in target.knativeFeatures',
+  on: "app",
+  kinds: SERVICE_KINDS,
+  check: (subject) => {
+    if (!isKnative(subject)) return [];
+    const out: Finding[] = [];
+    for (const [where, pod] of knativeSources(subject).sources) {
+      for (const field of ["tolerations", "nodeSelector", "affinity", "runtimeClassName", "schedulerName"] as const) {
+        const value = pod[field];
+        if (value !== undefined && !(Array.isArray(value) && value.length === 0)) out.push(...knativeFlagFinding(subject, `${where}.${field}`, value, KNATIVE_FLAGS[field], field));
+      }
+      (Array.isArray(pod["volumes"]) ? pod["volumes"] : []).forEach((v: unknown, i: number) => {
+        if (isRecord(v) && v["persistentVolumeClaim"] !== undefined) out.push(...knativeFlagFinding(subject, `${where}.volumes[${i}]`, v["name"], KNATIVE_FLAGS.persistentVolumeClaim, "PVC volumes"));
+      });
+    }
+    const uri = getIn(subject.manifest, ["spec", "predictor", "model", "storageUri"]);
+    if (typeof uri === "string" && uri.startsWith("pvc://")) out.push(...knativeFlagFinding(subject, "spec.predictor.model.storageUri", uri, KNATIVE_FLAGS.persistentVolumeClaim, "PVC model storage (KServe mounts the claim as a volume)"));
+    return out;
+  },
+});
+
+function knativeMainPorts(subject: ManifestSubject): { runtime: RuntimeInfo; ports: { containerPort: number }[] } | undefined {
+  if (!isKnative(subject)) return undefined;
+  const runtime = runtimeOfService(subject);
+  const rs = runtime !== undefined ? runtimeSpec(runtime) : undefined;
+  if (runtime === undefined || rs === undefined) return undefined;
+  const main = runtimeContainers(rs).find((c) => c.name === KSERVE_CONTAINER);
+  return { runtime, ports: recordsOf<{ containerPort: number }>(main?.ports) };
+}
+
+export const knativeOnePortRule = defineManifestRule({
+  id: "isvc/knative-one-port",
+  severity: "error",
+  summary: "In Knative mode, the serving container declares one port.",
+  why: "Knative Serving allows a single container port per revision and rejects the Knative Service otherwise.",
+  fix: 'use deploymentMode "Standard", or an engine without a separate grpcPort',
+  on: "app",
+  kinds: SERVICE_KINDS,
+  check: (subject) => {
+    const found = knativeMainPorts(subject);
+    return found !== undefined && found.ports.length > 1
+      ? [{ path: `runtime ${found.runtime.name}: spec.containers[${KSERVE_CONTAINER}].ports`, value: found.ports.map((p) => p.containerPort), message: "Knative mode allows a single container port", fix: 'use deploymentMode "Standard", or an engine without a separate grpcPort' }]
+      : [];
+  },
+});
+
+export const knativeReservedPortRule = defineManifestRule({
+  id: "isvc/knative-reserved-port",
+  severity: "error",
+  summary: "In Knative mode, the serving container does not listen on a port Knative's queue-proxy uses.",
+  why: `Knative reserves ports ${KNATIVE_RESERVED_PORTS.join(", ")} for its queue-proxy and rejects a user container that declares one.`,
+  fix: 'move the engine to another port (8080 is the usual one), or use deploymentMode "Standard"',
+  on: "app",
+  kinds: SERVICE_KINDS,
+  check: (subject) => {
+    const found = knativeMainPorts(subject);
+    if (found === undefined) return [];
+    return found.ports.flatMap((p) =>
+      (KNATIVE_RESERVED_PORTS as readonly number[]).includes(p.containerPort)
+        ? [{ path: `runtime ${found.runtime.name}: spec.containers[${KSERVE_CONTAINER}].ports`, value: p.containerPort, message: `Knative reserves port ${p.containerPort} (${KNATIVE_RESERVED_PORTS.join(", ")} belong to its queue-proxy)`, fix: 'move the engine to another port (8080 is the usual one), or use deploymentMode "Standard"' }]
+        : [],
+    );
+  },
+});
+
+export const odhStandardOnlyRule = defineManifestRule({
+  id: "odh/standard-only",
+  severity: "error",
+  summary: "On OpenShift AI releases without Knative (3.0 and later), an InferenceService uses Standard mode.",
+  why: "OpenShift AI 3.0 removed Knative (serverless) serving; its KServe reconciles only Standard (raw deployment) mode.",
+  fix: 'use deploymentMode "Standard"',
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: ({ manifest, target }) => {
+    const mode = isServiceManifest(manifest) ? manifestMode(manifest) : undefined;
+    return target.openshiftAI !== undefined && !target.openshiftAI.release.knative && mode === "Knative"
+      ? [{ path: "deploymentMode", value: mode, message: `${describeTarget(target)} reconciles only Standard (raw deployment) mode: OpenShift AI 3.x has no Knative (Serverless) mode, removed in 3.0`, fix: 'use deploymentMode "Standard"' }]
+      : [];
+  },
+});
+
+/** What the model asks of its runtime: format, version, pinned runtime, protocol. */
+function wantedOf(manifest: Manifest): { name: string; version?: string; pinned: boolean; protocolVersion?: string } {
+  const model = getIn(manifest, ["spec", "predictor", "model"]);
+  const rendered = isRecord(model) ? model : {};
+  const format = isRecord(rendered["modelFormat"]) ? rendered["modelFormat"] : {};
+  return {
+    name: String(format["name"] ?? ""),
+    ...(typeof format["version"] === "string" ? { version: format["version"] } : {}),
+    pinned: typeof rendered["runtime"] === "string",
+    ...(typeof rendered["protocolVersion"] === "string" ? { protocolVersion: rendered["protocolVersion"] } : {}),
+  };
+}
+
+/** An app rule on an InferenceService and its (valid) runtime. */
+function runtimeMatchRule(rule: Omit<ManifestRule, "check" | "on"> & { readonly check: (runtime: RuntimeInfo, subject: ManifestSubject) => Finding[] }): ManifestRule {
+  return defineManifestRule({
+    ...rule,
+    on: "app",
+    kinds: SERVICE_KINDS,
+    check: (subject) => {
+      if (!isServiceManifest(subject.manifest)) return [];
+      const runtime = runtimeOfService(subject);
+      return runtime === undefined || !runtime.valid ? [] : rule.check(runtime, subject);
+    },
+  });
+}
+
+export const runtimeNamespaceRule = runtimeMatchRule({
+  id: "isvc/runtime-namespace",
+  severity: "error",
+  summary: "A namespaced ServingRuntime is in the InferenceService's namespace.",
+  why: "KServe looks for a ServingRuntime only in the InferenceService's own namespace (then for ClusterServingRuntimes), so a runtime elsewhere is never found.",
+  fix: 'define the engine in the InferenceService\'s namespace, or give it scope: "cluster"',
+  check: (runtime, { manifest }) => {
+    const ns = manifest.metadata.namespace;
+    return runtime.kind === "ServingRuntime" && runtime.namespace !== undefined && ns !== undefined && runtime.namespace !== ns
+      ? [{ path: "engine", value: runtime.name, message: `ServingRuntime "${runtime.name}" is in namespace ${runtime.namespace}, and KServe looks for namespaced runtimes in the InferenceService's namespace ${ns}`, fix: `define the engine in namespace ${ns}, or give it scope: "cluster"` }]
+      : [];
+  },
+});
+
+export const runtimeMultiModelRule = runtimeMatchRule({
+  id: "isvc/runtime-multi-model",
+  severity: "error",
+  summary: "A ModelMesh InferenceService uses a multi-model runtime, and any other one a single-model runtime.",
+  why: "KServe skips multi-model runtimes for single-model InferenceServices, and ModelMesh loads models only into multiModel: true runtimes; otherwise no runtime serves the model.",
+  fix: "use a runtime of the InferenceService's kind (single- or multi-model)",
+  check: (runtime, { manifest }) => {
+    const mode = manifestMode(manifest) ?? "Standard";
+    const multi = runtimeMultiModel(runtime);
+    if (multi === true && mode !== "ModelMesh") return [{ path: "engine", value: runtime.name, message: `runtime "${runtime.name}" is a multi-model (ModelMesh) runtime and cannot serve a ${mode} InferenceService`, fix: "use a single-model runtime" }];
+    if (multi === false && mode === "ModelMesh") {
+      return [{ path: "engine", value: runtime.name, message: `runtime "${runtime.name}" is a single-model runtime and cannot serve a ModelMesh InferenceService (ModelMesh loads models only into multiModel: true runtimes)`, fix: "use a multi-model runtime (an engine with multiModel, or ModelMeshRuntimes.*), or drop deploymentMode" }];
+    }
+    return [];
+  },
+});
+
+export const runtimeFormatRule = runtimeMatchRule({
+  id: "isvc/runtime-format",
+  severity: "error",
+  summary: "The runtime serves the model's format name (exact, case-sensitive match).",
+  why: "KServe matches modelFormat.name against the runtime's supportedModelFormats exactly; with no match the InferenceService fails with \"no runtime found\" or the named runtime is rejected.",
+  fix: "use one of the runtime's format names, or add the format to the engine's modelFormats",
+  check: (runtime, { manifest }) => {
+    const formats = runtimeFormats(runtime);
+    if (formats === undefined) return [];
+    const wanted = wantedOf(manifest);
+    if (formats.some((f) => f.name === wanted.name)) return [];
+    const caseless = formats.find((f) => f.name.toLowerCase() === wanted.name.toLowerCase());
+    return [
+      {
+        path: "spec.predictor.model.modelFormat.name",
+        value: wanted.name,
+        message: `runtime "${runtime.name}" does not serve format "${wanted.name}" (it serves ${formats.map((f) => f.name).join(", ") || "none"}); KServe matches names exactly`,
+        fix: caseless !== undefined ? `use "${caseless.name}" (case matters)` : `use one of the runtime's formats, or add "${wanted.name}" to the engine's modelFormats`,
+      },
+    ];
+  },
+});
+
+export const runtimeFormatVersionRule = runtimeMatchRule({
+  id: "isvc/runtime-format-version",
+  severity: "error",
+  summary: "When the model gives a format version, the runtime serves the format in exactly that version string.",
+  why: "KServe compares modelFormat.version to the runtime's version as strings (\"1.15\" does not match \"1\"), so a mismatch means no runtime is found.",
+  fix: "use one of the runtime's version strings, or leave the version out",
+  check: (runtime, { manifest }) => {
+    const formats = runtimeFormats(runtime);
+    if (formats === undefined) return [];
+    const wanted = wantedOf(manifest);
+    const byName = formats.filter((f) => f.name === wanted.name);
+    const matches = byName.filter((f) => wanted.version === undefined || f.version === wanted.version);
+    return byName.length > 0 && matches.length === 0
+      ? [{ path: "spec.predictor.model.modelFormat.version", value: wanted.version, message: `runtime "${runtime.name}" serves "${wanted.name}" in versions ${byName.map((f) => f.version ?? "(any)").join(", ")}; KServe matches the version string exactly ("1.15" does not match "1")`, fix: `use one of those version strings, or leave the version out` }]
+      : [];
+  },
+});
+
+export const runtimeAutoselectRule = runtimeMatchRule({
+  id: "isvc/runtime-autoselect",
+  severity: "error",
+  summary: "An InferenceService that does not name its runtime uses a runtime that auto-selects its format.",
+  why: "Without predictor.model.runtime, KServe only considers runtimes whose format entry has autoSelect: true, so the model would never be served.",
+  fix: "set pinRuntime: true (the default), or autoSelect: true on the engine's format",
+  check: (runtime, { manifest }) => {
+    const formats = runtimeFormats(runtime);
+    if (formats === undefined) return [];
+    const wanted = wantedOf(manifest);
+    const matches = formats.filter((f) => f.name === wanted.name && (wanted.version === undefined || f.version === wanted.version));
+    return matches.length > 0 && !wanted.pinned && !matches.some((f) => f.autoSelect === true)
+      ? [{ path: "pinRuntime", value: false, message: `runtime "${runtime.name}" does not auto-select format "${wanted.name}", so KServe would not pick it without a runtime name`, fix: "set pinRuntime: true (the default), or autoSelect: true on the engine's format" }]
+      : [];
+  },
+});
+
+export const runtimeProtocolRule = runtimeMatchRule({
+  id: "isvc/runtime-protocol",
+  severity: "error",
+  summary: "The runtime speaks the model's protocol version (an unset protocolVersion counts as v1).",
+  why: "KServe selects only runtimes whose protocolVersions include the model's protocol, and treats an unset one as v1, so a v2-only runtime is never picked for it.",
+  fix: "set protocolVersion to one the runtime speaks",
+  check: (runtime, { manifest }) => {
+    const protocols = runtimeProtocols(runtime);
+    if (protocols === undefined || protocols.length === 0 || manifestMode(manifest) === "ModelMesh") return [];
+    const { protocolVersion } = wantedOf(manifest);
+    const effective = protocolVersion ?? "v1";
+    if ((protocols as readonly string[]).includes(effective)) return [];
+    return [
+      {
+        path: "spec.predictor.model.protocolVersion",
+        value: protocolVersion,
+        message:
+          protocolVersion === undefined
+            ? `runtime "${runtime.name}" speaks only ${protocols.join(", ")}; a model without protocolVersion counts as v1, so KServe would never select it`
+            : `runtime "${runtime.name}" does not support protocol ${effective} (it speaks ${protocols.join(", ")})`,
+        fix: `set protocolVersion to one of ${protocols.join(", ")}`,
+      },
+    ];
+  },
+});
+
+export const multiGpuRule = runtimeMatchRule({
+  id: "isvc/multi-gpu",
+  severity: "error",
+  summary: "A model asks for more than one accelerator in a pod only when its engine declares multi-GPU support.",
+  why: "An engine that cannot split a model across devices uses one of them and leaves the others reserved and idle (or fails to start when told about several).",
+  fix: "request one accelerator, or set multiGpu: true on the engine once it can split a model across devices",
+  check: (runtime, subject) => {
+    if (runtime.engine === undefined || runtime.engine.multiGpu) return [];
+    const merged = manifestResources(subject).find((r) => r.path === MERGED_RESOURCES_PATH)?.resources;
+    const accelerators = Object.entries({ ...(merged?.requests ?? {}), ...(merged?.limits ?? {}) }).filter(([name, value]) => isAcceleratorResource(name) && isQuantity(value));
+    const count = accelerators.reduce((sum, [, value]) => sum + quantityToNumber(value), 0);
+    return count > 1
+      ? [{ path: "spec.predictor.model.resources", value: Object.fromEntries(accelerators), message: `engine "${runtime.name}" does not declare multi-GPU support, and this model asks for ${count} accelerators in one pod`, fix: "request one accelerator, or set multiGpu: true on the engine once it can split a model across devices (tensor parallelism)" }]
+      : [];
+  },
+});
+
+export const templateReferenceRule = runtimeMatchRule({
+  id: "isvc/template-reference",
+  severity: "error",
+  summary: "Every label or annotation a runtime's template refers to ({{.Labels.x}}, {{.Annotations.x}}) is set on the InferenceService.",
+  why: "KServe renders the runtime's kserve-container as a Go template over the InferenceService's metadata; a missing key renders as \"<no value>\" and the server gets that literal string.",
+  fix: "add the label or annotation to the InferenceService",
+  check: (runtime, { manifest }) => {
+    const rs = runtimeSpec(runtime);
+    const main = rs !== undefined ? runtimeContainers(rs).find((c) => c.name === KSERVE_CONTAINER) : undefined;
+    if (main === undefined || !isRecord(getIn(manifest, ["spec", "predictor", "model"]))) return [];
+    const labels = manifest.metadata.labels ?? {};
+    const annotations = manifest.metadata.annotations ?? {};
+    const out: Finding[] = [];
+    for (const [kind, name] of templateReferences(main)) {
+      const present = kind === "label" ? labels[name] !== undefined : annotations[name] !== undefined;
+      const defaulted = kind === "annotation" && name === "modelFormat";
+      if (!present && !defaulted) {
+        out.push({
+          path: kind === "label" ? "labels" : "annotations",
+          value: name,
+          message: `runtime "${runtime.name}" uses the ${kind} ${name} of the InferenceService in a template, and this InferenceService has no such ${kind} (KServe would render "<no value>")`,
+          fix: `add ${kind === "label" ? "labels" : "annotations"}: { "${name}": ... }`,
+        });
+      }
+    }
+    return out;
+  },
+});
+
+const referenceCache = new WeakMap<object, readonly (readonly ["label" | "annotation", string])[]>();
+
+/** The labels and annotations a runtime container refers to in templates, once per container object (a runtime serves many InferenceServices). */
+function templateReferences(main: object): readonly (readonly ["label" | "annotation", string])[] {
+  let refs = referenceCache.get(main);
+  if (refs === undefined) {
+    const found = new Map<string, readonly ["label" | "annotation", string]>();
+    eachString(main, "", (_p, text) => metadataReferences(text).forEach((r) => found.set(`${r.kind}\u0000${r.key}`, [r.kind, r.key])));
+    refs = [...found.values()];
+    referenceCache.set(main, refs);
+  }
+  return refs;
+}
+
+/** KServe's webhook rules on an InferenceService, in the order builds run them. */
+export const SERVICE_WEBHOOK_RULES: readonly ManifestRule[] = [
+  unavailableRule,
+  nameRule,
+  autoscalerClassRule,
+  featureGate("autoscaler-keda"),
+  featureGate("autoscaler-none"),
+  featureGate("autoscaler-external"),
+  predictorRule,
+  oneImplementationRule,
+  ...CONTAINER_RULES,
+  modelNameFieldRule,
+  storageUriAndUrisRule,
+  uriSchemeRule,
+  featureGate("storage-oci"),
+  featureGate("storage-oci-native"),
+  featureGate("storage-oci-fetch"),
+  featureGate("storage-hf"),
+  featureGate("storage-modelscope"),
+  hfUriRule,
+  pvcUriRule,
+  bucketUriRule,
+  ociUriRule,
+  ociTagRule,
+  storageUriAndPathRule,
+  featureGate("storage-spec"),
+  featureGate("storage-uris"),
+  storageUrisRule,
+  negativeRule,
+  minAboveMaxRule,
+  loggerModeRule,
+  featureGate("deployment-strategy"),
+  deploymentStrategyModeRule,
+  featureGate("multi-node"),
+  multiNodeSizeRule,
+  multiNodeWorkersRule,
+  multiNodeParallelEnvRule,
+  multiNodeGpuTypeRule,
+  multiNodeStorageRule,
+  multiNodeAutoscalerRule,
+  scaleMetricRule,
+  scaleTargetRule,
+  hpaMetricsRule,
+  kedaScaleMetricRule,
+];
+
+/** The library's manifest rules on an InferenceService beyond the webhook, grouped as builds run them. */
+export const SERVICE_NAME_RULES: readonly ManifestRule[] = [hostnameLengthRule, odhNameLengthRule];
+export const SERVICE_KNATIVE_RULES: readonly ManifestRule[] = [knativePodFieldsRule, knativeOnePortRule, knativeReservedPortRule, odhStandardOnlyRule];
+export const SERVICE_RUNTIME_RULES: readonly ManifestRule[] = [runtimeNamespaceRule, runtimeMultiModelRule, runtimeFormatRule, runtimeFormatVersionRule, runtimeAutoselectRule, runtimeProtocolRule, templateRule, multiGpuRule, duplicateFlagRule, templateReferenceRule];
+export { MODELMESH_SERVICE_RULES };

@@ -1,8 +1,21 @@
 /**
- * Rules of the target itself: which OpenShift AI releases the library supports, and the KServe level an
- * OpenShift AI release runs.
+ * Rules of the target itself (which OpenShift AI releases the library supports, and the KServe level an
+ * OpenShift AI release runs), and the feature gates: one manifest rule per KServe feature the library can
+ * emit, raised when a manifest uses the feature and the target's KServe (or OpenShift AI fork) lacks it
+ * (the feature table is in `features.ts`).
  */
 import { defineRule } from "../rules/registry";
+import type { Finding, ManifestRule, ManifestSubject } from "../rules/registry";
+import { defineManifestRule } from "../rules/registry";
+import { getIn, isRecord } from "../canonical";
+import { KSERVE } from "../keys";
+import type { KServeFeature } from "./features";
+import { KSERVE_FEATURES } from "./features";
+import { requireFeature, supports } from "./resolve";
+import { IMPLEMENTATION_CONTAINERS, isServiceManifest, POD_KINDS, RUNTIME_KINDS, SERVICE_KINDS } from "../pod/rules";
+import { isRuntimeManifest } from "../runtime/ref";
+import { schemeOf, storageUrisOf, STORAGE_SCHEMES } from "../storage/uri";
+
 import type { OpenShiftAIRelease } from "./features";
 import { MIN_OPENSHIFT_AI_VERSION, NEWEST_OPENSHIFT_AI_VERSION, OPENSHIFT_AI_RELEASES } from "./features";
 import type { Version } from "./version";
@@ -78,3 +91,111 @@ export const openShiftAIKServeVersion = defineRule<OpenShiftAITargetSubject>({
 
 /** The target rules, in order. */
 export const TARGET_RULES = [unsupportedOpenShiftAI, openShiftAIKServeVersion] as const;
+
+/** One use of a feature in a manifest. */
+interface FeatureUse {
+  readonly path: string;
+  readonly value: unknown;
+  /** A fix other than upgrading. */
+  readonly alternative?: string;
+}
+
+type Detector = (subject: ManifestSubject) => FeatureUse[];
+
+const serviceAnnotation = (subject: ManifestSubject, key: string): string | undefined => (isServiceManifest(subject.manifest) ? subject.manifest.metadata.annotations?.[key] : undefined);
+const predictorField = (subject: ManifestSubject, key: string): unknown => (isServiceManifest(subject.manifest) ? getIn(subject.manifest, ["spec", "predictor", key]) : undefined);
+const runtimeSpecOf = (subject: ManifestSubject): Record<string, unknown> | undefined => (isRuntimeManifest(subject.manifest) && isRecord(subject.manifest["spec"]) ? subject.manifest["spec"] : undefined);
+
+const autoscaler = (cls: string, alternative?: string): Detector => (subject) =>
+  serviceAnnotation(subject, KSERVE.autoscalerClass) === cls ? [{ path: "scaling.autoscaler", value: cls, ...(alternative !== undefined ? { alternative } : {}) }] : [];
+
+const storageScheme = (feature: KServeFeature): Detector => (subject) =>
+  isServiceManifest(subject.manifest) ? storageUrisOf(subject).filter((u) => { const s = schemeOf(u.uri); return s !== undefined && STORAGE_SCHEMES[s] === feature; }).map((u) => ({ path: u.path, value: u.uri })) : [];
+
+const runtimeField = (key: string, alternative?: string): Detector => (subject) => {
+  const spec = runtimeSpecOf(subject);
+  return spec !== undefined && spec[key] !== undefined ? [{ path: `spec.${key}`, value: spec[key], ...(alternative !== undefined ? { alternative } : {}) }] : [];
+};
+
+/** Where each gated feature shows in a manifest. */
+const USES: Partial<Record<KServeFeature, Detector>> = {
+  "autoscaler-keda": (subject) => [
+    ...autoscaler("keda")(subject),
+    ...(predictorField(subject, "autoScaling") !== undefined ? [{ path: "spec.predictor.autoScaling", value: predictorField(subject, "autoScaling") }] : []),
+  ],
+  "autoscaler-none": autoscaler("none", 'use "external" (no HPA either), or upgrade KServe'),
+  "autoscaler-external": autoscaler("external"),
+  "storage-oci": storageScheme("storage-oci"),
+  "storage-oci-native": storageScheme("storage-oci-native"),
+  "storage-oci-fetch": storageScheme("storage-oci-fetch"),
+  "storage-hf": storageScheme("storage-hf"),
+  "storage-modelscope": storageScheme("storage-modelscope"),
+  "storage-spec": (subject) => {
+    const predictor = isServiceManifest(subject.manifest) ? getIn(subject.manifest, ["spec", "predictor"]) : undefined;
+    if (!isRecord(predictor)) return [];
+    return IMPLEMENTATION_CONTAINERS.flatMap((key) => {
+      const c = predictor[key];
+      return isRecord(c) && isRecord(c["storage"]) ? [{ path: `spec.predictor.${key}.storage`, value: c["storage"] }] : [];
+    });
+  },
+  "storage-uris": (subject) => (predictorField(subject, "storageUris") !== undefined ? [{ path: "spec.predictor.storageUris", value: predictorField(subject, "storageUris") }] : []),
+  "deployment-strategy": (subject) => (predictorField(subject, "deploymentStrategy") !== undefined ? [{ path: "spec.predictor.deploymentStrategy", value: predictorField(subject, "deploymentStrategy") }] : []),
+  "multi-node": (subject) => {
+    if (predictorField(subject, "workerSpec") !== undefined) return [{ path: "spec.predictor.workerSpec", value: "workerSpec" }];
+    const spec = runtimeSpecOf(subject);
+    return spec !== undefined && isRecord(spec["workerSpec"]) ? [{ path: "spec.workerSpec", value: "workerSpec" }] : [];
+  },
+  "runtime-image-pull-secrets": runtimeField("imagePullSecrets", "set imagePullSecrets on each InferenceService instead, or upgrade KServe"),
+  "runtime-host-ipc": runtimeField("hostIPC"),
+  "runtime-scheduler-name": runtimeField("schedulerName", "set schedulerName on each InferenceService instead (predictor schedulerName, or a hardware request)"),
+  "runtime-resource-claims": runtimeField("resourceClaims"),
+  "multinode-executor-backend": (subject) => {
+    const annotations = runtimeSpecOf(subject)?.["annotations"];
+    const value = isRecord(annotations) ? annotations["multinode/executor-backend"] : undefined;
+    return value !== undefined ? [{ path: 'spec.annotations["multinode/executor-backend"]', value, alternative: "drop executorBackend (KServe uses Ray), or upgrade KServe" }] : [];
+  },
+  "prometheus-annotations": (subject) => {
+    const annotations = runtimeSpecOf(subject)?.["annotations"];
+    return isRecord(annotations) && Object.keys(annotations).some((k) => k.startsWith("prometheus.kserve.io/")) ? [{ path: "spec.annotations", value: annotations, alternative: "drop metrics from the engine, or upgrade KServe" }] : [];
+  },
+};
+
+/** The kinds each feature shows on (InferenceServices unless listed). */
+const FEATURE_KINDS: Partial<Record<KServeFeature, readonly string[]>> = {
+  "multi-node": POD_KINDS,
+  "runtime-image-pull-secrets": RUNTIME_KINDS,
+  "runtime-host-ipc": RUNTIME_KINDS,
+  "runtime-scheduler-name": RUNTIME_KINDS,
+  "runtime-resource-claims": RUNTIME_KINDS,
+  "multinode-executor-backend": RUNTIME_KINDS,
+  "prometheus-annotations": RUNTIME_KINDS,
+};
+
+function featureRule(feature: KServeFeature, detect: Detector): ManifestRule {
+  const { since, what } = KSERVE_FEATURES[feature];
+  return defineManifestRule({
+    id: `target/feature-${feature}`,
+    severity: "error",
+    summary: `A manifest uses ${what} only when the target's KServe is ${since} or later.`,
+    why: `KServe releases before ${since} do not have ${what}: their CRD schema rejects the field on a strict apply (or prunes it), or their controller ignores it, so the object does not do what it says.`,
+    fix: `upgrade KServe to ${since} (and set target.kserveVersion), or do without this feature`,
+    on: "manifest",
+    kinds: FEATURE_KINDS[feature] ?? SERVICE_KINDS,
+    check: (subject): Finding[] => {
+      if (supports(subject.target, feature)) return [];
+      return detect(subject).flatMap((use) => requireFeature(subject.target, feature, use.path, use.value, use.alternative).map(({ path, value, message, fix }) => ({ path, value, message, fix })));
+    },
+  });
+}
+
+/** The feature-gate rule of each feature that shows in manifests. */
+export const FEATURE_RULES: Readonly<Partial<Record<KServeFeature, ManifestRule>>> = Object.fromEntries(
+  (Object.keys(USES) as KServeFeature[]).map((f) => [f, featureRule(f, USES[f] as Detector)]),
+);
+
+/** The feature-gate rule of `feature` (declared above). */
+export function featureGate(feature: KServeFeature): ManifestRule {
+  const rule = FEATURE_RULES[feature];
+  if (rule === undefined) throw new Error(`no feature-gate rule for ${feature}`);
+  return rule;
+}

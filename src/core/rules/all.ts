@@ -1,0 +1,17 @@
+/**
+ * Loads every rule module of the library, so that {@link ruleCatalogue} and {@link manifestRules} list the
+ * whole catalogue (for `lint`, the docs generator and the catalogue tests). Importing the library's
+ * builds loads them too; this module only makes the set explicit.
+ */
+import "../pod/rules";
+import "../target/rules";
+import "../storage/rules";
+import "../runtime/rules";
+import "../modelmesh/rules";
+import "../service/rules";
+import "../engine/rules";
+import "../hardware/rules";
+import "../nim/rules";
+import "../storageconfig/rules";
+
+export { manifestRules, ruleCatalogue, ruleMeta, runRules } from "./registry";
