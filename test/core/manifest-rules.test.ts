@@ -86,7 +86,7 @@ describe("manifest rules on YAML the library did not write", () => {
   it("finds pod and container problems in raw manifests", () => {
     const model = isvc({ modelFormat: { name: "f" }, storageUri: "models/x", env: [{ name: "PYTHONPATH", value: "/x" }] });
     const rt = runtime("rt", {
-      supportedModelFormats: [{ name: "f" }],
+      supportedModelFormats: [{ name: "f", autoSelect: true }],
       containers: [{ name: "server", image: "x", resources: { requests: { "nvidia.com/gpu": 1 }, limits: { "nvidia.com/gpu": 2 } } }],
     });
     expect(lint([model, rt])).toEqual([
@@ -121,6 +121,15 @@ describe("manifest rules on YAML the library did not write", () => {
       ["spec.multiModel", "modelmesh/unavailable"],
       ["spec.containers[0].ports[0].containerPort", "modelmesh/reserved-port"],
     ]);
+  });
+
+  it("finds that no runtime of the app auto-selects the format of a model without a runtime name", () => {
+    const model = isvc({ modelFormat: { name: "sklearn" }, storageUri: "s3://b/m" });
+    const manual = runtime("manual", { supportedModelFormats: [{ name: "sklearn" }], containers: [server] });
+    const [finding] = runRules(manifestRules(), { manifest: model, target, app: [model, manual] });
+    expect(finding).toMatchObject({ rule: "isvc/runtime-autoselect", path: "spec.predictor.model.runtime", message: 'runtime "manual" does not auto-select format "sklearn", so KServe would not pick it without a runtime name', fix: "set spec.predictor.model.runtime: manual, or autoSelect: true on the runtime's format" });
+    const auto = runtime("auto", { supportedModelFormats: [{ name: "sklearn", autoSelect: true }], containers: [server] }, "ClusterServingRuntime");
+    expect(lint([model, manual, auto])).toEqual([]);
   });
 
   it("finds runtimes of the app competing for a format, naming the other one", () => {

@@ -34,7 +34,7 @@ export const POD_KINDS: readonly string[] = [...SERVICE_KINDS, ...RUNTIME_KINDS]
 
 /** True for a KServe InferenceService manifest. */
 export function isServiceManifest(m: Manifest): boolean {
-  return m.kind === "InferenceService" && typeof m.apiVersion === "string" && m.apiVersion.startsWith("serving.kserve.io/");
+  return m.kind === "InferenceService" && m.apiVersion === "serving.kserve.io/v1beta1";
 }
 
 /** A container of a manifest, with its path and whether extended-resource rules apply to it. */

@@ -15,7 +15,7 @@ import { deploymentModeOf, resolveServiceSpec } from "./spec";
 import { checkModelMeshProps } from "../modelmesh/service";
 import type { ServiceSpec } from "./spec";
 import { renderService } from "./render";
-import { runManifestRules } from "../rules/registry";
+import { runManifestRules, runRules } from "../rules/registry";
 import type { ManifestSubject } from "../rules/registry";
 import { checkServiceProps, MODELMESH_SERVICE_RULES, SERVICE_KNATIVE_RULES, SERVICE_NAME_RULES, SERVICE_RUNTIME_RULES, SERVICE_WEBHOOK_RULES } from "./rules";
 
@@ -61,7 +61,7 @@ function buildInferenceServiceUnguarded(props: InferenceServiceProps, ctx: Build
     ...specRules.modeFields,
     ...runManifestRules(SERVICE_KNATIVE_RULES, subject),
     ...specRules.platform,
-    ...runManifestRules(SERVICE_RUNTIME_RULES, subject),
+    ...runRules(SERVICE_RUNTIME_RULES, subject),
     ...specRules.storage,
     ...specRules.multiNode,
     ...runManifestRules(MODELMESH_SERVICE_RULES, subject),

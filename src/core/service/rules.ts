@@ -6,9 +6,9 @@
 import type { IssueDraft } from "../errors";
 import type { Manifest } from "../k8s";
 import type { ServiceSpec } from "./spec";
-import type { Finding, ManifestRule, ManifestSubject } from "../rules/registry";
+import type { Finding, ManifestRule, ManifestSubject, Rule } from "../rules/registry";
 import { SERVICE_KINDS } from "../pod/rules";
-import { defineManifestRule } from "../rules/registry";
+import { defineManifestRule, defineRule } from "../rules/registry";
 import type { CanonicalMode, DeploymentMode } from "../target/resolve";
 import { canonicalMode, describeTarget } from "../target/resolve";
 import { getIn, isRecord, recordsOf } from "../canonical";
@@ -16,7 +16,9 @@ import { DNS1035_LABEL, MAX_LABEL, toDns1035 } from "../names";
 import { checkVolumes } from "../pod/volumes";
 import { eachString, metadataReferences } from "../templates";
 import type { RuntimeInfo } from "../runtime/ref";
-import { KSERVE_CONTAINER, runtimeContainers, runtimeFormats, runtimeMultiModel, runtimeOfService, runtimeProtocols, runtimeSpec } from "../runtime/ref";
+import type { SupportedModelFormat } from "../runtime/ref";
+import { isRuntimeManifest, KSERVE_CONTAINER, runtimeContainers, runtimeFormats, runtimeFromManifest, runtimeMultiModel, runtimeOfService, runtimeProtocols, runtimeSpec } from "../runtime/ref";
+import { appIndex, namespaceOf } from "../rules/app-index";
 import { KSERVE, ODH } from "../keys";
 import { checkStorageConfigReference } from "../storageconfig/rules";
 import { isAcceleratorResource } from "../../accelerators/registry";
@@ -808,7 +810,23 @@ function runtimeMatchRule(rule: Omit<ManifestRule, "check" | "on"> & { readonly 
   });
 }
 
-export const runtimeNamespaceRule = runtimeMatchRule({
+/**
+ * A rule on an InferenceService and the runtime handle its build holds (the engine's namespace and
+ * declared capabilities are facts of the library's constructs, not of the manifests): runs at synth time
+ * only, so it is a props-level rule.
+ */
+function handleRule(rule: Omit<Rule<ManifestSubject>, "check" | "on"> & { readonly check: (runtime: RuntimeInfo, subject: ManifestSubject) => Finding[] }): Rule<ManifestSubject> {
+  return defineRule<ManifestSubject>({
+    ...rule,
+    on: "props",
+    check: (subject) => {
+      const runtime = subject.known?.runtime;
+      return runtime === undefined || !runtime.valid || !isServiceManifest(subject.manifest) ? [] : rule.check(runtime, subject);
+    },
+  });
+}
+
+export const runtimeNamespaceRule = handleRule({
   id: "isvc/runtime-namespace",
   severity: "error",
   summary: "A namespaced ServingRuntime is in the InferenceService's namespace.",
@@ -880,22 +898,38 @@ export const runtimeFormatVersionRule = runtimeMatchRule({
   },
 });
 
-export const runtimeAutoselectRule = runtimeMatchRule({
+export const runtimeAutoselectRule = defineManifestRule({
   id: "isvc/runtime-autoselect",
   severity: "error",
   summary: "An InferenceService that does not name its runtime uses a runtime that auto-selects its format.",
   why: "Without predictor.model.runtime, KServe only considers runtimes whose format entry has autoSelect: true, so the model would never be served.",
   fix: "set pinRuntime: true (the default), or autoSelect: true on the engine's format",
-  check: (runtime, { manifest }) => {
-    const formats = runtimeFormats(runtime);
-    if (formats === undefined) return [];
+  on: "app",
+  kinds: SERVICE_KINDS,
+  check: (subject) => {
+    const { manifest } = subject;
+    if (!isServiceManifest(manifest)) return [];
     const wanted = wantedOf(manifest);
-    const matches = formats.filter((f) => f.name === wanted.name && (wanted.version === undefined || f.version === wanted.version));
-    return matches.length > 0 && !wanted.pinned && !matches.some((f) => f.autoSelect === true)
-      ? [{ path: "pinRuntime", value: false, message: `runtime "${runtime.name}" does not auto-select format "${wanted.name}", so KServe would not pick it without a runtime name`, fix: "set pinRuntime: true (the default), or autoSelect: true on the engine's format" }]
-      : [];
+    if (wanted.pinned) return [];
+    const serves = (runtime: RuntimeInfo): SupportedModelFormat[] => (runtimeFormats(runtime) ?? []).filter((f) => f.name === wanted.name && (wanted.version === undefined || f.version === wanted.version));
+    // the runtime the build knows; for YAML, the app's runtimes that could serve the model (its namespace's and the cluster's)
+    const known = subject.known?.runtime;
+    const candidates = known !== undefined ? (known.valid ? [known] : []) : appRuntimesFor(subject).filter((r) => serves(r).length > 0);
+    if (candidates.length === 0 || candidates.some((r) => serves(r).some((f) => f.autoSelect === true))) return [];
+    const runtime = candidates[0] as RuntimeInfo;
+    if (serves(runtime).length === 0) return [];
+    // at synth time the prop that leaves the runtime name out; in YAML the missing field
+    const path = known !== undefined ? "pinRuntime" : "spec.predictor.model.runtime";
+    return [{ path, value: known !== undefined ? false : undefined, message: `runtime "${runtime.name}" does not auto-select format "${wanted.name}", so KServe would not pick it without a runtime name`, fix: known !== undefined ? "set pinRuntime: true (the default), or autoSelect: true on the engine's format" : `set spec.predictor.model.runtime: ${runtime.name}, or autoSelect: true on the runtime's format` }];
   },
 });
+
+/** The runtimes of the app an unpinned InferenceService could be served by: ServingRuntimes of its namespace, then ClusterServingRuntimes. */
+function appRuntimesFor(subject: ManifestSubject): RuntimeInfo[] {
+  const index = appIndex(subject.app);
+  const ns = namespaceOf(subject.manifest);
+  return [...index.ofKind("ServingRuntime").filter((m) => namespaceOf(m) === ns), ...index.ofKind("ClusterServingRuntime")].filter(isRuntimeManifest).map(runtimeFromManifest);
+}
 
 export const runtimeProtocolRule = runtimeMatchRule({
   id: "isvc/runtime-protocol",
@@ -923,7 +957,7 @@ export const runtimeProtocolRule = runtimeMatchRule({
   },
 });
 
-export const multiGpuRule = runtimeMatchRule({
+export const multiGpuRule = handleRule({
   id: "isvc/multi-gpu",
   severity: "error",
   summary: "A model asks for more than one accelerator in a pod only when its engine declares multi-GPU support.",
@@ -1032,5 +1066,5 @@ export const SERVICE_WEBHOOK_RULES: readonly ManifestRule[] = [
 /** The library's manifest rules on an InferenceService beyond the webhook, grouped as builds run them. */
 export const SERVICE_NAME_RULES: readonly ManifestRule[] = [hostnameLengthRule, odhNameLengthRule];
 export const SERVICE_KNATIVE_RULES: readonly ManifestRule[] = [knativePodFieldsRule, knativeOnePortRule, knativeReservedPortRule, odhStandardOnlyRule];
-export const SERVICE_RUNTIME_RULES: readonly ManifestRule[] = [runtimeNamespaceRule, runtimeMultiModelRule, runtimeFormatRule, runtimeFormatVersionRule, runtimeAutoselectRule, runtimeProtocolRule, templateRule, multiGpuRule, duplicateFlagRule, templateReferenceRule];
+export const SERVICE_RUNTIME_RULES: readonly Rule<ManifestSubject>[] = [runtimeNamespaceRule, runtimeMultiModelRule, runtimeFormatRule, runtimeFormatVersionRule, runtimeAutoselectRule, runtimeProtocolRule, templateRule, multiGpuRule, duplicateFlagRule, templateReferenceRule];
 export { MODELMESH_SERVICE_RULES };
