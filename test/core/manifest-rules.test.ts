@@ -123,15 +123,6 @@ describe("manifest rules on YAML the library did not write", () => {
     ]);
   });
 
-  it("finds that no runtime of the app auto-selects the format of a model without a runtime name", () => {
-    const model = isvc({ modelFormat: { name: "sklearn" }, storageUri: "s3://b/m" });
-    const manual = runtime("manual", { supportedModelFormats: [{ name: "sklearn" }], containers: [server] });
-    const [finding] = runRules(manifestRules(), { manifest: model, target, app: [model, manual] });
-    expect(finding).toMatchObject({ rule: "isvc/runtime-autoselect", path: "spec.predictor.model.runtime", message: 'runtime "manual" does not auto-select format "sklearn", so KServe would not pick it without a runtime name', fix: "set spec.predictor.model.runtime: manual, or autoSelect: true on the runtime's format" });
-    const auto = runtime("auto", { supportedModelFormats: [{ name: "sklearn", autoSelect: true }], containers: [server] }, "ClusterServingRuntime");
-    expect(lint([model, manual, auto])).toEqual([]);
-  });
-
   it("finds runtimes of the app competing for a format, naming the other one", () => {
     const spec = { supportedModelFormats: [{ name: "onnx", autoSelect: true, priority: 1 }], protocolVersions: ["v2"], containers: [server] };
     const drafts = runRules(manifestRules(), { manifest: runtime("b", spec), target, app: [runtime("a", spec), runtime("b", spec)] });

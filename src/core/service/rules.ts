@@ -16,9 +16,7 @@ import { DNS1035_LABEL, MAX_LABEL, toDns1035 } from "../names";
 import { checkVolumes } from "../pod/volumes";
 import { eachString, metadataReferences } from "../templates";
 import type { RuntimeInfo } from "../runtime/ref";
-import type { SupportedModelFormat } from "../runtime/ref";
-import { isRuntimeManifest, KSERVE_CONTAINER, runtimeContainers, runtimeFormats, runtimeFromManifest, runtimeMultiModel, runtimeOfService, runtimeProtocols, runtimeSpec } from "../runtime/ref";
-import { appIndex, namespaceOf } from "../rules/app-index";
+import { KSERVE_CONTAINER, runtimeContainers, runtimeFormats, runtimeMultiModel, runtimeOfService, runtimeProtocols, runtimeSpec } from "../runtime/ref";
 import { KSERVE, ODH } from "../keys";
 import { checkStorageConfigReference } from "../storageconfig/rules";
 import { isAcceleratorResource } from "../../accelerators/registry";
@@ -898,38 +896,22 @@ export const runtimeFormatVersionRule = runtimeMatchRule({
   },
 });
 
-export const runtimeAutoselectRule = defineManifestRule({
+export const runtimeAutoselectRule = handleRule({
   id: "isvc/runtime-autoselect",
   severity: "error",
-  summary: "An InferenceService that does not name its runtime uses a runtime that auto-selects its format.",
-  why: "Without predictor.model.runtime, KServe only considers runtimes whose format entry has autoSelect: true, so the model would never be served.",
+  summary: "An InferenceService built with pinRuntime: false uses an engine that auto-selects its format.",
+  why: "Without predictor.model.runtime, KServe only considers runtimes whose format entry has autoSelect: true, so the model would never be served (on YAML, lint's runtime selection reports this as lint/no-runtime).",
   fix: "set pinRuntime: true (the default), or autoSelect: true on the engine's format",
-  on: "app",
-  kinds: SERVICE_KINDS,
-  check: (subject) => {
-    const { manifest } = subject;
-    if (!isServiceManifest(manifest)) return [];
+  check: (runtime, { manifest }) => {
+    const formats = runtimeFormats(runtime);
+    if (formats === undefined) return [];
     const wanted = wantedOf(manifest);
-    if (wanted.pinned) return [];
-    const serves = (runtime: RuntimeInfo): SupportedModelFormat[] => (runtimeFormats(runtime) ?? []).filter((f) => f.name === wanted.name && (wanted.version === undefined || f.version === wanted.version));
-    // the runtime the build knows; for YAML, the app's runtimes that could serve the model (its namespace's and the cluster's)
-    const known = subject.known?.runtime;
-    const candidates = known !== undefined ? (known.valid ? [known] : []) : appRuntimesFor(subject).filter((r) => serves(r).length > 0);
-    if (candidates.length === 0 || candidates.some((r) => serves(r).some((f) => f.autoSelect === true))) return [];
-    const runtime = candidates[0] as RuntimeInfo;
-    if (serves(runtime).length === 0) return [];
-    // at synth time the prop that leaves the runtime name out; in YAML the missing field
-    const path = known !== undefined ? "pinRuntime" : "spec.predictor.model.runtime";
-    return [{ path, value: known !== undefined ? false : undefined, message: `runtime "${runtime.name}" does not auto-select format "${wanted.name}", so KServe would not pick it without a runtime name`, fix: known !== undefined ? "set pinRuntime: true (the default), or autoSelect: true on the engine's format" : `set spec.predictor.model.runtime: ${runtime.name}, or autoSelect: true on the runtime's format` }];
+    const matches = formats.filter((f) => f.name === wanted.name && (wanted.version === undefined || f.version === wanted.version));
+    return matches.length > 0 && !wanted.pinned && !matches.some((f) => f.autoSelect === true)
+      ? [{ path: "pinRuntime", value: false, message: `runtime "${runtime.name}" does not auto-select format "${wanted.name}", so KServe would not pick it without a runtime name`, fix: "set pinRuntime: true (the default), or autoSelect: true on the engine's format" }]
+      : [];
   },
 });
-
-/** The runtimes of the app an unpinned InferenceService could be served by: ServingRuntimes of its namespace, then ClusterServingRuntimes. */
-function appRuntimesFor(subject: ManifestSubject): RuntimeInfo[] {
-  const index = appIndex(subject.app);
-  const ns = namespaceOf(subject.manifest);
-  return [...index.ofKind("ServingRuntime").filter((m) => namespaceOf(m) === ns), ...index.ofKind("ClusterServingRuntime")].filter(isRuntimeManifest).map(runtimeFromManifest);
-}
 
 export const runtimeProtocolRule = runtimeMatchRule({
   id: "isvc/runtime-protocol",
