@@ -94,7 +94,7 @@ export function qwenPrefillDecode(models: ModelSource, decodeGpus: ProfileSource
   };
 }
 
-/** Granite 3.3 8B behind the platform's existing Gateway, with an HTTPRoute and InferencePool the library writes. */
+/** Granite 3.3 8B behind the platform's existing Gateway, with an HTTPRoute, InferencePool and InferenceObjective the library writes. */
 export function graniteExistingGateway(models: ModelSource, gpus: ProfileSource): LLMInferenceServiceProps {
   return {
     model: models.path("granite-3.3-8b-instruct/"),
@@ -103,6 +103,7 @@ export function graniteExistingGateway(models: ModelSource, gpus: ProfileSource)
       gateway: { name: "inference-gateway", namespace: "gateway-system", sectionName: "https" },
       httpRoute: { hostnames: ["granite.models.example.com"], pathPrefix: "/", timeout: "300s" },
       inferencePool: { endpointPicker: { service: "granite-epp" } },
+      inferenceObjective: { priority: 10 },
     },
   };
 }

@@ -23,7 +23,7 @@ function synth(define: (app: App) => void): Manifest[] {
 describeIfCrds("LLM examples against the CRDs of their targets", () => {
   it.each(spec.targets.map((t) => [t.kserveVersion ?? "", t] as const))("the upstream scenario on KServe %s", (_label, target) => {
     const manifests = synth((app) => new LLMServingChart(app, "llm-serving", { target }));
-    expect(new Set(manifests.map((m) => m.kind))).toEqual(new Set(["ServiceAccount", "Secret", "LLMInferenceService", "HTTPRoute", "InferencePool"]));
+    expect(new Set(manifests.map((m) => m.kind))).toEqual(new Set(["ServiceAccount", "Secret", "LLMInferenceService", "HTTPRoute", "InferencePool", "InferenceObjective"]));
     expect(manifests.filter((m) => m.kind === "LLMInferenceService")).toHaveLength(6);
     expect(problemsAgainst(target, manifests)).toBe("");
   });

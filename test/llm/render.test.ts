@@ -133,9 +133,15 @@ describe("LLMInferenceService renders", () => {
 
   it("user routing: the HTTPRoute and InferencePool, and the refs to them", () => {
     const manifests = synthChart((chart) =>
-      new LLMInferenceService(chart, "granite", { model, userRouting: { gateway: { name: "public", namespace: "gateways" }, inferencePool: { endpointPicker: { service: "granite-epp", port: 9010, failureMode: "FailClose" } } } }),
+      new LLMInferenceService(chart, "granite", { model, userRouting: { gateway: { name: "public", namespace: "gateways" }, inferencePool: { endpointPicker: { service: "granite-epp", port: 9010, failureMode: "FailClose" } }, inferenceObjective: { priority: 5 } } }),
     );
-    expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual(["LLMInferenceService/granite", "HTTPRoute/granite-route", "InferencePool/granite-pool"]);
+    expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual(["LLMInferenceService/granite", "HTTPRoute/granite-route", "InferencePool/granite-pool", "InferenceObjective/granite-objective"]);
+    expect(find(manifests, "InferenceObjective")).toEqual({
+      apiVersion: "llm-d.ai/v1alpha2",
+      kind: "InferenceObjective",
+      metadata: { name: "granite-objective", namespace: "models", labels: { "app.kubernetes.io/managed-by": "kserve-constructs" } },
+      spec: { poolRef: { group: "inference.networking.k8s.io", kind: "InferencePool", name: "granite-pool" }, priority: 5 },
+    });
     expect(specOf(find(manifests, "LLMInferenceService"))["router"]).toEqual({
       gateway: { refs: [{ name: "public", namespace: "gateways" }] },
       route: { http: { refs: [{ name: "granite-route" }] } },

@@ -56,7 +56,7 @@ describe("the example platform", () => {
 
   it("the Pulumi program deploys every chart of the cdk8s app", () => {
     expect([...SCENARIOS]).toEqual(ids);
-    expect(expected.length).toBe(102);
+    expect(expected.length).toBe(103);
   });
 
   /** The Kubernetes objects the program registers with `options`, each chart's compared on its own. */

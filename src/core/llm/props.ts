@@ -447,6 +447,23 @@ export interface LLMUserRoutingProps {
       readonly failureMode?: "FailOpen" | "FailClose";
     };
   };
+  /**
+   * An InferenceObjective (llm-d.ai/v1alpha2) for the pool: the priority of its requests when the
+   * endpoint picker sheds load (higher is served first).
+   * @default none
+   */
+  readonly inferenceObjective?: {
+    /**
+     * InferenceObjective name.
+     * @default `<name>-objective`
+     */
+    readonly name?: string;
+    /**
+     * Priority of the pool's requests.
+     * @default the endpoint picker's (0)
+     */
+    readonly priority?: number;
+  };
 }
 
 /** Distributed tracing of every managed component (OpenTelemetry; KServe 0.20 and later). */

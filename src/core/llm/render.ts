@@ -19,6 +19,8 @@ import type { HardwareApplication } from "../hardware/apply";
 
 /** Gateway API HTTPRoute. */
 export const HTTPROUTE_API_VERSION = "gateway.networking.k8s.io/v1";
+/** llm-d's InferenceObjective, as KServe bundles it. */
+export const INFERENCE_OBJECTIVE_API_VERSION = "llm-d.ai/v1alpha2";
 /** Gateway API Inference Extension InferencePool. */
 export const INFERENCE_POOL_API_VERSION = "inference.networking.k8s.io/v1";
 
@@ -207,5 +209,10 @@ export function renderUserRouting(spec: LLMSpec): Manifest[] {
       endpointPickerRef: { kind: "Service", name: epp.service, port: { number: epp.port ?? 9002 }, failureMode: epp.failureMode ?? "FailOpen" },
     },
   };
-  return [canonicalize(route) as Manifest, canonicalize(pool) as Manifest];
+  const o = u.props.inferenceObjective;
+  const objective =
+    o !== undefined
+      ? [canonicalize({ apiVersion: INFERENCE_OBJECTIVE_API_VERSION, kind: "InferenceObjective", metadata: meta(o.name ?? `${spec.name}-objective`), spec: { poolRef: { group: "inference.networking.k8s.io", kind: "InferencePool", name: u.poolName }, priority: o.priority } }) as Manifest]
+      : [];
+  return [canonicalize(route) as Manifest, canonicalize(pool) as Manifest, ...objective];
 }

@@ -149,6 +149,7 @@ const userRoutingSchema = z.strictObject({
     name: z.string().min(1).optional(),
     endpointPicker: z.strictObject({ service: z.string().min(1), port: z.number().int().min(1).max(65535).optional(), failureMode: z.enum(["FailOpen", "FailClose"]).optional() }),
   }),
+  inferenceObjective: z.strictObject({ name: z.string().min(1).optional(), priority: z.number().int().optional() }).optional(),
 });
 
 /** LLMInferenceService props. */
