@@ -14,7 +14,7 @@ import { appIndex, namespaceOf } from "../core/rules/app-index";
 import { getIn, isRecord } from "../core/canonical";
 import { ODH } from "../core/keys";
 import { compareQuantities, isQuantity } from "../core/quantity";
-import { runtimeCandidates, runtimeRequest, selectRuntime } from "../core/runtime/select";
+import { candidacy, runtimeCandidates, runtimeRequest, selectRuntime } from "../core/runtime/select";
 import type { RuntimeCandidate } from "../core/runtime/select";
 import type { Target } from "../core/target/resolve";
 import { BUILTIN_RUNTIMES } from "./builtin-runtimes";
@@ -332,12 +332,24 @@ export const noRuntimeRule = defineManifestRule({
     const request = runtimeRequest(manifest);
     if (request === undefined || request.runtime !== undefined || request.multiModel) return [];
     const namespace = namespaceOf(manifest);
-    const { selected, rejected } = selectRuntime(request, namespace, lintRuntimeCandidates(app, target));
+    const candidates = lintRuntimeCandidates(app, target);
+    const { selected, rejected } = selectRuntime(request, namespace, candidates);
     if (selected !== undefined) return [];
+    // runtimes of the input that serve the format but auto-select none of it: isvc/runtime-autoselect says so
+    const serving = candidates
+      .filter((r) => !BUILTIN_RUNTIMES.includes(r) && (r.kind === "ClusterServingRuntime" || r.namespace === namespace))
+      .map((r) => (Array.isArray(r.spec["supportedModelFormats"]) ? r.spec["supportedModelFormats"] : []).filter((f): f is Record<string, unknown> => isRecord(f) && f["name"] === request.format && (request.version === undefined || f["version"] === request.version)));
+    if (serving.some((f) => f.length > 0) && !serving.some((f) => f.some((x) => x["autoSelect"] === true))) return [];
     const asked = `format ${request.format}${request.version !== undefined ? ` version "${request.version}"` : ""}, protocol ${request.protocol}${request.multiNode ? ", multi-node" : ""}`;
     const near = rejected.filter((r) => !r.reason.startsWith("it does not list format")).slice(0, 3);
-    const where = `the ServingRuntimes of namespace ${namespace || "(none)"} and the ClusterServingRuntimes of the input${target.openshiftAI !== undefined ? " (OpenShift AI installs none)" : " and of KServe's install"}`;
-    const why = near.length > 0 ? `: ${near.map((r) => `${r.runtime.kind === "ServingRuntime" ? "ServingRuntime" : "ClusterServingRuntime"} ${r.runtime.name}: ${r.reason}`).join("; ")}` : "";
+    const where = `the ServingRuntimes of namespace ${namespace || "(none)"} and the ClusterServingRuntimes of the input${target.openshiftAI !== undefined ? " (OpenShift AI installs no ClusterServingRuntimes)" : " and of KServe's install"}`;
+    const elsewhere = candidates.filter((r) => r.kind === "ServingRuntime" && r.namespace !== namespace && !("reason" in candidacy(request, r)));
+    const why =
+      near.length > 0
+        ? `: ${near.map((r) => `${r.runtime.kind === "ServingRuntime" ? "ServingRuntime" : "ClusterServingRuntime"} ${r.runtime.name}: ${r.reason}`).join("; ")}`
+        : elsewhere.length > 0
+          ? `; ${elsewhere.map((r) => `ServingRuntime ${r.name} in namespace ${r.namespace || "(none)"}`).join(", ")} would serve it, but a ServingRuntime serves only its own namespace`
+          : "";
     return [{ path: request.field === "model" ? "spec.predictor.model.modelFormat" : `spec.predictor.${request.field}`, value: { name: request.format, ...(request.version !== undefined ? { version: request.version } : {}) }, message: `no runtime would be selected for ${asked} among ${where}${why}` }];
   },
 });
