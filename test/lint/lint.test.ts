@@ -290,3 +290,30 @@ spec:
     expect((JSON.parse(formatJson(report)) as { runtimes: unknown[] }).runtimes).toHaveLength(3);
   });
 });
+
+describe("schema errors of CRDs given with --crds", () => {
+  it("reports oneOf forms that none or several branches match, and not", () => {
+    const { SchemaSet } = jest.requireActual("../../src/lint") as typeof import("../../src/lint");
+    const schema = {
+      type: "object",
+      properties: {
+        apiVersion: { type: "string" },
+        kind: { type: "string" },
+        metadata: { type: "object" },
+        spec: {
+          type: "object",
+          properties: { a: { type: "string" }, b: { type: "string" }, c: { type: "string" } },
+          additionalProperties: false,
+          oneOf: [{ required: ["a"] }, { required: ["b"] }],
+          not: { required: ["c"] },
+        },
+      },
+      additionalProperties: false,
+    };
+    const set = new SchemaSet("kserve-0.20", [{ group: "example.com", version: "v1", kind: "Thing", scope: "Namespaced", schema }]);
+    const thing = (spec: Record<string, unknown>) => ({ apiVersion: "example.com/v1", kind: "Thing", metadata: { name: "t" }, spec });
+    expect(set.validate(thing({ a: "x" }), "example.com/v1", "Thing")).toEqual([]);
+    expect(set.validate(thing({ a: "x", b: "y" }), "example.com/v1", "Thing")?.map((p) => p.message)).toEqual(["matches 2 of the forms the schema allows only one of (oneOf)"]);
+    expect(set.validate(thing({ c: "z" }), "example.com/v1", "Thing")?.map((p) => p.message)).toEqual(["has a form the schema forbids", "missing required field \"a\"", "missing required field \"b\""]);
+  });
+});

@@ -281,10 +281,18 @@ function describeErrors(errors: readonly ErrorObject[], data: unknown): SchemaPr
           problem = { segments: [...segments, Number(p["index"])], value: valueAt(data, [...segments, Number(p["index"])]), message: e.message ?? "duplicate list entry" };
           break;
         case "anyOf":
-        case "oneOf":
+        case "oneOf": {
+          // reported only when no error of a branch explains it (a branch's own errors say more)
+          const explained = errors.some((o) => o !== e && o.keyword !== "anyOf" && o.keyword !== "oneOf" && (o.instancePath === e.instancePath || o.instancePath.startsWith(`${e.instancePath}/`)));
+          const passing = p["passingSchemas"];
+          if (Array.isArray(passing)) problem = { segments, value, message: `matches ${passing.length} of the forms the schema allows only one of (${e.keyword})` };
+          else if (!explained) problem = { segments, value, message: `matches none of the forms the schema allows (${e.keyword})` };
+          break;
+        }
         case "if":
+          break;
         case "not":
-          problem = e.keyword === "not" ? { segments, value, message: "matches a form the schema forbids" } : undefined;
+          problem = { segments, value, message: "has a form the schema forbids" };
           break;
         default:
           problem = { segments, value, message: `fails ${e.keyword}` };
