@@ -335,11 +335,6 @@ export const noRuntimeRule = defineManifestRule({
     const candidates = lintRuntimeCandidates(app, target);
     const { selected, rejected } = selectRuntime(request, namespace, candidates);
     if (selected !== undefined) return [];
-    // runtimes of the input that serve the format but auto-select none of it: isvc/runtime-autoselect says so
-    const serving = candidates
-      .filter((r) => !BUILTIN_RUNTIMES.includes(r) && (r.kind === "ClusterServingRuntime" || r.namespace === namespace))
-      .map((r) => (Array.isArray(r.spec["supportedModelFormats"]) ? r.spec["supportedModelFormats"] : []).filter((f): f is Record<string, unknown> => isRecord(f) && f["name"] === request.format && (request.version === undefined || f["version"] === request.version)));
-    if (serving.some((f) => f.length > 0) && !serving.some((f) => f.some((x) => x["autoSelect"] === true))) return [];
     const asked = `format ${request.format}${request.version !== undefined ? ` version "${request.version}"` : ""}, protocol ${request.protocol}${request.multiNode ? ", multi-node" : ""}`;
     const near = rejected.filter((r) => !r.reason.startsWith("it does not list format")).slice(0, 3);
     const where = `the ServingRuntimes of namespace ${namespace || "(none)"} and the ClusterServingRuntimes of the input${target.openshiftAI !== undefined ? " (OpenShift AI installs no ClusterServingRuntimes)" : " and of KServe's install"}`;
