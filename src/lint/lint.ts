@@ -7,7 +7,7 @@
 import type { Issue, Severity } from "../core/errors";
 import type { Manifest } from "../core/k8s";
 import type { LintAssumptions, ManifestRule, ManifestSubject } from "../core/rules/registry";
-import { manifestRules, runRules } from "../core/rules/registry";
+import { manifestRules, runManifestRules } from "../core/rules/registry";
 import type { Target } from "../core/target/resolve";
 import { describeTarget, resolveTarget } from "../core/target/resolve";
 import type { TargetProps } from "../core/target/props";
@@ -231,7 +231,7 @@ export function lint(sources: readonly LintSource[], options: LintOptions = {}):
       }
     }
     const subject: ManifestSubject = { manifest: m, target, app, lint: lintAssumptions };
-    drafts.push(...runRules(rules, subject));
+    drafts.push(...runManifestRules(rules, subject));
     const annotation = m.metadata.annotations?.[IGNORE_ANNOTATION];
     const byAnnotation = new Set(typeof annotation === "string" ? annotation.split(",").map((s) => s.trim()).filter((s) => s !== "") : []);
     for (const d of drafts) {

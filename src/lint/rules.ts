@@ -88,6 +88,7 @@ export const runtimeMissingRule = defineManifestRule({
   why: 'KServe cannot reconcile the InferenceService: its status reports "specified runtime ... does not exist" and no pod starts',
   fix: "add the ServingRuntime to the input, or declare it with --assume-runtime NAME if it is installed on the cluster",
   on: "app",
+  kinds: ["InferenceService"],
   check: ({ manifest, app, lint }) => {
     if (lint === undefined || manifest.kind !== "InferenceService") return [];
     const runtime = getIn(manifest, ["spec", "predictor", "model", "runtime"]);
@@ -113,6 +114,7 @@ export const runtimeShadowsRule = defineManifestRule({
   why: "KServe looks a runtime name up in the namespace first: InferenceServices there silently get the namespaced copy",
   fix: "give the namespaced runtime its own name",
   on: "app",
+  kinds: ["ServingRuntime"],
   check: ({ manifest, app, lint }) => {
     if (lint === undefined || manifest.kind !== "ServingRuntime") return [];
     if (appIndex(app).find("ClusterServingRuntime", "", manifest.metadata.name).length === 0) return [];
@@ -154,6 +156,7 @@ export const serviceAccountMissingRule = defineManifestRule({
   why: "the predictor pod is refused (serviceaccount not found) and never starts; the storage initializer also reads the S3 settings from this ServiceAccount's Secrets",
   fix: "add the ServiceAccount to the input, or declare it with --assume ServiceAccount/NAME",
   on: "app",
+  kinds: ["InferenceService", "LLMInferenceService"],
   check: ({ manifest, app, lint }) => {
     if (lint === undefined) return [];
     const sa = workloadRefs(manifest).serviceAccount;
@@ -172,6 +175,7 @@ export const pvcMissingRule = defineManifestRule({
   why: "the predictor pod stays Pending (persistentvolumeclaim not found)",
   fix: "add the PersistentVolumeClaim to the input, or declare it with --assume PersistentVolumeClaim/NAME",
   on: "app",
+  kinds: ["InferenceService", "LLMInferenceService"],
   check: ({ manifest, app, lint }) => {
     if (lint === undefined) return [];
     const ns = namespaceOf(manifest);
@@ -208,6 +212,7 @@ export const hardwareProfileMissingRule = defineManifestRule({
   why: "OpenShift AI's webhook rejects the InferenceService when the profile does not exist; without the opendatahub.io/hardware-profile-namespace annotation it looks in the workload's own namespace, while dashboard profiles live in the applications namespace",
   fix: "add the HardwareProfile to the input, or declare it with --assume HardwareProfile/NAMESPACE/NAME",
   on: "app",
+  kinds: ["InferenceService", "LLMInferenceService", "NIMService"],
   check: ({ manifest, app, lint }) => {
     if (lint === undefined) return [];
     const found = profileOf(manifest, app);
@@ -225,6 +230,7 @@ export const hardwareProfileNamespaceRule = defineManifestRule({
   why: "without the annotation OpenShift AI's webhook looks for the profile in the workload's own namespace, finds none and rejects the InferenceService",
   fix: "add the opendatahub.io/hardware-profile-namespace annotation with the profile's namespace",
   on: "app",
+  kinds: ["InferenceService", "LLMInferenceService", "NIMService"],
   check: ({ manifest, app, lint }) => {
     if (lint === undefined) return [];
     const found = profileOf(manifest, app);
@@ -271,6 +277,7 @@ export const hardwareProfileBoundsRule = defineManifestRule({
   why: "the profile's bounds are what the platform team allows for workloads of this profile; OpenShift AI's webhook fills in the profile's defaults but does not check the bounds, so a request outside them is scheduled as written and goes unnoticed",
   fix: "request within the profile's bounds, or use a profile that allows more",
   on: "app",
+  kinds: ["InferenceService", "LLMInferenceService", "NIMService"],
   check: ({ manifest, app, lint }) => {
     if (lint === undefined) return [];
     const profile = profileOf(manifest, app)?.profile;
@@ -327,6 +334,7 @@ export const noRuntimeRule = defineManifestRule({
   why: 'KServe reports "No runtime found to support predictor" and never creates a pod; an unset protocolVersion counts as v1, so v2-only runtimes are never picked for it, and versions match as exact strings',
   fix: "name the runtime in spec.predictor.model.runtime, or add a ServingRuntime that lists the format with autoSelect: true and speaks the protocol",
   on: "app",
+  kinds: ["InferenceService"],
   check: ({ manifest, app, target, lint }) => {
     if (lint === undefined || manifest.kind !== "InferenceService" || lint.runtimes.size > 0) return [];
     const request = runtimeRequest(manifest);
