@@ -33,7 +33,7 @@ const RUNS_ON: Record<string, readonly string[]> = {
   "openshift-ai-dashboard": OPENSHIFT_AI, // dashboard Templates are OpenShift AI objects
   "nim-knative": [...UPSTREAM, "OpenShift AI 2.25"], // Knative mode: OpenShift AI 3.x is Standard only
   "variety-upstream": [...UPSTREAM, "OpenShift AI 2.25"], // a Knative model
-  "variety-openshift-ai": ALL,
+  "variety-openshift-ai": ALL.filter((t) => t !== "KServe 0.15"), // KEDA trigger authentication: upstream from 0.16, in every OpenShift AI fork
   "variety-hardware": [...UPSTREAM, "OpenShift AI 2.25"], // a Serverless model
   "llm-serving": ["KServe 0.20", "KServe 0.21", "OpenShift AI 3.5"], // kvCacheOffloading (0.20, OpenShift AI 3.5)
   "llm-openshift-ai": ["OpenShift AI 3.5"], // OpenShift AI 3.5's NVIDIA single-node preset

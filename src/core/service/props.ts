@@ -17,6 +17,43 @@ import type { HardwareRequest } from "../hardware/request";
 /** Autoscalers: `hpa`, `keda`, `external`, `none` in Standard mode; `kpa` (Knative's own) or `hpa` in Knative mode. */
 export type Autoscaler = "hpa" | "keda" | "external" | "none" | "kpa";
 
+/** The serving engine's own metrics KEDA can scale on (vLLM's Prometheus metrics). */
+export type EngineMetric = "vllm-waiting-requests" | "vllm-kv-cache-usage";
+
+/**
+ * A KEDA trigger on a Prometheus query (KServe `autoScaling` metric of type External, backend
+ * prometheus): the serving engine's own metrics or your own query. Needs `scaling.autoscaler: "keda"` in
+ * Standard mode (KServe 0.15 or later) and the engine's metrics scraped by that Prometheus.
+ */
+export interface ExternalMetricProps {
+  /**
+   * What to scale on: `vllm-waiting-requests` (`vllm:num_requests_waiting`, requests queued in the
+   * engine), `vllm-kv-cache-usage` (`vllm:kv_cache_usage_perc`, the fraction of KV-cache blocks in use;
+   * vLLM 0.9 and later), both summed over this service's predictor pods, or `{ query }`, your own PromQL
+   * (the only kind that can scale up from zero: the engine's metrics vanish with its pods).
+   */
+  readonly metric: EngineMetric | { readonly query: string };
+  /**
+   * The value per replica KEDA keeps the metric at (KEDA divides the query's value by it): waiting
+   * requests per replica, the KV-cache fraction (0 to 1) per replica, or your query's value per replica.
+   * @default 10 for vllm-waiting-requests, 0.8 for vllm-kv-cache-usage; required with a query
+   */
+  readonly threshold?: number;
+  /** The Prometheus server KEDA queries, e.g. `https://thanos-querier.openshift-monitoring.svc.cluster.local:9092`. */
+  readonly serverAddress: string;
+  /**
+   * The tenant namespace KEDA sends with the query (Thanos querier's tenancy port on OpenShift).
+   * @default none
+   */
+  readonly namespace?: string;
+  /**
+   * A KEDA TriggerAuthentication (in the service's namespace) for the Prometheus server, and the auth
+   * modes it provides (`bearer`, `basic`, `tls`). Needs KServe 0.16 or later (OpenShift AI 2.25 and 3.x have it).
+   * @default none (an unauthenticated server)
+   */
+  readonly authentication?: { readonly triggerAuthentication: string; readonly modes?: string };
+}
+
 /** How the predictor scales. */
 export interface ScalingProps {
   /**
@@ -49,6 +86,12 @@ export interface ScalingProps {
    * @default "hpa" in Standard mode, "kpa" in Knative mode (emitted only when set)
    */
   readonly autoscaler?: Autoscaler;
+  /**
+   * KEDA triggers on Prometheus queries (the engine's waiting requests or KV-cache usage, or your own
+   * query), with `autoscaler: "keda"` in Standard mode; alongside a cpu or memory `metric` with a `target`.
+   * @default none
+   */
+  readonly external?: readonly ExternalMetricProps[];
 }
 
 /** Request and response logging to a sink. */

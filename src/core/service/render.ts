@@ -1,6 +1,7 @@
 /**
  * Renders a resolved InferenceService spec as a `serving.kserve.io/v1beta1` InferenceService.
  */
+import type { EngineMetric, ExternalMetricProps } from "./props";
 import type { Manifest } from "../k8s";
 import type { ServiceSpec } from "./spec";
 import { modeName } from "../target/resolve";
@@ -30,10 +31,42 @@ export function deepMerge(base: Record<string, unknown>, over: Readonly<Record<s
 
 function metricTarget(spec: ServiceSpec): Record<string, unknown> | undefined {
   const { metric, target } = spec.scaling;
-  if (spec.scaling.autoscaler !== "keda" || (metric !== "cpu" && metric !== "memory") || target === undefined) return undefined;
-  const type = spec.scaling.metricType ?? "Utilization";
-  const t = type === "Utilization" ? { type, averageUtilization: target } : type === "AverageValue" ? { type, averageValue: String(target) } : { type, value: String(target) };
-  return { metrics: [{ type: "Resource", resource: { name: metric, target: t } }] };
+  if (spec.scaling.autoscaler !== "keda") return undefined;
+  const metrics: Record<string, unknown>[] = [];
+  if ((metric === "cpu" || metric === "memory") && target !== undefined) {
+    const type = spec.scaling.metricType ?? "Utilization";
+    const t = type === "Utilization" ? { type, averageUtilization: target } : type === "AverageValue" ? { type, averageValue: String(target) } : { type, value: String(target) };
+    metrics.push({ type: "Resource", resource: { name: metric, target: t } });
+  }
+  for (const external of spec.scaling.external ?? []) metrics.push(renderExternalMetric(spec, external));
+  return metrics.length > 0 ? { metrics } : undefined;
+}
+
+/** The default per-replica thresholds of the engine metrics. */
+export const ENGINE_METRIC_THRESHOLDS: Readonly<Record<EngineMetric, number>> = { "vllm-waiting-requests": 10, "vllm-kv-cache-usage": 0.8 };
+
+/** The Prometheus metric behind each engine metric. */
+export const ENGINE_METRIC_NAMES: Readonly<Record<EngineMetric, string>> = { "vllm-waiting-requests": "vllm:num_requests_waiting", "vllm-kv-cache-usage": "vllm:kv_cache_usage_perc" };
+
+/** The PromQL of an engine metric: summed over the service's predictor pods (KEDA divides by the threshold). */
+export function engineMetricQuery(metric: EngineMetric, name: string, namespace: string | undefined): string {
+  const selectors = [...(namespace !== undefined ? [`namespace="${namespace}"`] : []), `pod=~"${name}-predictor-.*"`];
+  return `sum(${ENGINE_METRIC_NAMES[metric]}{${selectors.join(",")}})`;
+}
+
+function renderExternalMetric(spec: ServiceSpec, external: ExternalMetricProps): Record<string, unknown> {
+  const query = typeof external.metric === "string" ? engineMetricQuery(external.metric, spec.name, spec.namespace) : external.metric.query;
+  const threshold = external.threshold ?? (typeof external.metric === "string" ? ENGINE_METRIC_THRESHOLDS[external.metric] : 1);
+  return {
+    type: "External",
+    external: {
+      metric: { backend: "prometheus", serverAddress: external.serverAddress, query, ...(external.namespace !== undefined ? { namespace: external.namespace } : {}) },
+      target: { type: "Value", value: String(threshold) },
+      ...(external.authentication !== undefined
+        ? { authenticationRef: { authenticationRef: { name: external.authentication.triggerAuthentication }, ...(external.authentication.modes !== undefined ? { authModes: external.authentication.modes } : {}) } }
+        : {}),
+    },
+  };
 }
 
 /** The predictor's workerSpec: the layout and a worker container with the head's accelerator resources. */

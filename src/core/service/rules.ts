@@ -8,9 +8,9 @@ import type { Manifest } from "../k8s";
 import type { ServiceSpec } from "./spec";
 import type { Finding, ManifestRule, ManifestSubject, Rule } from "../rules/registry";
 import { SERVICE_KINDS } from "../pod/rules";
-import { defineManifestRule, defineRule } from "../rules/registry";
+import { defineManifestRule, defineRule, runRules } from "../rules/registry";
 import type { CanonicalMode, DeploymentMode } from "../target/resolve";
-import { canonicalMode, describeTarget } from "../target/resolve";
+import { canonicalMode, describeTarget, requireFeature } from "../target/resolve";
 import { getIn, isRecord, recordsOf } from "../canonical";
 import { DNS1035_LABEL, MAX_LABEL, toDns1035 } from "../names";
 import { checkVolumes } from "../pod/volumes";
@@ -102,7 +102,7 @@ function checkModeFields(spec: ServiceSpec): IssueDraft[] {
         value: 0,
         rule: "isvc/standard-scale-to-zero",
         message: `Standard mode has no scale-to-zero with the ${cls} autoscaler (KServe runs at least one replica)`,
-        fix: 'set scaling.min to 1 or more, or use scaling.autoscaler "keda" or deploymentMode "Knative" to scale to zero',
+        fix: 'set scaling.min to 1 or more, or scale to zero with deploymentMode "Knative", or with scaling.autoscaler "keda" and a scaling.external Prometheus query',
       });
     }
     if (spec.canaryTrafficPercent !== undefined) {
@@ -123,10 +123,15 @@ function checkModeFields(spec: ServiceSpec): IssueDraft[] {
         fix: 'use deploymentMode "Knative", or remove containerConcurrency',
       });
     }
+    issues.push(...runRules(KEDA_RULES, spec));
+    (s.external ?? []).forEach((e, i) => {
+      if (e.authentication !== undefined) issues.push(...requireFeature(spec.target, "autoscaling-external-auth", `scaling.external[${i}].authentication`, e.authentication, "query a Prometheus server without authentication"));
+    });
     if (s.autoscaler === "keda" && (s.metric === "concurrency" || s.metric === "rps")) {
       issues.push({ path: "scaling.metric", value: s.metric, rule: "isvc/keda-metric", message: `the library renders keda scaling on cpu or memory; ${s.metric} is a Knative metric`, fix: 'use scaling.metric "cpu" or "memory", or deploymentMode "Knative"' });
     }
   } else if (spec.mode === "Knative") {
+    if (s.external !== undefined) issues.push(...runRules([kedaExternalNeedsKeda], spec));
     if (s.autoscaler !== undefined && s.autoscaler !== "kpa" && s.autoscaler !== "hpa") {
       issues.push({
         path: "scaling.autoscaler",
@@ -1050,3 +1055,57 @@ export const SERVICE_NAME_RULES: readonly ManifestRule[] = [hostnameLengthRule, 
 export const SERVICE_KNATIVE_RULES: readonly ManifestRule[] = [knativePodFieldsRule, knativeOnePortRule, knativeReservedPortRule, odhStandardOnlyRule];
 export const SERVICE_RUNTIME_RULES: readonly Rule<ManifestSubject>[] = [runtimeNamespaceRule, runtimeMultiModelRule, runtimeFormatRule, runtimeFormatVersionRule, runtimeAutoselectRule, runtimeProtocolRule, templateRule, multiGpuRule, duplicateFlagRule, templateReferenceRule];
 export { MODELMESH_SERVICE_RULES };
+
+/** KEDA scaling to zero needs a trigger that exists while there are no pods. */
+export const kedaScaleToZero = defineRule<ServiceSpec>({
+  id: "isvc/keda-scale-to-zero",
+  severity: "error",
+  on: "props",
+  summary: "scaling.min 0 with the keda autoscaler has a trigger that can scale up from zero (a Prometheus query of your own).",
+  why: "KEDA's cpu and memory scalers cannot activate a workload at zero replicas, and the engine's own metrics (vLLM's waiting requests, KV-cache usage) disappear with its pods: the service would stay at zero and refuse every request.",
+  fix: "set scaling.min to 1, or add a scaling.external trigger with a query that exists without the service's pods (for example its gateway's request rate)",
+  check: (spec) => {
+    const s = spec.scaling;
+    if (spec.mode !== "Standard" || s.autoscaler !== "keda" || s.min !== 0) return [];
+    if ((s.external ?? []).some((e) => typeof e.metric !== "string")) return [];
+    const engine = (s.external ?? []).map((e) => e.metric).filter((m): m is "vllm-waiting-requests" | "vllm-kv-cache-usage" => typeof m === "string");
+    const on = [...((s.metric === "cpu" || s.metric === "memory") && s.target !== undefined ? [s.metric] : s.external === undefined ? ["cpu (KServe's default)"] : []), ...engine];
+    return [
+      {
+        path: "scaling.min",
+        value: 0,
+        message: `KEDA cannot scale this service up from zero: it scales on ${on.join(" and ")}, which no pod reports at zero replicas (KEDA's cpu and memory scalers cannot activate from zero, and the engine's metrics vanish with its pods)`,
+      },
+    ];
+  },
+});
+
+/** A query of your own has no default threshold. */
+export const kedaExternalThreshold = defineRule<ServiceSpec>({
+  id: "isvc/keda-external-threshold",
+  severity: "error",
+  on: "props",
+  summary: "A scaling.external trigger with a query of your own gives its threshold.",
+  why: "KServe's webhook refuses an External metric without a target value, and only the engine metrics have a meaningful default.",
+  fix: "set threshold: the query's value per replica",
+  check: (spec) =>
+    (spec.scaling.external ?? []).flatMap((e, i): Finding[] => (typeof e.metric !== "string" && e.threshold === undefined ? [{ path: `scaling.external[${i}].threshold`, value: undefined, message: "a Prometheus query of your own needs a threshold (its value per replica)" }] : [])),
+});
+
+/** External triggers are KEDA's. */
+export const kedaExternalNeedsKeda = defineRule<ServiceSpec>({
+  id: "isvc/keda-external",
+  severity: "error",
+  on: "props",
+  summary: "scaling.external triggers come with scaling.autoscaler \"keda\" in Standard mode.",
+  why: "KServe renders autoScaling External metrics as KEDA triggers only for the keda autoscaler; the HPA takes only Resource metrics and Knative ignores autoScaling.",
+  fix: 'set scaling.autoscaler "keda" (and deploymentMode "Standard"), or drop scaling.external',
+  check: (spec) => {
+    const s = spec.scaling;
+    if (s.external === undefined || (spec.mode === "Standard" && s.autoscaler === "keda")) return [];
+    return [{ path: "scaling.external", value: s.external.map((e) => (typeof e.metric === "string" ? e.metric : "query")), message: `KEDA triggers need the keda autoscaler in Standard mode; this service is ${spec.mode} with the ${s.autoscaler ?? (spec.mode === "Standard" ? "hpa" : "kpa")} autoscaler` }];
+  },
+});
+
+/** The KEDA rules of an InferenceService in Standard mode. */
+export const KEDA_RULES = [kedaScaleToZero, kedaExternalThreshold, kedaExternalNeedsKeda] as const;

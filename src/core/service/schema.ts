@@ -51,6 +51,17 @@ export const inferenceServiceSchema: z.ZodType<InferenceServiceProps> = z.strict
     metric: z.enum(["cpu", "memory", "concurrency", "rps"]).optional(),
     metricType: z.enum(["Utilization", "Value", "AverageValue"]).optional(),
     autoscaler: z.enum(["hpa", "keda", "external", "none", "kpa"]).optional(),
+    external: z
+      .array(
+        z.strictObject({
+          metric: z.union([z.enum(["vllm-waiting-requests", "vllm-kv-cache-usage"]), z.strictObject({ query: z.string().min(1) })]),
+          threshold: z.number().positive().optional(),
+          serverAddress: z.string().min(1),
+          namespace: z.string().min(1).optional(),
+          authentication: z.strictObject({ triggerAuthentication: z.string().min(1), modes: z.string().min(1).optional() }).optional(),
+        }),
+      )
+      .optional(),
   }).optional(),
   containerConcurrency: count.optional(),
   timeoutSeconds: z.number().int().min(1).optional(),
