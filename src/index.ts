@@ -58,7 +58,7 @@ export type {
 export type { StorageHandle } from "./core/storage/build";
 export { buildS3Storage, buildPvcStorage, buildOciStorage, buildHuggingFaceStorage, buildGcsStorage, buildAzureBlobStorage, buildUriStorage } from "./core/storage/build";
 
-export type { InferenceServiceProps, ScalingProps, Autoscaler, LoggerProps, DeploymentStrategyProps, ExternalMetricProps, EngineMetric } from "./core/service/props";
+export type { InferenceServiceProps, ScalingProps, Autoscaler, LoggerProps, DeploymentStrategyProps, ExternalMetricProps, EngineMetric, CanaryProps } from "./core/service/props";
 export type { ServiceHandle } from "./core/service/build";
 export { buildInferenceService } from "./core/service/build";
 

@@ -46,7 +46,7 @@ describeIfCrds("conformance with the CRDs of each chart's target", () => {
 
   it("every storage, mode and target variant", () => {
     const charts = synthPerTarget(buildVariety);
-    expect(charts.map((c) => `${c.chart}: ${c.set}`)).toEqual(["upstream: kserve-0.20", "openshift-ai: openshift-ai-3.4", "hardware: openshift-ai-2.25"]);
+    expect(charts.map((c) => `${c.chart}: ${c.set}`)).toEqual(["upstream: kserve-0.20", "openshift-ai: openshift-ai-3.4", "hardware: openshift-ai-2.25", "canary: kserve-0.20"]);
     const manifests = charts.flatMap((c) => c.manifests);
     expect(new Set(manifests.map((m) => m.kind))).toEqual(new Set(["ServingRuntime", "ClusterServingRuntime", "InferenceService", "ServiceAccount", "Secret", "PersistentVolumeClaim", "HardwareProfile", "Job"]));
     for (const c of charts) expect(formatProblems(validateAll(c.manifests, c.folders))).toBe("");

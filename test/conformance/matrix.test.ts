@@ -37,6 +37,7 @@ const RUNS_ON: Record<string, readonly string[]> = {
   "variety-hardware": [...UPSTREAM, "OpenShift AI 2.25"], // a Serverless model
   "llm-serving": ["KServe 0.20", "KServe 0.21", "OpenShift AI 3.5"], // kvCacheOffloading (0.20, OpenShift AI 3.5)
   "llm-openshift-ai": ["OpenShift AI 3.5"], // OpenShift AI 3.5's NVIDIA single-node preset
+  "variety-canary": ["KServe 0.20", "KServe 0.21", "OpenShift AI 3.5"], // spec.canary and predictor.name
 };
 
 /** Rules that refuse a case because of its target, not because the case is wrong. */

@@ -54,6 +54,28 @@ export interface ExternalMetricProps {
   readonly authentication?: { readonly triggerAuthentication: string; readonly modes?: string };
 }
 
+/**
+ * A canary predictor (KServe 0.20, Standard mode): a new model version served next to the stable
+ * predictor by its own Deployment `{isvc}-{name}-predictor`, with fixed replicas and a share of the
+ * traffic. Promote it by setting the service's `predictorName` to its name and removing the entry.
+ */
+export interface CanaryProps {
+  /** The canary predictor's name (a DNS label starting with a letter); its Deployment is `{isvc}-{name}-predictor`. */
+  readonly name: string;
+  /** Percent of the inference traffic the canary gets (0 to 100; the canaries together at most 100). */
+  readonly trafficPercent: number;
+  /**
+   * The model version the canary serves.
+   * @default the stable predictor's model
+   */
+  readonly model?: ModelLocation;
+  /**
+   * The canary's fixed replica count (at most the stable predictor's `scaling.min`).
+   * @default KServe's default (1)
+   */
+  readonly replicas?: number;
+}
+
 /** How the predictor scales. */
 export interface ScalingProps {
   /**
@@ -233,6 +255,18 @@ export interface InferenceServiceProps {
    * @default 100 (no canary)
    */
   readonly canaryTrafficPercent?: number;
+  /**
+   * Canary predictors (KServe 0.20 or later, Standard mode): new model versions served next to the
+   * stable predictor, each with a share of the traffic (`spec.canary[]`).
+   * @default none
+   */
+  readonly canaries?: readonly CanaryProps[];
+  /**
+   * The stable predictor's name (KServe 0.20 or later): its Deployment becomes `{isvc}-{name}-predictor`
+   * instead of `{isvc}-predictor`. To promote a canary, set this to the canary's name and remove the canary.
+   * @default none (`{isvc}-predictor`)
+   */
+  readonly predictorName?: string;
   /**
    * ServiceAccount of the serving pods.
    * @default the model storage's ServiceAccount when it has one, else the namespace's default

@@ -1,7 +1,7 @@
 /**
  * Renders a resolved InferenceService spec as a `serving.kserve.io/v1beta1` InferenceService.
  */
-import type { EngineMetric, ExternalMetricProps } from "./props";
+import type { CanaryProps, EngineMetric, ExternalMetricProps } from "./props";
 import type { Manifest } from "../k8s";
 import type { ServiceSpec } from "./spec";
 import { modeName } from "../target/resolve";
@@ -11,7 +11,7 @@ import { canonicalize, compact, isRecord, nonEmpty } from "../canonical";
 import { MANAGED_BY, KSERVE, ODH } from "../keys";
 import { modelMeshPredictor } from "../modelmesh/service";
 import { renderVolumes } from "../pod/volumes";
-import { WORKER_CONTAINER } from "../runtime/rules";
+import { KSERVE_CONTAINER, WORKER_CONTAINER } from "../runtime/rules";
 
 /** API version of InferenceService. */
 export const ISVC_API_VERSION = "serving.kserve.io/v1beta1";
@@ -163,6 +163,8 @@ export function renderService(spec: ServiceSpec): Manifest {
     model,
   };
   if (spec.predictorOverrides !== undefined) predictor = deepMerge(canonicalize(predictor), spec.predictorOverrides);
+  if (spec.predictorName !== undefined) predictor = { ...predictor, name: spec.predictorName };
+  const canary = spec.canaries?.map((c) => ({ predictor: renderCanaryPredictor(predictor, c), trafficPercent: c.trafficPercent }));
 
   return canonicalize({
     apiVersion: ISVC_API_VERSION,
@@ -173,6 +175,27 @@ export function renderService(spec: ServiceSpec): Manifest {
       labels: compact(labels),
       annotations: compact(annotations),
     },
-    spec: { predictor },
+    spec: { predictor, ...(canary !== undefined ? { canary } : {}) },
   }) as Manifest;
+}
+
+/** Fields a canary predictor must not carry (it runs fixed replicas, on one node). */
+const CANARY_DROPPED = ["name", "minReplicas", "maxReplicas", "scaleTarget", "scaleMetric", "scaleMetricType", "autoScaling", "workerSpec"] as const;
+
+/** A canary: the stable predictor with its name, its model and its fixed replicas. */
+function renderCanaryPredictor(stable: Record<string, unknown>, canary: CanaryProps): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...stable };
+  for (const key of CANARY_DROPPED) delete out[key];
+  const model = isRecord(stable["model"]) ? { ...stable["model"] } : {};
+  if (canary.model !== undefined) {
+    delete model["storageUri"];
+    delete model["storage"];
+    if (canary.model.uri !== undefined) model["storageUri"] = canary.model.uri;
+    if (canary.model.storage !== undefined) model["storage"] = { key: canary.model.storage.key, path: canary.model.storage.path, ...(canary.model.storage.parameters ? { parameters: { ...canary.model.storage.parameters } } : {}) };
+    if (canary.model.serviceAccountName !== undefined) out["serviceAccountName"] = canary.model.serviceAccountName;
+  }
+  // the CRD requires model.name (the container's name) in a canary, unlike in the stable predictor, where
+  // KServe's webhook refuses it; KServe names that container kserve-container either way
+  model["name"] = KSERVE_CONTAINER;
+  return { ...out, name: canary.name, model, ...(canary.replicas !== undefined ? { minReplicas: canary.replicas } : {}) };
 }

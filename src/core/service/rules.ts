@@ -10,7 +10,7 @@ import type { Finding, ManifestRule, ManifestSubject, Rule } from "../rules/regi
 import { SERVICE_KINDS } from "../pod/rules";
 import { defineManifestRule, defineRule, runRules } from "../rules/registry";
 import type { CanonicalMode, DeploymentMode } from "../target/resolve";
-import { canonicalMode, describeTarget, requireFeature } from "../target/resolve";
+import { canonicalMode, describeTarget, requireFeature, supports } from "../target/resolve";
 import { getIn, isRecord, recordsOf } from "../canonical";
 import { DNS1035_LABEL, MAX_LABEL, toDns1035 } from "../names";
 import { checkVolumes } from "../pod/volumes";
@@ -92,7 +92,11 @@ function checkOwnedKeys(spec: ServiceSpec): IssueDraft[] {
 }
 
 function checkModeFields(spec: ServiceSpec): IssueDraft[] {
-  const issues: IssueDraft[] = [];
+  const issues: IssueDraft[] = [
+    ...(spec.canaries !== undefined ? requireFeature(spec.target, "canary-predictors", "canaries", spec.canaries.map((c) => c.name)) : []),
+    ...(spec.predictorName !== undefined ? requireFeature(spec.target, "canary-predictors", "predictorName", spec.predictorName) : []),
+    ...runRules(CANARY_RULES, spec),
+  ];
   const s = spec.scaling;
   if (spec.mode === "Standard") {
     const cls = s.autoscaler ?? "hpa";
@@ -1004,6 +1008,85 @@ function templateReferences(main: object): readonly (readonly ["label" | "annota
   return refs;
 }
 
+/** The Service of a named predictor, `{isvc}-{name}-predictor`, is a DNS label. */
+export const canaryNameLength = defineRule<ServiceSpec>({
+  id: "isvc/canary-name-length",
+  severity: "error",
+  on: "props",
+  summary: "The Service of each named predictor ({isvc}-{name}-predictor) fits in 63 characters.",
+  why: "KServe names the predictor's Deployment and Service {isvc}-{name}-predictor; a Service name over 63 characters is refused and the predictor never serves.",
+  fix: "shorten the predictor name or the InferenceService name",
+  check: (spec) => {
+    const named = [...(spec.predictorName !== undefined ? [{ path: "predictorName", name: spec.predictorName }] : []), ...(spec.canaries ?? []).map((c, i) => ({ path: `canaries[${i}].name`, name: c.name }))];
+    return named.flatMap(({ path, name }): Finding[] => {
+      const service = `${spec.name}-${name}-predictor`;
+      return service.length > MAX_LABEL ? [{ path, value: name, message: `the predictor's Service ${service} has ${service.length} characters, more than ${MAX_LABEL}`, fix: `shorten the name by ${service.length - MAX_LABEL} characters` }] : [];
+    });
+  },
+});
+
+/** Canaries of a multi-node predictor. */
+export const canaryMultiNode = defineRule<ServiceSpec>({
+  id: "isvc/canary-multi-node",
+  severity: "error",
+  on: "props",
+  summary: "A multi-node InferenceService has no canaries.",
+  why: "KServe's webhook refuses a canary with a workerSpec (multi-node canaries are not supported), and a canary without one would serve the model on a single node.",
+  fix: "roll the new version out as a second InferenceService, or serve the model on one node",
+  check: (spec) => (spec.canaries !== undefined && spec.canaries.length > 0 && spec.multiNode !== undefined ? [{ path: "canaries", value: spec.canaries.map((c) => c.name), message: "KServe does not support canaries of a multi-node predictor" }] : []),
+});
+
+/** The props-level canary rules. */
+export const CANARY_RULES = [canaryNameLength, canaryMultiNode] as const;
+
+function predictorName(p: unknown): string {
+  return isRecord(p) && typeof p["name"] === "string" ? p["name"] : "";
+}
+
+/** KServe 0.20's webhook rules on spec.canary (validateCanarySpecs). */
+export const canaryWebhook = defineManifestRule({
+  id: "kserve/canary",
+  severity: "error",
+  on: "manifest",
+  summary: "spec.canary follows KServe's webhook: Standard mode, a stable model, named and distinct canaries, fixed replicas, traffic 0 to 100 in total.",
+  why: "KServe's admission webhook refuses the whole InferenceService otherwise (validateCanarySpecs).",
+  fix: "give each canary a distinct predictor.name, no scaling fields or workerSpec, at most the stable minReplicas, and traffic that adds up to at most 100",
+  check: ({ manifest, target }) => {
+    // before 0.20 there is no spec.canary (the feature gate and the CRD report it), nor these webhook rules
+    if (manifest.kind !== "InferenceService" || !supports(target, "canary-predictors")) return [];
+    const canaries = getIn(manifest, ["spec", "canary"]);
+    if (!Array.isArray(canaries) || canaries.length === 0) return [];
+    const findings: Finding[] = [];
+    const mode = getIn(manifest, ["metadata", "annotations", KSERVE.deploymentMode]);
+    if (mode !== "Standard") findings.push({ path: "spec.canary", value: mode, message: `canaries need the deployment mode annotation "Standard" (this one is ${mode === undefined ? "unset" : JSON.stringify(mode)})`, fix: 'set serving.kserve.io/deploymentMode: "Standard" (KServe 0.20 names), or remove spec.canary' });
+    const stable = getIn(manifest, ["spec", "predictor"]);
+    if (!isRecord(stable) || (!isRecord(stable["model"]) && getIn(stable, ["model", "storageUri"]) === undefined)) findings.push({ path: "spec.predictor.model", value: undefined, message: "canaries need a stable predictor with a model", fix: "serve the stable version through predictor.model" });
+    const stableName = predictorName(stable);
+    const stableMin = isRecord(stable) && typeof stable["minReplicas"] === "number" ? stable["minReplicas"] : 1;
+    const seen = new Set<string>();
+    let total = 0;
+    canaries.forEach((c: unknown, i: number) => {
+      const at = `spec.canary[${i}]`;
+      const p = isRecord(c) ? c["predictor"] : undefined;
+      const name = predictorName(p);
+      if (name === "") findings.push({ path: `${at}.predictor.name`, value: undefined, message: "a canary needs predictor.name" });
+      else if (seen.has(name)) findings.push({ path: `${at}.predictor.name`, value: name, message: `canary name "${name}" is used twice` });
+      else if (name === stableName) findings.push({ path: `${at}.predictor.name`, value: name, message: `canary name "${name}" is the stable predictor's name` });
+      seen.add(name);
+      const traffic = isRecord(c) && typeof c["trafficPercent"] === "number" ? c["trafficPercent"] : 0;
+      if (traffic < 0 || traffic > 100) findings.push({ path: `${at}.trafficPercent`, value: traffic, message: "trafficPercent is between 0 and 100" });
+      total += traffic;
+      if (!isRecord(p)) return;
+      if (p["workerSpec"] !== undefined) findings.push({ path: `${at}.predictor.workerSpec`, value: "workerSpec", message: "a canary cannot be multi-node" });
+      if (typeof p["maxReplicas"] === "number" && p["maxReplicas"] > 0) findings.push({ path: `${at}.predictor.maxReplicas`, value: p["maxReplicas"], message: "a canary runs fixed replicas: no maxReplicas" });
+      for (const field of ["scaleTarget", "scaleMetric", "autoScaling"] as const) if (p[field] !== undefined) findings.push({ path: `${at}.predictor.${field}`, value: p[field], message: `a canary runs fixed replicas: no ${field}` });
+      if (typeof p["minReplicas"] === "number" && p["minReplicas"] > stableMin) findings.push({ path: `${at}.predictor.minReplicas`, value: p["minReplicas"], message: `a canary's minReplicas (${p["minReplicas"]}) cannot exceed the stable predictor's (${stableMin})` });
+    });
+    if (total > 100) findings.push({ path: "spec.canary", value: total, message: `the canaries take ${total} percent of the traffic together, more than 100` });
+    return findings;
+  },
+});
+
 /** KServe's webhook rules on an InferenceService, in the order builds run them. */
 export const SERVICE_WEBHOOK_RULES: readonly ManifestRule[] = [
   unavailableRule,
@@ -1048,6 +1131,7 @@ export const SERVICE_WEBHOOK_RULES: readonly ManifestRule[] = [
   scaleTargetRule,
   hpaMetricsRule,
   kedaScaleMetricRule,
+  canaryWebhook,
 ];
 
 /** The library's manifest rules on an InferenceService beyond the webhook, grouped as builds run them. */

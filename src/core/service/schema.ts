@@ -66,6 +66,17 @@ export const inferenceServiceSchema: z.ZodType<InferenceServiceProps> = z.strict
   containerConcurrency: count.optional(),
   timeoutSeconds: z.number().int().min(1).optional(),
   canaryTrafficPercent: z.number().int().min(0).max(100).optional(),
+  canaries: z
+    .array(
+      z.strictObject({
+        name: z.string().regex(/^[a-z]([-a-z0-9]*[a-z0-9])?$/, { error: withFix("not a predictor name", "use lowercase letters, digits and '-', starting with a letter and ending with a letter or digit") }),
+        trafficPercent: z.number().int().min(0).max(100),
+        model: modelLocation.optional(),
+        replicas: z.number().int().min(0).optional(),
+      }),
+    )
+    .optional(),
+  predictorName: z.string().regex(/^[a-z]([-a-z0-9]*[a-z0-9])?$/, { error: withFix("not a predictor name", "use lowercase letters, digits and '-', starting with a letter and ending with a letter or digit") }).optional(),
   serviceAccountName: z.string().min(1).optional(),
   imagePullSecrets: z.array(z.string().min(1)).optional(),
   nodeSelector: stringRecord.optional(),

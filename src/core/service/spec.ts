@@ -4,7 +4,7 @@
 import type { IssueDraft } from "../errors";
 import type { Target, CanonicalMode } from "../target/resolve";
 import { canonicalMode } from "../target/resolve";
-import type { InferenceServiceProps, ScalingProps, LoggerProps, DeploymentStrategyProps } from "./props";
+import type { InferenceServiceProps, ScalingProps, LoggerProps, DeploymentStrategyProps, CanaryProps } from "./props";
 import type { RuntimeInfo } from "../runtime/ref";
 import { runtimeFormats, runtimeMultiModel, runtimeProtocols, runtimeSpec } from "../runtime/ref";
 import type { ModelLocation } from "../storage/location";
@@ -43,6 +43,8 @@ export interface ServiceSpec {
   readonly containerConcurrency?: number;
   readonly timeoutSeconds?: number;
   readonly canaryTrafficPercent?: number;
+  readonly canaries?: readonly CanaryProps[];
+  readonly predictorName?: string;
   readonly serviceAccountName?: string;
   readonly imagePullSecrets: readonly string[];
   readonly nodeSelector?: Readonly<Record<string, string>>;
@@ -256,6 +258,8 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
       ...(props.containerConcurrency !== undefined ? { containerConcurrency: props.containerConcurrency } : {}),
       ...(props.timeoutSeconds !== undefined ? { timeoutSeconds: props.timeoutSeconds } : {}),
       ...(props.canaryTrafficPercent !== undefined ? { canaryTrafficPercent: props.canaryTrafficPercent } : {}),
+      ...(props.canaries !== undefined ? { canaries: props.canaries } : {}),
+      ...(props.predictorName !== undefined ? { predictorName: props.predictorName } : {}),
       ...(sa !== undefined ? { serviceAccountName: sa } : {}),
       imagePullSecrets: pullSecrets,
       ...(hardware !== undefined ? { nodeSelector: hardware.nodeSelector } : props.nodeSelector !== undefined ? { nodeSelector: props.nodeSelector } : {}),
