@@ -131,10 +131,10 @@ describe("InferenceService renders", () => {
   });
 
   it("keda scaling renders autoScaling metrics instead of scaleMetric", () => {
-    const m = find(synthChart((chart) => isvc(chart, { scaling: { min: 0, max: 3, autoscaler: "keda", metric: "cpu", target: 70 } })), "InferenceService");
+    const m = find(synthChart((chart) => isvc(chart, { scaling: { min: 1, max: 3, autoscaler: "keda", metric: "cpu", target: 70 } })), "InferenceService");
     expect(m.metadata.annotations?.["serving.kserve.io/autoscalerClass"]).toBe("keda");
     expect(predictor(m)).toEqual({
-      minReplicas: 0,
+      minReplicas: 1,
       maxReplicas: 3,
       autoScaling: { metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } }] },
       model: { modelFormat: { name: "my-format" }, runtime: "engine", storageUri: "s3://models/granite/" },
