@@ -89,7 +89,7 @@ export type { VllmPresetProps, VllmAccelerator } from "./presets/vllm";
 export type { TensorParallelProps, EngineMultiNodeProps } from "./core/engine/props";
 export type { MultiNodeProps } from "./core/service/props";
 
-export { NIM_MODELS } from "./presets/nim/catalogue";
+export { NIM_CATALOGUE_DATE, NIM_MODELS } from "./presets/nim/catalogue";
 export type { NimModelSpec, NimModelId, NimKind } from "./presets/nim/catalogue";
 export { NgcSecrets } from "./core/nim/props";
 export type { NimProps, NimNgcProps, NimCacheProps, NimAccountProps, NgcApiKeySecret, NgcPullSecret, NimAccountSecret, HfTokenSecret } from "./core/nim/props";

@@ -76,7 +76,13 @@ describe("README", () => {
   it("every ts block type-checks under the project's strict settings", () => {
     const config = ts.getParsedCommandLineOfConfigFile(path.join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
     if (config === undefined) throw new Error("tsconfig.json did not parse");
-    const sources = { worked: block("## Worked example (cdk8s)", "ts"), fragments: fragments(), pulumi: blocksOf("## Pulumi")[0] as string };
+    const scaling = `import { App, Chart } from "cdk8s";
+import { InferenceEngine, InferenceService, ModelStorage } from "kserve-constructs/cdk8s";
+const chart = new Chart(new App(), "scaling", { namespace: "models" });
+const vllm = InferenceEngine.vllm(chart, "vllm", { accelerator: "nvidia" });
+const bucket = ModelStorage.s3(chart, "models", { bucket: "models", credentials: { secretName: "minio" } });
+${blocksOf("### Scaling on the engine's metrics")[0] ?? "throw new Error('no scaling block');"}`;
+    const sources = { worked: block("## Worked example (cdk8s)", "ts"), fragments: fragments(), pulumi: blocksOf("## Pulumi")[0] as string, scaling };
     const diagnostics = withFiles(sources, (files) => {
       const program = ts.createProgram(Object.values(files), { ...config.options, noEmit: true });
       return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.basename(d.file.fileName) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
@@ -109,9 +115,9 @@ describe("README", () => {
       "ServingRuntime/detector",
       "ServingRuntime/llama-cpp",
       "ServingRuntime/mlserver",
-      "ServingRuntime/nvidia-nim-llama-3.1-8b-instruct-1.1.0",
-      "ServingRuntime/nvidia-nim-mistral-7b-instruct-v03-1.0.0",
-      "ServingRuntime/nvidia-nim-nv-embedqa-e5-v5-1.0.0",
+      "ServingRuntime/nvidia-nim-llama-3.1-8b-instruct-1.13.1",
+      "ServingRuntime/nvidia-nim-mistral-7b-instruct-v03-1.1.2",
+      "ServingRuntime/nvidia-nim-nv-embedqa-e5-v5-1.1.0",
       "ServingRuntime/vllm",
       "Template/platform-chat-template",
       "Template/vllm-gaudi-runtime-template",

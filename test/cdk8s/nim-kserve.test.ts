@@ -57,9 +57,9 @@ describe("the startup budget follows the model's size and the cache", () => {
       Nim.llama31_8bInstruct(chart, "small", { ngc });
       Nim.llama31_70bInstruct(chart, "large", { ngc });
     });
-    const small = container(find(manifests, "ClusterServingRuntime", "nvidia-nim-llama-3.1-8b-instruct-1.1.0"));
+    const small = container(find(manifests, "ClusterServingRuntime", "nvidia-nim-llama-3.1-8b-instruct-1.13.1"));
     expect(small["startupProbe"]).toEqual({ httpGet: { path: "/v1/health/ready", port: 8000 }, initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 125 });
-    expect(startupOf(container(find(manifests, "ClusterServingRuntime", "nvidia-nim-llama-3.1-70b-instruct-1.1.0")))).toBe(417);
+    expect(startupOf(container(find(manifests, "ClusterServingRuntime", "nvidia-nim-llama-3.1-70b-instruct-1.13.1")))).toBe(417);
     expect((predictor(find(manifests, "InferenceService", "small"))["model"] as Record<string, unknown>)["startupProbe"]).toBeUndefined();
   });
 
@@ -89,8 +89,8 @@ describe("hfTokenSecret is a typed reference", () => {
       Nim.llama31_70bInstruct(chart, "b", { ngc: { ...ngc, hfTokenSecret: NgcSecrets.hfToken("nvidia-nim-secrets", { key: "token" }) } });
     });
     const env = (name: string): unknown => (container(find(manifests, "ClusterServingRuntime", name))["env"] as { name: string }[]).find((e) => e.name === "HF_TOKEN");
-    expect(env("nvidia-nim-llama-3.1-8b-instruct-1.1.0")).toEqual({ name: "HF_TOKEN", valueFrom: { secretKeyRef: { name: "hf", key: "HF_TOKEN" } } });
-    expect(env("nvidia-nim-llama-3.1-70b-instruct-1.1.0")).toEqual({ name: "HF_TOKEN", valueFrom: { secretKeyRef: { name: "nvidia-nim-secrets", key: "token" } } });
+    expect(env("nvidia-nim-llama-3.1-8b-instruct-1.13.1")).toEqual({ name: "HF_TOKEN", valueFrom: { secretKeyRef: { name: "hf", key: "HF_TOKEN" } } });
+    expect(env("nvidia-nim-llama-3.1-70b-instruct-1.13.1")).toEqual({ name: "HF_TOKEN", valueFrom: { secretKeyRef: { name: "nvidia-nim-secrets", key: "token" } } });
   });
 
   it("the pull secret in its place is a mix-up", () => {

@@ -24,11 +24,12 @@ describe("NIM catalogue", () => {
       displayName: "Llama 3.1 8B Instruct",
       kind: "llm",
       image: "nvcr.io/nim/meta/llama-3.1-8b-instruct",
-      version: "1.1.0",
+      version: "1.13.1",
       gpuCounts: [1, 2],
       shmSize: "16Gi",
       resources: { requests: { cpu: "12", memory: "32Gi" }, limits: { cpu: "12", memory: "32Gi" } },
       weightsSize: "15Gi",
+      newerLine: "2.1.5",
     });
     expect(NIM_MODELS["nv-embedqa-e5-v5"]).toMatchObject({ kind: "embedding", gpuCounts: [1], resources: { requests: { cpu: "4", memory: "16Gi" }, limits: { cpu: "16", memory: "32Gi" } } });
     expect(NIM_MODELS["nv-rerankqa-mistral-4b-v3"].kind).toBe("reranking");
@@ -50,10 +51,10 @@ describe("NIM on KServe", () => {
   it("renders NVIDIA's KServe recipe: a ClusterServingRuntime and an InferenceService with the GPUs, cache and secrets", () => {
     const manifests = synthChart((chart) => Nim.llama31_8bInstruct(chart, "llama", { ngc, hardware: a100(chart), cache: { create: { size: "100Gi" } } }));
     const runtime = find(manifests, "ClusterServingRuntime");
-    expect(runtime.metadata.name).toBe("nvidia-nim-llama-3.1-8b-instruct-1.1.0");
+    expect(runtime.metadata.name).toBe("nvidia-nim-llama-3.1-8b-instruct-1.13.1");
     const [c] = spec(runtime)["containers"] as Record<string, unknown>[];
     expect(c).toMatchObject({
-      image: "nvcr.io/nim/meta/llama-3.1-8b-instruct:1.1.0",
+      image: "nvcr.io/nim/meta/llama-3.1-8b-instruct:1.13.1",
       env: [
         { name: "NGC_API_KEY", valueFrom: { secretKeyRef: { name: "nvidia-nim-secrets", key: "NGC_API_KEY" } } },
         { name: "NIM_CACHE_PATH", value: "/mnt/models/cache" },
@@ -65,7 +66,7 @@ describe("NIM on KServe", () => {
     expect(spec(runtime)).toMatchObject({
       imagePullSecrets: [{ name: "ngc-secret" }],
       protocolVersions: ["v2", "grpc-v2"],
-      supportedModelFormats: [{ name: "nvidia-nim-llama-3.1-8b-instruct", version: "1.1.0", autoSelect: true, priority: 1 }],
+      supportedModelFormats: [{ name: "nvidia-nim-llama-3.1-8b-instruct", version: "1.13.1", autoSelect: true, priority: 1 }],
       volumes: [{ name: "dshm", emptyDir: { medium: "Memory", sizeLimit: "16Gi" } }],
     });
     const isvc = find(manifests, "InferenceService", "llama");
@@ -76,7 +77,7 @@ describe("NIM on KServe", () => {
       securityContext: { fsGroup: 2000 },
       model: {
         modelFormat: { name: "nvidia-nim-llama-3.1-8b-instruct" },
-        runtime: "nvidia-nim-llama-3.1-8b-instruct-1.1.0",
+        runtime: "nvidia-nim-llama-3.1-8b-instruct-1.13.1",
         storageUri: "pvc://llama-cache/",
         resources: { requests: { "nvidia.com/gpu": 1 }, limits: { "nvidia.com/gpu": 1 } },
       },
@@ -102,7 +103,7 @@ describe("NIM on KServe", () => {
     const pod = (spec(job)["template"] as Record<string, Record<string, unknown>>)["spec"] as Record<string, unknown>;
     const [container] = pod["containers"] as Record<string, unknown>[];
     expect(container).toMatchObject({
-      image: "nvcr.io/nim/meta/llama-3.1-70b-instruct:1.1.0",
+      image: "nvcr.io/nim/meta/llama-3.1-70b-instruct:1.13.1",
       args: ["download-to-cache"],
       resources: { limits: { cpu: "12", memory: "32Gi", "nvidia.com/gpu": 4 }, requests: { cpu: "12", memory: "32Gi", "nvidia.com/gpu": 4 } },
       volumeMounts: [{ name: "cache", mountPath: "/mnt/models" }],
@@ -151,12 +152,12 @@ describe("NIM with the NIM Operator", () => {
     );
     expect(manifests.map((m) => m.kind)).toEqual(["NIMCache", "NIMService"]);
     expect(spec(find(manifests, "NIMCache"))).toEqual({
-      source: { ngc: { authSecret: "nvidia-nim-secrets", modelPuller: "nvcr.io/nim/meta/llama-3.1-8b-instruct:1.1.0", pullSecret: "ngc-secret", model: { tensorParallelism: "2" } } },
+      source: { ngc: { authSecret: "nvidia-nim-secrets", modelPuller: "nvcr.io/nim/meta/llama-3.1-8b-instruct:1.13.1", pullSecret: "ngc-secret", model: { tensorParallelism: "2" } } },
       storage: { pvc: { create: true, name: "llama-cache", size: "100Gi", storageClass: "fast", volumeAccessMode: "ReadWriteMany" } },
       tolerations: [{ key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" }],
     });
     expect(spec(find(manifests, "NIMService"))).toEqual({
-      image: { repository: "nvcr.io/nim/meta/llama-3.1-8b-instruct", tag: "1.1.0", pullPolicy: "IfNotPresent", pullSecrets: ["ngc-secret"] },
+      image: { repository: "nvcr.io/nim/meta/llama-3.1-8b-instruct", tag: "1.13.1", pullPolicy: "IfNotPresent", pullSecrets: ["ngc-secret"] },
       authSecret: "nvidia-nim-secrets",
       storage: { nimCache: { name: "llama-cache" }, sharedMemorySizeLimit: "16Gi" },
       resources: { requests: { cpu: "12", memory: "32Gi", "nvidia.com/gpu": 2 }, limits: { cpu: "12", memory: "32Gi", "nvidia.com/gpu": 2 } },

@@ -116,8 +116,8 @@ describe("the example platform", () => {
       expect(secret("Secret/fraud-detection/minio-credentials")).toEqual(["metadata"]);
       expect(secret("ServiceAccount/fraud-detection/minio-sa")).toEqual(["secrets"]);
       expect(secret("ServiceAccount/embeddings/hub-sa")).toEqual(["secrets"]);
-      expect(secret("ClusterServingRuntime//nvidia-nim-llama-3.1-8b-instruct-1.1.0")).toEqual(["spec"]);
-      expect(secret("ServingRuntime/data-science/nvidia-nim-nv-rerankqa-mistral-4b-v3-1.0.0")).toEqual(["spec"]);
+      expect(secret("ClusterServingRuntime//nvidia-nim-llama-3.1-8b-instruct-1.13.1")).toEqual(["spec"]);
+      expect(secret("ServingRuntime/data-science/nvidia-nim-nv-rerankqa-mistral-4b-v3-1.0.2")).toEqual(["spec"]);
       expect(secret("NIMService/nim/llama-3-1-8b-operator")).toEqual(["spec"]);
       expect(secret("NIMCache/nim/llama-3-1-8b-operator-cache")).toEqual(["spec"]);
       // the Job is named after its pod spec, which names the MinIO Secret
@@ -198,17 +198,17 @@ describe("the example platform", () => {
       "nim-knative": "nim-serverless",
     });
     expect(exported["nims"]).toEqual({
-      reranker: { serviceName: "reranker", platform: "kserve", runtimeName: "nvidia-nim-nv-rerankqa-mistral-4b-v3-1.0.0" },
-      "llama-3-1-8b-kserve": { serviceName: "llama-3-1-8b-kserve", platform: "kserve", runtimeName: "nvidia-nim-llama-3.1-8b-instruct-1.1.0" },
+      reranker: { serviceName: "reranker", platform: "kserve", runtimeName: "nvidia-nim-nv-rerankqa-mistral-4b-v3-1.0.2" },
+      "llama-3-1-8b-kserve": { serviceName: "llama-3-1-8b-kserve", platform: "kserve", runtimeName: "nvidia-nim-llama-3.1-8b-instruct-1.13.1" },
       "llama-3-1-8b-operator": { serviceName: "llama-3-1-8b-operator", platform: "nim-operator" },
-      embedqa: { serviceName: "embedqa", platform: "kserve", runtimeName: "nvidia-nim-nv-embedqa-e5-v5-1.0.0" },
-      "mistral-7b": { serviceName: "mistral-7b", platform: "kserve", runtimeName: "nvidia-nim-mistral-7b-instruct-v03-1.0.0" },
-      "llama-3-1-70b": { serviceName: "llama-3-1-70b", platform: "kserve", runtimeName: "nvidia-nim-llama-3.1-70b-instruct-1.1.0" },
+      embedqa: { serviceName: "embedqa", platform: "kserve", runtimeName: "nvidia-nim-nv-embedqa-e5-v5-1.1.0" },
+      "mistral-7b": { serviceName: "mistral-7b", platform: "kserve", runtimeName: "nvidia-nim-mistral-7b-instruct-v03-1.1.2" },
+      "llama-3-1-70b": { serviceName: "llama-3-1-70b", platform: "kserve", runtimeName: "nvidia-nim-llama-3.1-70b-instruct-1.13.1" },
     });
     expect(Object.keys(exported["runtimes"] as object)).toContain("mlserver-custom-multi-fraud-mlserver-mm");
     const objects = manifests();
     expect(objects.length).toBe(expected.length);
-    const runtime = find(objects, "ClusterServingRuntime", "nvidia-nim-llama-3.1-8b-instruct-1.1.0");
+    const runtime = find(objects, "ClusterServingRuntime", "nvidia-nim-llama-3.1-8b-instruct-1.13.1");
     expect(JSON.stringify(runtime)).toContain('"secretKeyRef":{"key":"NGC_API_KEY","name":"ngc-key"}');
     expect(JSON.stringify(find(objects, "NIMService"))).toContain('"authSecret":"ngc-key"');
   });

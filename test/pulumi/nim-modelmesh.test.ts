@@ -67,7 +67,7 @@ describe("resource graph", () => {
       [
         "kubernetes:core/v1:Namespace fraud-models-Namespace-fraud-models",
         "kubernetes:infrastructure.opendatahub.io/v1alpha1:HardwareProfile l40s-HardwareProfile-l40s",
-        "kubernetes:serving.kserve.io/v1alpha1:ServingRuntime llama-ServingRuntime-nvidia-nim-llama-3.1-8b-instruct-1.1.0",
+        "kubernetes:serving.kserve.io/v1alpha1:ServingRuntime llama-ServingRuntime-nvidia-nim-llama-3.1-8b-instruct-1.13.1",
         "kubernetes:core/v1:PersistentVolumeClaim llama-PersistentVolumeClaim-llama-cache",
         "kubernetes:serving.kserve.io/v1beta1:InferenceService llama-InferenceService-llama",
         "kubernetes:apps.nvidia.com/v1alpha1:NIMCache mistral-NIMCache-mistral-cache",
@@ -188,7 +188,7 @@ describe("NIM", () => {
       new InferenceService("custom", { engine: first, model: ModelLocation.none(), hardware: profile.request({ accelerators: 1 }), namespace });
     });
     expect(byKey(actual)).toEqual(byKey(expected));
-    expect([first.runtimeName, second.runtimeName, second.runtime.name]).toEqual(["nvidia-nim-llama-3.1-8b-instruct-1.1.0", "nvidia-nim-llama-3.1-8b-instruct-1.1.0", "nvidia-nim-llama-3.1-8b-instruct-1.1.0"]);
+    expect([first.runtimeName, second.runtimeName, second.runtime.name]).toEqual(["nvidia-nim-llama-3.1-8b-instruct-1.13.1", "nvidia-nim-llama-3.1-8b-instruct-1.13.1", "nvidia-nim-llama-3.1-8b-instruct-1.13.1"]);
     expect([first.resources.length, second.resources.length]).toEqual([2, 1]);
   });
 
@@ -204,7 +204,7 @@ describe("NIM", () => {
     });
     expect(byKey(actual)).toEqual(byKey(expected));
     const secret = (name: string): string[] => Object.entries(registered().find((r) => r.name === name)?.inputs ?? {}).flatMap(([k, v]) => (isSecretValue(v) ? [k] : []));
-    expect(secret("llama-ClusterServingRuntime-nvidia-nim-llama-3.1-8b-instruct-1.1.0")).toEqual(["spec"]);
+    expect(secret("llama-ClusterServingRuntime-nvidia-nim-llama-3.1-8b-instruct-1.13.1")).toEqual(["spec"]);
     expect(secret("llama-InferenceService-llama")).toEqual([]);
     expect(secret("op-NIMCache-op-cache")).toEqual(["spec"]);
     expect(secret("op-NIMService-op")).toEqual(["spec"]);
@@ -231,7 +231,7 @@ describe("NIM", () => {
       ];
     });
     expect(outputs).toEqual([
-      { serviceName: "llama", runtimeName: "nvidia-nim-llama-3.1-8b-instruct-1.1.0", platform: "kserve", namespace: "nim", objects: ["ServingRuntime/nvidia-nim-llama-3.1-8b-instruct-1.1.0", "InferenceService/llama"] },
+      { serviceName: "llama", runtimeName: "nvidia-nim-llama-3.1-8b-instruct-1.13.1", platform: "kserve", namespace: "nim", objects: ["ServingRuntime/nvidia-nim-llama-3.1-8b-instruct-1.13.1", "InferenceService/llama"] },
       { serviceName: "op", runtimeName: undefined, platform: "nim-operator", namespace: "nim", objects: ["NIMService/op"] },
       { accountName: "account", namespace: undefined, objects: ["Account/account"] },
     ]);
