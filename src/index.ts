@@ -56,6 +56,7 @@ export type {
   UriStorageProps,
 } from "./core/storage/props";
 export type { StorageHandle } from "./core/storage/build";
+export { locateChecked, checkPathArgument } from "./core/storage/build";
 export { buildS3Storage, buildPvcStorage, buildOciStorage, buildHuggingFaceStorage, buildGcsStorage, buildAzureBlobStorage, buildUriStorage } from "./core/storage/build";
 
 export type { InferenceServiceProps, ScalingProps, Autoscaler, LoggerProps, DeploymentStrategyProps, ExternalMetricProps, EngineMetric, CanaryProps } from "./core/service/props";
@@ -76,7 +77,7 @@ export type {
   CustomAcceleratorOptions,
 } from "./accelerators";
 
-export { Hardware } from "./core/hardware/request";
+export { Hardware, profileRequest } from "./core/hardware/request";
 export type { HardwareRequest, HardwareProfileInfo, ResolvedIdentifier, ResolvedScheduling } from "./core/hardware/request";
 export type { HardwareProfileProps, HardwareRequestProps, ResourceBounds, HardwareIdentifierProps, NodeSchedulingProps, QueueSchedulingProps } from "./core/hardware/props";
 export { buildHardwareProfile } from "./core/hardware/build";
@@ -109,7 +110,7 @@ export { MLServer, mlserverEngineProps, MLSERVER_PORTS } from "./presets/mlserve
 export type { MLServerPresetProps, MLServerModelDefaults } from "./presets/mlserver";
 export type { MLServerServerSettings, MLServerModelSettings, MLServerModelParameters } from "./core/mlserver/settings";
 export type { StorageConfigProps, StorageConfigEntryProps, StorageConfigSource, StorageConfigJobProps, S3EntryProps, GcsEntryProps, AzureEntryProps, PvcEntryProps } from "./core/storageconfig/props";
-export { buildStorageConfig, STORAGE_CONFIG_SECRET } from "./core/storageconfig/build";
+export { buildStorageConfig, STORAGE_CONFIG_SECRET, locateInStorageConfig } from "./core/storageconfig/build";
 export { unhashedJobName } from "./core/storageconfig/render";
 export type { StorageConfigHandle, StorageConfigPathOptions } from "./core/storageconfig/build";
 export type { StorageConfigReference } from "./core/storage/location";

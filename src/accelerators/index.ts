@@ -8,6 +8,7 @@ import type { VolumeProps } from "../core/pod/volumes";
 import type { AcceleratorCounts, AcceleratorFacts, AcceleratorSpec, Architecture } from "./types";
 import { ACCELERATORS } from "./registry";
 import { NVIDIA_PRODUCT_LABEL } from "./nvidia";
+import { assertAcceleratorOptions } from "./rules";
 
 export * from "./types";
 export * from "./registry";
@@ -124,6 +125,7 @@ function spec(facts: AcceleratorFacts, options: AcceleratorOptions, extra: Parti
 export const Accelerator = {
   /** NVIDIA GPUs (`nvidia.com/gpu`, or MIG slices with `mig`). */
   nvidia(options: NvidiaOptions = {}): AcceleratorSpec {
+    assertAcceleratorOptions("nvidia", options);
     return spec(ACCELERATORS.nvidia, options, {
       ...(options.mig !== undefined ? { resourceName: `nvidia.com/mig-${options.mig}`, displayName: `NVIDIA MIG ${options.mig}`, kserveKnownGpu: false } : {}),
       nodeSelector: options.product !== undefined ? { [NVIDIA_PRODUCT_LABEL]: options.product } : {},
@@ -131,23 +133,28 @@ export const Accelerator = {
   },
   /** AMD GPUs (`amd.com/gpu`). */
   amd(options: AcceleratorOptions = {}): AcceleratorSpec {
+    assertAcceleratorOptions("amd", options);
     return spec(ACCELERATORS.amd, options);
   },
   /** Intel Gaudi (`habana.ai/gaudi`). */
   gaudi(options: GaudiOptions = {}): AcceleratorSpec {
+    assertAcceleratorOptions("gaudi", options);
     return spec(ACCELERATORS.gaudi, options, options.skipWarmup !== undefined ? { env: { VLLM_SKIP_WARMUP: String(options.skipWarmup) } } : {});
   },
   /** IBM Spyre (`ibm.com/spyre_pf` on x86 and ppc64le, `ibm.com/spyre_vf` on s390x). */
   spyre(options: SpyreOptions = {}): AcceleratorSpec {
+    assertAcceleratorOptions("spyre", options);
     const facts = options.arch === "s390x" ? ACCELERATORS["spyre-s390x"] : options.arch === "ppc64le" ? ACCELERATORS["spyre-ppc64le"] : ACCELERATORS.spyre;
     return spec(facts, options);
   },
   /** CPU only. */
   cpu(options: Pick<AcceleratorOptions, "nodeSelector" | "tolerations"> = {}): AcceleratorSpec {
+    assertAcceleratorOptions("cpu", options);
     return spec(ACCELERATORS.cpu, options);
   },
   /** Any other accelerator, by its resource name. */
   custom(options: CustomAcceleratorOptions): AcceleratorSpec {
+    assertAcceleratorOptions("custom", options, ["key", "resourceName"]);
     const facts: AcceleratorFacts = {
       key: options.key,
       displayName: options.displayName ?? options.key,

@@ -3,7 +3,7 @@
  */
 import type { ApiObject } from "cdk8s";
 import { Construct } from "constructs";
-import { buildHardwareProfile } from "../index";
+import { buildHardwareProfile, profileRequest } from "../index";
 import type { HardwareProfileInfo, HardwareProfileProps, HardwareRequest, HardwareRequestProps } from "../index";
 import { adopt, buildContext } from "./state";
 
@@ -41,6 +41,6 @@ export class HardwareProfile extends Construct {
    * InferenceService (or engine) that uses the request, and reported with its other problems.
    */
   public request(values: HardwareRequestProps = {}): HardwareRequest {
-    return { ...values, profile: this.profile };
+    return profileRequest(this.profile, values);
   }
 }

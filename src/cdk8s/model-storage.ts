@@ -4,6 +4,7 @@
 import type { ApiObject } from "cdk8s";
 import { Construct } from "constructs";
 import {
+  locateChecked,
   buildAzureBlobStorage,
   buildGcsStorage,
   buildHuggingFaceStorage,
@@ -85,6 +86,6 @@ export class ModelStorage extends Construct {
    * claim, `owner/model[:revision]` on the Hub, `repository:tag` below the registry.
    */
   public path(path: string): ModelLocation {
-    return this.storage.locate(path);
+    return locateChecked(this.storage, path);
   }
 }

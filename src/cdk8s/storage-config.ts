@@ -6,6 +6,7 @@ import type { ApiObject } from "cdk8s";
 import { Construct } from "constructs";
 import { buildStorageConfig } from "../index";
 import type { FleetStorage, ModelLocation, StorageConfigHandle, StorageConfigPathOptions, StorageConfigProps } from "../index";
+import { locateInStorageConfig } from "../index";
 import { adopt, buildContext } from "./state";
 
 /**
@@ -36,7 +37,7 @@ export class StorageConfig extends Construct {
 
   /** The model at `path` (a leading '/' is dropped) in entry `key`: `storage: { key, path }`. */
   public path(key: string, path: string, options?: StorageConfigPathOptions): ModelLocation {
-    return this.storageConfig.locate(key, path, options);
+    return locateInStorageConfig(this.storageConfig, key, path, options);
   }
 
   /** One entry as a fleet's storage (`new ModelFleet(..., { storage: storageConfig.entry("minio") })`). */

@@ -2,7 +2,7 @@
  * The target platform for a cdk8s app or chart: set once, read by every construct below.
  */
 import type { IConstruct } from "constructs";
-import { mergeTargetProps } from "../index";
+import { assertTargetProps, mergeTargetProps } from "../index";
 import type { TargetProps } from "../index";
 
 const targets = new WeakMap<IConstruct, TargetProps>();
@@ -16,6 +16,7 @@ export class KServeTarget {
    * @example KServeTarget.set(app, { kserveVersion: "0.15", openshiftAI: { version: "2.25" } });
    */
   public static set(scope: IConstruct, target: TargetProps): void {
+    assertTargetProps(target, scope.node.path === "" ? "KServeTarget.set(app)" : `KServeTarget.set(${scope.node.path})`);
     targets.set(scope, { ...target });
   }
 

@@ -81,3 +81,12 @@ export function getIn(value: unknown, segments: readonly (string | number)[]): u
 export function recordsOf<T extends object = Record<string, unknown>>(value: unknown): T[] {
   return Array.isArray(value) ? (value.filter(isRecord) as unknown as T[]) : [];
 }
+
+/**
+ * The value of `key` in a user-keyed record, only when it is the record's own: keys such as
+ * `constructor`, `toString` or `__proto__` then behave like any other key instead of finding
+ * Object.prototype's members.
+ */
+export function ownValue<V>(record: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
+  return record !== undefined && record !== null && Object.hasOwn(record, key) ? record[key] : undefined;
+}

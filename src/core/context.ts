@@ -7,6 +7,10 @@ import type { Manifest } from "./k8s";
 import type { TargetProps } from "./target/props";
 import type { RuntimeInfo } from "./runtime/ref";
 import { DNS1123_LABEL, MAX_LABEL, toDns1035 } from "./names";
+import { isError, locate, ValidationError } from "./errors";
+import { checkKubernetesSyntax } from "./kubernetes/rules";
+import { mergeTargetProps, resolveTarget } from "./target/resolve";
+import { checkTargetProps } from "./target/rules";
 
 /** The surroundings of one build. */
 export interface BuildContext {
@@ -91,15 +95,33 @@ export class Registry {
   }
 }
 
+/** The target props of a build: the context's, overridden by the props' own `target` when it is an object. */
+function targetPropsOf(props: unknown, ctx: BuildContext): TargetProps {
+  const own = props !== null && typeof props === "object" && Object.hasOwn(props, "target") ? (props as { target?: unknown }).target : undefined;
+  return mergeTargetProps(ctx.target, own !== null && typeof own === "object" ? (own as TargetProps) : undefined);
+}
+
 /**
- * Wraps a build so that an unexpected exception becomes one issue instead of a crash from deep inside
- * (the rule `internal/unexpected` marks a bug in the library, reported with the construct it hit).
+ * Wraps a build: the Kubernetes syntax rules (`src/core/kubernetes/rules.ts`) run on every manifest it
+ * renders (a problem there drops the manifests, like any error), and an unexpected exception becomes one
+ * issue instead of a crash from deep inside (the rule `internal/unexpected` marks a bug in the library,
+ * reported with the construct it hit).
  */
 export function guardBuild<P, H>(build: (props: P, ctx: BuildContext) => BuildResult<H>, fallback: (ctx: BuildContext) => H): (props: P, ctx: BuildContext) => BuildResult<H> {
   return (props: P, ctx: BuildContext) => {
     try {
-      return build(props, ctx);
+      const own = props !== null && typeof props === "object" && Object.hasOwn(props, "target") ? (props as { target?: unknown }).target : undefined;
+      const targetDrafts = checkTargetProps(own);
+      if (targetDrafts.length > 0) return { manifests: [], issues: locate(ctx.where, targetDrafts), handle: fallback(ctx) };
+      const result = build(props, ctx);
+      if (result.manifests.length === 0) return result;
+      const drafts = checkKubernetesSyntax(result.manifests, resolveTarget(targetPropsOf(props, ctx)).target);
+      if (drafts.length === 0) return result;
+      const issues = [...result.issues, ...locate(ctx.where, drafts)];
+      return { ...result, manifests: issues.some(isError) ? [] : result.manifests, issues };
     } catch (error) {
+      // a helper inside the build (a location, a request) refused its arguments: report its problems
+      if (error instanceof ValidationError) return { manifests: [], issues: [...error.issues], handle: fallback(ctx) };
       const message = error instanceof Error ? error.message : String(error);
       return {
         manifests: [],

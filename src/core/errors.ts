@@ -32,16 +32,33 @@ export type IssueDraft = Omit<Issue, "where">;
 
 const MAX_VALUE_CHARS = 160;
 
-/** Renders a value for a message: JSON, shortened. */
+/** JSON, except that numbers JSON cannot hold (NaN, Infinity) and bigints are written as themselves. */
+function toText(value: unknown): string {
+  if (typeof value === "number" && !Number.isFinite(value)) return String(value);
+  if (typeof value === "bigint") return `${value.toString()}n`;
+  if (typeof value === "function") return "(a function)";
+  if (typeof value === "symbol") return String(value);
+  if (typeof value === "string") return JSON.stringify(value);
+  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? `\u0000${String(v)}\u0000` : typeof v === "bigint" ? `\u0000${v.toString()}n\u0000` : v));
+  return text === undefined ? String(value) : text.replace(/"\\u0000([^"]*?)\\u0000"/g, "$1");
+}
+
+/**
+ * Renders a value for a message: JSON (NaN and Infinity as such). A long value shows its start, its
+ * length and its end, so that a message stays readable and both ends of the value can be recognised.
+ */
 export function formatValue(value: unknown): string {
   if (value === undefined) return "(not set)";
   let text: string;
   try {
-    text = typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+    text = toText(value);
   } catch {
     text = String(value);
   }
-  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 3)}...` : text;
+  if (text.length <= MAX_VALUE_CHARS) return text;
+  const head = text.slice(0, 100);
+  const tail = text.slice(-40);
+  return `${head}... (${text.length} characters) ...${tail}`;
 }
 
 /** Renders one issue as the lines used in error messages. */

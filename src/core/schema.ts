@@ -24,10 +24,48 @@ export interface Parsed<T> {
 
 /** Parses `input` with `schema`; problems carry paths relative to `basePath`. */
 export function parseProps<T>(schema: z.ZodType<T>, input: unknown, basePath = "", rule = "props/shape"): Parsed<T> {
+  const reserved = reservedKeys(input, basePath);
+  if (reserved.length > 0) return { issues: reserved };
   const result = schema.safeParse(input);
   if (result.success) return { value: result.data, issues: [] };
   const issues = result.error.issues.map((issue) => toDraft(issue, input, basePath, rule));
   return { issues: dedupe(issues) };
+}
+
+/**
+ * Own `__proto__` keys in plain objects of the props (as JSON.parse or a computed key makes them): a
+ * JavaScript object cannot hold an entry of that name (assigning it replaces the object's prototype),
+ * so it is rejected rather than silently lost. Other keys of Object.prototype (`constructor`,
+ * `toString`) are ordinary keys and are looked up with own-property checks.
+ */
+function reservedKeys(input: unknown, basePath: string): IssueDraft[] {
+  const found: IssueDraft[] = [];
+  const visit = (value: unknown, segments: (string | number)[], depth: number): void => {
+    if (depth > 32 || value === null || typeof value !== "object" || found.length >= 10) return;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) visit(value[i], [...segments, i], depth + 1);
+      return;
+    }
+    const proto = Object.getPrototypeOf(value) as unknown;
+    if (proto !== Object.prototype && proto !== null) return; // constructs and handles are not props data
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key];
+      if (key === "__proto__") {
+        const relative = formatPath([...segments, key]);
+        found.push({
+          path: basePath === "" ? relative : relative.startsWith("[") ? `${basePath}${relative}` : `${basePath}.${relative}`,
+          value: key,
+          rule: "props/reserved-key",
+          message: '"__proto__" cannot be used as a name: a JavaScript object treats it as its prototype, so the entry would be lost',
+          fix: "use another name",
+        });
+        continue;
+      }
+      visit(child, [...segments, key], depth + 1);
+    }
+  };
+  visit(input, [], 0);
+  return found;
 }
 
 function dedupe(drafts: IssueDraft[]): IssueDraft[] {

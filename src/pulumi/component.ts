@@ -26,6 +26,20 @@ export interface ComponentOptions {
   readonly unhashedName?: (manifest: Manifest) => string | undefined;
 }
 
+/**
+ * Throws the ValidationError the core build reports for args that are not an object (`undefined`,
+ * `null`, a number, an array), before anything reads a field of them: the same problems as in cdk8s,
+ * never a TypeError from destructuring.
+ */
+export function assertArgsObject(name: string, args: unknown, build: BuildFunction<never, unknown>): void {
+  if (args !== null && typeof args === "object" && !Array.isArray(args)) return;
+  const ctx: BuildContext = { where: name, defaultName: name, target: KServeTarget.getDefault() };
+  const issues = (build as unknown as BuildFunction<unknown, unknown>)(args, ctx).issues.filter(isError);
+  throw new ValidationError(
+    issues.length > 0 ? issues : [{ where: name, path: "", value: args, rule: "props/shape", message: `the args must be an object, got ${args === null ? "null" : Array.isArray(args) ? "an array" : typeof args}`, fix: "pass an object of args" }],
+  );
+}
+
 function deepEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -67,6 +81,7 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
   private readonly kinds: string[] = [];
 
   protected constructor(type: string, name: string, args: object, opts: pulumi.ComponentResourceOptions | undefined, build: BuildFunction<never, H>, options: ComponentOptions = {}) {
+    assertArgsObject(name, args, build);
     super(type, name, {}, opts);
     const run = build as unknown as BuildFunction<unknown, H>;
     const { namespace, ...rest } = args as { namespace?: unknown };
@@ -115,7 +130,9 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
       const ns = namespaceDeferred ? values[i++] : namespace;
       const tokenValues = new Map(tokens.map((t) => [t, values[i++]] as const));
       const handleValues = new Map(handles.map((h) => [h, values[i++]] as const));
-      const result = run(withNamespace(resolve(lifted.value, tokenValues, handleValues), ns), { ...ctx, registry: KServeProgram.registry });
+      const built = run(withNamespace(resolve(lifted.value, tokenValues, handleValues), ns), { ...ctx, registry: KServeProgram.registry });
+      // literal credentials were judged on the build with placeholders: an Input's value is not a literal
+      const result = { ...built, issues: built.issues.filter((issue) => issue.rule !== "env/secret-literal") };
       const secret = await Promise.all(tokens.map((t) => pulumi.isSecret(tokenOutput(t))));
       this.report(maskSecrets(result.issues, tokens.flatMap((t, k) => (secret[k] === true && typeof tokenValues.get(t) === "string" ? [tokenValues.get(t) as string] : []))));
       checkSameShape(name, sync.manifests, result.manifests, untracked);

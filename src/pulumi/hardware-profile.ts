@@ -2,7 +2,7 @@
  * HardwareProfile: the resources and scheduling a class of workloads gets.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { buildHardwareProfile } from "../index";
+import { buildHardwareProfile, profileRequest } from "../index";
 import type { HardwareProfileInfo, HardwareProfileProps, HardwareRequest, HardwareRequestProps } from "../index";
 import { KServeComponent } from "./component";
 import { registerReference } from "./inputs";
@@ -48,6 +48,6 @@ export class HardwareProfile extends KServeComponent<HardwareProfileInfo> {
 
   /** A request against this profile, checked against its bounds by the InferenceService that uses it. */
   public request(values: HardwareRequestProps = {}): HardwareRequest {
-    return { ...values, profile: this.profile };
+    return profileRequest(this.profile, values);
   }
 }

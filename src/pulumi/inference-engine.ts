@@ -5,6 +5,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { EnginePresets, buildInferenceEngine, chariotPreset, gpuStackPreset, isEnginePreset } from "../index";
 import type { BuildContext, BuildResult, ChariotEngineVersion, ChariotImportProps, DefinitionSource, EnginePreset, EngineVersionProps, EnvSource, GpuStackBackendDefinition, GpuStackImportProps, ImageTarget, InferenceEngineProps, RuntimeInfo, VllmPresetProps } from "../index";
 import { RuntimeComponent } from "./runtime-component";
+import { assertArgsObject } from "./component";
+import type { BuildFunction } from "./component";
 
 /** An environment variable value: a string (or an Output of one, a Pulumi secret stays secret), or a reference. */
 export type EnvInput = pulumi.Input<string> | EnvSource;
@@ -126,6 +128,7 @@ export class InferenceEngine extends RuntimeComponent {
    * @example InferenceEngine.vllm("vllm", { accelerator: "nvidia" }, { provider })
    */
   public static vllm(name: string, props: VllmPresetArgs, opts?: pulumi.ComponentResourceOptions): InferenceEngine {
+    assertArgsObject(name, props, ((p: unknown, c: BuildContext) => buildInferenceEngine(EnginePresets.vllm(p as VllmPresetProps), c)) as BuildFunction<never, unknown>);
     const { namespace, ...rest } = props;
     return new InferenceEngine(name, { ...EnginePresets.vllm(rest), ...(namespace !== undefined ? { namespace } : {}) }, opts);
   }

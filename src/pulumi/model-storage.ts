@@ -3,6 +3,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import {
+  locateChecked,
   buildAzureBlobStorage,
   buildGcsStorage,
   buildHuggingFaceStorage,
@@ -166,7 +167,7 @@ export class ModelStorage extends KServeComponent<StorageHandle> {
    * has Output args, InferenceServices using the location get their real values.
    */
   public path(path: string): ModelLocation {
-    const location = this.storage.locate(path);
+    const location = locateChecked(this.storage, path);
     this.registerDerived(location, (handle) => handle.locate(path));
     return location;
   }

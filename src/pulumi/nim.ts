@@ -4,7 +4,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { buildNim, buildNimAccount, nimRuntime } from "../index";
 import type { IRuntime, NgcApiKeySecret, NgcPullSecret, NimAccountHandle, NimAccountProps, NimAccountSecret, NimHandle, NimModelSpec, NimNgcProps, NimProps, Registry, RuntimeInfo, HfTokenSecret } from "../index";
-import { KServeComponent } from "./component";
+import { KServeComponent, assertArgsObject } from "./component";
+import type { BuildFunction } from "./component";
 import { isDeferred, lift, registerReference } from "./inputs";
 import { KServeProgram, KServeTarget } from "./program";
 
@@ -163,6 +164,7 @@ export class Nim extends KServeComponent<NimHandle> implements IRuntime {
   public readonly platform: NimHandle["platform"];
 
   constructor(name: string, args: NimArgs, opts?: pulumi.ComponentResourceOptions) {
+    assertArgsObject(name, args, buildNim as BuildFunction<never, unknown>);
     const built = shareRuntime(name, args);
     super("kserve-constructs:index:Nim", name, built, opts, buildNim);
     this.nim = this.handle;

@@ -3,7 +3,7 @@
  * components (unique object names, runtimes competing for a model format). A Pulumi program is one
  * Node.js process, so this state is module state; tests reset it with {@link KServeProgram.reset}.
  */
-import { Registry } from "../index";
+import { Registry, assertTargetProps } from "../index";
 import type { TargetProps } from "../index";
 import { resetInputs } from "./inputs";
 
@@ -19,6 +19,7 @@ export class KServeTarget {
    * @example KServeTarget.setDefault({ kserveVersion: "0.15", openshiftAI: { version: "2.25" } });
    */
   public static setDefault(target: TargetProps): void {
+    assertTargetProps(target, "KServeTarget.setDefault");
     defaultTarget = { ...target };
   }
 

@@ -3,7 +3,7 @@
  * `storage: {key, path}`) read models through.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { buildStorageConfig, unhashedJobName } from "../index";
+import { buildStorageConfig, locateInStorageConfig, unhashedJobName } from "../index";
 import type {
   AzureEntryProps,
   BuildContext,
@@ -18,7 +18,8 @@ import type {
   StorageConfigPathOptions,
   StorageConfigProps,
 } from "../index";
-import { KServeComponent } from "./component";
+import { KServeComponent, assertArgsObject } from "./component";
+import type { BuildFunction } from "./component";
 import { isDeferred, lift } from "./inputs";
 
 /** Credentials of an entry the library writes; `secretName` may be an Input (a Pulumi secret stays secret). */
@@ -122,6 +123,7 @@ export class StorageConfig extends KServeComponent<StorageConfigHandle> {
   public readonly secretName: pulumi.Output<string>;
 
   constructor(name: string, args: StorageConfigArgs, opts?: pulumi.ComponentResourceOptions) {
+    assertArgsObject(name, args, buildStorageConfig as BuildFunction<never, unknown>);
     const placeholder = isDeferred(args.namespace) ? (lift({ namespace: args.namespace }).value as { namespace: string }).namespace : undefined;
     super("kserve-constructs:index:StorageConfig", name, args, opts, buildWith(placeholder), { unhashedName: unhashedJobName });
     this.storageConfig = this.handle;
@@ -131,7 +133,7 @@ export class StorageConfig extends KServeComponent<StorageConfigHandle> {
 
   /** The model at `path` (a leading '/' is dropped) in entry `key`: `storage: { key, path }`. */
   public path(key: string, path: string, options?: StorageConfigPathOptions): ModelLocation {
-    const location = this.storageConfig.locate(key, path, options);
+    const location = locateInStorageConfig(this.storageConfig, key, path, options);
     this.registerDerived(location, (handle) => handle.locate(key, path, options));
     return location;
   }

@@ -363,11 +363,10 @@ describe("InferenceService rules", () => {
 
   it("rejects props of the wrong shape without a crash", () => {
     const error = validationError((chart) => new InferenceService(chart, "x", { engine: "vllm", model: "s3://x" } as never));
-    expect(error.issues.map((i) => [i.path, i.message])).toEqual([
-      ["engine", "engine must be an InferenceEngine, a ServingRuntime or ServingRuntime.fromName(...)"],
-      ["model", "model must be a model location"],
-    ]);
-    expect(error.issues[1]?.fix).toBe('use storage.path("models/my-model/"), ModelLocation.fromUri("s3://bucket/path") or ModelLocation.none()');
+    expect(error.issues.map((i) => [i.path, i.message])).toEqual([["model", "a model location is an object, not a string"]]);
+    expect(error.issues[0]?.fix).toBe('wrap the URI: ModelLocation.fromUri("s3://x"), or use storage.path("...") of a ModelStorage');
+    const shape = validationError((chart) => new InferenceService(chart, "z", { engine: "vllm", model: ModelLocation.fromUri("s3://x") } as never));
+    expect(shape.issues.map((i) => [i.path, i.message])).toEqual([["engine", "engine must be an InferenceEngine, a ServingRuntime or ServingRuntime.fromName(...)"]]);
     const undefinedProps = validationError((chart) => new InferenceService(chart, "y", undefined as never));
     expect(undefinedProps.issues[0]?.message).toBe("required object is missing");
   });

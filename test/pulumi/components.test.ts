@@ -206,7 +206,7 @@ describe("Output leaves", () => {
   const plainProgram = (): void => {
     const engine = new InferenceEngine("engine", { ...engineProps({ versions: { "1.0.0": { image: { cpu: "r/engine:1" } }, "2.0.0": { image: { cpu: "r/engine:2" } } }, defaultVersion: "2.0.0" }), namespace: "models" });
     const bucket = ModelStorage.s3("minio", { ...s3Props, namespace: "models", serviceAccountName: "reader", credentials: { secretName: "creds" } });
-    new InferenceService("granite", { namespace: "models", engine, engineVersion: "1.0.0", model: bucket.path("granite/"), env: { TOKEN: "t0ken" }, imagePullSecrets: ["pull"] });
+    new InferenceService("granite", { namespace: "models", engine, engineVersion: "1.0.0", model: bucket.path("granite/"), env: { SETTING: "t0ken" }, imagePullSecrets: ["pull"] });
   };
 
   it("resolve to the same manifests as plain values, and Pulumi secrets stay secret", async () => {
@@ -222,7 +222,7 @@ describe("Output leaves", () => {
         namespace: ns,
       });
       bucket = ModelStorage.s3("minio", { ...s3Props, namespace: pulumi.output("models"), serviceAccountName: sa, credentials: { secretName: pulumi.secret("creds") } });
-      granite = new InferenceService("granite", { namespace: ns.apply((n) => n), engine, engineVersion: "1.0.0", model: bucket.path("granite/"), env: { TOKEN: pulumi.secret("t0ken") }, imagePullSecrets: [pulumi.output("pull")] });
+      granite = new InferenceService("granite", { namespace: ns.apply((n) => n), engine, engineVersion: "1.0.0", model: bucket.path("granite/"), env: { SETTING: pulumi.secret("t0ken") }, imagePullSecrets: [pulumi.output("pull")] });
     });
     expect(byKey(actual)).toEqual(byKey(expected));
 

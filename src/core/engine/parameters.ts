@@ -2,6 +2,7 @@
  * Typed engine parameters: per-model settings an engine declares, type-checked at synth time and
  * rendered as environment variables (the runtime carries the defaults, each InferenceService its values).
  */
+import { ownValue } from "../canonical";
 import type { IssueDraft } from "../errors";
 import { formatValue } from "../errors";
 import { compareStrings } from "../canonical";
@@ -166,7 +167,7 @@ export function checkParameterValues(
   const names = Object.keys(declared).sort(compareStrings);
   for (const key of Object.keys(values).sort(compareStrings)) {
     const value = values[key] as ParameterValue;
-    const spec = declared[key];
+    const spec = ownValue(declared, key);
     if (spec === undefined) {
       if (enforce) {
         const near = closest(key, names);
@@ -201,7 +202,7 @@ export function checkParameterValues(
   }
   for (const key of names) {
     const spec = declared[key] as ParameterSpec;
-    if (spec.required === true && spec.default === undefined && !(key in values)) {
+    if (spec.required === true && spec.default === undefined && !Object.hasOwn(values, key)) {
       issues.push({
         path: `${path}.${key}`,
         value: undefined,

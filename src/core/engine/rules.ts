@@ -1,6 +1,7 @@
 /**
  * Cross-field rules of an InferenceEngine's props (the shape is checked by schema.ts first).
  */
+import { ownValue } from "../canonical";
 import type { IssueDraft } from "../errors";
 import type { InferenceEngineProps } from "./props";
 import { checkParameterSpec } from "./parameters";
@@ -93,8 +94,8 @@ export function checkEngineProps(props: InferenceEngineProps): IssueDraft[] {
       issues.push({ path: `parameters.${name}`, value: name, rule: "engine/parameter-name", message: "parameters are rendered as environment variables, so names must be C identifiers", fix: `rename it to ${name.replace(/[^A-Za-z0-9_]/g, "_")}` });
     }
     issues.push(...checkParameterSpec(`parameters.${name}`, params[name] as NonNullable<typeof params[string]>));
-    if (props.env?.[name] !== undefined) {
-      issues.push({ path: `env.${name}`, value: props.env[name], rule: "engine/parameter-env-clash", message: `${name} is both a parameter and a fixed env variable`, fix: `give the parameter a default instead of setting env.${name}` });
+    if (ownValue(props.env, name) !== undefined) {
+      issues.push({ path: `env.${name}`, value: ownValue(props.env, name), rule: "engine/parameter-env-clash", message: `${name} is both a parameter and a fixed env variable`, fix: `give the parameter a default instead of setting env.${name}` });
     }
   }
   issues.push(...checkEnvNames("env", props.env));

@@ -1,6 +1,7 @@
 /**
  * The resolved engine spec: props with every default applied (in this one place).
  */
+import { ownValue } from "../canonical";
 import type { Target } from "../target/resolve";
 import type { EnvValue } from "../pod/env";
 import type { VolumeProps } from "../pod/volumes";
@@ -88,7 +89,7 @@ export function defaultVersionOf(props: InferenceEngineProps): string | undefine
 /** The image target the runtime uses: the hardware's accelerator, else `cpu` when present, else the only image. */
 export function runtimeImageOf(props: InferenceEngineProps, version: string | undefined): string | undefined {
   if (props.runtimeImage !== undefined) return props.runtimeImage;
-  const images = version !== undefined ? props.versions[version]?.image : undefined;
+  const images = version !== undefined ? ownValue(props.versions, version)?.image : undefined;
   if (images === undefined) return undefined;
   const keys = Object.keys(images);
   const hardwareKey = props.hardware !== undefined ? requestAccelerator(props.hardware)?.key : undefined;

@@ -2,6 +2,7 @@
  * Builds a ModelFleet: checks the models together (one pass, maps instead of pairwise comparisons), then
  * builds one InferenceService per model with the same rules as a single InferenceService.
  */
+import { guardBuild } from "../context";
 import { z } from "zod";
 import type { BuildContext, BuildResult } from "../context";
 import type { IssueDraft, Issue } from "../errors";
@@ -115,7 +116,13 @@ function checkModels(p: ModelFleetProps): { drafts: IssueDraft[]; names: string[
 }
 
 /** Builds a ModelFleet; never throws on bad input. */
-export function buildModelFleet(props: ModelFleetProps, ctx: BuildContext): BuildResult<FleetHandle> {
+function buildModelFleetUnguarded(props: ModelFleetProps, ctx: BuildContext): BuildResult<FleetHandle> {
+  const given = props as Partial<ModelFleetProps> | undefined;
+  const storage: unknown = given !== null && typeof given === "object" ? given.storage : undefined;
+  if (storage !== null && typeof storage === "object" && typeof (storage as { entry?: unknown }).entry === "function") {
+    const issues = locate(ctx.where, [{ path: "storage", value: "(a StorageConfig)", rule: "fleet/storage", message: "a StorageConfig was given as the fleet's storage; a fleet reads its models from one entry of it", fix: 'give storageConfig.entry("<entry key>")' }]);
+    return { manifests: [], issues, handle: { where: ctx.where, valid: false, services: [] } };
+  }
   const parsed = parseProps(fleetSchema, props);
   if (parsed.value === undefined) return { manifests: [], issues: locate(ctx.where, parsed.issues), handle: { where: ctx.where, valid: false, services: [] } };
   const p = parsed.value;
@@ -158,3 +165,6 @@ export function buildModelFleet(props: ModelFleetProps, ctx: BuildContext): Buil
   const valid = !issues.some(isError);
   return { manifests, issues, handle: { where: ctx.where, valid, services } };
 }
+
+/** {@inheritDoc buildModelFleetUnguarded} */
+export const buildModelFleet = guardBuild<ModelFleetProps, FleetHandle>(buildModelFleetUnguarded, (ctx) => ({ where: ctx.where, valid: false, services: [] }));

@@ -3,6 +3,7 @@
  * accelerator, and the checks against the profile's bounds.
  */
 import type { IssueDraft } from "../errors";
+import { throwIfErrors } from "../errors";
 import type { Toleration } from "../k8s";
 import type { AcceleratorSpec } from "../../accelerators/types";
 import { compareQuantities, isQuantity } from "../quantity";
@@ -143,4 +144,24 @@ export function checkRequest(path: string, request: HardwareRequest): IssueDraft
     }
   }
   return issues;
+}
+
+/**
+ * A request against `profile` (`profile.request(values)` in both adapters): values that are not an
+ * object (or omitted) throw one ValidationError naming the profile instead of being silently dropped.
+ */
+export function profileRequest(profile: HardwareProfileInfo, values: unknown): HardwareRequest {
+  if (values !== undefined && (values === null || typeof values !== "object" || Array.isArray(values))) {
+    throwIfErrors([
+      {
+        where: profile.where,
+        path: "request",
+        value: values,
+        rule: "hardware/request",
+        message: `profile.request() takes { accelerators, cpu, memory, shmSize } (or nothing), got ${values === null ? "null" : Array.isArray(values) ? "an array" : typeof values}`,
+        fix: "call it as profile.request({ accelerators: 2 }), or profile.request() for the profile's defaults",
+      },
+    ]);
+  }
+  return { ...(values as HardwareRequestProps | undefined), profile };
 }

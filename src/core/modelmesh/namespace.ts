@@ -2,6 +2,7 @@
  * A namespace enabled for ModelMesh (label `modelmesh-enabled: "true"`), for platforms where the user
  * owns the namespace. Emitted only when asked: most namespaces already exist and belong to someone else.
  */
+import { guardBuild } from "../context";
 import { z } from "zod";
 import type { BuildContext, BuildResult } from "../context";
 import type { IssueDraft } from "../errors";
@@ -64,7 +65,7 @@ export interface NamespaceHandle {
 }
 
 /** Builds a ModelMesh namespace; never throws on bad input. */
-export function buildModelMeshNamespace(props: ModelMeshNamespaceProps, ctx: BuildContext): BuildResult<NamespaceHandle> {
+function buildModelMeshNamespaceUnguarded(props: ModelMeshNamespaceProps, ctx: BuildContext): BuildResult<NamespaceHandle> {
   const name = (props as Partial<ModelMeshNamespaceProps> | undefined)?.name ?? ctx.namespace ?? ctx.defaultName;
   const parsed = parseProps(schema, props);
   const drafts: IssueDraft[] = [...parsed.issues];
@@ -93,3 +94,6 @@ export function buildModelMeshNamespace(props: ModelMeshNamespaceProps, ctx: Bui
   const valid = !issues.some(isError);
   return { manifests: valid && manifest !== undefined ? [manifest] : [], issues, handle: { name, where: ctx.where, valid } };
 }
+
+/** {@inheritDoc buildModelMeshNamespaceUnguarded} */
+export const buildModelMeshNamespace = guardBuild<ModelMeshNamespaceProps, NamespaceHandle>(buildModelMeshNamespaceUnguarded, (ctx) => ({ name: ctx.namespace ?? ctx.defaultName, where: ctx.where, valid: false }));

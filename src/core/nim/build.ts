@@ -26,7 +26,7 @@ import type { NimModelSpec } from "../../presets/nim/catalogue";
 import type { NimAccountProps, NimProps } from "./props";
 import { NgcSecrets } from "./props";
 import { nimAccountSchema, nimSchema } from "./schema";
-import { checkCache, checkNgcSecrets, checkProfile, checkSecretKind, ref, resolveGpus, resolveNimModel } from "./rules";
+import { checkCache, checkNgcSecrets, checkNimReplicas, checkProfile, checkSecretKind, ref, resolveGpus, resolveNimModel } from "./rules";
 import { NIM_EMPTYDIR_CACHE_PATH, NIM_GROUP, NIM_KNATIVE_CONCURRENCY, NIM_PORT, nimEngineProps, nimScheduling, nimStartupProbe, nimStartupSeconds, renderDownloadJob, renderNimAccount, renderNimCache, renderNimService } from "./render";
 import { nimKServeOnlyRule } from "./rules";
 import { runRules } from "../rules/registry";
@@ -87,6 +87,7 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
   if (p.runtime !== undefined && platform !== "kserve") {
     drafts.push({ path: "runtime", value: p.runtime.runtime.name, rule: "nim/runtime-platform", message: "a KServe runtime is used only on platform kserve", fix: "drop runtime, or use platform kserve" });
   }
+  drafts.push(...checkNimReplicas(p.replicas));
   if (model === undefined || drafts.some((d) => d.severity !== "warning")) return invalid(locate(ctx.where, drafts));
   const gpusResolved = resolveGpus(model, p.gpus, request);
   drafts.push(...gpusResolved.issues);

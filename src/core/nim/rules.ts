@@ -2,6 +2,7 @@
  * NIM rules: the model, the two NGC Secrets kept apart, GPU counts the model's profiles support,
  * profiles, and a cache the NIM can use.
  */
+import { defineRule, runRules } from "../rules/registry";
 import type { IssueDraft } from "../errors";
 import { closest } from "../engine/parameters";
 import { NIM_MODELS } from "../../presets/nim/catalogue";
@@ -11,7 +12,6 @@ import { parseProps } from "../schema";
 import type { HfTokenSecret, NgcApiKeySecret, NgcPullSecret, NimAccountSecret, NimCacheProps, NimProps } from "./props";
 import type { HardwareRequest } from "../hardware/request";
 import { requestAccelerator } from "../hardware/request";
-import { defineRule } from "../rules/registry";
 
 /** A NIM profile: `auto` or a profile id (sha256, 64 hex characters). */
 export const NIM_PROFILE = /^(auto|[0-9a-f]{64})$/;
@@ -35,7 +35,7 @@ const FACTORY: Readonly<Record<AnyRef["type"], string>> = {
 /** Resolves the model: a catalogue id or a described model. */
 export function resolveNimModel(model: string | NimModelSpec): { model?: NimModelSpec; issues: IssueDraft[] } {
   if (typeof model === "string") {
-    const found = (NIM_MODELS as Record<string, NimModelSpec | undefined>)[model];
+    const found = Object.hasOwn(NIM_MODELS, model) ? (NIM_MODELS as Record<string, NimModelSpec | undefined>)[model] : undefined;
     if (found !== undefined) return { model: found, issues: [] };
     const ids = Object.keys(NIM_MODELS);
     const near = closest(model, ids);
@@ -198,3 +198,22 @@ export const nimKServeOnlyRule = defineRule<{ readonly props: NimProps; readonly
       .map((k) => ({ path: k, value: props[k], message: `${k} configures the KServe InferenceService, and this Nim runs on the NIM Operator` }));
   },
 });
+
+/** `replicas.min` above `replicas.max`: the library would otherwise raise max to min without a word. */
+export const nimReplicasRule = defineRule<{ readonly min?: number; readonly max?: number } | undefined>({
+  id: "nim/replicas",
+  severity: "error",
+  summary: "A NIM's replicas.min is at most its replicas.max.",
+  why: "KServe and the NIM Operator reject (or clamp) a minimum above the maximum, so the NIM would not scale as written.",
+  fix: "lower replicas.min or raise replicas.max",
+  on: "props",
+  check: (replicas) => {
+    if (replicas?.min === undefined || replicas.max === undefined || replicas.min <= replicas.max) return [];
+    return [{ path: "replicas.min", value: replicas.min, message: `replicas.min ${replicas.min} is above replicas.max ${replicas.max}`, fix: `set replicas.min to at most ${replicas.max}, or replicas.max to at least ${replicas.min}` }];
+  },
+});
+
+/** Problems with a NIM's replicas. */
+export function checkNimReplicas(replicas: { readonly min?: number; readonly max?: number } | undefined): IssueDraft[] {
+  return runRules([nimReplicasRule], replicas);
+}

@@ -40,6 +40,12 @@ export const Env = {
 /** Names the library refuses in every container (the KServe webhook rejects them). */
 export const BLOCKED_ENV = ["PYTHONPATH"] as const;
 
+/** The fix for an environment variable name that is not a C identifier: the name made into one. */
+export function envNameFix(name: string): string {
+  const fixed = name.replace(/[^A-Za-z0-9_]/g, "_").replace(/^([0-9])/, "_$1");
+  return `rename it, for example to ${fixed === "" ? "MY_VAR" : fixed.length > 80 ? `${fixed.slice(0, 40)}...` : fixed}`;
+}
+
 /** Checks env names (C identifiers). Values are checked by the manifest rules. */
 export function checkEnvNames(path: string, env: Readonly<Record<string, EnvValue>> | undefined): IssueDraft[] {
   if (env === undefined) return [];
@@ -51,7 +57,7 @@ export function checkEnvNames(path: string, env: Readonly<Record<string, EnvValu
         value: name,
         rule: "env/name",
         message: "an environment variable name must start with a letter or '_' and contain only letters, digits and '_'",
-        fix: `rename it, for example to ${name.replace(/[^A-Za-z0-9_]/g, "_").replace(/^([0-9])/, "_$1")}`,
+        fix: envNameFix(name),
       });
     }
   }

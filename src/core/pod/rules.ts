@@ -13,6 +13,7 @@ import { isAcceleratorResource, vendorOf } from "../../accelerators/registry";
 import { compareQuantities, isQuantity } from "../quantity";
 import { isRuntimeManifest, KSERVE_CONTAINER, runtimeContainers, runtimeOfService, runtimeSpec } from "../runtime/ref";
 
+
 /** Resource names that are not extended resources. */
 const STANDARD_RESOURCES = /^(cpu|memory|storage|ephemeral-storage|hugepages-.+)$|(^|\.)kubernetes\.io\//;
 
@@ -328,3 +329,66 @@ export const duplicateFlagRule = defineManifestRule({
 
 /** The container rules, in the order builds run them. */
 export const CONTAINER_RULES = [blockedEnvRule, quantityRule, requestAboveLimitRule, extendedLimitRule, extendedCountRule, extendedOvercommitRule, oneVendorRule] as const;
+
+/** Env names that say the variable holds a credential. */
+const CREDENTIAL_NAME = /(^|_)(SECRET|PASSWORD|PASSWD|PASS|TOKEN|API_?KEY|ACCESS_KEY|SECRET_KEY|PRIVATE_KEY|CLIENT_SECRET|CONNECTION_STRING|CREDENTIALS?|AUTH)(_|$)/i;
+/** Suffixes of names that hold where a credential is, or a switch, not the credential itself. */
+const NOT_A_CREDENTIAL = /_(FILE|PATH|DIR|FILENAME|NAME|URL|URI|ENDPOINT|HEADER|ENABLED|DISABLED|TYPE|MODE|ID_KEY|KEY_NAME|SECRET_NAME|REF)$/i;
+
+/**
+ * The placeholder the Pulumi adapter puts where an Input (an Output, a secret, a config value) stands
+ * while it builds without the values: such a value is not written in the program.
+ */
+const INPUT_PLACEHOLDER = /^x--\d+--x$/;
+
+/** True when an env var named `name` with literal `value` looks like a credential written in plain text. */
+export function isSecretLiteral(name: string, value: string): boolean {
+  if (!CREDENTIAL_NAME.test(name) || NOT_A_CREDENTIAL.test(name)) return false;
+  const v = value.trim();
+  if (v === "" || v.startsWith("/") || /^(true|false|yes|no|on|off|0|1)$/i.test(v)) return false;
+  if (/^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(v)) return false; // a reference to another variable
+  if (INPUT_PLACEHOLDER.test(v)) return false; // a Pulumi Input (a secret or config value), not a literal
+  return true;
+}
+
+/** Credentials as literal env values: they would be written in plain text into manifests and Git. */
+export const secretLiteralRule = defineManifestRule({
+  id: "env/secret-literal",
+  severity: "error",
+  summary: "An environment variable whose name says it holds a credential (AWS_SECRET_ACCESS_KEY, *_TOKEN, *_PASSWORD, *_API_KEY) takes its value from a Secret, not a literal.",
+  why: "A literal value is written in plain text into the manifests (and the Git repository Argo CD or Flux reads); anyone who can read them has the credential.",
+  fix: "store the value in a Secret and reference it with Env.fromSecret(secretName, key)",
+  on: "manifest",
+  check: ({ manifest }) => {
+    const findings: Finding[] = [];
+    const visit = (value: unknown, path: string, depth: number): void => {
+      if (depth > 64 || value === null || typeof value !== "object") return;
+      if (Array.isArray(value)) {
+        value.forEach((v: unknown, i) => visit(v, `${path}[${i}]`, depth + 1));
+        return;
+      }
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        const child = record[key];
+        const at = path === "" ? key : `${path}.${key}`;
+        if (key === "env" && Array.isArray(child)) {
+          child.forEach((v: unknown, i) => {
+            if (v === null || typeof v !== "object") return;
+            const { name, value: literal } = v as { name?: unknown; value?: unknown };
+            if (typeof name === "string" && typeof literal === "string" && isSecretLiteral(name, literal)) {
+              findings.push({
+                path: `${at}[${i}].value`,
+                value: `(${literal.length} characters, not shown)`,
+                message: `${name} looks like a credential, and its value is a literal that would be written in plain text into the manifests`,
+                fix: `store it in a Secret and reference it: env: { ${name}: Env.fromSecret("<secret name>", "${name}") }`,
+              });
+            }
+          });
+        }
+        visit(child, at, depth + 1);
+      }
+    };
+    visit(manifest, "", 0);
+    return findings;
+  },
+});

@@ -8,6 +8,7 @@ import type { IssueDraft } from "../errors";
 import { isError, locate, nest } from "../errors";
 import type { Manifest } from "../k8s";
 import { parseProps } from "../schema";
+import { checkLocationValue } from "../storage/rules";
 import { mergeTargetProps, resolveTarget } from "../target/resolve";
 import type { InferenceServiceProps } from "./props";
 import { inferenceServiceSchema } from "./schema";
@@ -32,6 +33,8 @@ function buildInferenceServiceUnguarded(props: InferenceServiceProps, ctx: Build
   const name = (props as Partial<InferenceServiceProps> | undefined)?.name ?? ctx.defaultName;
   const namespace = (props as Partial<InferenceServiceProps> | undefined)?.namespace ?? ctx.namespace;
   const handle = (valid: boolean): ServiceHandle => ({ name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid });
+  const locationDrafts = props !== null && typeof props === "object" && Object.hasOwn(props, "model") ? checkLocationValue("model", (props as { model?: unknown }).model) : [];
+  if (locationDrafts.length > 0) return { manifests: [], issues: locate(ctx.where, locationDrafts), handle: handle(false) };
   const parsed = parseProps(inferenceServiceSchema, props);
   if (parsed.value === undefined) return { manifests: [], issues: locate(ctx.where, parsed.issues), handle: handle(false) };
   const p = parsed.value;

@@ -724,8 +724,8 @@ export const knativePodFieldsRule = defineManifestRule({
         if (isRecord(v) && v["persistentVolumeClaim"] !== undefined) out.push(...knativeFlagFinding(subject, `${where}.volumes[${i}]`, v["name"], KNATIVE_FLAGS.persistentVolumeClaim, "PVC volumes"));
       });
     }
-    const uri = getIn(subject.manifest, ["spec", "predictor", "model", "storageUri"]);
-    if (typeof uri === "string" && uri.startsWith("pvc://")) out.push(...knativeFlagFinding(subject, "spec.predictor.model.storageUri", uri, KNATIVE_FLAGS.persistentVolumeClaim, "PVC model storage (KServe mounts the claim as a volume)"));
+    // a pvc:// model needs no Knative flag: KServe's pod mutator adds the claim's volume when the pod is
+    // admitted, after Knative has validated the Service (kserve.md, storage 4.1)
     return out;
   },
 });

@@ -1,6 +1,7 @@
 /**
  * The resolved InferenceService spec: every default applied here, and only here.
  */
+import { ownValue } from "../canonical";
 import type { IssueDraft } from "../errors";
 import type { Target, CanonicalMode } from "../target/resolve";
 import { canonicalMode } from "../target/resolve";
@@ -150,7 +151,7 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
   if (engine !== undefined) {
     const versions = Object.keys(engine.versions).sort(compareStrings);
     const version = props.engineVersion ?? engine.defaultVersion;
-    const chosen = engine.versions[version];
+    const chosen = ownValue(engine.versions, version);
     if (chosen === undefined) {
       const near = closest(version, versions);
       issues.push({
@@ -191,11 +192,11 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
   const values = props.parameters ?? {};
   issues.push(...checkParameterValues("parameters", engine?.parameters ?? {}, values, engine?.enforceParameters ?? false, runtime.name));
   for (const [key, value] of Object.entries(values)) {
-    const spec = engine?.parameters[key];
+    const spec = ownValue(engine?.parameters, key);
     const rendered = spec !== undefined ? renderParameter(spec, value).text : typeof value === "string" ? value : undefined;
     if (rendered !== undefined) paramEnv[key] = rendered;
-    if (props.env?.[key] !== undefined) {
-      issues.push({ path: `env.${key}`, value: props.env[key], rule: "isvc/parameter-env-clash", message: `${key} is set both as a parameter and in env`, fix: `set it once, through parameters.${key}` });
+    if (ownValue(props.env, key) !== undefined) {
+      issues.push({ path: `env.${key}`, value: ownValue(props.env, key), rule: "isvc/parameter-env-clash", message: `${key} is set both as a parameter and in env`, fix: `set it once, through parameters.${key}` });
     }
   }
 

@@ -4,6 +4,7 @@
  * of them) or asking for the other mode (one of them); its InferenceService follows: mode annotation,
  * storage form and fields follow from the runtime.
  */
+import { guardBuild } from "../context";
 import { z } from "zod";
 import type { BuildContext, BuildResult } from "../context";
 import type { IssueDraft } from "../errors";
@@ -37,7 +38,7 @@ function missing(ctx: BuildContext, mode: ServingMode): RuntimeInfo {
 }
 
 /** Builds a ModelServing; never throws on bad input. */
-export function buildModelServing(props: ModelServingProps, ctx: BuildContext): BuildResult<IModelServing> {
+function buildModelServingUnguarded(props: ModelServingProps, ctx: BuildContext): BuildResult<IModelServing> {
   const parsed = parseProps(schema, props);
   const given = props as Partial<ModelServingProps> | undefined;
   const mode: ServingMode = given?.mode === "multi" ? "multi" : "single";
@@ -86,3 +87,6 @@ export function buildModelServing(props: ModelServingProps, ctx: BuildContext): 
   const runtime = (valid ? final[mode] : undefined) ?? missing(ctx, mode);
   return { manifests: [], issues, handle: { runtime, serving: final } };
 }
+
+/** {@inheritDoc buildModelServingUnguarded} */
+export const buildModelServing = guardBuild<ModelServingProps, IModelServing>(buildModelServingUnguarded, (ctx) => ({ runtime: missing(ctx, "single"), serving: { where: ctx.where, mode: "single", valid: false } }));

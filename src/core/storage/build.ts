@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { BuildContext, BuildResult } from "../context";
 import { guardBuild } from "../context";
 import type { IssueDraft } from "../errors";
-import { isError, locate } from "../errors";
+import { isError, locate, throwIfErrors } from "../errors";
 import type { Manifest } from "../k8s";
 import { parseProps } from "../schema";
 import { canonicalize, compact } from "../canonical";
@@ -17,6 +17,7 @@ import type { ModelLocation, StorageKind } from "./location";
 import type { AzureBlobStorageProps, GcsStorageProps, HuggingFaceStorageProps, OciStorageProps, PvcStorageProps, S3StorageProps, StorageBaseProps, UriStorageProps } from "./props";
 import { azureSchema, gcsSchema, hfSchema, ociSchema, pvcSchema, s3Schema, uriSchema } from "./schema";
 import { joinKey } from "./uri";
+import { checkModelPath, checkUrl } from "./rules";
 
 /** What other constructs need from a storage. */
 export interface StorageHandle {
@@ -85,6 +86,15 @@ function buildUnguarded<P extends StorageBaseProps>(
 ): BuildResult<StorageHandle> {
   const name = (props as Partial<StorageBaseProps> | undefined)?.name ?? ctx.defaultName;
   const invalidLocate = (path: string): ModelLocation => ({ source: { where: ctx.where, kind, valid: false }, uri: path });
+  // credentials inside a URL: reported (masked) before anything else reads the URL, so no message echoes them
+  const given = (props !== null && typeof props === "object" ? props : {}) as Record<string, unknown>;
+  const urlDrafts = (["endpoint", "baseUrl"] as const).flatMap((field) => {
+    const v = Object.hasOwn(given, field) ? given[field] : undefined;
+    return typeof v === "string" ? checkUrl(field, v, field === "endpoint" ? "S3 endpoint" : "base URL") : [];
+  });
+  const prefix = Object.hasOwn(given, "prefix") ? given["prefix"] : undefined;
+  if (typeof prefix === "string") urlDrafts.push(...checkModelPath("prefix", prefix));
+  if (urlDrafts.length > 0) return { manifests: [], issues: locate(ctx.where, urlDrafts), handle: { kind, name, where: ctx.where, valid: false, locate: invalidLocate } };
   const parsed = parseProps(schema, props);
   if (parsed.value === undefined) {
     return { manifests: [], issues: locate(ctx.where, parsed.issues), handle: { kind, name, where: ctx.where, valid: false, locate: invalidLocate } };
@@ -304,4 +314,22 @@ export function buildUriStorage(props: UriStorageProps, ctx: BuildContext): Buil
     manifests: [],
     locate: (path) => ({ uri: `${p.baseUrl.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}` }),
   }));
+}
+
+/**
+ * The location of the model at `path` in a storage, for `storage.path(...)` in both adapters: the
+ * path is checked first (a string, no `..`, relative inside a claim), and a problem throws one
+ * {@link ValidationError} naming the storage, instead of a TypeError or a location that leaves it.
+ */
+export function locateChecked(handle: StorageHandle, path: unknown): ModelLocation {
+  throwIfErrors(locate(handle.where, checkPathArgument(handle.kind, path)));
+  return handle.locate(path as string);
+}
+
+/** Problems with the argument of `storage.path(...)` (or a storage-config path). */
+export function checkPathArgument(kind: StorageKind | "storage-config", path: unknown): IssueDraft[] {
+  if (typeof path !== "string") {
+    return [{ path: "path", value: path, rule: "storage/path", message: `storage.path() takes the model's path inside the storage as a string, got ${path === null ? "null" : Array.isArray(path) ? "an array" : typeof path}`, fix: 'call it with a string, for example storage.path("granite-7b-instruct/")' }];
+  }
+  return checkModelPath("path", path, { relative: kind === "pvc" });
 }

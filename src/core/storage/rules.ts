@@ -8,7 +8,7 @@ import type { Manifest } from "../k8s";
 import type { Target } from "../target/resolve";
 import type { Finding, ManifestRule, ManifestSubject } from "../rules/registry";
 import { SERVICE_KINDS } from "../pod/rules";
-import { defineManifestRule, derive, runRules } from "../rules/registry";
+import { defineManifestRule, defineRule, derive, runRules } from "../rules/registry";
 import { featureGate } from "../target/rules";
 import { closest } from "../engine/parameters";
 import { DNS1123_SUBDOMAIN } from "../names";
@@ -45,7 +45,11 @@ export const uriSchemeRule = defineManifestRule({
       if (scheme === undefined) {
         return [{ path, value: uri, message: "the storageUri has no scheme, so KServe cannot tell how to fetch the model", fix: `start it with one of ${known.join(", ")} (a PVC path is pvc://<claim>/<path>)` }];
       }
-      if (!(scheme in STORAGE_SCHEMES)) {
+      const written = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1];
+      if (written !== undefined && `${written}://` !== scheme && Object.hasOwn(STORAGE_SCHEMES, scheme)) {
+        return [{ path, value: uri, message: `KServe matches storageUri schemes case-sensitively, so ${written}:// is not ${scheme} and the model would not be fetched`, fix: `write the scheme in lower case: "${scheme}${uri.slice(written.length + 3)}"` }];
+      }
+      if (!Object.hasOwn(STORAGE_SCHEMES, scheme)) {
         const suggestion = URI_SCHEME_ALIASES[scheme] ?? closest(scheme, known);
         return [{ path, value: uri, message: `KServe does not know the scheme ${scheme}`, fix: suggestion !== undefined ? `use ${suggestion} (known: ${known.join(", ")})` : `use one of ${known.join(", ")}` }];
       }
@@ -136,7 +140,7 @@ export const ociTagRule = defineManifestRule({
 
 /** The rules on one storage URI, in the order they report. */
 function uriRules(): readonly ManifestRule[] {
-  return [uriSchemeRule, featureGate("storage-oci"), featureGate("storage-oci-native"), featureGate("storage-oci-fetch"), featureGate("storage-hf"), featureGate("storage-modelscope"), hfUriRule, pvcUriRule, bucketUriRule, ociUriRule, ociTagRule];
+  return [uriCredentialsRule, uriPathRule, uriSchemeRule, featureGate("storage-oci"), featureGate("storage-oci-native"), featureGate("storage-oci-fetch"), featureGate("storage-hf"), featureGate("storage-modelscope"), hfUriRule, pvcUriRule, bucketUriRule, ociUriRule, ociTagRule];
 }
 
 /** Runs the storage URI rules (scheme, release gates, per-scheme shape) on one URI reported at `path`. */
@@ -144,3 +148,153 @@ export function checkStorageUri(path: string, uri: string, target: Target): Issu
   const manifest: Manifest = { apiVersion: "serving.kserve.io/v1beta1", kind: "InferenceService", metadata: { name: "uri" }, spec: { predictor: { model: { storageUri: uri } } } };
   return runRules(uriRules(), { manifest, target, app: [manifest] }).map((d) => ({ ...d, path }));
 }
+
+/** `scheme://user:password@` or `scheme://token@`: the part of a URL that holds credentials. */
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@\s]+)@/i;
+
+/** The URL with any user and password replaced by `***` (for messages: a secret is never echoed). */
+export function redactUrl(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]+@/gi, "$1***@");
+}
+
+/** True when `url` carries a user or password before its host. */
+export function hasUrlCredentials(url: string): boolean {
+  return USERINFO.test(url.trim());
+}
+
+/** What a URL rule looks at: a URL given at `path`, and what it is for (for messages). */
+export interface UrlSubject {
+  readonly path: string;
+  readonly url: string;
+  readonly what: string;
+}
+
+/** Credentials written into a URL: they would end up in plain text in the manifests. */
+export const urlCredentialsRule = defineRule<UrlSubject>({
+  id: "storage/url-credentials",
+  severity: "error",
+  summary: "A storage URL or endpoint carries no user name or password (`https://KEY:SECRET@host`).",
+  why: "Whatever is in the URL is written in plain text into the manifests (and Git); KServe and ModelMesh read credentials from Secrets.",
+  fix: "remove the credentials from the URL and reference a Secret that holds them",
+  on: "props",
+  check: ({ path, url, what }) => {
+    if (!hasUrlCredentials(url)) return [];
+    return [
+      {
+        path,
+        value: redactUrl(url),
+        message: `the ${what} holds credentials before its host; they would be written in plain text into the manifests (the value is shown with them masked)`,
+        fix: "remove user and password from the URL, and give the credentials as a reference to an existing Secret (credentials.secretName, or the storage's credentials secret)",
+      },
+    ];
+  },
+});
+
+/** What a path rule looks at: a path inside a storage, or a storageUri. */
+export interface PathSubject {
+  readonly path: string;
+  readonly value: string;
+  /** Whether `value` is a whole URI (`s3://bucket/key`) rather than a path inside a storage. */
+  readonly uri: boolean;
+  /** Whether the path must be relative (a path inside a PVC). */
+  readonly relative?: boolean;
+}
+
+function segments(value: string, uri: boolean): string[] {
+  const withoutScheme = uri ? value.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "") : value;
+  const withoutQuery = withoutScheme.split(/[?#]/)[0] ?? "";
+  return withoutQuery.split("/");
+}
+
+/** `..` segments (and absolute paths where a relative one is required). */
+export const pathRule = defineRule<PathSubject>({
+  id: "storage/path",
+  severity: "error",
+  summary: "A model path has no `..` segments, and a path inside a claim is relative.",
+  why: "KServe joins the path to the bucket, claim or base URL as given: `..` leaves the storage the location names (or is refused by the storage), and an absolute path inside a PVC is read as a sub-path of the claim, not as the mount path.",
+  fix: "give the path from the storage's root down, without `..`",
+  on: "props",
+  check: ({ path, value, uri, relative }) => {
+    const findings: Finding[] = [];
+    if (segments(value, uri).includes("..")) {
+      findings.push({ path, value: redactUrl(value), message: "the path has a `..` segment, which leaves the location the storage names", fix: "write the path from the storage's root down, without `..` (a model elsewhere needs its own storage or path)" });
+    }
+    if (relative === true && /^\/+mnt\/models(\/|$)/.test(value)) {
+      findings.push({ path, value, message: "the path starts with /mnt/models, KServe's mount path; a path inside a claim is relative to the claim's root, so this names a folder mnt/models inside the claim", fix: `give the path inside the claim: "${value.replace(/^\/+mnt\/models\/?/, "")}"` });
+    }
+    return findings;
+  },
+});
+
+/** Problems with a URL (credentials). */
+export function checkUrl(path: string, url: string, what: string): IssueDraft[] {
+  return runRules([urlCredentialsRule], { path, url, what });
+}
+
+/** Problems with a model path inside a storage or a storageUri. */
+export function checkModelPath(path: string, value: string, options: { readonly uri?: boolean; readonly relative?: boolean } = {}): IssueDraft[] {
+  return runRules([pathRule], { path, value, uri: options.uri === true, ...(options.relative !== undefined ? { relative: options.relative } : {}) });
+}
+
+/** What the location rule looks at: the value given where a model location is expected. */
+export interface LocationSubject {
+  readonly path: string;
+  readonly value: unknown;
+}
+
+function hasFunction(value: unknown, name: string): boolean {
+  return value !== null && typeof value === "object" && typeof (value as Record<string, unknown>)[name] === "function";
+}
+
+/** A storage construct (or a plain string) where a model location is expected. */
+export const locationRule = defineRule<LocationSubject>({
+  id: "storage/location",
+  severity: "error",
+  summary: "A model is given as a location (storage.path(...), storageConfig.path(key, path), ModelLocation.fromUri(...)), not as the storage itself or a bare string.",
+  why: "A storage holds many models: without the path the library cannot tell which one to serve, and would render an InferenceService without a model.",
+  fix: 'pass storage.path("<path of the model>")',
+  on: "props",
+  check: ({ path, value }) => {
+    if (typeof value === "string") {
+      return [{ path, value, message: "a model location is an object, not a string", fix: `wrap the URI: ModelLocation.fromUri(${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}...` : value)}), or use storage.path("...") of a ModelStorage` }];
+    }
+    if (value === null) return [{ path, value, message: "the model location is null", fix: 'pass storage.path("<path of the model>"), ModelLocation.fromUri("..."), or ModelLocation.none()' }];
+    if (hasFunction(value, "entry") || hasFunction(value, "locate") && hasFunction(value, "path") && (value as { storageConfig?: unknown }).storageConfig !== undefined) {
+      return [{ path, value: "(a StorageConfig)", message: "a StorageConfig was given where a model location is expected", fix: 'call storageConfig.path("<entry key>", "<path of the model>")' }];
+    }
+    if (hasFunction(value, "path") || hasFunction((value as { storage?: unknown } | undefined)?.storage, "locate")) {
+      return [{ path, value: "(a ModelStorage)", message: "a ModelStorage was given where a model location is expected", fix: 'call storage.path("<path of the model>") on it, for example bucket.path("granite-7b-instruct/")' }];
+    }
+    return [];
+  },
+});
+
+/** Problems with a value given where a model location is expected. */
+export function checkLocationValue(path: string, value: unknown): IssueDraft[] {
+  return runRules([locationRule], { path, value });
+}
+
+
+/** Credentials written into an InferenceService's storage URI (masked in the report). */
+export const uriCredentialsRule = defineManifestRule({
+  id: "storage/uri-credentials",
+  severity: "error",
+  summary: "No storage URI of an InferenceService carries a user name or password (`https://KEY:SECRET@host/...`).",
+  why: "The URI is written in plain text into the manifests (and Git); KServe reads credentials from the Secrets of the predictor's ServiceAccount.",
+  fix: "remove the credentials from the URI and reference a Secret that holds them",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (subject) => (isServiceManifest(subject.manifest) ? storageUrisOf(subject).flatMap(({ path, uri }) => urlCredentialsRule.check({ path, url: uri, what: "storageUri" })) : []),
+});
+
+/** `..` segments in an InferenceService's storage URI. */
+export const uriPathRule = defineManifestRule({
+  id: "storage/uri-path",
+  severity: "error",
+  summary: "No storage URI of an InferenceService has a `..` segment.",
+  why: "KServe passes the path on as written: `..` leaves the bucket prefix or claim folder the location names, or is refused by the storage.",
+  fix: "write the path from the storage's root down, without `..`",
+  on: "manifest",
+  kinds: SERVICE_KINDS,
+  check: (subject) => (isServiceManifest(subject.manifest) ? storageUrisOf(subject).flatMap(({ path, uri }) => (hasUrlCredentials(uri) ? [] : pathRule.check({ path, value: uri, uri: true }))) : []),
+});

@@ -2,9 +2,12 @@
  * Builds a StorageConfig: validates the entries and the source, renders what the source needs, and
  * returns a handle whose `locate(key, path)` gives models their `storage: {key, path}`.
  */
+import { guardBuild } from "../context";
 import type { BuildContext, BuildResult } from "../context";
 import type { IssueDraft } from "../errors";
-import { isError, locate as locateIssues } from "../errors";
+import { isError, locate as locateIssues, throwIfErrors } from "../errors";
+import { checkPathArgument } from "../storage/build";
+import { checkUrl } from "../storage/rules";
 import type { Manifest } from "../k8s";
 import { parseProps } from "../schema";
 import { compareStrings } from "../canonical";
@@ -46,10 +49,20 @@ function entryInfo(entry: StorageConfigEntryProps, written: boolean): StorageCon
 }
 
 /** Builds a StorageConfig; never throws on bad input. */
-export function buildStorageConfig(props: StorageConfigProps, ctx: BuildContext): BuildResult<StorageConfigHandle> {
+function buildStorageConfigUnguarded(props: StorageConfigProps, ctx: BuildContext): BuildResult<StorageConfigHandle> {
   const given = props as Partial<StorageConfigProps> | undefined;
   const secretName = given?.secretName ?? STORAGE_CONFIG_SECRET;
   const namespace = given?.namespace ?? ctx.namespace;
+  // credentials inside an endpoint URL: reported (masked) before anything else reads it
+  const givenEntries = given !== null && typeof given === "object" && given.entries !== null && typeof given.entries === "object" ? (given.entries as Record<string, unknown>) : {};
+  const urlDrafts = Object.keys(givenEntries).flatMap((key) => {
+    const entry = givenEntries[key];
+    const endpoint = entry !== null && typeof entry === "object" ? (entry as { endpoint?: unknown }).endpoint : undefined;
+    return typeof endpoint === "string" ? checkUrl(`entries.${key}.endpoint`, endpoint, "endpoint") : [];
+  });
+  if (urlDrafts.length > 0) {
+    return { manifests: [], issues: locateIssues(ctx.where, urlDrafts), handle: { secretName, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid: false, keys: [], locate: (key, path) => ({ storage: { key, path }, source: { where: ctx.where, kind: "s3", valid: false } }) } };
+  }
   const parsed = parseProps(storageConfigSchema, props);
   const entries: Record<string, StorageConfigReference["entries"][string]> = {};
   const p = parsed.value;
@@ -80,7 +93,7 @@ export function buildStorageConfig(props: StorageConfigProps, ctx: BuildContext)
     valid,
     keys: Object.keys(entries),
     locate: (key, path, options = {}) => {
-      const entry = entries[key];
+      const entry = Object.hasOwn(entries, key) ? entries[key] : undefined;
       return {
         storage: { key, path: joinKey(undefined, path), ...(options.bucket !== undefined ? { parameters: { bucket: options.bucket } } : {}) },
         ...(namespace !== undefined ? { namespace } : {}),
@@ -89,4 +102,26 @@ export function buildStorageConfig(props: StorageConfigProps, ctx: BuildContext)
     },
   };
   return { manifests: valid ? manifests : [], issues, handle };
+}
+
+/** {@inheritDoc buildStorageConfigUnguarded} */
+export const buildStorageConfig = guardBuild<StorageConfigProps, StorageConfigHandle>(buildStorageConfigUnguarded, (ctx) => ({
+  secretName: STORAGE_CONFIG_SECRET,
+  where: ctx.where,
+  valid: false,
+  keys: [],
+  locate: () => ({ source: { where: ctx.where, kind: "s3", valid: false } }),
+}));
+
+/**
+ * The location of the model at `path` in entry `key`, for `storageConfig.path(...)` and `.entry(...)`
+ * in both adapters: a key or path that is not a string, or a path with `..`, throws one
+ * {@link ValidationError} naming the StorageConfig instead of a TypeError.
+ */
+export function locateInStorageConfig(handle: StorageConfigHandle, key: unknown, path: unknown, options?: StorageConfigPathOptions): ModelLocation {
+  const drafts: IssueDraft[] = [];
+  if (typeof key !== "string" || key === "") drafts.push({ path: "key", value: key, rule: "storage-config/key", message: "the entry key must be a non-empty string (a key of the storage-config Secret)", fix: `use one of the entries: ${handle.keys.map((k) => JSON.stringify(k)).join(", ") || "(none declared)"}` });
+  drafts.push(...checkPathArgument("storage-config", path));
+  throwIfErrors(locateIssues(handle.where, drafts));
+  return handle.locate(key as string, path as string, options);
 }

@@ -4,3 +4,4 @@ export * from "./features";
 export * from "./resolve";
 export * from "./schema";
 export * from "./name";
+export { assertTargetProps, checkTargetProps } from "./rules";

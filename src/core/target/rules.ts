@@ -4,6 +4,10 @@
  * emit, raised when a manifest uses the feature and the target's KServe (or OpenShift AI fork) lacks it
  * (the feature table is in `features.ts`).
  */
+import type { IssueDraft } from "../errors";
+import { formatValue, locate, throwIfErrors } from "../errors";
+import { runRules } from "../rules/registry";
+import { closest } from "../engine/parameters";
 import { defineRule } from "../rules/registry";
 import type { Finding, ManifestRule, ManifestSubject } from "../rules/registry";
 import { defineManifestRule } from "../rules/registry";
@@ -198,4 +202,99 @@ export function featureGate(feature: KServeFeature): ManifestRule {
   const rule = FEATURE_RULES[feature];
   if (rule === undefined) throw new Error(`no feature-gate rule for ${feature}`);
   return rule;
+}
+
+// ---------------------------------------------------------------------------
+// the shape of target props
+
+const TARGET_KEYS = ["kserveVersion", "openshiftAI", "knativeFeatures", "modelMesh"] as const;
+const OPENSHIFT_AI_KEYS = ["version", "applicationsNamespace"] as const;
+
+
+function unknownKeys(value: Record<string, unknown>, known: readonly string[], base: string): Finding[] {
+  return Object.keys(value)
+    .filter((k) => !known.includes(k))
+    .map((k) => {
+      const suggestion = closest(k, known);
+      return {
+        path: `${base}.${k}`,
+        value: value[k],
+        message: `the target has no setting "${k.length > 60 ? `${k.slice(0, 60)}...` : k}"${suggestion !== undefined ? `; did you mean "${suggestion}"?` : ""}`,
+        fix: suggestion !== undefined ? `rename it to ${suggestion}` : `remove it (the target's settings are ${known.join(", ")})`,
+      };
+    });
+}
+
+/** Keys the target does not have (a misspelt `kserveVerison` would otherwise be ignored). */
+export const targetUnknownKeyRule = defineRule<{ readonly value: unknown; readonly path: string }>({
+  id: "target/unknown-key",
+  severity: "error",
+  summary: "A target has only the settings kserveVersion, openshiftAI, knativeFeatures and modelMesh (and openshiftAI only version and applicationsNamespace).",
+  why: "A misspelt setting is otherwise ignored: the manifests are rendered for the default target, which may use mode names or features the cluster does not have.",
+  fix: "correct the setting's name",
+  on: "props",
+  check: ({ value, path }) => {
+    if (!isRecord(value)) return [];
+    const findings = unknownKeys(value, TARGET_KEYS, path);
+    const odh = value["openshiftAI"];
+    if (isRecord(odh)) findings.push(...unknownKeys(odh, OPENSHIFT_AI_KEYS, `${path}.openshiftAI`));
+    return findings;
+  },
+});
+
+function versionFinding(path: string, value: unknown, example: string): Finding[] {
+  if (value === undefined || typeof value === "string") return [];
+  if (typeof value === "number") {
+    return [
+      {
+        path,
+        value,
+        message: `a version must be a string: the number ${formatValue(value)} has lost what was written (YAML and JavaScript read 0.20 as 0.2)`,
+        fix: `quote it, for example "${example}" (write "0.20", not 0.20)`,
+      },
+    ];
+  }
+  return [{ path, value, message: "a version must be a string such as \"" + example + "\"", fix: `give the version as a quoted string, for example "${example}"` }];
+}
+
+/** Versions given as numbers (or other non-strings), and settings of the wrong type. */
+export const targetTypesRule = defineRule<{ readonly value: unknown; readonly path: string }>({
+  id: "target/type",
+  severity: "error",
+  summary: "Target versions are strings (\"0.20\", not 0.20), openshiftAI is a boolean or its settings, knativeFeatures a list of strings, modelMesh a boolean.",
+  why: "A version written as a number loses its trailing zeros (0.20 becomes 0.2, a release that does not exist), and a setting of the wrong type cannot be applied.",
+  fix: "give each setting the documented type; quote versions",
+  on: "props",
+  check: ({ value, path }) => {
+    if (value === undefined) return [];
+    if (!isRecord(value)) return [{ path, value, message: "a target is an object such as { kserveVersion: \"0.20\" }", fix: 'pass an object, for example { kserveVersion: "0.20" }' }];
+    const findings: Finding[] = [...versionFinding(`${path}.kserveVersion`, value["kserveVersion"], "0.20")];
+    const odh = value["openshiftAI"];
+    if (odh !== undefined && typeof odh !== "boolean") {
+      if (isRecord(odh)) {
+        findings.push(...versionFinding(`${path}.openshiftAI.version`, odh["version"], "2.25"));
+        const ns = odh["applicationsNamespace"];
+        if (ns !== undefined && typeof ns !== "string") findings.push({ path: `${path}.openshiftAI.applicationsNamespace`, value: ns, message: "applicationsNamespace is a namespace name", fix: 'give a string, for example "redhat-ods-applications"' });
+      } else {
+        findings.push({ path: `${path}.openshiftAI`, value: odh, message: "openshiftAI is true, false or its settings { version, applicationsNamespace }", fix: 'use true, or { version: "2.25" }' });
+      }
+    }
+    const features = value["knativeFeatures"];
+    if (features !== undefined && !(Array.isArray(features) && features.every((f) => typeof f === "string"))) {
+      findings.push({ path: `${path}.knativeFeatures`, value: features, message: "knativeFeatures is a list of Knative feature flag names", fix: 'give a list of strings, for example ["kubernetes.podspec-tolerations"]' });
+    }
+    const mm = value["modelMesh"];
+    if (mm !== undefined && typeof mm !== "boolean") findings.push({ path: `${path}.modelMesh`, value: mm, message: "modelMesh is true or false", fix: "use true or false" });
+    return findings;
+  },
+});
+
+/** Problems with target props given at `path` (`target` for a construct's prop). */
+export function checkTargetProps(value: unknown, path = "target"): IssueDraft[] {
+  return runRules([targetUnknownKeyRule, targetTypesRule], { value, path });
+}
+
+/** Throws one ValidationError when `value` is not valid target props (for `KServeTarget.set` and `setDefault`). */
+export function assertTargetProps(value: unknown, where: string): void {
+  throwIfErrors(locate(where, checkTargetProps(value, "target")));
 }

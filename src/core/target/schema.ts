@@ -11,3 +11,4 @@ export const targetSchema: z.ZodType<TargetProps> = z.strictObject({
   knativeFeatures: z.array(z.string()).optional(),
   modelMesh: z.boolean().optional(),
 });
+

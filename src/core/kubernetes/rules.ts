@@ -1,0 +1,447 @@
+/**
+ * Kubernetes syntax rules that apply to every rendered manifest, whatever construct (or YAML file) it
+ * came from: environment variable names, label and annotation keys and values, node selectors,
+ * tolerations, resource names and quantities, ports (also inside args such as `--port=8080`), probe
+ * settings and security contexts that can never start.
+ *
+ * Each rule walks the manifest once and reports manifest paths (`spec.predictor.model.env[0].name`).
+ * They are manifest rules, so `lint` runs them on YAML the library did not write, and every build runs
+ * them on the manifests it renders (see `guardBuild` in `../context.ts`).
+ */
+import type { IssueDraft } from "../errors";
+import type { Manifest } from "../k8s";
+import type { Finding, ManifestRule, ManifestSubject } from "../rules/registry";
+import { defineManifestRule, runRules } from "../rules/registry";
+import { DNS1123_SUBDOMAIN, ENV_NAME, LABEL_VALUE } from "../names";
+import { parseQuantity } from "../quantity";
+import { envNameFix } from "../pod/env";
+import { secretLiteralRule } from "../pod/rules";
+
+/** A plain object (not an array). */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** Appends a key to a manifest path: dotted for identifiers, bracketed and quoted otherwise. */
+export function childPath(path: string, key: string | number): string {
+  if (typeof key === "number") return `${path}[${key}]`;
+  if (/^[A-Za-z_$][\w$]*$/.test(key)) return path === "" ? key : `${path}.${key}`;
+  return `${path}[${JSON.stringify(key)}]`;
+}
+
+/**
+ * Calls `visit` for every (path, key, value) in a manifest, depth first, in key order. The depth is
+ * bounded by the manifest's nesting, not by the size of its arrays or maps.
+ */
+function walk(value: unknown, path: string, visit: (path: string, key: string | number, value: unknown, parent: unknown) => void, depth = 0): void {
+  if (depth > 64) return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i];
+      const at = childPath(path, i);
+      visit(at, i, child, value);
+      walk(child, at, visit, depth + 1);
+    }
+  } else if (isRecord(value)) {
+    for (const key of Object.keys(value)) {
+      const child = value[key];
+      const at = childPath(path, key);
+      visit(at, key, child, value);
+      walk(child, at, visit, depth + 1);
+    }
+  }
+}
+
+/** Findings of `check` applied to every node of the manifest. */
+function scan(manifest: Manifest, check: (path: string, key: string | number, value: unknown, parent: unknown) => Finding[] | undefined): Finding[] {
+  const findings: Finding[] = [];
+  walk(manifest, "", (path, key, value, parent) => {
+    const found = check(path, key, value, parent);
+    if (found !== undefined) findings.push(...found);
+  });
+  return findings;
+}
+
+// ---------------------------------------------------------------------------
+// qualified names (label, annotation, node selector and toleration keys; resource names)
+
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
+/** Why `key` is not a qualified name (`prefix/name`), or undefined when it is one. */
+export function qualifiedNameProblem(key: string): string | undefined {
+  const slash = key.indexOf("/");
+  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (prefix !== undefined) {
+    if (prefix === "") return "the prefix before '/' is empty";
+    if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) return `the prefix "${shorten(prefix)}" is not a DNS subdomain (lowercase letters, digits, '-' and '.', at most 253 characters)`;
+  }
+  if (name === "") return "the name part is empty";
+  if (name.length > 63) return `the name part has ${name.length} characters, more than 63`;
+  if (!QUALIFIED_NAME.test(name)) return "the name part may hold only letters, digits, '-', '_' and '.', and must start and end with a letter or digit (one '/' at most, after a DNS prefix)";
+  return undefined;
+}
+
+/** Why `value` is not a label value, or undefined. */
+export function labelValueProblem(value: string): string | undefined {
+  if (value.length > 63) return `a label value has at most 63 characters; this one has ${value.length}`;
+  if (!LABEL_VALUE.test(value)) return "a label value may hold only letters, digits, '-', '_' and '.', and must start and end with a letter or digit";
+  return undefined;
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 20)}...${text.slice(-10)}` : text;
+}
+
+/** A key made valid where possible (for fix suggestions). */
+function suggestKey(key: string): string {
+  const slash = key.indexOf("/");
+  const prefix = slash >= 0 ? key.slice(0, slash).toLowerCase().replace(/[^a-z0-9.-]/g, "-").replace(/^[-.]+|[-.]+$/g, "") : undefined;
+  const name = (slash >= 0 ? key.slice(slash + 1) : key).replace(/[^A-Za-z0-9_.-]/g, "-").replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "").slice(0, 63).replace(/[^A-Za-z0-9]+$/, "");
+  const fixedName = name === "" ? "name" : name;
+  return prefix !== undefined && prefix !== "" ? `${prefix}/${fixedName}` : fixedName;
+}
+
+function suggestLabelValue(value: string): string {
+  const v = value.replace(/[^A-Za-z0-9_.-]/g, "-").replace(/^[^A-Za-z0-9]+/, "").slice(0, 63).replace(/[^A-Za-z0-9]+$/, "");
+  return v;
+}
+
+function isStringMap(value: unknown): value is Record<string, unknown> {
+  return isRecord(value);
+}
+
+// ---------------------------------------------------------------------------
+// rules
+
+/** Environment variable names: C identifiers (letters, digits and '_', not starting with a digit). */
+export const envNameRule = defineManifestRule({
+  id: "k8s/env-name",
+  severity: "error",
+  summary: "Every environment variable name of every container is a C identifier.",
+  why: "Names with '-', '=', spaces or a leading digit are rejected by the API server (or, where newer Kubernetes relaxes the rule, cannot be read by shells and most servers).",
+  fix: "rename the variable to letters, digits and '_' only, not starting with a digit",
+  on: "manifest",
+  check: ({ manifest }) =>
+    scan(manifest, (path, key, value) => {
+      if (key !== "env" || !Array.isArray(value)) return undefined;
+      const out: Finding[] = [];
+      value.forEach((v: unknown, i) => {
+        if (!isRecord(v) || !("name" in v)) return;
+        const name = v["name"];
+        if (typeof name !== "string") {
+          out.push({ path: `${path}[${i}].name`, value: name, message: "an environment variable name must be a string", fix: "give the variable a string name" });
+        } else if (!ENV_NAME.test(name)) {
+          out.push({ path: `${path}[${i}].name`, value: name, message: "an environment variable name must start with a letter or '_' and contain only letters, digits and '_'", fix: envNameFix(name) });
+        }
+      });
+      return out;
+    }),
+});
+
+/** Label keys and values (metadata, pod labels, node selectors). */
+export const labelRule = defineManifestRule({
+  id: "k8s/label",
+  severity: "error",
+  summary: "Label keys are qualified names (optional DNS prefix, a name of at most 63 characters) and label values at most 63 characters of letters, digits, '-', '_' and '.'.",
+  why: "The API server rejects an object whose labels (or a pod template's) break the syntax; the whole apply fails.",
+  fix: "shorten or rename the label key or value",
+  on: "manifest",
+  check: ({ manifest }) =>
+    scan(manifest, (path, key, value) => {
+      if ((key !== "labels" && key !== "nodeSelector") || !isStringMap(value)) return undefined;
+      if (key === "labels" && !Object.values(value).every((v) => typeof v === "string")) return undefined;
+      const what = key === "labels" ? "label" : "node selector";
+      const out: Finding[] = [];
+      for (const k of Object.keys(value)) {
+        const keyProblem = qualifiedNameProblem(k);
+        if (keyProblem !== undefined) out.push({ path: childPath(path, k), value: k, message: `"${shorten(k)}" is not a valid ${what} key: ${keyProblem}`, fix: `use a key such as "${suggestKey(k)}"` });
+        const v = value[k];
+        if (typeof v !== "string") {
+          out.push({ path: childPath(path, k), value: v, message: `a ${what} value must be a string`, fix: `quote the value: "${String(v)}"` });
+          continue;
+        }
+        const valueProblem = labelValueProblem(v);
+        if (valueProblem !== undefined) out.push({ path: childPath(path, k), value: v, message: `invalid ${what} value: ${valueProblem}`, fix: v.length > 63 ? `keep it within 63 characters (for example "${suggestLabelValue(v)}"), or put long text in an annotation` : `use a value such as "${suggestLabelValue(v) || "x"}"` });
+      }
+      return out;
+    }),
+});
+
+const MAX_ANNOTATIONS_BYTES = 256 * 1024;
+
+/** Annotation keys and the total size of an object's annotations. */
+export const annotationRule = defineManifestRule({
+  id: "k8s/annotation",
+  severity: "error",
+  summary: "Annotation keys are qualified names, values are strings, and all annotations of an object together stay within 256 KiB.",
+  why: "The API server rejects an object whose annotation keys break the syntax or whose annotations exceed 256 KiB in total.",
+  fix: "rename the annotation key, or move large data into a ConfigMap",
+  on: "manifest",
+  check: ({ manifest }) =>
+    scan(manifest, (path, key, value) => {
+      if (key !== "annotations" || !isStringMap(value)) return undefined;
+      const out: Finding[] = [];
+      let size = 0;
+      for (const k of Object.keys(value)) {
+        const keyProblem = qualifiedNameProblem(k);
+        if (keyProblem !== undefined) out.push({ path: childPath(path, k), value: k, message: `"${shorten(k)}" is not a valid annotation key: ${keyProblem}`, fix: `use a key such as "${suggestKey(k)}"` });
+        const v = value[k];
+        if (typeof v !== "string") out.push({ path: childPath(path, k), value: v, message: "an annotation value must be a string", fix: `quote the value: "${String(v)}"` });
+        size += Buffer.byteLength(k, "utf8") + (typeof v === "string" ? Buffer.byteLength(v, "utf8") : 0);
+      }
+      if (size > MAX_ANNOTATIONS_BYTES) {
+        out.push({ path, value: `${Object.keys(value).length} annotations`, message: `the annotations total ${size} bytes, more than the 262144 (256 KiB) the API server allows per object`, fix: "move large values into a ConfigMap and reference it" });
+      }
+      return out;
+    }),
+});
+
+const TOLERATION_OPERATORS = ["Exists", "Equal"];
+const TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+
+/** Tolerations: operators, effects, `Exists` without a value, `tolerationSeconds` only with `NoExecute`. */
+export const tolerationRule = defineManifestRule({
+  id: "k8s/toleration",
+  severity: "error",
+  summary: "Tolerations use operator Exists (no value) or Equal, a known effect, a qualified key, and tolerationSeconds only with effect NoExecute.",
+  why: "The API server rejects a pod (and so the Deployment or Knative revision) whose tolerations break these rules.",
+  fix: "correct the toleration",
+  on: "manifest",
+  check: ({ manifest }) =>
+    scan(manifest, (path, key, value) => {
+      if (key !== "tolerations" || !Array.isArray(value)) return undefined;
+      const out: Finding[] = [];
+      value.forEach((t: unknown, i) => {
+        const at = `${path}[${i}]`;
+        if (!isRecord(t)) {
+          out.push({ path: at, value: t, message: "a toleration must be an object", fix: 'use { key, operator: "Exists" | "Equal", value, effect }' });
+          return;
+        }
+        const operator = t["operator"] ?? "Equal";
+        const tkey = t["key"];
+        if (typeof operator !== "string" || !TOLERATION_OPERATORS.includes(operator)) {
+          out.push({ path: `${at}.operator`, value: operator, message: `toleration operator ${JSON.stringify(operator)} is not Exists or Equal (case matters)`, fix: 'use operator "Exists" or "Equal"' });
+        }
+        if (operator === "Exists" && t["value"] !== undefined && t["value"] !== "") {
+          out.push({ path: `${at}.value`, value: t["value"], message: 'a toleration with operator "Exists" takes no value', fix: 'drop the value, or use operator "Equal"' });
+        }
+        if (operator === "Equal" && (tkey === undefined || tkey === "")) {
+          out.push({ path: `${at}.key`, value: tkey, message: 'a toleration without a key must use operator "Exists" (it then tolerates every taint)', fix: 'set the key of the taint, or use operator "Exists"' });
+        }
+        if (typeof tkey === "string" && tkey !== "") {
+          const problem = qualifiedNameProblem(tkey);
+          if (problem !== undefined) out.push({ path: `${at}.key`, value: tkey, message: `toleration key "${shorten(tkey)}" is not a qualified name: ${problem}`, fix: `use the taint's key, such as "${suggestKey(tkey)}"` });
+        }
+        if (operator === "Equal" && typeof t["value"] === "string" && t["value"] !== "") {
+          const problem = labelValueProblem(t["value"]);
+          if (problem !== undefined) out.push({ path: `${at}.value`, value: t["value"], message: `invalid toleration value: ${problem}`, fix: "use the taint's value" });
+        }
+        const effect = t["effect"];
+        if (effect !== undefined && effect !== "" && (typeof effect !== "string" || !TAINT_EFFECTS.includes(effect))) {
+          out.push({ path: `${at}.effect`, value: effect, message: `toleration effect ${JSON.stringify(effect)} is not NoSchedule, PreferNoSchedule or NoExecute (case matters)`, fix: "use NoSchedule, PreferNoSchedule or NoExecute, or leave it unset to match every effect" });
+        }
+        const seconds = t["tolerationSeconds"];
+        if (seconds !== undefined) {
+          if (effect !== "NoExecute") {
+            out.push({ path: `${at}.tolerationSeconds`, value: seconds, message: 'tolerationSeconds applies only to effect "NoExecute"', fix: 'drop tolerationSeconds, or set effect "NoExecute"' });
+          } else if (typeof seconds !== "number" || !Number.isInteger(seconds)) {
+            out.push({ path: `${at}.tolerationSeconds`, value: seconds, message: "tolerationSeconds must be a whole number of seconds", fix: "use a whole number such as 300" });
+          }
+        }
+      });
+      return out;
+    }),
+});
+
+const STANDARD_RESOURCE = /^(cpu|memory|storage|ephemeral-storage|hugepages-[A-Za-z0-9]+|pods)$/;
+
+/** Why `name` is not a resource name a container may request, or undefined. */
+export function resourceNameProblem(name: string): string | undefined {
+  if (STANDARD_RESOURCE.test(name)) return undefined;
+  if (!name.includes("/")) return `"${shorten(name)}" is neither a standard resource (cpu, memory, ephemeral-storage, hugepages-<size>) nor a vendor-qualified name such as nvidia.com/gpu`;
+  const problem = qualifiedNameProblem(name);
+  if (problem !== undefined) return `"${shorten(name)}" is not a qualified resource name: ${problem}`;
+  return undefined;
+}
+
+function resourceSuggestion(name: string): string {
+  const lower = name.toLowerCase();
+  if (lower === "gpu" || lower === "gpus" || lower === "nvidia/gpu" || lower === "nvidia.com/gpus") return "nvidia.com/gpu (or the accelerator's resource name)";
+  if (lower === "cpus" || lower === "cores") return "cpu";
+  if (lower === "mem" || lower === "ram") return "memory";
+  if (lower === "cpu" || lower === "memory") return lower;
+  return "cpu, memory or a vendor-qualified name such as nvidia.com/gpu";
+}
+
+/** Resource names in requests and limits. */
+export const resourceNameRule = defineManifestRule({
+  id: "k8s/resource-name",
+  severity: "error",
+  summary: "Requests and limits name standard resources (cpu, memory, ephemeral-storage, hugepages-*) or vendor-qualified extended resources.",
+  why: "The API server rejects a container that requests an unknown unqualified resource such as `gpu`.",
+  fix: "use cpu, memory or the accelerator's qualified resource name",
+  on: "manifest",
+  check: ({ manifest }) =>
+    scan(manifest, (path, key, value, parent) => {
+      if ((key !== "requests" && key !== "limits") || !isRecord(value) || !isRecord(parent)) return undefined;
+      if (!path.endsWith(`resources.${key}`)) return undefined;
+      const out: Finding[] = [];
+      for (const name of Object.keys(value)) {
+        const problem = resourceNameProblem(name);
+        if (problem !== undefined) out.push({ path: childPath(path, name), value: name, message: problem, fix: `use ${resourceSuggestion(name)}` });
+      }
+      return out;
+    }),
+});
+
+/** Negative quantities, and zero where it means nothing (a claim or volume of no size). */
+export const quantityRule = defineManifestRule({
+  id: "k8s/quantity",
+  severity: "error",
+  summary: "Resource quantities are not negative, and sizes of claims and memory volumes are above zero.",
+  why: "The API server rejects negative requests and limits and a PersistentVolumeClaim of size 0; an emptyDir limited to 0 bytes cannot hold a file.",
+  fix: "use a positive quantity",
+  on: "manifest",
+  check: ({ manifest }) =>
+    scan(manifest, (path, key, value, parent) => {
+      const out: Finding[] = [];
+      if ((key === "requests" || key === "limits") && isRecord(value) && isRecord(parent) && path.endsWith(`resources.${key}`)) {
+        for (const name of Object.keys(value)) {
+          const q = parseQuantity(value[name]);
+          if (q !== undefined && q.units < 0n) out.push({ path: childPath(path, name), value: value[name], message: `${key}.${name} is negative`, fix: `use a quantity of 0 or more, such as ${name === "memory" ? '"16Gi"' : '"1"'}` });
+        }
+        if (manifest.kind === "PersistentVolumeClaim" && key === "requests" && path === "spec.resources.requests") {
+          const q = parseQuantity(value["storage"]);
+          if (q !== undefined && q.units === 0n) out.push({ path: childPath(path, "storage"), value: value["storage"], message: "a PersistentVolumeClaim of size 0 is rejected by the API server", fix: 'request a size such as "100Gi"' });
+        }
+      }
+      if (key === "sizeLimit" && value !== undefined) {
+        const q = parseQuantity(value);
+        if (q === undefined) out.push({ path, value, message: "sizeLimit is not a Kubernetes quantity", fix: 'use a quantity such as "16Gi"' });
+        else if (q.units <= 0n) out.push({ path, value, message: "an emptyDir sizeLimit of 0 or less leaves the volume no space", fix: 'use a positive size such as "16Gi", or drop sizeLimit' });
+      }
+      return out;
+    }),
+});
+
+const PORT_FIELDS = new Set(["containerPort", "hostPort", "port", "targetPort", "nodePort"]);
+/** `--port=8080`, `--grpc-port=9000`, `port:8080`, `--http_port=8080` (the number in group 1). */
+const PORT_ARG = /^(?:-{1,2})?(?:[A-Za-z0-9]+[-_.])*port[=:]\s*(-?\d+)$/i;
+/** A flag that takes a port as the next argument (`--port 8080`). */
+const PORT_FLAG = /^-{1,2}(?:[A-Za-z0-9]+[-_.])*port$/i;
+
+function badPort(n: number): boolean {
+  return !Number.isInteger(n) || n < 1 || n > 65535;
+}
+
+/** Ports: 1 to 65535 in port fields and in args or commands such as `--port=99999`. */
+export const portRule = defineManifestRule({
+  id: "k8s/port",
+  severity: "error",
+  summary: "Every port (container ports, probe ports, service ports, and ports inside args such as --port=8080 or port:8080) is a whole number from 1 to 65535.",
+  why: "The API server rejects port fields outside 1..65535; a server given such a port in its args fails at start.",
+  fix: "use a port from 1 to 65535",
+  on: "manifest",
+  check: ({ manifest }) =>
+    scan(manifest, (path, key, value) => {
+      if (typeof key === "string" && PORT_FIELDS.has(key) && typeof value === "number") {
+        if (badPort(value)) return [{ path, value, message: `${key} ${String(value)} is not a port (1 to 65535)`, fix: "use a port from 1 to 65535, such as 8080" }];
+        return undefined;
+      }
+      if ((key === "args" || key === "command") && Array.isArray(value)) {
+        const out: Finding[] = [];
+        value.forEach((arg: unknown, i) => {
+          if (typeof arg !== "string") return;
+          const m = PORT_ARG.exec(arg);
+          if (m !== null && badPort(Number(m[1]))) {
+            out.push({ path: `${path}[${i}]`, value: arg, message: `the port ${m[1] as string} in ${JSON.stringify(arg)} is not a port (1 to 65535); the server fails at start`, fix: "use a port from 1 to 65535, such as 8080" });
+            return;
+          }
+          const next: unknown = value[i + 1];
+          if (PORT_FLAG.test(arg) && typeof next === "string" && /^-?\d+$/.test(next) && badPort(Number(next))) {
+            out.push({ path: `${path}[${i + 1}]`, value: next, message: `the port ${next} given to ${arg} is not a port (1 to 65535); the server fails at start`, fix: "use a port from 1 to 65535, such as 8080" });
+          }
+        });
+        return out;
+      }
+      return undefined;
+    }),
+});
+
+const PROBE_KEYS = new Set(["readinessProbe", "livenessProbe", "startupProbe"]);
+const PROBE_MINIMUMS: readonly [string, number][] = [
+  ["initialDelaySeconds", 0],
+  ["timeoutSeconds", 1],
+  ["periodSeconds", 1],
+  ["successThreshold", 1],
+  ["failureThreshold", 1],
+];
+
+/** Probe settings: whole numbers at their minimum or above; `successThreshold` 1 for liveness and startup. */
+export const probeRule = defineManifestRule({
+  id: "k8s/probe",
+  severity: "error",
+  summary: "Probe timings and thresholds are whole numbers at or above their minimum (delay 0, others 1), and liveness and startup probes have successThreshold 1.",
+  why: "The API server rejects a pod whose liveness or startup probe has a successThreshold other than 1, and probe values below their minimum.",
+  fix: "correct the probe setting",
+  on: "manifest",
+  check: ({ manifest }) =>
+    scan(manifest, (path, key, value) => {
+      if (typeof key !== "string" || !PROBE_KEYS.has(key) || !isRecord(value)) return undefined;
+      const out: Finding[] = [];
+      for (const [field, min] of PROBE_MINIMUMS) {
+        const v = value[field];
+        if (v === undefined) continue;
+        if (typeof v !== "number" || !Number.isInteger(v) || v < min) {
+          out.push({ path: `${path}.${field}`, value: v, message: `${field} must be a whole number of at least ${min}`, fix: `use ${field === "failureThreshold" ? 3 : Math.max(min, 1)} or more` });
+          continue;
+        }
+        if (field === "successThreshold" && key !== "readinessProbe" && v !== 1) {
+          out.push({ path: `${path}.${field}`, value: v, message: `successThreshold must be 1 for a ${key === "livenessProbe" ? "liveness" : "startup"} probe`, fix: "drop successThreshold (it defaults to 1), or set it to 1" });
+        }
+      }
+      return out;
+    }),
+});
+
+/** Security contexts that can never start: `runAsNonRoot: true` with `runAsUser: 0`. */
+export const runAsRootRule = defineManifestRule({
+  id: "k8s/run-as-root",
+  severity: "error",
+  summary: "A container (or pod) with runAsNonRoot: true does not run as user 0.",
+  why: "The kubelet refuses to start a container that must run as non-root but is told to run as UID 0; the pod never starts (CreateContainerConfigError).",
+  fix: "drop runAsUser: 0 (use a non-zero UID), or drop runAsNonRoot",
+  on: "manifest",
+  check: ({ manifest }) =>
+    scan(manifest, (path, key, value, parent) => {
+      if (!(key === "containers" || key === "initContainers") || !Array.isArray(value) || !isRecord(parent)) return undefined;
+      const pod = isRecord(parent["securityContext"]) ? parent["securityContext"] : {};
+      const out: Finding[] = [];
+      value.forEach((c: unknown, i) => {
+        if (!isRecord(c)) return;
+        const own = isRecord(c["securityContext"]) ? c["securityContext"] : {};
+        const nonRoot = own["runAsNonRoot"] ?? pod["runAsNonRoot"];
+        const user = own["runAsUser"] ?? pod["runAsUser"];
+        if (nonRoot === true && user === 0) {
+          const podPath = path.slice(0, Math.max(0, path.length - key.length - 1));
+          const at = own["runAsUser"] === 0 ? `${path}[${i}].securityContext.runAsUser` : `${childPath(podPath, "securityContext")}.runAsUser`;
+          out.push({ path: at, value: 0, message: "the container must run as non-root (runAsNonRoot: true) but is told to run as user 0: the kubelet never starts it", fix: "set runAsUser to a non-zero UID (or leave it to the image), or drop runAsNonRoot" });
+        }
+      });
+      return out;
+    }),
+});
+
+/** The Kubernetes syntax rules every build runs on its manifests, in order. */
+export const KUBERNETES_RULES: readonly ManifestRule[] = [envNameRule, labelRule, annotationRule, tolerationRule, resourceNameRule, quantityRule, portRule, probeRule, runAsRootRule];
+
+/** The manifest rules every build runs on what it renders: the Kubernetes syntax rules and the credential check. */
+export const BUILD_MANIFEST_RULES: readonly ManifestRule[] = [...KUBERNETES_RULES, secretLiteralRule];
+
+/** Runs the Kubernetes syntax rules (and the credential check) on each of `manifests` (as one app). */
+export function checkKubernetesSyntax(manifests: readonly Manifest[], target: ManifestSubject["target"]): IssueDraft[] {
+  const drafts: IssueDraft[] = [];
+  for (const manifest of manifests) drafts.push(...runRules(BUILD_MANIFEST_RULES, { manifest, target, app: manifests }));
+  return drafts;
+}
