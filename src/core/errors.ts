@@ -61,6 +61,19 @@ export function formatValue(value: unknown): string {
   return `${head}... (${text.length} characters) ...${tail}`;
 }
 
+/** `scheme://user:password@` in a text, masked (a URL's credentials are never echoed in a message). */
+function redact(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s"]+@/gi, "$1***@");
+}
+
+/** An issue whose value, message and fix show no credentials written into a URL. */
+function redactIssue(issue: Issue): Issue {
+  const value = typeof issue.value === "string" ? redact(issue.value) : issue.value;
+  const message = redact(issue.message);
+  const fix = redact(issue.fix);
+  return value === issue.value && message === issue.message && fix === issue.fix ? issue : { ...issue, value, message, fix };
+}
+
 /** Renders one issue as the lines used in error messages. */
 export function formatIssue(issue: Issue): string {
   const field = issue.path === "" ? "" : ` > ${issue.path}`;
@@ -82,7 +95,8 @@ export class ValidationError extends Error {
   /** Every problem found (errors first, in the order they were found; then warnings). */
   public readonly issues: readonly Issue[];
 
-  constructor(issues: readonly Issue[]) {
+  constructor(given: readonly Issue[]) {
+    const issues = given.map(redactIssue);
     const errors = issues.filter(isError);
     const warnings = issues.filter((i) => !isError(i));
     const ordered = [...errors, ...warnings];

@@ -59,3 +59,12 @@ describe("unexpected failures", () => {
     ]);
   });
 });
+
+describe("ValidationError never echoes credentials written into a URL", () => {
+  it("masks user and password in values, messages and fixes", () => {
+    const error = new ValidationError([{ where: "w", path: "endpoint", value: "https://AKIA:S3CRET@minio:9000", rule: "r/x", message: "bad https://AKIA:S3CRET@minio", fix: "use https://minio instead of https://u:S3CRET@minio" }]);
+    expect(error.message).not.toContain("S3CRET");
+    expect(error.message).not.toContain("AKIA");
+    expect(error.issues[0]?.value).toBe("https://***@minio:9000");
+  });
+});
