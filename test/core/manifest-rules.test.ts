@@ -103,7 +103,6 @@ describe("manifest rules on YAML the library did not write", () => {
     expect(lint([model, rt])).toEqual([
       ["InferenceService/m", "spec.predictor.nodeSelector", "isvc/knative-pod-fields"],
       ["InferenceService/m", "runtime rt: spec.tolerations", "isvc/knative-pod-fields"],
-      ["InferenceService/m", "spec.predictor.model.storageUri", "isvc/knative-pod-fields"],
       ["InferenceService/m", "runtime rt: spec.containers[kserve-container].ports", "isvc/knative-reserved-port"],
     ]);
     const withFlags = resolveTarget({ knativeFeatures: ["kubernetes.podspec-nodeselector", "kubernetes.podspec-tolerations", "kubernetes.podspec-persistent-volume-claim"] }).target;

@@ -16,6 +16,7 @@ import { DNS1123_SUBDOMAIN, ENV_NAME, LABEL_VALUE } from "../names";
 import { parseQuantity } from "../quantity";
 import { envNameFix } from "../pod/env";
 import { secretLiteralRule } from "../pod/rules";
+import { uriCredentialsRule, uriPathRule } from "../storage/rules";
 
 /** A plain object (not an array). */
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -437,7 +438,7 @@ export const runAsRootRule = defineManifestRule({
 export const KUBERNETES_RULES: readonly ManifestRule[] = [envNameRule, labelRule, annotationRule, tolerationRule, resourceNameRule, quantityRule, portRule, probeRule, runAsRootRule];
 
 /** The manifest rules every build runs on what it renders: the Kubernetes syntax rules and the credential check. */
-export const BUILD_MANIFEST_RULES: readonly ManifestRule[] = [...KUBERNETES_RULES, secretLiteralRule];
+export const BUILD_MANIFEST_RULES: readonly ManifestRule[] = [...KUBERNETES_RULES, secretLiteralRule, uriCredentialsRule, uriPathRule];
 
 /** Runs the Kubernetes syntax rules (and the credential check) on each of `manifests` (as one app). */
 export function checkKubernetesSyntax(manifests: readonly Manifest[], target: ManifestSubject["target"]): IssueDraft[] {

@@ -140,7 +140,7 @@ export const ociTagRule = defineManifestRule({
 
 /** The rules on one storage URI, in the order they report. */
 function uriRules(): readonly ManifestRule[] {
-  return [uriCredentialsRule, uriPathRule, uriSchemeRule, featureGate("storage-oci"), featureGate("storage-oci-native"), featureGate("storage-oci-fetch"), featureGate("storage-hf"), featureGate("storage-modelscope"), hfUriRule, pvcUriRule, bucketUriRule, ociUriRule, ociTagRule];
+  return [uriSchemeRule, featureGate("storage-oci"), featureGate("storage-oci-native"), featureGate("storage-oci-fetch"), featureGate("storage-hf"), featureGate("storage-modelscope"), hfUriRule, pvcUriRule, bucketUriRule, ociUriRule, ociTagRule];
 }
 
 /** Runs the storage URI rules (scheme, release gates, per-scheme shape) on one URI reported at `path`. */
