@@ -8,7 +8,7 @@ export * from "./core/errors";
 export * from "./core/rules/registry";
 export type { Json, JsonObject } from "./core/canonical";
 export { canonicalize } from "./core/canonical";
-export type { Manifest, ObjectMeta, EnvVar, Container, Volume, Toleration, ResourceRequirements, Probe } from "./core/k8s";
+export type { Manifest, ObjectMeta, EnvVar, EnvVarSource, KeySelector, Container, ContainerPort, SecurityContext, VolumeMount, Volume, Toleration, ResourceRequirements, Probe } from "./core/k8s";
 export * from "./core/names";
 export { parseQuantity, compareQuantities, isQuantity, formatBytes } from "./core/quantity";
 export type { Quantity } from "./core/quantity";
@@ -17,6 +17,7 @@ export type { BuildContext, BuildResult } from "./core/context";
 export { Registry } from "./core/context";
 export { MANAGED_BY, KSERVE as KSERVE_KEYS, ODH as OPENSHIFT_AI_KEYS } from "./core/keys";
 export { MODEL_MOUNT_PATH, substitutePlaceholders, checkTemplate } from "./core/templates";
+export type { PlaceholderValues } from "./core/templates";
 
 export { Env } from "./core/pod/env";
 export type { EnvValue, EnvSource } from "./core/pod/env";
@@ -85,7 +86,7 @@ export { defaultShmSize } from "./core/hardware/apply";
 
 export type { EnginePreset } from "./presets/preset";
 export { isEnginePreset } from "./presets/preset";
-export { EnginePresets, vllmEngineProps, VLLM_UPSTREAM_IMAGE, VLLM_DEFAULT_VERSION } from "./presets/vllm";
+export { EnginePresets, vllmEngineProps, VLLM_ACCELERATORS, VLLM_UPSTREAM_IMAGE, VLLM_DEFAULT_VERSION } from "./presets/vllm";
 export type { VllmPresetProps, VllmAccelerator } from "./presets/vllm";
 export type { TensorParallelProps, EngineMultiNodeProps } from "./core/engine/props";
 export type { MultiNodeProps } from "./core/service/props";
@@ -109,7 +110,7 @@ export type { ModelMeshPresetProps, ModelMeshRuntimeName, ModelMeshRuntimeData }
 export { MLServer, mlserverEngineProps, MLSERVER_PORTS } from "./presets/mlserver";
 export type { MLServerPresetProps, MLServerModelDefaults } from "./presets/mlserver";
 export type { MLServerServerSettings, MLServerModelSettings, MLServerModelParameters } from "./core/mlserver/settings";
-export type { StorageConfigProps, StorageConfigEntryProps, StorageConfigSource, StorageConfigJobProps, S3EntryProps, GcsEntryProps, AzureEntryProps, PvcEntryProps } from "./core/storageconfig/props";
+export type { SecretKeyProps, StorageConfigProps, StorageConfigEntryProps, StorageConfigSource, StorageConfigJobProps, S3EntryProps, GcsEntryProps, AzureEntryProps, PvcEntryProps } from "./core/storageconfig/props";
 export { buildStorageConfig, STORAGE_CONFIG_SECRET, locateInStorageConfig } from "./core/storageconfig/build";
 export { unhashedJobName } from "./core/storageconfig/render";
 export type { StorageConfigHandle, StorageConfigPathOptions } from "./core/storageconfig/build";

@@ -187,7 +187,10 @@ export interface ModelMeshPresetProps extends ModelMeshRuntimeSettings {
   readonly annotations?: Readonly<Record<string, string>>;
 }
 
-/** Props every preset of a multi-model runtime shares. */
+/**
+ * Props every preset of a multi-model runtime shares (zod shape).
+ * @internal
+ */
 export const modelMeshRuntimeShape = {
   ...presetRuntimeShape,
   resources: resourcesSchema.optional(),

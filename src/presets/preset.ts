@@ -52,7 +52,10 @@ export interface PresetRuntimeProps {
   readonly target?: TargetProps;
 }
 
-/** zod shape of {@link PresetRuntimeProps}. */
+/**
+ * zod shape of {@link PresetRuntimeProps}.
+ * @internal
+ */
 export const presetRuntimeShape = {
   name: z.string().optional(),
   namespace: z.string().optional(),

@@ -30,7 +30,7 @@ import type { EnginePreset, PresetRuntimeProps } from "./preset";
 import { imageTag, presetRuntimeProps, presetRuntimeShape } from "./preset";
 
 /** The accelerators the vLLM presets cover. */
-const VLLM_ACCELERATORS = ["nvidia", "amd", "gaudi", "spyre", "spyre-s390x", "spyre-ppc64le", "cpu"] as const satisfies readonly AcceleratorKey[];
+export const VLLM_ACCELERATORS = ["nvidia", "amd", "gaudi", "spyre", "spyre-s390x", "spyre-ppc64le", "cpu"] as const satisfies readonly AcceleratorKey[];
 
 /** Accelerators the vLLM presets cover. */
 export type VllmAccelerator = (typeof VLLM_ACCELERATORS)[number];

@@ -30,7 +30,7 @@ export type { InferenceServiceArgs } from "./inference-service";
 export { Nim, NimAccount } from "./nim";
 export type { NimArgs, NimPresetArgs, NimNgcArgs, NimAccountArgs, SecretRefArgs } from "./nim";
 export { StorageConfig } from "./storage-config";
-export type { StorageConfigArgs, StorageConfigEntryArgs, StorageConfigJobArgs } from "./storage-config";
+export type { StorageConfigArgs, StorageConfigEntryArgs, StorageConfigJobArgs, EntryArgs, CredentialsArgs } from "./storage-config";
 export { ModelServing } from "./model-serving";
 export type { ModelServingArgs } from "./model-serving";
 export { ModelFleet } from "./model-fleet";

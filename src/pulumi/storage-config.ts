@@ -23,13 +23,13 @@ import type { BuildFunction } from "./component";
 import { isDeferred, lift } from "./inputs";
 
 /** Credentials of an entry the library writes; `secretName` may be an Input (a Pulumi secret stays secret). */
-type CredentialsArgs<E extends { readonly credentials?: { readonly secretName: string } }> = Omit<NonNullable<E["credentials"]>, "secretName"> & {
+export type CredentialsArgs<E extends { readonly credentials?: { readonly secretName: string } }> = Omit<NonNullable<E["credentials"]>, "secretName"> & {
   /** Name of the existing Secret with the credentials. */
   readonly secretName: pulumi.Input<string>;
 };
 
 /** An entry with `credentials.secretName` accepting an Input. */
-type EntryArgs<E extends { readonly credentials?: { readonly secretName: string } }> = Omit<E, "credentials"> & {
+export type EntryArgs<E extends { readonly credentials?: { readonly secretName: string } }> = Omit<E, "credentials"> & {
   /**
    * Where the keys are (see the core's entry props). Only for entries the library writes; with
    * `data-connections`, the Secret is named like the entry's key (a plain value).

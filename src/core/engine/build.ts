@@ -101,5 +101,8 @@ function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePrese
   return { manifests: valid ? [emitted] : [], issues, handle: valid ? handle : { ...handle, valid: false }, spec };
 }
 
-/** {@inheritDoc buildInferenceEngineUnguarded} */
+/**
+ * Builds an engine (a ServingRuntime or ClusterServingRuntime) from props or a preset: `{ manifests, issues, handle }`.
+ * Never throws: bad input and unexpected exceptions come back as issues.
+ */
 export const buildInferenceEngine = guardBuild<InferenceEngineProps | EnginePreset, RuntimeInfo>(buildInferenceEngineUnguarded, (ctx) => ({ name: ctx.defaultName, kind: "ServingRuntime" as const, where: ctx.where, valid: false }));

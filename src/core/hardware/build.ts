@@ -37,5 +37,8 @@ function buildHardwareProfileUnguarded(props: HardwareProfileProps, ctx: BuildCo
   return { manifests: valid ? manifests : [], issues, handle: { ...info, valid } };
 }
 
-/** {@inheritDoc buildHardwareProfileUnguarded} */
+/**
+ * Builds a hardware profile (an OpenShift AI HardwareProfile on OpenShift AI, else no object): `{ manifests, issues, handle }`.
+ * Never throws: bad input and unexpected exceptions come back as issues.
+ */
 export const buildHardwareProfile = guardBuild<HardwareProfileProps, HardwareProfileInfo>(buildHardwareProfileUnguarded, (ctx) => ({ name: ctx.defaultName, where: ctx.where, valid: false, identifiers: [] }));

@@ -85,5 +85,8 @@ export function existingRuntime(name: string, options: ExistingRuntimeOptions = 
   };
 }
 
-/** {@inheritDoc buildServingRuntimeUnguarded} */
+/**
+ * Builds a ServingRuntime from a raw KServe spec (checked by the runtime rules): `{ manifests, issues, handle }`.
+ * Never throws: bad input and unexpected exceptions come back as issues.
+ */
 export const buildServingRuntime = guardBuild<ServingRuntimeProps, RuntimeInfo>(buildServingRuntimeUnguarded, (ctx) => ({ name: ctx.defaultName, kind: "ServingRuntime" as const, where: ctx.where, valid: false }));

@@ -76,5 +76,8 @@ function buildInferenceServiceUnguarded(props: InferenceServiceProps, ctx: Build
   return { manifests: valid ? [manifest] : [], issues, handle: handle(valid), spec: resolved.spec };
 }
 
-/** {@inheritDoc buildInferenceServiceUnguarded} */
+/**
+ * Builds an InferenceService: `{ manifests, issues, handle }`.
+ * Never throws: bad input and unexpected exceptions come back as issues.
+ */
 export const buildInferenceService = guardBuild<InferenceServiceProps, ServiceHandle>(buildInferenceServiceUnguarded, (ctx) => ({ name: ctx.defaultName, where: ctx.where, valid: false }));

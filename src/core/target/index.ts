@@ -2,6 +2,5 @@ export * from "./props";
 export * from "./version";
 export * from "./features";
 export * from "./resolve";
-export * from "./schema";
 export * from "./name";
 export { assertTargetProps, checkTargetProps } from "./rules";
