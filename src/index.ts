@@ -37,6 +37,7 @@ export { importChariot, chariotPreset, CHARIOT_PROTOCOLS, CHARIOT_MODEL_ID_ENV }
 export type { ChariotEngineVersion, ChariotReadinessProbe, ChariotPredictorEnv, ChariotImportProps } from "./core/engine/import/chariot";
 export type { EngineImportProps, DefinitionSource } from "./core/engine/import/source";
 export { splitCommand } from "./core/engine/import/source";
+export type { SplitCommand } from "./core/engine/import/source";
 
 export type { ServingRuntimeProps, ExistingRuntimeOptions } from "./core/runtime/props";
 export type { RuntimeInfo, IRuntime, SupportedModelFormat, EngineDetails, DeclaredRuntime } from "./core/runtime/ref";
