@@ -78,6 +78,11 @@ function isvcOf(yamlText: string): string | undefined {
   it("a Pulumi TypeScript-template project (node10, skipLibCheck false) type-checks and runs the README's program under Pulumi's mocks", () => {
     const dir = createConsumer("pulumi", { dir: path.join(tmp, "pulumi-app"), tarball, files: { "index.ts": PULUMI, "mocks.ts": PULUMI_MOCKS } });
     typecheck(dir);
+    // this project has no cdk8s: importing the cdk8s entry point says what to install
+    fs.writeFileSync(path.join(dir, "peer-check.js"), `try { require("kserve-constructs/cdk8s"); } catch (e) { console.log(e.message); }\n`);
+    expect(runNode(dir, "peer-check.js").trim()).toBe(
+      "kserve-constructs/cdk8s needs the peer dependencies cdk8s and constructs, which are not installed. Install them beside kserve-constructs: npm install cdk8s constructs",
+    );
     const out = JSON.parse(runNode(dir, path.join("bin", "mocks.js"))) as { objects: string[]; created: { type: string; name: string }[] };
     expect(out.objects).toEqual(["InferenceService/granite"]);
     expect(out.created.map((r) => r.type).sort()).toEqual([

@@ -1,7 +1,9 @@
 /**
  * kserve-constructs/cdk8s: the cdk8s constructs.
  */
+import "./peers"; // first: a missing peer is one clear error, not a "Cannot find module" from inside
 export * from "../index";
+export { MissingPeerDependencyError } from "../peers";
 export { KServeTarget } from "./target";
 export { InferenceEngine } from "./inference-engine";
 export { ServingRuntime } from "./serving-runtime";

@@ -2,7 +2,9 @@
  * kserve-constructs/pulumi: the Pulumi components (ComponentResources over the same core as the cdk8s
  * constructs, so the same props give the same manifests).
  */
+import "./peers"; // first: a missing peer is one clear error, not a "Cannot find module" from inside
 export * from "../index";
+export { MissingPeerDependencyError } from "../peers";
 export { KServeTarget, KServeProgram } from "./program";
 export { KServeComponent } from "./component";
 export type { BuildFunction, ComponentOptions } from "./component";
