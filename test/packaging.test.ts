@@ -37,7 +37,7 @@ function declarationGraph(libDir: string): Map<string, string[]> {
     if (graph.has(file)) return;
     const bare: string[] = [];
     graph.set(file, bare);
-    const text = fs.readFileSync(file, "utf8");
+    const text = fs.readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/(?!\/ <reference).*$/gm, "");
     for (const m of text.matchAll(/(?:from\s+|import\(\s*|require\(\s*|reference types=)["']([^"']+)["']/g)) {
       const spec = m[1] as string;
       if (!spec.startsWith(".")) {
@@ -50,7 +50,7 @@ function declarationGraph(libDir: string): Map<string, string[]> {
       visit(next);
     }
   };
-  for (const entry of ["index.d.ts", "cdk8s/index.d.ts", "pulumi/index.d.ts"]) visit(path.join(libDir, entry));
+  for (const entry of ["index.d.ts", "cdk8s/index.d.ts", "pulumi/index.d.ts", "lint/index.d.ts"]) visit(path.join(libDir, entry));
   return graph;
 }
 
@@ -83,11 +83,11 @@ describe("package.json", () => {
   };
 
   it("maps every entry point with types, require and default conditions (types first), and typesVersions for node10", () => {
-    for (const [entry, base] of [[".", "index"], ["./cdk8s", "cdk8s/index"], ["./pulumi", "pulumi/index"]] as const) {
+    for (const [entry, base] of [[".", "index"], ["./cdk8s", "cdk8s/index"], ["./pulumi", "pulumi/index"], ["./lint", "lint/index"]] as const) {
       expect(pkg.exports[entry]).toEqual({ types: `./lib/${base}.d.ts`, require: `./lib/${base}.js`, default: `./lib/${base}.js` });
       expect(Object.keys(pkg.exports[entry] as object)[0]).toBe("types");
     }
-    expect(pkg.typesVersions).toEqual({ "*": { cdk8s: ["lib/cdk8s/index.d.ts"], pulumi: ["lib/pulumi/index.d.ts"] } });
+    expect(pkg.typesVersions).toEqual({ "*": { cdk8s: ["lib/cdk8s/index.d.ts"], pulumi: ["lib/pulumi/index.d.ts"], lint: ["lib/lint/index.d.ts"] } });
     expect([pkg["main"], pkg["types"]]).toEqual(["./lib/index.js", "./lib/index.d.ts"]);
   });
 

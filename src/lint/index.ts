@@ -18,6 +18,6 @@ export type { LintObject, ParseProblem } from "./parse";
 export { readCrds, SchemaSet } from "./schema/validate";
 export type { SchemaProblem } from "./schema/validate";
 export { convertCrd } from "./schema/convert";
-export type { CrdSchema } from "./schema/convert";
+export type { CrdSchema, JsonObject as CrdJsonObject } from "./schema/convert";
 export { CRD_SETS, crdSetFor, SCHEMA_KINDS } from "./schema/sets";
 export type { CrdSet, SchemaKind } from "./schema/sets";
