@@ -36,6 +36,7 @@ export type { GpuStackBackendDefinition, GpuStackVersionConfig, GpuStackImportPr
 export { importChariot, chariotPreset, CHARIOT_PROTOCOLS, CHARIOT_MODEL_ID_ENV } from "./core/engine/import/chariot";
 export type { ChariotEngineVersion, ChariotReadinessProbe, ChariotPredictorEnv, ChariotImportProps } from "./core/engine/import/chariot";
 export type { EngineImportProps, DefinitionSource } from "./core/engine/import/source";
+export type { EngineScope } from "./core/engine/props";
 export { splitCommand } from "./core/engine/import/source";
 export type { SplitCommand } from "./core/engine/import/source";
 

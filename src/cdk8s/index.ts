@@ -20,3 +20,5 @@ export { issuesOf } from "./state";
 export { OutputError, markOutputFolder, synthAtomically } from "./synth";
 export type { AtomicSynthOptions, AtomicSynthResult, RecoveryReport } from "./synth";
 export { LanguageModel, LLMInferenceService, LLMInferenceServiceConfig } from "./llm-inference-service";
+export type { OutputErrorReason } from "../output/errors";
+export type { OutputFs, EntryKind } from "../output/fs";
