@@ -85,6 +85,7 @@ export type { HardwareRequest, HardwareProfileInfo, ResolvedIdentifier, Resolved
 export type { HardwareProfileProps, HardwareRequestProps, ResourceBounds, HardwareIdentifierProps, NodeSchedulingProps, QueueSchedulingProps } from "./core/hardware/props";
 export { buildHardwareProfile } from "./core/hardware/build";
 export { defaultShmSize } from "./core/hardware/apply";
+export type { HardwareApplication } from "./core/hardware/apply";
 
 export type { EnginePreset } from "./presets/preset";
 export { isEnginePreset } from "./presets/preset";

@@ -12,3 +12,4 @@ export { workloadSelector, HTTPROUTE_API_VERSION, INFERENCE_POOL_API_VERSION, IN
 export { DERIVED_SUFFIXES, devicesPerPod } from "./rules";
 export { buildLanguageModel } from "./switch";
 export type { LanguageModelProps, LanguageModelHandle, LanguageModelServing } from "./switch";
+export type { ResolvedWorkload } from "./resolve";
