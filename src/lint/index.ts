@@ -10,6 +10,7 @@
 export { lint, lintTarget, objectName, IGNORE_ANNOTATION, LintOptionsError } from "./lint";
 export type { LintOptions, LintProblem, LintReport, LintSource, RuntimeChoice, Suppression } from "./lint";
 export { BUILTIN_RUNTIMES } from "./builtin-runtimes";
+export type { RuntimeCandidate } from "../core/runtime/select";
 export { readSources } from "./files";
 export { formatJson, formatReport, formatSarif, formatSummary, formatText } from "./format";
 export type { LintFormat } from "./format";
