@@ -166,5 +166,5 @@ function buildModelFleetUnguarded(props: ModelFleetProps, ctx: BuildContext): Bu
   return { manifests, issues, handle: { where: ctx.where, valid, services } };
 }
 
-/** {@inheritDoc buildModelFleetUnguarded} */
+/** Builds a ModelFleet from props: `{ manifests, issues, handle }`; never throws (bad input and unexpected exceptions come back as issues). */
 export const buildModelFleet = guardBuild<ModelFleetProps, FleetHandle>(buildModelFleetUnguarded, (ctx) => ({ where: ctx.where, valid: false, services: [] }));

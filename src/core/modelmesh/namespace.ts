@@ -95,5 +95,5 @@ function buildModelMeshNamespaceUnguarded(props: ModelMeshNamespaceProps, ctx: B
   return { manifests: valid && manifest !== undefined ? [manifest] : [], issues, handle: { name, where: ctx.where, valid } };
 }
 
-/** {@inheritDoc buildModelMeshNamespaceUnguarded} */
+/** Builds a ModelMeshNamespace from props: `{ manifests, issues, handle }`; never throws (bad input and unexpected exceptions come back as issues). */
 export const buildModelMeshNamespace = guardBuild<ModelMeshNamespaceProps, NamespaceHandle>(buildModelMeshNamespaceUnguarded, (ctx) => ({ name: ctx.namespace ?? ctx.defaultName, where: ctx.where, valid: false }));

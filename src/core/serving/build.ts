@@ -88,5 +88,5 @@ function buildModelServingUnguarded(props: ModelServingProps, ctx: BuildContext)
   return { manifests: [], issues, handle: { runtime, serving: final } };
 }
 
-/** {@inheritDoc buildModelServingUnguarded} */
+/** Builds a ModelServing from props: `{ manifests, issues, handle }`; never throws (bad input and unexpected exceptions come back as issues). */
 export const buildModelServing = guardBuild<ModelServingProps, IModelServing>(buildModelServingUnguarded, (ctx) => ({ runtime: missing(ctx, "single"), serving: { where: ctx.where, mode: "single", valid: false } }));

@@ -104,7 +104,7 @@ function buildStorageConfigUnguarded(props: StorageConfigProps, ctx: BuildContex
   return { manifests: valid ? manifests : [], issues, handle };
 }
 
-/** {@inheritDoc buildStorageConfigUnguarded} */
+/** Builds a StorageConfig from props: `{ manifests, issues, handle }`; never throws (bad input and unexpected exceptions come back as issues). */
 export const buildStorageConfig = guardBuild<StorageConfigProps, StorageConfigHandle>(buildStorageConfigUnguarded, (ctx) => ({
   secretName: STORAGE_CONFIG_SECRET,
   where: ctx.where,
