@@ -3,32 +3,16 @@
  * type-checks (the fragments with the context they assume), the fragments synthesize, and the Pulumi
  * example creates the objects it describes under Pulumi's mocks.
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import * as ts from "typescript";
 import { parseAllDocuments } from "yaml";
 import { isSecretValue, manifests, registered, resetPulumi, settle, valueOf } from "./support/pulumi";
-
-const root = path.resolve(__dirname, "..");
-const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
-
-function block(after: string, lang: string): string {
-  const start = readme.indexOf(after);
-  const open = readme.indexOf("```" + lang + "\n", start);
-  const close = readme.indexOf("\n```", open + 4);
-  if (start < 0 || open < 0 || close < 0) throw new Error(`no ${lang} block after "${after}"`);
-  return readme.slice(open + lang.length + 4, close + 1);
-}
+import { blockAfter as block, codeBlocks, loadProgram, runCdk8s, sectionOf, typeErrors, yamlDocuments } from "./support/readme";
 
 /** Every `ts` block of a section (up to the next `## ` heading). */
 function blocksOf(section: string): string[] {
-  const start = readme.indexOf(section);
-  if (start < 0) throw new Error(`no section "${section}"`);
-  const next = readme.indexOf("\n## ", start + section.length);
-  const text = readme.slice(start, next < 0 ? undefined : next);
-  return [...text.matchAll(/```ts\n([\s\S]*?)\n```/g)].map((m) => (m[1] as string) + "\n");
+  return codeBlocks(sectionOf(section), "ts");
 }
 
 /** The context the fragments of "Accelerators", "NVIDIA NIM" and "Multi-model serving" assume. */
@@ -47,35 +31,19 @@ function fragments(): string {
   return FRAGMENT_PRELUDE + parts.join("") + "app.synth();\n";
 }
 
-/** Writes the sources into a folder inside the repository (so the project's paths and packages resolve); removed after `use`. */
-function withFiles<T>(files: Record<string, string>, use: (paths: Record<string, string>) => T): T {
-  const dir = fs.mkdtempSync(path.join(root, "test", ".readme-"));
-  try {
-    const paths = Object.fromEntries(Object.keys(files).map((name) => [name, path.join(dir, `${name}.ts`)]));
-    for (const [name, code] of Object.entries(files)) fs.writeFileSync(paths[name] as string, code);
-    return use(paths);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 describe("README", () => {
   it("the worked example synthesizes the InferenceService it shows", () => {
     const code = block("## Worked example (cdk8s)", "ts");
     const shown = block("The InferenceService it writes:", "yaml");
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "kc-readme-"));
-    withFiles({ example: code }, (files) => {
-      execFileSync(process.execPath, [require.resolve("tsx/cli"), files["example"] as string], { cwd: root, env: { ...process.env, CDK8S_OUTDIR: out }, stdio: "pipe" });
-    });
+    runCdk8s(code, out);
     const written = fs.readFileSync(path.join(out, "llm-serving.k8s.yaml"), "utf8");
-    const isvc = written.split(/^---$/m).map((d) => d.replace(/^\n/, "")).find((d) => d.includes("kind: InferenceService"));
+    const isvc = yamlDocuments(path.join(out, "llm-serving.k8s.yaml")).find((d) => d.includes("kind: InferenceService"));
     expect(isvc).toBe(shown);
     expect(parseAllDocuments(written).length).toBe(3);
   }, 60_000);
 
   it("every ts block type-checks under the project's strict settings", () => {
-    const config = ts.getParsedCommandLineOfConfigFile(path.join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
-    if (config === undefined) throw new Error("tsconfig.json did not parse");
     const scaling = `import { App, Chart } from "cdk8s";
 import { InferenceEngine, InferenceService, ModelStorage } from "kserve-constructs/cdk8s";
 const chart = new Chart(new App(), "scaling", { namespace: "models" });
@@ -83,18 +51,13 @@ const vllm = InferenceEngine.vllm(chart, "vllm", { accelerator: "nvidia" });
 const bucket = ModelStorage.s3(chart, "models", { bucket: "models", credentials: { secretName: "minio" } });
 ${blocksOf("### Scaling on the engine's metrics")[0] ?? "throw new Error('no scaling block');"}`;
     const sources = { worked: block("## Worked example (cdk8s)", "ts"), fragments: fragments(), pulumi: blocksOf("## Pulumi")[0] as string, scaling };
-    const diagnostics = withFiles(sources, (files) => {
-      const program = ts.createProgram(Object.values(files), { ...config.options, noEmit: true });
-      return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.basename(d.file.fileName) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
-    });
+    const diagnostics = typeErrors(sources);
     expect(diagnostics).toEqual([]);
   }, 120_000);
 
   it("the accelerator, NIM and ModelMesh fragments synthesize together on OpenShift AI", () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "kc-readme-"));
-    withFiles({ fragments: fragments() }, (files) => {
-      execFileSync(process.execPath, [require.resolve("tsx/cli"), files["fragments"] as string], { cwd: root, env: { ...process.env, CDK8S_OUTDIR: out }, stdio: "pipe" });
-    });
+    runCdk8s(fragments(), out);
     const docs = parseAllDocuments(fs.readFileSync(path.join(out, "readme.k8s.yaml"), "utf8")).map((d) => d.toJS() as { kind: string; metadata: { name: string }; spec?: Record<string, unknown> });
     expect(docs.filter((d) => d.kind === "Template").map((d) => (d.metadata as { namespace?: string }).namespace)).toEqual(["redhat-ods-applications", "redhat-ods-applications"]);
     expect(docs.map((d) => `${d.kind}/${d.metadata.name}`).sort()).toEqual([
@@ -134,13 +97,7 @@ ${blocksOf("### Scaling on the engine's metrics")[0] ?? "throw new Error('no sca
 
     it("creates the namespace, storage, engine and InferenceService it describes (the profile renders an object only on OpenShift AI)", async () => {
       const code = blocksOf("## Pulumi")[0] as string;
-      const exported = withFiles({ pulumi: code }, (files) => {
-        let loaded: Record<string, unknown> = {};
-        jest.isolateModules(() => {
-          loaded = require(files["pulumi"] as string) as Record<string, unknown>;
-        });
-        return loaded;
-      });
+      const exported = loadProgram(code);
       await settle();
       expect(await valueOf(exported["objects"] as never)).toEqual(["InferenceService/granite"]);
       const objects = manifests();

@@ -3,6 +3,7 @@
  * set, Gateway API, InferencePool and core kinds against theirs), and the API level per target.
  */
 import { App, Chart, Testing } from "cdk8s";
+import { buildLLMInferenceService } from "kserve-constructs";
 import type { Manifest, TargetProps } from "kserve-constructs";
 import { Accelerator, HardwareProfile, KServeTarget, LLMInferenceService, LLMInferenceServiceConfig, ModelLocation } from "kserve-constructs/cdk8s";
 import { LLMOpenShiftAIChart, LLMServingChart } from "../../examples/llm";
@@ -12,6 +13,10 @@ import { describeIfCrds, formatProblems, validateForTarget } from "../support/co
 /** The conformance problems of `manifests` against the CRD set of `target` ("" when none). */
 function problemsAgainst(target: TargetProps, manifests: readonly Manifest[]): string {
   return formatProblems(validateForTarget([...manifests], target));
+}
+
+function getScheduler(m: Manifest | undefined): Record<string, unknown> {
+  return ((m?.["spec"] as { router?: { scheduler?: Record<string, unknown> } } | undefined)?.router?.scheduler ?? {});
 }
 
 function synth(define: (app: App) => void): Manifest[] {
@@ -69,6 +74,27 @@ describeIfCrds("LLM examples against the CRDs of their targets", () => {
     });
     expect(manifests.map((m) => `${m.apiVersion} ${m.kind}`)).toEqual(["serving.kserve.io/v1alpha2 LLMInferenceServiceConfig", "serving.kserve.io/v1alpha2 LLMInferenceService"]);
     expect(problemsAgainst(target, manifests)).toBe("");
+  });
+
+  it("the scheduler pod on every target; the tokenizer after 0.20 and on OpenShift AI 3.5, refused by 0.20's CRD and rule", () => {
+    const template = { image: "ghcr.io/llm-d/llm-d-router-endpoint-picker:v0.10.0", resources: { requests: { cpu: "2" }, limits: { cpu: "2" } }, tolerations: [{ key: "system", operator: "Exists" as const }] };
+    const tokenizer = { template: { resources: { requests: { cpu: "1", memory: "4Gi" }, limits: { cpu: "4", memory: "12Gi" } } } };
+    const define = (withTokenizer: boolean) => (chart: Chart) => {
+      new LLMInferenceService(chart, "llama", { model: ModelLocation.fromUri("hf://meta-llama/Llama-3.1-8B-Instruct"), router: { gateway: {}, route: {}, scheduler: { template, ...(withTokenizer ? { tokenizer } : {}) } } });
+    };
+    for (const target of [{ kserveVersion: "0.21" }, { openshiftAI: { version: "3.5" } }] as TargetProps[]) {
+      const manifests = onTarget(target, define(true));
+      expect(Object.keys(getScheduler(manifests[0])).sort()).toEqual(["template", "tokenizer"]);
+      expect(problemsAgainst(target, manifests)).toBe("");
+    }
+    for (const target of [{ kserveVersion: "0.17" }, { kserveVersion: "0.20" }, { openshiftAI: { version: "3.0" } }, { openshiftAI: { version: "3.4" } }] as TargetProps[]) {
+      expect(problemsAgainst(target, onTarget(target, define(false)))).toBe("");
+    }
+    // on 0.20 the library refuses the tokenizer before the CRD would
+    const errors = buildLLMInferenceService({ model: ModelLocation.fromUri("hf://a/b"), router: { scheduler: { tokenizer } } }, { where: "t/llama", defaultName: "llama", namespace: "llm", target: { kserveVersion: "0.20" } }).issues;
+    expect(errors.map((i) => [i.rule, i.path])).toEqual([["llm/target-feature", "spec.router.scheduler.tokenizer"]]);
+    const unchecked = onTarget({ kserveVersion: "0.21" }, define(true));
+    expect(problemsAgainst({ kserveVersion: "0.20" }, unchecked)).toMatch(/tokenizer/);
   });
 
   it("after 0.20: direct KEDA, rollout strategy, KV-cache tiers, tracing; valid against the kserve/ set", () => {

@@ -106,6 +106,31 @@ describe("LLMInferenceService renders", () => {
     });
   });
 
+  it("the scheduler pod and the tokenizer: the main container with what is set, merged over the well-known configs", () => {
+    const router = specOf(
+      llm({
+        router: {
+          gateway: {},
+          route: {},
+          scheduler: {
+            template: { image: "ghcr.io/llm-d/llm-d-router-endpoint-picker:v0.10.0", args: ["--v=4"], env: { LOG_LEVEL: "debug" }, resources: { requests: { cpu: "2", memory: "4Gi" }, limits: { cpu: "2", memory: "4Gi" } }, nodeSelector: { pool: "system" }, tolerations: [{ key: "system", operator: "Exists", effect: "NoSchedule" }] },
+            tokenizer: { template: { resources: { requests: { cpu: "1", memory: "4Gi" }, limits: { cpu: "4", memory: "12Gi" } } } },
+          },
+        },
+      }),
+    )["router"] as Record<string, unknown>;
+    expect(router["scheduler"]).toEqual({
+      template: {
+        containers: [{ name: "main", image: "ghcr.io/llm-d/llm-d-router-endpoint-picker:v0.10.0", args: ["--v=4"], env: [{ name: "LOG_LEVEL", value: "debug" }], resources: { limits: { cpu: "2", memory: "4Gi" }, requests: { cpu: "2", memory: "4Gi" } } }],
+        nodeSelector: { pool: "system" },
+        tolerations: [{ effect: "NoSchedule", key: "system", operator: "Exists" }],
+      },
+      tokenizer: { template: { containers: [{ name: "main", resources: { limits: { cpu: "4", memory: "12Gi" }, requests: { cpu: "1", memory: "4Gi" } } }] } },
+    });
+    // `tokenizer: {}` asks for the well-known tokenizer as it is
+    expect((specOf(llm({ router: { scheduler: { tokenizer: {} } } }))["router"] as Record<string, unknown>)["scheduler"]).toEqual({ tokenizer: {} });
+  });
+
   it("LoRA, storage initializer, tracing, KV-cache tiers, rollout strategy, pod metadata", () => {
     const spec = specOf(
       llm({

@@ -2,6 +2,8 @@
  * Every LLMInferenceService rule, triggered: its id, the path it reports and the fix it gives. Manifest
  * rules are also run on hand-written YAML, as `lint` runs them.
  */
+import * as fs from "fs";
+import * as path from "path";
 import { Accelerator, Hardware, LLMConfigs, ModelLocation, buildLLMInferenceService, buildLLMInferenceServiceConfig, manifestRules, resolveTarget, ruleCatalogue, runRules } from "kserve-constructs";
 import type { HardwareProfileInfo, Issue, LLMInferenceServiceConfigProps, LLMInferenceServiceProps, Manifest, TargetProps } from "kserve-constructs";
 
@@ -27,6 +29,10 @@ function only(list: readonly Issue[], rule: string): Issue {
 function lint(manifest: Manifest, target: TargetProps = { kserveVersion: "0.21" }): { rule: string; path: string; message: string; fix: string; severity?: string }[] {
   const t = resolveTarget(target).target;
   return runRules(manifestRules(), { manifest, target: t, app: [manifest] });
+}
+
+function getRules(m: Manifest | undefined): unknown {
+  return (m?.["spec"] as { rules?: unknown } | undefined)?.rules;
 }
 
 function llmisvc(spec: Record<string, unknown>, apiVersion = "serving.kserve.io/v1alpha2", kind = "LLMInferenceService"): Manifest {
@@ -128,6 +134,64 @@ describe("KServe's webhook rules", () => {
     expect(list.map((i) => i.path)).toEqual(["spec.router.scheduler.replicas", "spec.router.scheduler.config.inline"]);
     const neither = lint(llmisvc({ model: { uri: "hf://a/b" }, router: { scheduler: { config: {} } } })).filter((f) => f.rule === "llm/scheduler-settings");
     expect(neither.map((f) => f.message)).toEqual(["scheduler config needs exactly one of inline and ref"]);
+  });
+
+  it("llm/scheduler-tokenizer: the token-producer plugin needs a controller that deploys the tokenizer", () => {
+    const inline = { apiVersion: "inference.networking.x-k8s.io/v1alpha1", kind: "EndpointPickerConfig", plugins: [{ type: "single-profile-handler" }, { type: "token-producer" }] };
+    const on020 = only(issues({ router: { gateway: {}, route: {}, scheduler: { config: { inline } } } }, { kserveVersion: "0.20" }), "llm/scheduler-tokenizer");
+    expect([on020.path, on020.value, on020.message]).toEqual([
+      "spec.router.scheduler.config.inline.plugins[1]",
+      "token-producer",
+      "the token-producer plugin calls the standalone tokenizer, and the scheduler's tokenizer (router.scheduler.tokenizer) needs KServe after 0.20 (0.21); the target is KServe 0.20",
+    ]);
+    expect(on020.fix).toBe("upgrade the cluster and set the target, or drop the token-producer plugin from the scheduler config");
+    expect(issues({ router: { gateway: {}, route: {}, scheduler: { config: { inline } } } }, { kserveVersion: "0.21" })).toEqual([]);
+    expect(issues({ router: { gateway: {}, route: {}, scheduler: { config: { inline } } } }, { openshiftAI: { version: "3.5" } })).toEqual([]);
+  });
+
+  it("llm/route-catch-all (warning): an inline route with only the inference endpoints drops the rest", () => {
+    const pool = [{ group: "inference.networking.k8s.io", kind: "InferencePool", name: "llama-inference-pool", port: 8000 }];
+    const exact = (value: string) => ({ matches: [{ path: { type: "Exact", value } }], backendRefs: pool });
+    const endpointsOnly = { rules: [exact("/v1/completions"), exact("/v1/chat/completions")] };
+    const i = only(issues({ router: { gateway: { refs: [{ name: "gw", namespace: "infra" }] }, route: { http: { spec: endpointsOnly } }, scheduler: {} } }), "llm/route-catch-all");
+    expect([i.severity, i.path, i.value, i.message, i.fix]).toEqual([
+      "warning",
+      "spec.router.route.http.spec.rules",
+      "/v1",
+      "no rule with backends catches the other requests under /v1: the gateway answers 404 to those that match no rule (such as /v1/models or /health)",
+      "add a last rule with a PathPrefix match on /v1 (or no matches) and a backendRef to the InferencePool (or the workload Service)",
+    ]);
+    // a last rule without matches (Gateway API: PathPrefix "/") catches everything
+    const withCatchAll = { rules: [...endpointsOnly.rules, { backendRefs: pool }] };
+    expect(issues({ router: { gateway: { refs: [{ name: "gw", namespace: "infra" }] }, route: { http: { spec: withCatchAll } }, scheduler: {} } }).filter((x) => x.rule === "llm/route-catch-all")).toEqual([]);
+    // a catch-all without backends does not count (Gateway API answers 500)
+    const noBackends = { rules: [...endpointsOnly.rules, { matches: [{ path: { type: "PathPrefix", value: "/v1" } }] }] };
+    expect(only(issues({ router: { gateway: { refs: [{ name: "gw", namespace: "infra" }] }, route: { http: { spec: noBackends } }, scheduler: {} } }), "llm/route-catch-all").value).toBe("/v1");
+    // KServe's own layout: per-model prefixes with their own catch-all, header rules apart
+    const kserveLike = {
+      rules: [
+        { matches: [{ path: { type: "PathPrefix", value: "/llm/llama/v1/completions" } }], backendRefs: pool },
+        { matches: [{ path: { type: "Exact", value: "/v1/completions" }, headers: [{ type: "Exact", name: "x-model", value: "llama" }] }], backendRefs: pool },
+        { matches: [{ path: { type: "PathPrefix", value: "/llm/llama" } }], backendRefs: [{ kind: "Service", name: "llama-kserve-workload-svc", port: 8000 }] },
+      ],
+    };
+    expect(lint(llmisvc({ model: { uri: "hf://a/b" }, router: { route: { http: { spec: kserveLike } } } })).filter((f) => f.rule === "llm/route-catch-all")).toEqual([]);
+  });
+
+  it("llm/route-catch-all on the user's own HTTPRoute named in refs (hand-written), and on the route userRouting writes", () => {
+    const service = llmisvc({ model: { uri: "hf://a/b" }, router: { gateway: { refs: [{ name: "gw" }] }, route: { http: { refs: [{ name: "llama-route" }] } } } });
+    const route = { apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute", metadata: { name: "llama-route", namespace: "llm" }, spec: { rules: [{ matches: [{ path: { type: "Exact", value: "/v1/chat/completions" } }, { path: { type: "Exact", value: "/v1/completions" } }], backendRefs: [{ group: "inference.networking.k8s.io", kind: "InferencePool", name: "p" }] }] } } as Manifest;
+    const t = resolveTarget({ kserveVersion: "0.21" }).target;
+    const found = runRules(manifestRules(), { manifest: route, target: t, app: [service, route] }).filter((f) => f.rule === "llm/route-catch-all");
+    expect(found.map((f) => [f.path, f.value])).toEqual([["spec.rules", "/v1"]]);
+    // not referenced by an LLMInferenceService: not this rule's business
+    expect(runRules(manifestRules(), { manifest: route, target: t, app: [route] }).filter((f) => f.rule === "llm/route-catch-all")).toEqual([]);
+    // the route userRouting writes is one PathPrefix rule to the pool: a catch-all
+    const written = buildLLMInferenceService({ model, userRouting: { gateway: { name: "gw" }, httpRoute: { pathPrefix: "/llama" }, inferencePool: { endpointPicker: { service: "epp" } } } }, { where: "t/llama", defaultName: "llama", namespace: "llm", target: { kserveVersion: "0.21" } });
+    expect(written.issues).toEqual([]);
+    const httpRoute = written.manifests.find((m) => m.kind === "HTTPRoute");
+    expect(getRules(httpRoute)).toEqual([{ backendRefs: [{ group: "inference.networking.k8s.io", kind: "InferencePool", name: "llama-pool", port: 8000, weight: 1 }], filters: [{ type: "URLRewrite", urlRewrite: { path: { replacePrefixMatch: "/", type: "ReplacePrefixMatch" } } }], matches: [{ path: { type: "PathPrefix", value: "/llama" } }], timeouts: { backendRequest: "0s", request: "0s" } }]);
+    expect(runRules(manifestRules(), { manifest: httpRoute as Manifest, target: t, app: written.manifests }).filter((f) => f.rule === "llm/route-catch-all")).toEqual([]);
   });
 
   it("llm/scaling-consistency: mode and actuator", () => {
@@ -293,7 +357,10 @@ describe("the library's own rules", () => {
 
 it("every LLM rule is in the catalogue, and every manifest rule is listed for lint", () => {
   const ids = ruleCatalogue().map((r) => r.id).filter((id) => id.startsWith("llm/") || id.startsWith("llmconfig/"));
-  expect(ids.length).toBe(35);
+  expect(ids.length).toBe(37);
+  // every LLM rule is asserted by id in the LLM tests
+  const sources = ["rules.test.ts", "language-model.test.ts"].map((f) => fs.readFileSync(path.join(__dirname, f), "utf8")).join("\n");
+  expect(ids.filter((id) => !sources.includes(`"${id}"`))).toEqual([]);
   const listed = new Set(manifestRules().map((r) => r.id));
   for (const id of ["llm/replicas-or-scaling", "llm/target-feature", "llm/api-version", "llmconfig/no-base-refs", "llm/lora-adapters"]) expect(listed.has(id)).toBe(true);
   for (const meta of ruleCatalogue().filter((r) => ids.includes(r.id))) {

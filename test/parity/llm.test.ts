@@ -49,7 +49,7 @@ function define(d: Driver): void {
   const team = d.config("team-defaults", { podLabels: { team: "nlp" }, env: { VLLM_LOGGING_LEVEL: "DEBUG" }, router: { scheduler: { replicas: 2 } } });
   d.llm("granite", { model, hardware: h100, baseRefs: [team, "kserve-config-llm-scheduler"], router: { gateway: {}, route: {}, scheduler: {} } });
   d.llm("granite-routed", { model, hardware: h100, userRouting: { gateway: { name: "public", namespace: "gateways" }, inferencePool: { endpointPicker: { service: "epp" } } } });
-  d.llm("granite-pd", { model, hardware: h100, scaling: { max: 4 }, prefill: { hardware: Hardware.accelerator(Accelerator.nvidia({ max: 8 }), { accelerators: 1 }), scaling: { max: 2 } }, router: { gateway: {}, route: {}, scheduler: {} } });
+  d.llm("granite-pd", { model, hardware: h100, scaling: { max: 4 }, prefill: { hardware: Hardware.accelerator(Accelerator.nvidia({ max: 8 }), { accelerators: 1 }), scaling: { max: 2 } }, router: { gateway: {}, route: {}, scheduler: { template: { image: "ghcr.io/llm-d/llm-d-router-endpoint-picker:v0.10.0", env: { LOG_LEVEL: "debug" } } } } });
   const vllm = d.engine("vllm", EnginePresets.vllm({ accelerator: "nvidia" }));
   d.languageModel("chat-isvc", { serving: "InferenceService", engine: vllm, model, hardware: h100, replicas: 2 });
   d.languageModel("chat-llm", { serving: "LLMInferenceService", engine: vllm, model, hardware: h100, replicas: 2, llmInferenceService: { router: { gateway: {}, route: {}, scheduler: {} } } });

@@ -16,7 +16,7 @@ import { llmConfigSchema, llmServiceSchema } from "./schema";
 import type { LLMSpec } from "./resolve";
 import { resolveLLMSpec } from "./resolve";
 import { renderLLM, renderUserRouting } from "./render";
-import { LLM_MANIFEST_RULES, LLM_PROPS_RULES } from "./rules";
+import { LLM_MANIFEST_RULES, LLM_PROPS_RULES, LLM_ROUTING_RULES } from "./rules";
 
 /** What other constructs and outputs need from an LLMInferenceService. */
 export interface LLMServiceHandle {
@@ -57,6 +57,7 @@ function build(kind: LLMSpec["kind"], props: unknown, ctx: BuildContext): { mani
   const extra = renderUserRouting(spec);
   const app = [manifest, ...extra];
   drafts.push(...runRules(LLM_MANIFEST_RULES, { manifest, target, app }));
+  for (const m of extra) drafts.push(...runRules(LLM_ROUTING_RULES, { manifest: m, target, app }));
   const located = locate(ctx.where, drafts);
   if (!located.some(isError)) located.push(...(ctx.registry?.claim(ctx.where, app) ?? []));
   const valid = !located.some(isError);

@@ -323,6 +323,56 @@ export interface LLMRouteProps {
   readonly weight?: number;
 }
 
+/**
+ * A pod the controller runs for the router: the scheduler (llm-d's endpoint picker) or its tokenizer.
+ * Only what is given here is written; KServe merges it over its well-known config by container name
+ * (`main`), so the config's command, ports, probes and volumes stay.
+ */
+export interface LLMRouterPodProps {
+  /**
+   * Image of the `main` container.
+   * @default the well-known config's image
+   */
+  readonly image?: string;
+  /**
+   * Arguments of the `main` container.
+   * @default the well-known config's
+   */
+  readonly args?: readonly string[];
+  /**
+   * Extra environment of the `main` container.
+   * @default none
+   */
+  readonly env?: Readonly<Record<string, EnvValue>>;
+  /**
+   * Requests and limits of the `main` container (CPU, memory).
+   * @default the well-known config's
+   */
+  readonly resources?: ResourcesProps;
+  /**
+   * Node selector of the pod.
+   * @default none
+   */
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  /**
+   * Tolerations of the pod.
+   * @default none
+   */
+  readonly tolerations?: readonly Toleration[];
+}
+
+/**
+ * The scheduler's standalone tokenizer (vLLM's render endpoint, which the endpoint picker's token-producer
+ * and precise-prefix-cache-scorer plugins call). KServe after 0.20 and OpenShift AI 3.5.
+ */
+export interface LLMTokenizerProps {
+  /**
+   * The tokenizer pod (merged over the well-known `kserve-config-llm-tokenizer`).
+   * @default the well-known tokenizer pod
+   */
+  readonly template?: LLMRouterPodProps;
+}
+
 /** The inference scheduler (llm-d's endpoint picker) and its InferencePool. */
 export interface LLMSchedulerProps {
   /**
@@ -350,6 +400,17 @@ export interface LLMSchedulerProps {
    * @default none
    */
   readonly podAnnotations?: Readonly<Record<string, string>>;
+  /**
+   * The scheduler (endpoint picker) pod: image, args, env, resources, scheduling.
+   * @default the well-known scheduler pod
+   */
+  readonly template?: LLMRouterPodProps;
+  /**
+   * Deploy the standalone tokenizer (`{}` for the well-known one). KServe also deploys it by itself when an
+   * inline scheduler config uses the token-producer or precise-prefix-cache-scorer plugin.
+   * @default not set (only when the scheduler config needs it)
+   */
+  readonly tokenizer?: LLMTokenizerProps;
 }
 
 /**

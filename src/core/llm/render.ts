@@ -12,7 +12,7 @@ import { renderResources } from "../pod/resources";
 import { renderVolumes } from "../pod/volumes";
 import { canonicalize, compact, nonEmpty } from "../canonical";
 import { MANAGED_BY, ODH } from "../keys";
-import type { LLMKvCacheOffloadingProps, LLMScalingProps } from "./props";
+import type { LLMKvCacheOffloadingProps, LLMRouterPodProps, LLMScalingProps } from "./props";
 import type { LLMSpec, ResolvedWorkload } from "./resolve";
 import { MAIN_CONTAINER } from "./resolve";
 import type { HardwareApplication } from "../hardware/apply";
@@ -104,6 +104,17 @@ function renderWorkload(spec: LLMSpec, w: ResolvedWorkload): Record<string, unkn
   };
 }
 
+/** A router pod (scheduler or tokenizer): the `main` container with what the props set. */
+function renderRouterPod(p: LLMRouterPodProps | undefined): Record<string, unknown> | undefined {
+  if (p === undefined) return undefined;
+  const container = compact<unknown>({ image: p.image, args: p.args !== undefined ? [...p.args] : undefined, env: renderEnv(p.env), resources: renderResources(p.resources) });
+  return {
+    nodeSelector: compact(p.nodeSelector),
+    tolerations: nonEmpty(p.tolerations?.map((t) => ({ ...t }))),
+    containers: [{ name: MAIN_CONTAINER, ...(container ?? {}) }],
+  };
+}
+
 function renderRouter(spec: LLMSpec): Record<string, unknown> | undefined {
   const r = spec.props.router;
   const u = spec.userRouting;
@@ -122,6 +133,8 @@ function renderRouter(spec: LLMSpec): Record<string, unknown> | undefined {
           replicas: s?.replicas,
           labels: compact(s?.podLabels),
           annotations: compact(s?.podAnnotations),
+          template: renderRouterPod(s?.template),
+          tokenizer: s?.tokenizer !== undefined ? { template: renderRouterPod(s.tokenizer.template) } : undefined,
         }
       : undefined;
   return {

@@ -354,6 +354,100 @@ export const schedulerSettings = manifestRule(
   },
 );
 
+/** The endpoint picker plugin that calls KServe's standalone tokenizer. */
+const TOKEN_PRODUCER_PLUGIN = "token-producer";
+
+/** The scheduler's token-producer plugin has a tokenizer to call. */
+export const schedulerTokenizer = manifestRule(
+  {
+    id: "llm/scheduler-tokenizer",
+    summary: "An inline scheduler config that uses the token-producer plugin is for a target whose controller deploys the standalone tokenizer.",
+    why: "The token-producer plugin sends prompts to KServe's standalone tokenizer (vLLM's render endpoint), which only controllers after KServe 0.20 and OpenShift AI 3.5 deploy (for that plugin, or when router.scheduler.tokenizer is set); elsewhere the endpoint picker has nothing to call.",
+    fix: "upgrade the cluster and set the target, or drop the token-producer plugin from the scheduler config",
+  },
+  (spec, subject) => {
+    const plugins = getIn(spec, ["router", "scheduler", "config", "inline", "plugins"]);
+    if (!Array.isArray(plugins) || !hasLLMInferenceService(subject.target)) return [];
+    const i = plugins.findIndex((p) => obj(p)?.["type"] === TOKEN_PRODUCER_PLUGIN);
+    if (i < 0) return [];
+    const missing = missingLLMFeature(subject.target, "scheduler-tokenizer", "the plugin");
+    return missing === undefined ? [] : [{ path: `spec.router.scheduler.config.inline.plugins[${i}]`, value: TOKEN_PRODUCER_PLUGIN, message: `the token-producer plugin calls the standalone tokenizer, and ${missing.message}` }];
+  },
+);
+
+function pathSegments(value: string): string[] {
+  return value.split("/").filter((s) => s !== "");
+}
+
+function isPrefixOf(prefix: readonly string[], of: readonly string[]): boolean {
+  return prefix.length <= of.length && prefix.every((s, i) => of[i] === s);
+}
+
+/** An HTTPRoute spec's catch-all problems: every group of paths (by first segment) has a bare prefix rule with backends covering it. */
+function catchAllFindings(route: Obj, path: string): Finding[] {
+  const rules = Array.isArray(route["rules"]) ? (route["rules"] as unknown[]).map(obj).filter((r): r is Obj => r !== undefined) : [];
+  if (rules.length === 0) return [];
+  const bare = (m: Obj): boolean => m["headers"] === undefined && m["queryParams"] === undefined && m["method"] === undefined;
+  const matchesOf = (r: Obj): Obj[] => (Array.isArray(r["matches"]) && r["matches"].length > 0 ? (r["matches"] as unknown[]).map((m) => obj(m) ?? {}) : [{}]);
+  const valueOf = (m: Obj): string => String(getIn(m, ["path", "value"]) ?? "/");
+  const typeOf = (m: Obj): string => String(getIn(m, ["path", "type"]) ?? "PathPrefix");
+  // the paths requests are routed on without other conditions, grouped by their first segment
+  const groups = new Map<string, string[][]>();
+  for (const r of rules) for (const m of matchesOf(r)) if (bare(m)) {
+    // an exact path stands for its parent; a regular expression for the whole route
+    const type = typeOf(m);
+    const segs = type === "PathPrefix" ? pathSegments(valueOf(m)) : type === "Exact" ? pathSegments(valueOf(m)).slice(0, -1) : [];
+    const key = segs[0] ?? "";
+    groups.set(key, [...(groups.get(key) ?? []), segs]);
+  }
+  // the bare prefixes of rules that have backends
+  const prefixes = rules.filter((r) => Array.isArray(r["backendRefs"]) && r["backendRefs"].length > 0).flatMap((r) => matchesOf(r).filter((m) => bare(m) && typeOf(m) === "PathPrefix").map((m) => pathSegments(valueOf(m))));
+  const out: Finding[] = [];
+  for (const [, list] of [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const common = list.reduce((acc, segs) => {
+      const differs = acc.findIndex((seg, i) => segs[i] !== seg);
+      return differs < 0 ? acc : acc.slice(0, differs);
+    });
+    if (prefixes.some((p) => isPrefixOf(p, common))) continue;
+    const root = `/${common.join("/")}`;
+    out.push({
+      path: `${path}.rules`,
+      value: root,
+      message: `no rule with backends catches the other requests under ${root}: the gateway answers 404 to those that match no rule (such as /v1/models or /health)`,
+      fix: `add a last rule with a PathPrefix match on ${root} (or no matches) and a backendRef to the InferencePool (or the workload Service)`,
+    });
+  }
+  return out;
+}
+
+/** HTTPRoutes of LLMInferenceServices have a catch-all rule. */
+export const routeCatchAll = defineManifestRule({
+  id: "llm/route-catch-all",
+  severity: "warning",
+  on: "manifest",
+  kinds: ["LLMInferenceService", "LLMInferenceServiceConfig", "HTTPRoute"],
+  summary: "The HTTPRoute of an LLMInferenceService (its inline spec, or a route it names in refs) has a catch-all rule with backends for the paths its other rules route.",
+  why: "Gateway API routes a request to the rule with the most specific match and answers 404 when no rule of any route matches: a route with only the inference endpoints (for example Exact /v1/chat/completions) drops /v1/models, /health and every other path clients and probes use. KServe's own route ends with catch-all rules for that reason.",
+  fix: "add a last rule with a PathPrefix match on the route's root (or no matches) and a backendRef to the InferencePool (or the workload Service)",
+  check: (subject) => {
+    const m = subject.manifest;
+    if (m.kind === "HTTPRoute") {
+      const name = m.metadata.name;
+      const ns = m.metadata.namespace;
+      const referenced = subject.app.some((o) => {
+        if (o.kind !== "LLMInferenceService" || o.metadata.namespace !== ns) return false;
+        const refs = getIn(o, ["spec", "router", "route", "http", "refs"]);
+        return Array.isArray(refs) && refs.some((r) => obj(r)?.["name"] === name);
+      });
+      const spec = obj(m["spec"]);
+      return referenced && spec !== undefined ? catchAllFindings(spec, "spec") : [];
+    }
+    const spec = llmSpecOf(subject);
+    const inline = obj(getIn(spec, ["router", "route", "http", "spec"]));
+    return inline === undefined ? [] : catchAllFindings(inline, "spec.router.route.http.spec");
+  },
+});
+
 function scalingModeOf(w: Obj): { mode?: "wva" | "keda"; actuator?: "hpa" | "keda" } {
   const s = obj(w["scaling"]);
   if (s === undefined) return {};
@@ -901,4 +995,7 @@ export const languageModelEngine = defineRule<{ readonly serving: string; readon
 export const LLM_PROPS_RULES = [serviceName, derivedNames, modelUri, loraCredentials, storageNamespace, ownedArgs, parallelismDevices, devicesPerNode, expertNeedsData, acceleratorImage, prefillAccelerator, openshiftAIPresetRule, userRoutingConflict, configBaseRefsProps];
 
 /** Every manifest rule, in the order they run. */
-export const LLM_MANIFEST_RULES = [targetVersion, apiVersion, targetFeature, replicasOrScaling, scalingMode, kedaTriggers, scalingBounds, idleReplicas, wvaActuator, kedaAdvanced, routeForm, routeParentRefsRedundant, trafficSplit, parallelismShape, schedulerSettings, scalingConsistency, loraAdapters, kvCacheTiers, rolloutStrategy, configNoBaseRefs];
+export const LLM_MANIFEST_RULES = [targetVersion, apiVersion, targetFeature, replicasOrScaling, scalingMode, kedaTriggers, scalingBounds, idleReplicas, wvaActuator, kedaAdvanced, routeForm, routeParentRefsRedundant, routeCatchAll, trafficSplit, parallelismShape, schedulerSettings, schedulerTokenizer, scalingConsistency, loraAdapters, kvCacheTiers, rolloutStrategy, configNoBaseRefs];
+
+/** The manifest rules that also run on the HTTPRoute and InferencePool objects of user routing. */
+export const LLM_ROUTING_RULES = [routeCatchAll];

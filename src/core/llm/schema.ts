@@ -81,6 +81,15 @@ const workloadSchema: z.ZodType<LLMWorkloadProps> = z.strictObject(workloadShape
 
 const gatewayRef = z.strictObject({ name: z.string().min(1), namespace: z.string().min(1).optional(), sectionName: z.string().min(1).optional() });
 
+const routerPodSchema = z.strictObject({
+  image: z.string().regex(/^\S+$/).optional(),
+  args: z.array(z.string()).optional(),
+  env: envSchema.optional(),
+  resources: resourcesSchema.optional(),
+  nodeSelector: stringRecord.optional(),
+  tolerations: z.array(tolerationSchema).optional(),
+});
+
 const routerSchema = z.strictObject({
   gateway: z.strictObject({ refs: z.array(gatewayRef).optional() }).optional(),
   route: z
@@ -97,6 +106,8 @@ const routerSchema = z.strictObject({
       replicas: z.number().int().optional(),
       podLabels: stringRecord.optional(),
       podAnnotations: stringRecord.optional(),
+      template: routerPodSchema.optional(),
+      tokenizer: z.strictObject({ template: routerPodSchema.optional() }).optional(),
     })
     .optional(),
   ingress: z.strictObject({ refs: z.array(z.strictObject({ name: z.string().min(1), namespace: z.string().min(1).optional() })) }).optional(),
