@@ -26,10 +26,18 @@ export function formatSummary(report: LintReport): string {
   return lines.join("\n");
 }
 
-/** The library's problem format, each problem preceded by its file, line and document. */
+/** The runtime each InferenceService gets, one line each, under a `runtimes:` heading (empty without InferenceServices). */
+export function formatRuntimes(report: LintReport): string {
+  if (report.runtimes.length === 0) return "";
+  const lines = report.runtimes.map((r) => `  ${r.object} (${r.file}:${r.line}) -> ${r.runtime ?? "(none)"}: ${r.reason}`);
+  return ["runtimes:", ...lines].join("\n");
+}
+
+/** The library's problem format, each problem preceded by its file, line and document; then the runtime of each InferenceService and the summary. */
 export function formatText(report: LintReport): string {
   const blocks = report.problems.map((p) => `${location(p)}\n${formatIssue(p)}`);
-  return [...blocks, formatSummary(report)].join("\n") + "\n";
+  const runtimes = formatRuntimes(report);
+  return [...blocks, ...(runtimes !== "" ? [runtimes] : []), formatSummary(report)].join("\n") + "\n";
 }
 
 /** The report as JSON (stable key order). */

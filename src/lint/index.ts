@@ -9,10 +9,11 @@
  */
 export { lint, lintTarget, objectName, IGNORE_ANNOTATION, LintOptionsError } from "./lint";
 export type { LintOptions, LintProblem, LintReport, LintSource, RuntimeChoice, Suppression } from "./lint";
-export { BUILTIN_RUNTIMES } from "./builtin-runtimes";
+export { BUILTIN_RUNTIMES, builtinRuntimes } from "./builtin-runtimes";
+export type { BuiltinRuntimeSet } from "./builtin-runtimes";
 export type { RuntimeCandidate } from "../core/runtime/select";
 export { readSources } from "./files";
-export { formatJson, formatReport, formatSarif, formatSummary, formatText } from "./format";
+export { formatJson, formatReport, formatRuntimes, formatSarif, formatSummary, formatText } from "./format";
 export type { LintFormat } from "./format";
 export { parseObjects, pathSegments } from "./parse";
 export type { LintObject, ParseProblem } from "./parse";

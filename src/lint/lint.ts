@@ -19,9 +19,10 @@ import { SchemaSet } from "./schema/validate";
 import type { LintObject } from "./parse";
 import { parseObjects } from "./parse";
 import { apiVersionRule, lintRuntimeCandidates, parseRule, schemaRule } from "./rules";
-import { runtimeRequest, selectRuntime } from "../core/runtime/select";
+import { candidacy, runtimeRequest, selectRuntime } from "../core/runtime/select";
+import { formatVersion } from "../core/target/version";
 import type { RuntimeCandidate } from "../core/runtime/select";
-import { BUILTIN_RUNTIMES } from "./builtin-runtimes";
+import { builtinRuntimes } from "./builtin-runtimes";
 import "./all-rules";
 
 /** One input: its name (a path, or `-` for stdin) and its text. */
@@ -105,10 +106,15 @@ export interface RuntimeChoice {
   readonly line: number;
   /** `ServingRuntime/namespace/name` or `ClusterServingRuntime/name`; absent when none is found. */
   readonly runtime?: string;
-  /** How: `named` (spec.predictor.model.runtime), `selected` (format, protocol, priority), `assumed` (--assume-runtime). */
+  /**
+   * How: `named` (spec.predictor.model.runtime), `selected` (format, protocol, priority; no `runtime` when
+   * none matches), `assumed` (named or possibly matched by a runtime declared with --assume-runtime).
+   */
   readonly how: "named" | "selected" | "assumed";
-  /** True for one of the ClusterServingRuntimes KServe installs (not in the input). */
+  /** True for one of the ClusterServingRuntimes the target's KServe release installs (not in the input). */
   readonly builtIn: boolean;
+  /** Why: where the name comes from, or what was asked for and why this runtime wins (one sentence). */
+  readonly reason: string;
 }
 
 /** What lint found. */
@@ -258,7 +264,9 @@ export function lint(sources: readonly LintSource[], options: LintOptions = {}):
   const errors = shown.filter((p) => p.severity === "error").length;
   const runtimes: RuntimeChoice[] = [];
   const candidates = lintRuntimeCandidates(app, target);
+  const builtIn = builtinRuntimes(target);
   const label = (r: RuntimeCandidate): string => (r.kind === "ServingRuntime" ? `ServingRuntime/${r.namespace}/${r.name}` : `ClusterServingRuntime/${r.name}`);
+  const assumedList = [...lintAssumptions.runtimes].sort();
   for (const object of objects) {
     const m = object.manifest;
     if (m.kind !== "InferenceService") continue;
@@ -266,15 +274,29 @@ export function lint(sources: readonly LintSource[], options: LintOptions = {}):
     if (request === undefined || request.multiModel) continue;
     const ns = typeof m.metadata.namespace === "string" ? m.metadata.namespace : "";
     const base = { object: objectName(m), file: object.file, line: object.line };
+    const origin = (r: RuntimeCandidate): string => (builtIn.includes(r) ? `, installed by KServe ${formatVersion(target.kserve)}` : "");
     if (request.runtime !== undefined) {
       const name = request.runtime;
       const found = candidates.find((c) => c.kind === "ServingRuntime" && c.namespace === ns && c.name === name) ?? candidates.find((c) => c.kind === "ClusterServingRuntime" && c.name === name);
       const assumedName = lintAssumptions.runtimes.has(name);
-      runtimes.push({ ...base, ...(found !== undefined ? { runtime: label(found) } : assumedName ? { runtime: name } : {}), how: found === undefined && assumedName ? "assumed" : "named", builtIn: found !== undefined && BUILTIN_RUNTIMES.includes(found) });
+      const field = request.field === "model" ? "spec.predictor.model.runtime" : `spec.predictor.${request.field}.runtime`;
+      const reason = found !== undefined ? `named in ${field}${origin(found)}` : assumedName ? `named in ${field}; declared with --assume-runtime` : `named in ${field}; not in the input (lint/runtime-missing)`;
+      runtimes.push({ ...base, ...(found !== undefined ? { runtime: label(found) } : assumedName ? { runtime: name } : {}), how: found === undefined && assumedName ? "assumed" : "named", builtIn: found !== undefined && builtIn.includes(found), reason });
       continue;
     }
-    const { selected } = selectRuntime(request, ns, candidates);
-    runtimes.push({ ...base, ...(selected !== undefined ? { runtime: label(selected) } : {}), how: "selected", builtIn: selected !== undefined && BUILTIN_RUNTIMES.includes(selected) });
+    const { selected, rejected } = selectRuntime(request, ns, candidates);
+    const asked = `format ${request.format}${request.version !== undefined ? ` version "${request.version}"` : ""}, protocol ${request.protocol}${request.multiNode ? ", multi-node" : ""}`;
+    if (selected !== undefined) {
+      const considered = candidates.filter((c) => c.kind === "ClusterServingRuntime" || c.namespace === ns).length;
+      const matching = considered - rejected.length;
+      const c = candidacy(request, selected);
+      const priority = "priority" in c && c.priority !== undefined ? `, priority ${c.priority}` : "";
+      const reason = `selected for ${asked}: lists the format with autoSelect${priority}${origin(selected)}; ${matching === 1 ? "the only runtime that matches" : `first of ${matching} runtimes that match (namespace before cluster, then lowest protocol, name, highest priority)`}`;
+      runtimes.push({ ...base, runtime: label(selected), how: "selected", builtIn: builtIn.includes(selected), reason });
+    } else {
+      const reason = assumedList.length > 0 ? `no runtime of the input${target.openshiftAI === undefined ? ` or of KServe ${formatVersion(target.kserve)}'s install` : ""} matches ${asked}; one declared with --assume-runtime (${assumedList.join(", ")}) may` : `no runtime matches ${asked} (lint/no-runtime)`;
+      runtimes.push({ ...base, how: assumedList.length > 0 ? "assumed" : "selected", builtIn: false, reason });
+    }
   }
   return {
     runtimes,

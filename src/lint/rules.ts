@@ -17,7 +17,8 @@ import { compareQuantities, isQuantity } from "../core/quantity";
 import { candidacy, runtimeCandidates, runtimeRequest, selectRuntime } from "../core/runtime/select";
 import type { RuntimeCandidate } from "../core/runtime/select";
 import type { Target } from "../core/target/resolve";
-import { BUILTIN_RUNTIMES } from "./builtin-runtimes";
+import { BUILTIN_RUNTIMES, builtinRuntimes } from "./builtin-runtimes";
+import { formatVersion } from "../core/target/version";
 
 /** Every document must be a Kubernetes object (YAML syntax, apiVersion, kind, metadata.name). */
 export const parseRule = defineRule<never>({
@@ -80,27 +81,46 @@ export const duplicateObjectRule = defineManifestRule({
   },
 });
 
+/** For a name that other KServe releases install as a ClusterServingRuntime: which releases, in a parenthesis. */
+function builtInElsewhere(name: string, target: Target): string {
+  // consecutive sets that have the name form one range of releases
+  const ranges: { since: string; until?: string }[] = [];
+  let open = false;
+  for (const set of BUILTIN_RUNTIMES) {
+    const has = set.runtimes.some((r) => r.name === name);
+    const last = ranges[ranges.length - 1];
+    if (has && open && last !== undefined) ranges[ranges.length - 1] = { since: last.since, ...(set.until !== undefined ? { until: set.until } : {}) };
+    else if (has) ranges.push({ since: set.since, ...(set.until !== undefined ? { until: set.until } : {}) });
+    open = has;
+  }
+  if (ranges.length === 0) return "";
+  const text = ranges.map((r) => (r.until === undefined ? `${r.since} and later` : r.until === r.since ? r.since : `${r.since} to ${r.until}`)).join(", ");
+  return ` (KServe ${text} install${ranges.length === 1 && ranges[0]?.until === ranges[0]?.since ? "s" : ""} a ClusterServingRuntime of that name; the target is KServe ${formatVersion(target.kserve)})`;
+}
+
 /** The ServingRuntime an InferenceService names must exist (in the input, or declared with --assume-runtime). */
 export const runtimeMissingRule = defineManifestRule({
   id: "lint/runtime-missing",
   severity: "error",
-  summary: "the runtime an InferenceService names exists as a ServingRuntime in its namespace or a ClusterServingRuntime",
-  why: 'KServe cannot reconcile the InferenceService: its status reports "specified runtime ... does not exist" and no pod starts',
+  summary: "the runtime an InferenceService names exists as a ServingRuntime in its namespace or a ClusterServingRuntime (of the input, or one the target's KServe release installs)",
+  why: 'KServe cannot reconcile the InferenceService: its status reports "specified runtime ... does not exist" and no pod starts; the built-in ClusterServingRuntimes differ between KServe releases, and OpenShift AI installs none',
   fix: "add the ServingRuntime to the input, or declare it with --assume-runtime NAME if it is installed on the cluster",
   on: "app",
   kinds: ["InferenceService"],
-  check: ({ manifest, app, lint }) => {
+  check: ({ manifest, app, target, lint }) => {
     if (lint === undefined || manifest.kind !== "InferenceService") return [];
     const runtime = getIn(manifest, ["spec", "predictor", "model", "runtime"]);
     if (typeof runtime !== "string" || lint.runtimes.has(runtime)) return [];
     const index = appIndex(app);
     if (index.find("ServingRuntime", namespaceOf(manifest), runtime).length > 0 || index.find("ClusterServingRuntime", "", runtime).length > 0) return [];
+    if (builtinRuntimes(target).some((r) => r.name === runtime)) return [];
     const elsewhere = index.ofKind("ServingRuntime").filter((r) => r.metadata.name === runtime).map(namespaceOf);
+    const otherReleases = target.openshiftAI !== undefined ? (BUILTIN_RUNTIMES.some((set) => set.runtimes.some((r) => r.name === runtime)) ? " (upstream KServe installs a ClusterServingRuntime of that name; OpenShift AI installs none)" : "") : builtInElsewhere(runtime, target);
     return [
       {
         path: "spec.predictor.model.runtime",
         value: runtime,
-        message: `no ServingRuntime "${runtime}" in namespace ${namespaceOf(manifest) || "(none)"} and no ClusterServingRuntime "${runtime}" in the input${elsewhere.length > 0 ? ` (a ServingRuntime of that name is in ${elsewhere.map((n) => n || "(no namespace)").join(", ")}; runtimes serve only their own namespace)` : ""}`,
+        message: `no ServingRuntime "${runtime}" in namespace ${namespaceOf(manifest) || "(none)"} and no ClusterServingRuntime "${runtime}" in the input${elsewhere.length > 0 ? ` (a ServingRuntime of that name is in ${elsewhere.map((n) => n || "(no namespace)").join(", ")}; runtimes serve only their own namespace)` : ""}${otherReleases}`,
       },
     ];
   },
@@ -314,16 +334,17 @@ export const hardwareProfileBoundsRule = defineManifestRule({
 
 const candidatesCache = new WeakMap<readonly Manifest[], RuntimeCandidate[]>();
 
-/** The runtimes an InferenceService of `app` may get: the input's, and KServe's built-ins on upstream KServe. */
+/** The runtimes an InferenceService of `app` may get: the input's, and the built-ins of the target's KServe release (none on OpenShift AI). */
 export function lintRuntimeCandidates(app: readonly Manifest[], target: Target): RuntimeCandidate[] {
   let own = candidatesCache.get(app);
   if (own === undefined) {
     own = runtimeCandidates(appIndex(app).ofKind("ServingRuntime").concat(appIndex(app).ofKind("ClusterServingRuntime")));
     candidatesCache.set(app, own);
   }
-  if (target.openshiftAI !== undefined) return own;
+  const builtIn = builtinRuntimes(target);
+  if (builtIn.length === 0) return own;
   const names = new Set(own.filter((r) => r.kind === "ClusterServingRuntime").map((r) => r.name));
-  return [...own, ...BUILTIN_RUNTIMES.filter((r) => !names.has(r.name))];
+  return [...own, ...builtIn.filter((r) => !names.has(r.name))];
 }
 
 /** An InferenceService that names no runtime gets one by format, protocol and autoSelect: some runtime must match. */
@@ -344,8 +365,9 @@ export const noRuntimeRule = defineManifestRule({
     const { selected, rejected } = selectRuntime(request, namespace, candidates);
     if (selected !== undefined) return [];
     const asked = `format ${request.format}${request.version !== undefined ? ` version "${request.version}"` : ""}, protocol ${request.protocol}${request.multiNode ? ", multi-node" : ""}`;
-    const near = rejected.filter((r) => !r.reason.startsWith("it does not list format")).slice(0, 3);
-    const where = `the ServingRuntimes of namespace ${namespace || "(none)"} and the ClusterServingRuntimes of the input${target.openshiftAI !== undefined ? " (OpenShift AI installs no ClusterServingRuntimes)" : " and of KServe's install"}`;
+    const listsFormat = (r: RuntimeCandidate): boolean => Array.isArray(r.spec["supportedModelFormats"]) && r.spec["supportedModelFormats"].some((f) => isRecord(f) && f["name"] === request.format);
+    const near = rejected.filter((r) => listsFormat(r.runtime)).slice(0, 3);
+    const where = `the ServingRuntimes of namespace ${namespace || "(none)"} and the ClusterServingRuntimes of the input${target.openshiftAI !== undefined ? " (OpenShift AI installs no ClusterServingRuntimes)" : ` and the ones KServe ${formatVersion(target.kserve)} installs`}`;
     const elsewhere = candidates.filter((r) => r.kind === "ServingRuntime" && r.namespace !== namespace && !("reason" in candidacy(request, r)));
     const why =
       near.length > 0

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { formatJson, formatSarif, formatText, lint, LintOptionsError, parseObjects, pathSegments, readSources } from "../../src/lint";
+import { BUILTIN_RUNTIMES, builtinRuntimes, formatJson, formatSarif, formatText, lint, LintOptionsError, lintTarget, parseObjects, pathSegments, readSources } from "../../src/lint";
 import { lintCommand } from "../../src/cli/lint";
 import { main } from "../../src/cli/main";
 import { parseTargetName } from "../../src/core/target/name";
@@ -154,11 +154,21 @@ spec:
 
 describe("lint-only rules", () => {
   it("lint/runtime-missing names the namespace and honours --assume-runtime", () => {
-    const text = isvc("a").replace("        name: sklearn\n", "        name: sklearn\n      runtime: kserve-sklearnserver\n");
+    const text = isvc("a").replace("        name: sklearn\n", "        name: sklearn\n      runtime: sklearn-custom\n");
     const report = lint([{ file: "a.yaml", text }]);
-    expect(report.problems.map((p) => [p.rule, p.path, p.value, p.line, p.fix])).toEqual([["lint/runtime-missing", "spec.predictor.model.runtime", "kserve-sklearnserver", 11, "add the ServingRuntime to the input, or declare it with --assume-runtime NAME if it is installed on the cluster"]]);
-    expect(report.problems[0]?.message).toBe('no ServingRuntime "kserve-sklearnserver" in namespace models and no ClusterServingRuntime "kserve-sklearnserver" in the input');
-    expect(lint([{ file: "a.yaml", text }], { assumeRuntimes: ["kserve-sklearnserver"] }).problems).toEqual([]);
+    expect(report.problems.map((p) => [p.rule, p.path, p.value, p.line, p.fix])).toEqual([["lint/runtime-missing", "spec.predictor.model.runtime", "sklearn-custom", 11, "add the ServingRuntime to the input, or declare it with --assume-runtime NAME if it is installed on the cluster"]]);
+    expect(report.problems[0]?.message).toBe('no ServingRuntime "sklearn-custom" in namespace models and no ClusterServingRuntime "sklearn-custom" in the input');
+    expect(lint([{ file: "a.yaml", text }], { assumeRuntimes: ["sklearn-custom"] }).problems).toEqual([]);
+  });
+
+  it("lint/runtime-missing counts the ClusterServingRuntimes of the target's KServe release, none on OpenShift AI", () => {
+    const named = (runtime: string): string => isvc("a").replace("        name: sklearn\n", `        name: sklearn\n      runtime: ${runtime}\n`);
+    const problems = (runtime: string, target: string): string[] => lint([{ file: "a.yaml", text: named(runtime) }], { target }).problems.map((p) => p.message);
+    expect(problems("kserve-sklearnserver", "0.15")).toEqual([]);
+    expect(problems("kserve-predictiveserver", "0.17")).toEqual([]);
+    expect(problems("kserve-predictiveserver", "0.15")).toEqual(['no ServingRuntime "kserve-predictiveserver" in namespace models and no ClusterServingRuntime "kserve-predictiveserver" in the input (KServe 0.17 and later install a ClusterServingRuntime of that name; the target is KServe 0.15)']);
+    expect(problems("kserve-vllmserver", "0.19")).toEqual(['no ServingRuntime "kserve-vllmserver" in namespace models and no ClusterServingRuntime "kserve-vllmserver" in the input (KServe 0.20 and later install a ClusterServingRuntime of that name; the target is KServe 0.19)']);
+    expect(problems("kserve-sklearnserver", "openshift-ai-3.0")).toEqual(['no ServingRuntime "kserve-sklearnserver" in namespace models and no ClusterServingRuntime "kserve-sklearnserver" in the input (upstream KServe installs a ClusterServingRuntime of that name; OpenShift AI installs none)']);
   });
 
   it("lint/service-account-missing and lint/pvc-missing are warnings, lifted by --assume", () => {
@@ -288,6 +298,83 @@ spec:
     expect(odh.runtimes.map((r) => [r.object, r.runtime])).toEqual([["InferenceService/models/x", undefined]]);
     expect(odh.problems.map((p) => [p.rule, p.path])).toEqual([["lint/no-runtime", "spec.predictor.model.modelFormat"]]);
     expect((JSON.parse(formatJson(report)) as { runtimes: unknown[] }).runtimes).toHaveLength(3);
+  });
+});
+
+describe("the built-in ClusterServingRuntimes of each KServe release", () => {
+  const asking = (format: string, version?: string): string => isvc("m").replace("        name: sklearn\n", `        name: ${format}\n${version !== undefined ? `        version: "${version}"\n` : ""}`);
+  const chosen = (text: string, target: string): [string | undefined, string[]] => {
+    const report = lint([{ file: "m.yaml", text }], { target });
+    return [report.runtimes[0]?.runtime, report.problems.map((p) => p.rule)];
+  };
+
+  it("xgboost 1 and lightgbm 3 have their own servers up to 0.16; from 0.17 those serve 2 and 4", () => {
+    expect(chosen(asking("xgboost", "1"), "0.15")).toEqual(["ClusterServingRuntime/kserve-xgbserver", []]);
+    expect(chosen(asking("xgboost", "1"), "0.16")).toEqual(["ClusterServingRuntime/kserve-xgbserver", []]);
+    expect(chosen(asking("xgboost", "1"), "0.17")).toEqual([undefined, ["lint/no-runtime"]]);
+    expect(chosen(asking("xgboost", "2"), "0.17")).toEqual(["ClusterServingRuntime/kserve-xgbserver", []]);
+    expect(chosen(asking("xgboost", "2"), "0.15")).toEqual([undefined, ["lint/no-runtime"]]);
+    expect(chosen(asking("lightgbm", "3"), "0.15")).toEqual(["ClusterServingRuntime/kserve-lgbserver", []]);
+    expect(chosen(asking("lightgbm", "4"), "0.20")).toEqual(["ClusterServingRuntime/kserve-lgbserver", []]);
+  });
+
+  it("vLLM and autogluon are built in from 0.20 (and on main), not before; OpenShift AI has no built-ins", () => {
+    expect(chosen(asking("vLLM"), "0.20")).toEqual(["ClusterServingRuntime/kserve-vllmserver", []]);
+    expect(chosen(asking("vLLM"), "kserve-0.21")).toEqual(["ClusterServingRuntime/kserve-vllmserver", []]);
+    expect(chosen(asking("vLLM"), "0.17")).toEqual([undefined, ["lint/no-runtime"]]);
+    expect(chosen(asking("autogluon", "1"), "0.20")).toEqual(["ClusterServingRuntime/kserve-autogluonserver", []]);
+    expect(chosen(asking("autogluon", "1"), "0.19")).toEqual([undefined, ["lint/no-runtime"]]);
+    expect(chosen(asking("sklearn", "1"), "openshift-ai-3.4")).toEqual([undefined, ["lint/no-runtime"]]);
+  });
+
+  it("the tables: names per release, and the facts of one runtime", () => {
+    const names = (target: string): string[] => builtinRuntimes(lintTarget(target)).map((r) => r.name);
+    expect(names("0.15")).toEqual(["kserve-huggingfaceserver", "kserve-huggingfaceserver-multinode", "kserve-lgbserver", "kserve-mlserver", "kserve-paddleserver", "kserve-pmmlserver", "kserve-sklearnserver", "kserve-tensorflow-serving", "kserve-torchserve", "kserve-tritonserver", "kserve-xgbserver"]);
+    expect(names("0.17")).toEqual(["kserve-huggingfaceserver", "kserve-huggingfaceserver-multinode", "kserve-lgbserver", "kserve-mlserver", "kserve-paddleserver", "kserve-pmmlserver", "kserve-predictiveserver", "kserve-sklearnserver", "kserve-tensorflow-serving", "kserve-torchserve", "kserve-tritonserver", "kserve-xgbserver"]);
+    expect(names("0.20")).toEqual(["kserve-autogluonserver", "kserve-huggingfaceserver", "kserve-huggingfaceserver-multinode", "kserve-lgbserver", "kserve-mlserver", "kserve-paddleserver", "kserve-pmmlserver", "kserve-predictiveserver", "kserve-sklearnserver", "kserve-tensorflow-serving", "kserve-torchserve", "kserve-tritonserver", "kserve-vllmserver", "kserve-xgbserver"]);
+    expect(names("kserve-0.21")).toEqual(names("0.20"));
+    expect(names("0.14")).not.toContain("kserve-huggingfaceserver-multinode");
+    expect(names("openshift-ai-2.25")).toEqual([]);
+    const multinode = builtinRuntimes(lintTarget("0.15")).find((r) => r.name === "kserve-huggingfaceserver-multinode");
+    expect(multinode?.spec).toEqual({ supportedModelFormats: [{ name: "huggingface", version: "1", autoSelect: true, priority: 2 }], protocolVersions: ["v2", "v1"], workerSpec: {} });
+    const vllm = builtinRuntimes(lintTarget("0.20")).find((r) => r.name === "kserve-vllmserver");
+    expect(vllm?.spec).toEqual({ supportedModelFormats: [{ name: "vLLM", version: "1", autoSelect: true, priority: 1 }] });
+    expect(BUILTIN_RUNTIMES.map((s) => [s.since, s.until])).toEqual([["0.8", "0.8"], ["0.9", "0.9"], ["0.10", "0.10"], ["0.11", "0.11"], ["0.12", "0.13"], ["0.14", "0.14"], ["0.15", "0.16"], ["0.17", "0.19"], ["0.20", undefined]]);
+  });
+});
+
+describe("text output: the runtime of each InferenceService", () => {
+  it("says which runtime each InferenceService gets and why", () => {
+    const runtimeDoc = `apiVersion: serving.kserve.io/v1alpha1
+kind: ServingRuntime
+metadata: {name: local-sklearn, namespace: models}
+spec:
+  supportedModelFormats: [{name: sklearn, version: "1", autoSelect: true, priority: 5}]
+  protocolVersions: [v1, v2]
+  containers: [{name: kserve-container, image: registry.example/sk:1}]
+`;
+    const xgb = isvc("x").replace("name: sklearn", "name: xgboost");
+    const named = isvc("n").replace("        name: sklearn\n", "        name: sklearn\n      runtime: local-sklearn\n");
+    const missing = isvc("gone").replace("        name: sklearn\n", "        name: sklearn\n      runtime: elsewhere\n");
+    const assumedName = isvc("as").replace("        name: sklearn\n", "        name: sklearn\n      runtime: cluster-only\n");
+    const onnx = isvc("o").replace("name: sklearn", "name: unknown-format");
+    const text = [runtimeDoc, isvc("s"), xgb, named, missing, assumedName, onnx].join("---\n");
+    const report = lint([{ file: "a.yaml", text }], { target: "0.17", ignore: ["lint/runtime-missing"], assumeRuntimes: ["cluster-only"] });
+    const out = formatText(report);
+    const block = out.slice(out.indexOf("runtimes:\n"), out.indexOf("\n0 errors"));
+    expect(block.split("\n")).toEqual([
+      "runtimes:",
+      '  InferenceService/models/s (a.yaml:9) -> ServingRuntime/models/local-sklearn: selected for format sklearn, protocol v1: lists the format with autoSelect, priority 5; first of 2 runtimes that match (namespace before cluster, then lowest protocol, name, highest priority)',
+      '  InferenceService/models/x (a.yaml:21) -> ClusterServingRuntime/kserve-xgbserver: selected for format xgboost, protocol v1: lists the format with autoSelect, priority 1, installed by KServe 0.17; the only runtime that matches',
+      "  InferenceService/models/n (a.yaml:33) -> ServingRuntime/models/local-sklearn: named in spec.predictor.model.runtime",
+      "  InferenceService/models/gone (a.yaml:46) -> (none): named in spec.predictor.model.runtime; not in the input (lint/runtime-missing)",
+      "  InferenceService/models/as (a.yaml:59) -> cluster-only: named in spec.predictor.model.runtime; declared with --assume-runtime",
+      "  InferenceService/models/o (a.yaml:72) -> (none): no runtime of the input or of KServe 0.17's install matches format unknown-format, protocol v1; one declared with --assume-runtime (cluster-only) may",
+    ]);
+    expect(report.runtimes.map((r) => r.how)).toEqual(["selected", "selected", "named", "named", "assumed", "assumed"]);
+    const none = formatText(lint([{ file: "o.yaml", text: onnx }], { target: "0.17" }));
+    expect(none).toContain("runtimes:\n  InferenceService/models/o (o.yaml:1) -> (none): no runtime matches format unknown-format, protocol v1 (lint/no-runtime)\n");
+    expect(formatText(lint([{ file: "r.yaml", text: runtimeDoc }]))).not.toContain("runtimes:");
   });
 });
 
