@@ -24,22 +24,45 @@ interface Done {
   readonly err: string;
 }
 
-function start(args: string[]): { child: ChildProcess; done: Promise<Done>; started: Promise<void> } {
+/** A running fixture synth, and promises for the lines it prints and for its end. */
+interface Running {
+  readonly child: ChildProcess;
+  readonly done: Promise<Done>;
+  /** Resolves when the fixture prints `line` (or ends without printing it). */
+  printed(line: string): Promise<void>;
+}
+
+function start(args: string[]): Running {
   const child = spawn(process.execPath, [tsx, slow, ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
-  let markStarted: () => void = () => undefined;
-  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  let ended = false;
+  const waiters: { line: string; resolve: () => void }[] = [];
+  const settle = (): void => {
+    for (const w of waiters.splice(0)) {
+      if (ended || out.split("\n").includes(w.line)) w.resolve();
+      else waiters.push(w);
+    }
+  };
   child.stdout?.on("data", (d: Buffer) => {
     out += d.toString();
-    if (out.includes("writing")) markStarted();
+    settle();
   });
   child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
   const done = new Promise<Done>((resolve) => child.on("close", (code) => {
-    markStarted();
+    ended = true;
+    settle();
     resolve({ code, out, err });
   }));
-  return { child, done, started };
+  return {
+    child,
+    done,
+    printed: (line) =>
+      new Promise<void>((resolve) => {
+        waiters.push({ line, resolve });
+        settle();
+      }),
+  };
 }
 
 function files(dir: string): Record<string, string> {
@@ -49,33 +72,46 @@ function files(dir: string): Record<string, string> {
 }
 
 describe("two synths of one folder at once (two processes)", () => {
+  // Each step waits for an event (a line the other process prints, its end, or the release file this
+  // test creates), never for time to pass, so the order is the same on an idle and on a loaded machine.
   it("the second waits for the first, then writes its own complete tree", async () => {
-    const out = path.join(tmp(), "dist");
-    const first = start([out, "first", "0", "1500"]);
-    await first.started;
-    const second = start([out, "second", "20000", "0"]);
+    const dir = tmp();
+    const out = path.join(dir, "dist");
+    const release = path.join(tmp(), "release");
+    const first = start([out, "first", "0", release]);
+    await first.printed("writing");
+    // the jest timeout bounds this wait, not the lock's
+    const second = start([out, "second", "3600000", release]);
+    await second.printed("waiting");
+    expect(fs.existsSync(out)).toBe(false);
+    fs.writeFileSync(release, "");
     const [a, b] = await Promise.all([first.done, second.done]);
-    expect(a).toMatchObject({ code: 0, err: "" });
-    expect(b).toMatchObject({ code: 0, err: "" });
+    expect(a).toMatchObject({ code: 0, err: "", out: "writing\ndone first\n" });
+    expect(b).toMatchObject({ code: 0, err: "", out: "waiting\nwriting\ndone second\n" });
     expect(files(out)).toEqual({ "a.k8s.yaml": "second\n", "b.k8s.yaml": "second\n" });
-    expect(fs.readdirSync(path.dirname(out))).toEqual(["dist"]);
-  }, 60_000);
+    expect(fs.readdirSync(dir)).toEqual(["dist"]);
+  }, 120_000);
 
   it("a second synth that may not wait refuses with who holds the lock, and the first completes", async () => {
-    const out = path.join(tmp(), "dist");
-    const first = start([out, "first", "0", "1500"]);
-    await first.started;
-    const second = start([out, "second", "0", "0"]);
-    const [a, b] = await Promise.all([first.done, second.done]);
-    expect(a.code).toBe(0);
+    const dir = tmp();
+    const out = path.join(dir, "dist");
+    const release = path.join(tmp(), "release");
+    const first = start([out, "first", "0", release]);
+    await first.printed("writing");
+    // the first holds the lock until the release file exists, so the second finds it held
+    const b = await start([out, "second", "0", release]).done;
+    fs.writeFileSync(release, "");
+    const a = await first.done;
+    expect(a).toMatchObject({ code: 0, err: "" });
     expect(b.code).toBe(2);
+    expect(b.out).toBe("");
     const lock = outputPaths(out).lock;
     // (tsx runs the script in a child process of its own, so the pid is that child's)
     expect(b.err.split("\n")[0]).toBe(`another kserve-constructs synth (pid ${/pid (\d+)/.exec(b.err)?.[1]} on ${os.hostname()}) is writing ${out} (waited 0 s for its lock ${lock}). Nothing was changed.`);
     expect(b.err).toContain(`If no such process is running, delete ${lock}.`);
     expect(files(out)).toEqual({ "a.k8s.yaml": "first\n", "b.k8s.yaml": "first\n" });
-    expect(fs.readdirSync(path.dirname(out))).toEqual(["dist"]);
-  }, 60_000);
+    expect(fs.readdirSync(dir)).toEqual(["dist"]);
+  }, 120_000);
 });
 
 describe("the lock file", () => {
@@ -94,6 +130,9 @@ describe("the lock file", () => {
     const out = path.join(tmp(), "dist");
     const lock = outputPaths(out).lock;
     fs.writeFileSync(lock, "");
+    // dated in the future, so it is fresh however long this test takes to get here
+    const future = new Date(Date.now() + 3_600_000);
+    fs.utimesSync(lock, future, future);
     expect(() => acquireLock(nodeFs, lock, { waitMs: 0 })).toThrow("another process is writing");
     const past = new Date(Date.now() - 60_000);
     fs.utimesSync(lock, past, past);
