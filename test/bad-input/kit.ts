@@ -10,6 +10,7 @@ import * as pulumiApi from "kserve-constructs/pulumi";
 import type { Issue, TargetProps } from "kserve-constructs";
 import { ValidationError } from "kserve-constructs";
 import { resetPulumi } from "../support/pulumi";
+import { engineProps as validEngineProps } from "../support/fixtures";
 
 /** Loose props: the cases pass wrong types on purpose. */
 export type Props = Record<string, unknown>;
@@ -55,13 +56,7 @@ export interface Api {
 
 /** The minimal valid engine props (an OpenAI-compatible engine for format "my-format"). */
 export function engineProps(overrides: Props = {}): Props {
-  return {
-    versions: { "1.0.0": { image: { cpu: "registry.example/engine:1.0.0" } } },
-    args: ["--model={{model_path}}", "--port={{port}}", "--name={{model_name}}"],
-    protocol: "openai",
-    modelFormats: [{ name: "my-format" }],
-    ...overrides,
-  };
+  return { ...validEngineProps(), ...overrides };
 }
 
 /** The minimal valid NIM props (a catalogue model with its two NGC secrets). */
@@ -72,16 +67,26 @@ export function nimProps(overrides: Props = {}): Props {
 /** Plain ModelLocation factories. */
 export const Location = cdk8s.ModelLocation;
 
-function cdk8sApi(chart: Construct): Api {
-  const c = cdk8s as unknown as Record<string, unknown>;
-  const S = cdk8s.ModelStorage as unknown as Record<string, (scope: Construct, id: string, props: unknown) => StorageLike>;
-  const nw = <T>(cls: unknown, id: string, props: unknown): T => new (cls as new (s: Construct, i: string, p: unknown) => T)(chart, id, props);
-  const storage = (kind: string) => (id: string, props?: unknown): StorageLike => (S[kind] as (s: Construct, i: string, p: unknown) => StorageLike)(chart, id, props);
+/** How one adapter defines things: a construct of a class, a storage factory, a static preset. */
+interface Adapter {
+  readonly adapter: Api["adapter"];
+  /** The adapter's module (`kserve-constructs/cdk8s` or `kserve-constructs/pulumi`): the same names in both. */
+  readonly module: typeof cdk8s | typeof pulumiApi;
+  /** `new cls(...)` with the adapter's leading arguments (a scope in cdk8s, none in Pulumi). */
+  construct<T>(cls: unknown, id: string, props: unknown): T;
+  /** `factory(...)` with the adapter's leading arguments (`ModelStorage.s3`, `InferenceEngine.vllm`, ...). */
+  call<T>(factory: unknown, id: string, props: unknown): T;
+}
+
+/** The case vocabulary over one adapter: the same table of constructs for both. */
+function apiOf(a: Adapter): Api {
+  const m = a.module;
+  const storage = (kind: keyof typeof m.ModelStorage) => (id: string, props?: unknown): StorageLike => a.call<StorageLike>((m.ModelStorage[kind] as (...args: unknown[]) => unknown).bind(m.ModelStorage), id, props);
   return {
-    adapter: "cdk8s",
-    engine: (id, ...props) => nw(cdk8s.InferenceEngine, id, props.length > 0 ? props[0] : engineProps()),
-    vllm: (id, props) => cdk8s.InferenceEngine.vllm(chart, id, props as never),
-    runtime: (id, props) => nw(cdk8s.ServingRuntime, id, props),
+    adapter: a.adapter,
+    engine: (id, ...props) => a.construct(m.InferenceEngine, id, props.length > 0 ? props[0] : engineProps()),
+    vllm: (id, props) => a.call(m.InferenceEngine.vllm.bind(m.InferenceEngine), id, props),
+    runtime: (id, props) => a.construct(m.ServingRuntime, id, props),
     s3: storage("s3"),
     pvc: storage("pvc"),
     oci: storage("oci"),
@@ -89,47 +94,35 @@ function cdk8sApi(chart: Construct): Api {
     gcs: storage("gcs"),
     azure: storage("azureBlob"),
     uri: storage("uri"),
-    hardware: (id, props) => nw<ProfileLike>(cdk8s.HardwareProfile, id, props),
-    isvc: (id, props) => nw(cdk8s.InferenceService, id, props),
-    nim: (id, ...props) => nw(cdk8s.Nim, id, props.length > 0 ? props[0] : nimProps()),
-    nimPreset: (id, props) => cdk8s.Nim.llama31_8bInstruct(chart, id, props as never),
-    nimAccount: (id, props) => nw(cdk8s.NimAccount, id, props),
-    storageConfig: (id, props) => nw<StorageConfigLike>(cdk8s.StorageConfig, id, props),
-    modelServing: (id, props) => nw(cdk8s.ModelServing, id, props),
-    fleet: (id, props) => nw(cdk8s.ModelFleet, id, props),
-    mmNamespace: (id, props) => nw(c["ModelMeshNamespace"], id, props),
-    mlserverMm: (id, props = {}) => nw(cdk8s.InferenceEngine, id, cdk8s.ModelMeshRuntimes.mlserver(props as never)),
+    hardware: (id, props) => a.construct<ProfileLike>(m.HardwareProfile, id, props),
+    isvc: (id, props) => a.construct(m.InferenceService, id, props),
+    nim: (id, ...props) => a.construct(m.Nim, id, props.length > 0 ? props[0] : nimProps()),
+    nimPreset: (id, props) => a.call(m.Nim.llama31_8bInstruct.bind(m.Nim), id, props),
+    nimAccount: (id, props) => a.construct(m.NimAccount, id, props),
+    storageConfig: (id, props) => a.construct<StorageConfigLike>(m.StorageConfig, id, props),
+    modelServing: (id, props) => a.construct(m.ModelServing, id, props),
+    fleet: (id, props) => a.construct(m.ModelFleet, id, props),
+    mmNamespace: (id, props) => a.construct(m.ModelMeshNamespace, id, props),
+    mlserverMm: (id, props = {}) => a.construct(m.InferenceEngine, id, m.ModelMeshRuntimes.mlserver(props as never)),
   };
 }
 
+function cdk8sApi(chart: Construct): Api {
+  return apiOf({
+    adapter: "cdk8s",
+    module: cdk8s,
+    construct: <T>(cls: unknown, id: string, props: unknown) => new (cls as new (s: Construct, i: string, p: unknown) => T)(chart, id, props),
+    call: <T>(factory: unknown, id: string, props: unknown) => (factory as (s: Construct, i: string, p: unknown) => T)(chart, id, props),
+  });
+}
+
 function pulumiKit(): Api {
-  const P = pulumiApi;
-  const S = P.ModelStorage as unknown as Record<string, (name: string, args: unknown) => StorageLike>;
-  const nw = <T>(cls: unknown, id: string, props: unknown): T => new (cls as new (n: string, a: unknown) => T)(id, props);
-  const storage = (kind: string) => (id: string, props?: unknown): StorageLike => (S[kind] as (n: string, a: unknown) => StorageLike)(id, props);
-  return {
+  return apiOf({
     adapter: "pulumi",
-    engine: (id, ...props) => nw(P.InferenceEngine, id, props.length > 0 ? props[0] : engineProps()),
-    vllm: (id, props) => P.InferenceEngine.vllm(id, props as never),
-    runtime: (id, props) => nw(P.ServingRuntime, id, props),
-    s3: storage("s3"),
-    pvc: storage("pvc"),
-    oci: storage("oci"),
-    hf: storage("huggingFace"),
-    gcs: storage("gcs"),
-    azure: storage("azureBlob"),
-    uri: storage("uri"),
-    hardware: (id, props) => nw<ProfileLike>(P.HardwareProfile, id, props),
-    isvc: (id, props) => nw(P.InferenceService, id, props),
-    nim: (id, ...props) => nw(P.Nim, id, props.length > 0 ? props[0] : nimProps()),
-    nimPreset: (id, props) => P.Nim.llama31_8bInstruct(id, props as never),
-    nimAccount: (id, props) => nw(P.NimAccount, id, props),
-    storageConfig: (id, props) => nw<StorageConfigLike>(P.StorageConfig, id, props),
-    modelServing: (id, props) => nw(P.ModelServing, id, props),
-    fleet: (id, props) => nw(P.ModelFleet, id, props),
-    mmNamespace: (id, props) => nw(P.ModelMeshNamespace, id, props),
-    mlserverMm: (id, props = {}) => nw(P.InferenceEngine, id, P.ModelMeshRuntimes.mlserver(props as never)),
-  };
+    module: pulumiApi,
+    construct: <T>(cls: unknown, id: string, props: unknown) => new (cls as new (n: string, a: unknown) => T)(id, props),
+    call: <T>(factory: unknown, id: string, props: unknown) => (factory as (n: string, a: unknown) => T)(id, props),
+  });
 }
 
 /** What defining a case produced: the problems of its ValidationError (none when it synthesized). */

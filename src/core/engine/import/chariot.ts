@@ -21,7 +21,7 @@
  */
 import { z } from "zod";
 import type { IssueDraft } from "../../errors";
-import { formatPath, parseProps } from "../../schema";
+import { formatPath } from "../../schema";
 import type { Finding } from "../../rules/registry";
 import { defineRule, runRules } from "../../rules/registry";
 import type { EngineVersionProps, InferenceEngineProps } from "../props";
@@ -30,7 +30,8 @@ import type { ParameterSpec, ParameterType } from "../parameters";
 import type { EngineProtocol } from "../protocols";
 import type { ProbeSettings } from "../../pod/probes";
 import type { DefinitionSource, EngineImportProps } from "./source";
-import { formatName, mergeImportProps, readDefinition, splitCommand } from "./source";
+import { formatName, mergeImportProps, splitCommand } from "./source";
+import { commandLineFinding, imageSpaceFinding, ownEngineFix, readImport, shapeFindings, versionSelectionFindings } from "./findings";
 import type { ImportResult } from "./gpustack";
 import { ENV_NAME } from "../../names";
 
@@ -154,7 +155,7 @@ export const chariotShapeRule = defineRule<{ readonly input: unknown }>({
   on: "props",
   check: ({ input }) => {
     const schema = Array.isArray(input) ? z.array(versionSchema).min(1, { message: "the list has no engine versions" }) : versionSchema;
-    return parseProps(schema as z.ZodType<unknown>, input, "", "chariot/shape").issues.map((d) => ({ path: d.path, value: d.value, message: d.message, fix: d.fix }));
+    return shapeFindings(schema as z.ZodType<unknown>, input, "chariot/shape");
   },
 });
 
@@ -176,7 +177,7 @@ export const chariotImageRule = defineRule<ChariotSubject>({
       }
       for (const field of ["container_image_cpu", "container_image_gpu"] as const) {
         const image = v[field];
-        if (typeof image === "string" && /\s/.test(image)) findings.push({ path: fieldPath(at, field), value: image, message: "an image reference cannot contain spaces", fix: "use registry/repository:tag or @sha256:digest" });
+        if (typeof image === "string") findings.push(...imageSpaceFinding(fieldPath(at, field), image));
       }
       if (v.supports_multi_gpu === true && (gpu === undefined || gpu === "")) {
         findings.push({ path: fieldPath(at, "supports_multi_gpu"), value: true, message: "supports_multi_gpu needs container_image_gpu (Chariot's own rule)", fix: "set container_image_gpu, or supports_multi_gpu: false" });
@@ -195,11 +196,10 @@ export const chariotVersionsRule = defineRule<ChariotSubject>({
   fix: "import one engine's versions, each once, with is_default on exactly one (or the defaultVersion prop)",
   on: "props",
   check: (s) => {
-    const findings: Finding[] = [];
     const all = s.versions.map((l) => versionKey(l.v));
-    for (const v of s.props.onlyVersions ?? []) if (!all.includes(v)) findings.push({ path: "onlyVersions", value: v, message: `version "${v}" is not in the definition`, fix: `use one of ${all.join(", ")}` });
     const list = selected(s);
-    if (list.length === 0) return [...findings, { path: "onlyVersions", value: s.props.onlyVersions, message: "onlyVersions leaves no version to import", fix: `name at least one of ${all.join(", ")}` }];
+    const findings = versionSelectionFindings(all, s.props.onlyVersions, list.map((l) => versionKey(l.v)), "the definition");
+    if (list.length === 0) return findings;
     const first = list[0] as Located;
     const seen = new Map<string, string>();
     for (const { at, v } of list) {
@@ -238,7 +238,7 @@ export const chariotVersionFieldsRule = defineRule<ChariotSubject>({
       if (v === def.v) continue;
       for (const field of ENGINE_FIELDS) {
         if (JSON.stringify(v[field] ?? null) !== JSON.stringify(def.v[field] ?? null)) {
-          findings.push({ path: fieldPath(at, field), value: v[field] ?? undefined, message: `version ${versionKey(v)} has another ${field} than the default version ${versionKey(def.v)}`, fix: `import version ${versionKey(v)} as its own engine (onlyVersions: ["${versionKey(v)}"])` });
+          findings.push({ path: fieldPath(at, field), value: v[field] ?? undefined, message: `version ${versionKey(v)} has another ${field} than the default version ${versionKey(def.v)}`, fix: ownEngineFix(versionKey(v)) });
         }
       }
     }
@@ -300,9 +300,7 @@ export const chariotCommandRule = defineRule<ChariotSubject>({
     if (def === undefined) return [];
     return (["entrypoint", "command"] as const).flatMap((field) => {
       const value = def.v[field];
-      if (typeof value !== "string") return [];
-      const split = splitCommand(value);
-      return split.problem !== undefined ? [{ path: fieldPath(def.at, field), value, message: `the line cannot be split into words: ${split.problem}` }] : [];
+      return typeof value === "string" ? commandLineFinding(fieldPath(def.at, field), value, "the line") : [];
     });
   },
 });
@@ -346,10 +344,8 @@ export const CHARIOT_MODEL_ID_ENV = "CHARIOT_MODEL_ID";
  * Chariot's field names as paths (`[1].container_image_gpu`, or `readiness_probe.port` for one object).
  */
 export function importChariot(source: DefinitionSource<ChariotEngineVersion | readonly ChariotEngineVersion[]>, props: ChariotImportProps = {}): ImportResult {
-  const read = readDefinition(source, "Chariot engine definition");
-  if (read.value === undefined) return { issues: read.findings.map((f) => ({ ...f, rule: "chariot/shape", fix: "correct the JSON (the message gives the line)" })) };
-  const shape = runRules([chariotShapeRule], { input: read.value });
-  if (shape.length > 0) return { issues: shape };
+  const read = readImport(source, "Chariot engine definition", chariotShapeRule, "correct the JSON (the message gives the line)");
+  if (read.issues !== undefined) return { issues: read.issues };
   const list = Array.isArray(read.value) ? (read.value as ChariotEngineVersion[]).map((v, i) => ({ at: `[${i}]`, v })) : [{ at: "", v: read.value as ChariotEngineVersion }];
   const subject: ChariotSubject = { versions: list, props };
   const issues: IssueDraft[] = runRules(CHARIOT_RULES, subject);

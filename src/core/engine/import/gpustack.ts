@@ -22,13 +22,13 @@
  */
 import { z } from "zod";
 import type { IssueDraft } from "../../errors";
-import { parseProps } from "../../schema";
 import type { Finding } from "../../rules/registry";
 import { defineRule, runRules } from "../../rules/registry";
 import type { EngineVersionProps, ImageTarget, InferenceEngineProps } from "../props";
 import type { EnginePreset } from "../preset";
 import type { DefinitionSource, EngineImportProps } from "./source";
-import { compareVersions, formatName, mergeImportProps, readDefinition, splitCommand } from "./source";
+import { compareVersions, formatName, mergeImportProps, splitCommand } from "./source";
+import { commandLineFinding, imageSpaceFinding, ownEngineFix, readImport, shapeFindings, versionSelectionFindings } from "./findings";
 import { compareStrings } from "../../canonical";
 import { formatPath } from "../../schema";
 
@@ -211,7 +211,7 @@ export const gpuStackShapeRule = defineRule<{ readonly input: unknown }>({
   why: "a field GPUStack does not know, or a value of the wrong type, is a typo or a definition of another system; importing it silently would drop what the author meant",
   fix: "correct the field named in the message (GPUStack's own field names: backend_name, version_configs, default_version, default_run_command, ...)",
   on: "props",
-  check: ({ input }) => parseProps(definitionSchema, input, "", "gpustack/shape").issues.map((d) => ({ path: d.path, value: d.value, message: d.message, fix: d.fix })),
+  check: ({ input }) => shapeFindings(definitionSchema, input, "gpustack/shape"),
 });
 
 /** Each imported version has an image and a framework GPUStack could schedule. */
@@ -232,7 +232,7 @@ export const gpuStackImageRule = defineRule<GpuStackSubject>({
       if (vc.image_name === undefined || vc.image_name === null || vc.image_name.trim() === "") {
         findings.push({ path: versionPath(v, "image_name"), value: vc.image_name ?? undefined, message: `version ${v} has no image_name`, fix: `set version_configs["${v}"].image_name to the image of this version, or leave the version out with onlyVersions` });
       } else if (/\s/.test(vc.image_name.trim())) {
-        findings.push({ path: versionPath(v, "image_name"), value: vc.image_name, message: "an image reference cannot contain spaces", fix: "use registry/repository:tag or @sha256:digest" });
+        findings.push(...imageSpaceFinding(versionPath(v, "image_name"), vc.image_name));
       }
       if (vc.custom_framework === undefined || vc.custom_framework === null || vc.custom_framework.trim() === "") {
         findings.push({ path: versionPath(v, "custom_framework"), value: undefined, message: `version ${v} has no custom_framework, so the accelerator its image is for is unknown`, fix: `set version_configs["${v}"].custom_framework to cuda, rocm, cpu or the framework the image is built for` });
@@ -256,11 +256,8 @@ export const gpuStackVersionsRule = defineRule<GpuStackSubject>({
     const findings: Finding[] = [];
     const all = Object.keys(s.definition.version_configs).sort(compareStrings);
     if (all.length === 0) findings.push({ path: "version_configs", value: s.definition.version_configs, message: "the backend has no versions", fix: "add a version with image_name and custom_framework" });
-    for (const v of s.props.onlyVersions ?? []) {
-      if (!all.includes(v)) findings.push({ path: "onlyVersions", value: v, message: `version "${v}" is not in version_configs`, fix: `use one of ${all.join(", ")}` });
-    }
     const selected = selectedVersions(s);
-    if (s.props.onlyVersions !== undefined && selected.length === 0 && all.length > 0) findings.push({ path: "onlyVersions", value: s.props.onlyVersions, message: "onlyVersions leaves no version to import", fix: `name at least one of ${all.join(", ")}` });
+    findings.push(...versionSelectionFindings(all, s.props.onlyVersions, selected, "version_configs"));
     const declared = s.definition.default_version ?? undefined;
     if (s.props.defaultVersion !== undefined && selected.length > 0 && !selected.includes(s.props.defaultVersion)) {
       findings.push({ path: "defaultVersion", value: s.props.defaultVersion, message: `defaultVersion "${s.props.defaultVersion}" is not among the imported versions (${selected.join(", ")})`, fix: `use one of ${selected.join(", ")}` });
@@ -279,10 +276,7 @@ export const gpuStackCommandRule = defineRule<GpuStackSubject>({
   why: "GPUStack splits them with shlex; an unclosed quote would make GPUStack fail at start, and the library cannot tell where the words end",
   fix: "close the quote (or escape it with a backslash)",
   on: "props",
-  check: (s) => commandTexts(s).flatMap(({ path, text: line }) => {
-    const split = splitCommand(line);
-    return split.problem !== undefined ? [{ path, value: line, message: `the command line cannot be split into words: ${split.problem}` }] : [];
-  }),
+  check: (s) => commandTexts(s).flatMap(({ path, text: line }) => commandLineFinding(path, line, "the command line")),
 });
 
 /** One runtime runs one command: imported versions share the default version's command line. */
@@ -301,8 +295,8 @@ export const gpuStackVersionCommandRule = defineRule<GpuStackSubject>({
     for (const v of selectedVersions(s)) {
       if (v === def) continue;
       const c = commandOf(s, v);
-      if ((c.run ?? "") !== (base.run ?? "")) findings.push({ path: c.runPath === "default_run_command" ? versionPath(def, "run_command") : c.runPath, value: c.run, message: `version ${v} runs another command line than the default version ${def}`, fix: `import version ${v} as its own engine (onlyVersions: ["${v}"]) and leave it out of this one` });
-      if ((c.entrypoint ?? "") !== (base.entrypoint ?? "")) findings.push({ path: c.entrypointPath === "default_entrypoint" ? versionPath(def, "entrypoint") : c.entrypointPath, value: c.entrypoint, message: `version ${v} has another entrypoint than the default version ${def}`, fix: `import version ${v} as its own engine (onlyVersions: ["${v}"]) and leave it out of this one` });
+      if ((c.run ?? "") !== (base.run ?? "")) findings.push({ path: c.runPath === "default_run_command" ? versionPath(def, "run_command") : c.runPath, value: c.run, message: `version ${v} runs another command line than the default version ${def}`, fix: ownEngineFix(v, true) });
+      if ((c.entrypoint ?? "") !== (base.entrypoint ?? "")) findings.push({ path: c.entrypointPath === "default_entrypoint" ? versionPath(def, "entrypoint") : c.entrypointPath, value: c.entrypoint, message: `version ${v} has another entrypoint than the default version ${def}`, fix: ownEngineFix(v, true) });
     }
     return findings;
   },
@@ -416,10 +410,8 @@ export interface ImportResult {
  * (`version_configs["1.0"].image_name`); warnings come with the props.
  */
 export function importGpuStack(source: DefinitionSource<GpuStackBackendDefinition>, props: GpuStackImportProps = {}): ImportResult {
-  const read = readDefinition(source, "GPUStack backend definition");
-  if (read.value === undefined) return { issues: read.findings.map((f) => ({ ...f, rule: "gpustack/shape", fix: "correct the YAML (the message gives the line)" })) };
-  const shape = runRules([gpuStackShapeRule], { input: read.value });
-  if (shape.length > 0) return { issues: shape };
+  const read = readImport(source, "GPUStack backend definition", gpuStackShapeRule, "correct the YAML (the message gives the line)");
+  if (read.issues !== undefined) return { issues: read.issues };
   const subject: GpuStackSubject = { definition: read.value as GpuStackBackendDefinition, props };
   const issues = runRules(GPUSTACK_RULES, subject);
   if (issues.some((i) => i.severity !== "warning")) return { issues };
