@@ -22,7 +22,12 @@ const rawRuntime = (container: Props, spec: Props = {}) => (api: Api) =>
 const mmEngine = (multiModel: Props): Props => ({ versions: { "1.0": { image: { cpu: "registry.example/mm-server:1.0" } } }, port: 8001, protocol: "grpc-v2", modelFormats: [{ name: "my-format", version: "1" }], resources: { limits: { memory: "2Gi" } }, multiModel });
 const profile = (o: Props) => (api: Api) => void api.hardware("a100", { accelerator: Accelerator.nvidia({ min: 1, default: 1, max: 8 }), ...o });
 
-const BAD_ENV_NAMES = ["BAD-NAME", "1ST", "WITH SPACE", "A=B", "dotted.name", "ünïcode", ""];
+/** Env names every API server rejects, or those before Kubernetes 1.32 (the rule without a target kubernetesVersion). */
+const BAD_ENV_NAMES = ["1ST", "WITH SPACE", "A=B", "ünïcode", "", "..", "..hidden"];
+/** Env names the API server of Kubernetes 1.32 and later rejects too. */
+const BAD_RELAXED_ENV_NAMES = ["A=B", "ünïcode", "", "tab\there"];
+/** Env names that are not C identifiers (the library's own props refuse them). */
+const NON_IDENTIFIER_ENV_NAMES = ["BAD-NAME", "1ST", "WITH SPACE", "A=B"];
 const BAD_LABEL_KEYS = ["-leading", "trailing-", "a/b/c", "UPPER.Example.com/x", "with space", "x".repeat(64), "/empty-prefix", "example.com/"];
 const BAD_LABEL_VALUES = ["-leading", "trailing.", "with space", "v".repeat(64), "a/b", "ünïcode"];
 const BAD_ANNOTATION_KEYS = ["-leading", "a/b/c", "Bad_Prefix.com/x", "with space", "k".repeat(64)];
@@ -30,9 +35,12 @@ const BAD_ANNOTATION_KEYS = ["-leading", "a/b/c", "Bad_Prefix.com/x", "with spac
 const envCases: BadCase[] = [
   ...BAD_ENV_NAMES.map((name) => ({ name: `InferenceService env ${JSON.stringify(name)}`, rule: "k8s/env-name", path: "spec.predictor.model.env[0].name", define: isvc({ env: { [name]: "x" } }) })),
   ...BAD_ENV_NAMES.map((name) => ({ name: `ServingRuntime container env ${JSON.stringify(name)}`, rule: "k8s/env-name", path: "spec.containers[0].env[0].name", define: rawRuntime({ env: [{ name, value: "x" }] }) })),
-  ...BAD_ENV_NAMES.slice(0, 4).map((name) => ({ name: `InferenceEngine env ${JSON.stringify(name)}`, rule: "env/name", path: `env.${name}`, define: engine({ env: { [name]: "x" } }) })),
+  ...["1ST", "WITH SPACE", "x:y"].map((name) => ({ name: `InferenceService env ${JSON.stringify(name)} on Kubernetes 1.31`, rule: "k8s/env-name", path: "spec.predictor.model.env[0].name", define: isvc({ env: { [name]: "x" } }), target: { kubernetesVersion: "1.31" } })),
+  ...BAD_RELAXED_ENV_NAMES.map((name) => ({ name: `InferenceService env ${JSON.stringify(name)} on Kubernetes 1.33`, rule: "k8s/env-name", path: "spec.predictor.model.env[0].name", define: isvc({ env: { [name]: "x" } }), target: { kubernetesVersion: "1.33" } })),
+  ...BAD_RELAXED_ENV_NAMES.slice(0, 2).map((name) => ({ name: `ServingRuntime container env ${JSON.stringify(name)} on Kubernetes 1.34`, rule: "k8s/env-name", path: "spec.containers[0].env[0].name", define: rawRuntime({ env: [{ name, value: "x" }] }), target: { kubernetesVersion: "1.34" } })),
+  ...NON_IDENTIFIER_ENV_NAMES.map((name) => ({ name: `InferenceEngine env ${JSON.stringify(name)}`, rule: "env/name", path: `env.${name}`, define: engine({ env: { [name]: "x" } }) })),
   { name: "InferenceEngine version env", rule: "env/name", path: "versions.1.0.0.env.MY-VAR", define: engine({ versions: { "1.0.0": { image: { cpu: "registry.example/engine:1.0.0" }, env: { "MY-VAR": "1" } } } }) },
-  { name: "ModelMesh runtime built-in adapter env", rule: "k8s/env-name", path: "spec.builtInAdapter.env[0].name", define: (api) => void api.engine("mm", mmEngine({ adapter: { serverType: "triton", env: { "BAD-NAME": "1" } } })), target: { modelMesh: true } },
+  { name: "ModelMesh runtime built-in adapter env", rule: "k8s/env-name", path: "spec.builtInAdapter.env[0].name", define: (api) => void api.engine("mm", mmEngine({ adapter: { serverType: "triton", env: { "BAD NAME": "1" } } })), target: { modelMesh: true } },
   { name: "ModelMesh runtime adapter container env", rule: "k8s/env-name", path: "spec.containers[1].env[0].name", define: (api) => void api.engine("mm", mmEngine({ adapter: { container: { name: "adapter", image: "registry.example/adapter:1", env: { "1PORT": "8001" }, resources: { limits: { memory: "256Mi" } } } }, grpcEndpoint: "port:8086", httpDataEndpoint: "port:8002", storageHelper: false })), target: { modelMesh: true } },
   { name: "ModelMesh MLServer preset annotation key", rule: "k8s/annotation", path: 'metadata.annotations["bad key"]', define: (api) => void api.mlserverMm("mlserver", { annotations: { "bad key": "1" } }), target: { modelMesh: true } },
 ];

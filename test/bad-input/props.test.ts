@@ -114,7 +114,7 @@ const protoCases: BadCase[] = [
   ...PROTO_KEYS.map((key) => ({ name: `InferenceService engineVersion ${key} the engine does not have`, rule: "isvc/engine-version", path: "engineVersion", define: isvc({ engineVersion: key }) })),
   ...PROTO_KEYS.map((key) => ({ name: `NIM model ${key} (not in the catalogue)`, rule: "nim/unknown-model", path: "model", define: nim({ model: key }) })),
   ...PLAIN.map((key) => ({ name: `StorageConfig entry ${key} written by a Job without an endpoint`, rule: "storage-config/entry-keys", path: `entries.${key}`, target: { modelMesh: true }, define: (api: Api) => void api.storageConfig("storage", { entries: own(key, { type: "s3", bucket: "models", region: "us-east-1", credentials: { secretName: "c" } }), source: { job: { image: "registry.example/job:1" } } }) })),
-  ...PLAIN.map((key) => ({ name: `env var ${key}-x (a bad name around a prototype key)`, rule: "k8s/env-name", path: "spec.predictor.model.env[0].name", define: isvc({ env: own(`${key}-x`, "v") }) })),
+  ...PLAIN.map((key) => ({ name: `env var ${key}=x (a bad name around a prototype key)`, rule: "k8s/env-name", path: "spec.predictor.model.env[0].name", define: isvc({ env: own(`${key}=x`, "v") }) })),
   ...[
     ["InferenceService env", (api: Api) => void isvcWith(api, { env: own("__proto__", "v") }), "env.__proto__"],
     ["InferenceService parameters", (api: Api) => void isvcWith(api, { parameters: own("__proto__", "v") }), "parameters.__proto__"],
@@ -132,8 +132,8 @@ const largeCases: BadCase[] = [
   { name: "a 100,000-character InferenceService name", rule: "isvc/hostname-length", path: "metadata.name", define: isvc({ name: BIG }) },
   { name: "a 100,000-character engine name", rule: "props/shape", path: "name", define: engine({ name: BIG }) },
   { name: "a 100,000-character label value", rule: "k8s/label", path: "metadata.labels.team", define: isvc({ labels: { team: BIG } }) },
-  { name: "a 100,000-character env name", rule: "k8s/env-name", path: "spec.predictor.model.env[0].name", define: isvc({ env: { [`-${BIG}`]: "v" } }) },
-  { name: "a 10,000-entry env chain with one bad name", rule: "k8s/env-name", path: "spec.predictor.model.env[10000].name", define: isvc({ env: { ...Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`V${String(i).padStart(5, "0")}`, i === 0 ? "x" : `$(V${String(i - 1).padStart(5, "0")})`])), "Z-BAD": "y" } }) },
+  { name: "a 100,000-character env name", rule: "k8s/env-name", path: "spec.predictor.model.env[0].name", define: isvc({ env: { [`=${BIG}`]: "v" } }) },
+  { name: "a 10,000-entry env chain with one bad name", rule: "k8s/env-name", path: "spec.predictor.model.env[10000].name", define: isvc({ env: { ...Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`V${String(i).padStart(5, "0")}`, i === 0 ? "x" : `$(V${String(i - 1).padStart(5, "0")})`])), "Z=BAD": "y" } }) },
   { name: "a 100,000-character storage path with ..", rule: "storage/path", path: "path", define: (api) => void api.s3("minio", { bucket: "models", credentials: { secretName: "c" } }).path(`${BIG}/../x`) },
 ];
 

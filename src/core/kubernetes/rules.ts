@@ -14,6 +14,8 @@ import type { Finding, ManifestRule, ManifestSubject } from "../rules/registry";
 import { defineManifestRule, runRules } from "../rules/registry";
 import { DNS1123_SUBDOMAIN, ENV_NAME, LABEL_VALUE } from "../names";
 import { parseQuantity } from "../quantity";
+import type { Version } from "../target/version";
+import { atLeast, formatVersion } from "../target/version";
 import { envNameFix } from "../pod/env";
 import { secretLiteralRule } from "../pod/rules";
 import { uriCredentialsRule, uriPathRule } from "../storage/rules";
@@ -115,16 +117,43 @@ function isStringMap(value: unknown): value is Record<string, unknown> {
 // ---------------------------------------------------------------------------
 // rules
 
-/** Environment variable names: C identifiers (letters, digits and '_', not starting with a digit). */
+/** The Kubernetes version from which the API server accepts any printable ASCII env name without '=' (RelaxedEnvironmentVariableValidation on by default). */
+export const RELAXED_ENV_NAMES_SINCE = "1.32";
+
+/** The API server's env name rule before {@link RELAXED_ENV_NAMES_SINCE}: letters, digits, '_', '-', '.', not starting with a digit. */
+const STRICT_ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
+/** Printable ASCII (space to '~') without '='. */
+const RELAXED_ENV_NAME = /^[ -<>-~]+$/;
+
+/** Why the API server of a Kubernetes with (`relaxed`) or without relaxed env validation rejects `name`, or undefined. */
+export function envNameProblem(name: string, relaxed: boolean): string | undefined {
+  if (name === "") return "an environment variable name must not be empty";
+  if (relaxed) return RELAXED_ENV_NAME.test(name) ? undefined : "an environment variable name may hold only printable ASCII characters other than '='";
+  if (!STRICT_ENV_NAME.test(name)) return "an environment variable name may hold only letters, digits, '_', '-' and '.', and must not start with a digit";
+  if (name === "." || name === ".." || name.startsWith("..")) return "an environment variable name must not be '.' or '..', nor start with '..'";
+  return undefined;
+}
+
+/**
+ * Whether the target's API server accepts relaxed env names: `true` from Kubernetes 1.32, `false` before,
+ * `undefined` when the target declares no Kubernetes version.
+ */
+function relaxedEnvNames(target: ManifestSubject["target"]): boolean | undefined {
+  return target.kubernetes === undefined ? undefined : atLeast(target.kubernetes, RELAXED_ENV_NAMES_SINCE);
+}
+
+/** Environment variable names the target's API server rejects (which rule depends on its Kubernetes version). */
 export const envNameRule = defineManifestRule({
   id: "k8s/env-name",
   severity: "error",
-  summary: "Every environment variable name of every container is a C identifier.",
-  why: "Names with '-', '=', spaces or a leading digit are rejected by the API server (or, where newer Kubernetes relaxes the rule, cannot be read by shells and most servers).",
+  summary: `Every environment variable name of every container is one the API server accepts: from Kubernetes ${RELAXED_ENV_NAMES_SINCE} any printable ASCII text without '='; before (and when the target declares no kubernetesVersion) only letters, digits, '_', '-' and '.', not starting with a digit.`,
+  why: `The API server rejects a pod (and so the Deployment, Knative revision or InferenceService that makes it) with such a name. Kubernetes relaxed the rule in ${RELAXED_ENV_NAMES_SINCE} (RelaxedEnvironmentVariableValidation, beta and on by default; GA in 1.34); without a target kubernetesVersion the library applies the older rule, which every supported version accepts.`,
   fix: "rename the variable to letters, digits and '_' only, not starting with a digit",
   on: "manifest",
-  check: ({ manifest }) =>
-    scan(manifest, (path, key, value) => {
+  check: ({ manifest, target }) => {
+    const relaxed = relaxedEnvNames(target);
+    return scan(manifest, (path, key, value) => {
       if (key !== "env" || !Array.isArray(value)) return undefined;
       const out: Finding[] = [];
       value.forEach((v: unknown, i) => {
@@ -132,12 +161,47 @@ export const envNameRule = defineManifestRule({
         const name = v["name"];
         if (typeof name !== "string") {
           out.push({ path: `${path}[${i}].name`, value: name, message: "an environment variable name must be a string", fix: "give the variable a string name" });
-        } else if (!ENV_NAME.test(name)) {
-          out.push({ path: `${path}[${i}].name`, value: name, message: "an environment variable name must start with a letter or '_' and contain only letters, digits and '_'", fix: envNameFix(name) });
+          return;
         }
+        const problem = envNameProblem(name, relaxed === true);
+        if (problem === undefined) return;
+        const newer = relaxed === undefined && envNameProblem(name, true) === undefined;
+        const why =
+          relaxed === true
+            ? ""
+            : relaxed === false
+              ? ` (the target's Kubernetes ${formatVersion(target.kubernetes as Version)} predates the relaxed rule of ${RELAXED_ENV_NAMES_SINCE})`
+              : newer
+                ? ` (Kubernetes ${RELAXED_ENV_NAMES_SINCE} and later accept it, but the target declares no kubernetesVersion, so the rule of older API servers applies)`
+                : "";
+        out.push({ path: `${path}[${i}].name`, value: name, message: `${problem}${why}`, fix: newer ? `${envNameFix(name)}, or declare the cluster's version in the target (kubernetesVersion: "${RELAXED_ENV_NAMES_SINCE}" or later)` : envNameFix(name) });
       });
       return out;
-    }),
+    });
+  },
+});
+
+/** Environment variable names the API server accepts that are not C identifiers (shells cannot expand them). */
+export const envNamePortableRule = defineManifestRule({
+  id: "k8s/env-name-portable",
+  severity: "warning",
+  summary: "Environment variable names are C identifiers (letters, digits and '_', not starting with a digit).",
+  why: "The API server accepts names such as MY-VAR or my.var, but a shell cannot expand them ($MY-VAR is $MY followed by -VAR), so entrypoint scripts and most servers' settings never see them.",
+  fix: "rename the variable to letters, digits and '_' only, not starting with a digit",
+  on: "manifest",
+  check: ({ manifest, target }) => {
+    const relaxed = relaxedEnvNames(target) === true;
+    return scan(manifest, (path, key, value) => {
+      if (key !== "env" || !Array.isArray(value)) return undefined;
+      const out: Finding[] = [];
+      value.forEach((v: unknown, i) => {
+        const name = isRecord(v) ? v["name"] : undefined;
+        if (typeof name !== "string" || ENV_NAME.test(name) || envNameProblem(name, relaxed) !== undefined) return;
+        out.push({ path: `${path}[${i}].name`, value: name, message: `${JSON.stringify(shorten(name))} is accepted by the API server but is not a C identifier, so a shell cannot expand it`, fix: envNameFix(name) });
+      });
+      return out;
+    });
+  },
 });
 
 /** Label keys and values (metadata, pod labels, node selectors). */
@@ -435,7 +499,7 @@ export const runAsRootRule = defineManifestRule({
 });
 
 /** The Kubernetes syntax rules every build runs on its manifests, in order. */
-export const KUBERNETES_RULES: readonly ManifestRule[] = [envNameRule, labelRule, annotationRule, tolerationRule, resourceNameRule, quantityRule, portRule, probeRule, runAsRootRule];
+export const KUBERNETES_RULES: readonly ManifestRule[] = [envNameRule, envNamePortableRule, labelRule, annotationRule, tolerationRule, resourceNameRule, quantityRule, portRule, probeRule, runAsRootRule];
 
 /** The manifest rules every build runs on what it renders: the Kubernetes syntax rules and the credential check. */
 export const BUILD_MANIFEST_RULES: readonly ManifestRule[] = [...KUBERNETES_RULES, secretLiteralRule, uriCredentialsRule, uriPathRule];

@@ -27,6 +27,14 @@ export interface TargetProps {
    */
   readonly kserveVersion?: string;
   /**
+   * The Kubernetes version of the cluster, `"major.minor"` (for example `"1.33"`). It decides what the
+   * API server accepts where Kubernetes changed its validation: from 1.32 (RelaxedEnvironmentVariableValidation,
+   * beta and on by default; GA in 1.34) an environment variable name may be any printable ASCII text
+   * without `=`; before, only letters, digits, `_`, `-` and `.`, not starting with a digit.
+   * @default unknown: the rules every supported Kubernetes version accepts (the stricter, older ones)
+   */
+  readonly kubernetesVersion?: string;
+  /**
    * Whether the cluster runs OpenShift AI: `true` for the current release, or its settings.
    * On OpenShift AI the library emits the metadata its dashboard and controllers read, and applies its
    * rules (53-character InferenceService names, the modes the release reconciles, exposure and auth).

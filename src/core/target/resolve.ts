@@ -14,6 +14,8 @@ import { TARGET_RULES } from "./rules";
 export interface Target {
   /** KServe version. */
   readonly kserve: Version;
+  /** Kubernetes version, when the target declares it (`target.kubernetesVersion`). */
+  readonly kubernetes?: Version;
   /** OpenShift AI settings, when the cluster runs it. */
   readonly openshiftAI?: {
     readonly version: Version;
@@ -50,11 +52,12 @@ export function modeName(mode: CanonicalMode, target: Target): DeploymentMode {
  * OpenShift AI release decides the KServe level.
  */
 export function mergeTargetProps(...layers: (TargetProps | undefined)[]): TargetProps {
-  const out: { kserveVersion?: string; openshiftAI?: TargetProps["openshiftAI"]; knativeFeatures?: readonly string[]; modelMesh?: boolean } = {};
+  const out: { kserveVersion?: string; kubernetesVersion?: string; openshiftAI?: TargetProps["openshiftAI"]; knativeFeatures?: readonly string[]; modelMesh?: boolean } = {};
   for (const layer of layers) {
     if (layer === undefined) continue;
     if (layer.openshiftAI !== undefined && layer.openshiftAI !== false && layer.kserveVersion === undefined) delete out.kserveVersion;
     if (layer.kserveVersion !== undefined) out.kserveVersion = layer.kserveVersion;
+    if (layer.kubernetesVersion !== undefined) out.kubernetesVersion = layer.kubernetesVersion;
     if (layer.openshiftAI !== undefined) out.openshiftAI = layer.openshiftAI;
     if (layer.knativeFeatures !== undefined) out.knativeFeatures = layer.knativeFeatures;
     if (layer.modelMesh !== undefined) out.modelMesh = layer.modelMesh;
@@ -101,8 +104,13 @@ export function resolveTarget(props: TargetProps | undefined): { target: Target;
       fix: `upgrade KServe to ${MIN_KSERVE_VERSION} or later`,
     });
   }
+  let kubernetes: Version | undefined;
+  if (props?.kubernetesVersion !== undefined) {
+    kubernetes = parseVersion(props.kubernetesVersion);
+    if (kubernetes === undefined) issues.push({ path: "target.kubernetesVersion", value: props.kubernetesVersion, rule: "target/version", message: "not a version", fix: 'use "major.minor", for example "1.33"' });
+  }
   return {
-    target: { kserve, ...(openshiftAI ? { openshiftAI } : {}), knativeFeatures: new Set(props?.knativeFeatures ?? []), ...(props?.modelMesh !== undefined ? { modelMesh: props.modelMesh } : {}) },
+    target: { kserve, ...(kubernetes !== undefined ? { kubernetes } : {}), ...(openshiftAI ? { openshiftAI } : {}), knativeFeatures: new Set(props?.knativeFeatures ?? []), ...(props?.modelMesh !== undefined ? { modelMesh: props.modelMesh } : {}) },
     issues,
   };
 }

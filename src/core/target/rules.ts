@@ -207,7 +207,7 @@ export function featureGate(feature: KServeFeature): ManifestRule {
 // ---------------------------------------------------------------------------
 // the shape of target props
 
-const TARGET_KEYS = ["kserveVersion", "openshiftAI", "knativeFeatures", "modelMesh"] as const;
+const TARGET_KEYS = ["kserveVersion", "kubernetesVersion", "openshiftAI", "knativeFeatures", "modelMesh"] as const;
 const OPENSHIFT_AI_KEYS = ["version", "applicationsNamespace"] as const;
 
 
@@ -229,7 +229,7 @@ function unknownKeys(value: Record<string, unknown>, known: readonly string[], b
 export const targetUnknownKeyRule = defineRule<{ readonly value: unknown; readonly path: string }>({
   id: "target/unknown-key",
   severity: "error",
-  summary: "A target has only the settings kserveVersion, openshiftAI, knativeFeatures and modelMesh (and openshiftAI only version and applicationsNamespace).",
+  summary: "A target has only the settings kserveVersion, kubernetesVersion, openshiftAI, knativeFeatures and modelMesh (and openshiftAI only version and applicationsNamespace).",
   why: "A misspelt setting is otherwise ignored: the manifests are rendered for the default target, which may use mode names or features the cluster does not have.",
   fix: "correct the setting's name",
   on: "props",
@@ -268,7 +268,7 @@ export const targetTypesRule = defineRule<{ readonly value: unknown; readonly pa
   check: ({ value, path }) => {
     if (value === undefined) return [];
     if (!isRecord(value)) return [{ path, value, message: "a target is an object such as { kserveVersion: \"0.20\" }", fix: 'pass an object, for example { kserveVersion: "0.20" }' }];
-    const findings: Finding[] = [...versionFinding(`${path}.kserveVersion`, value["kserveVersion"], "0.20")];
+    const findings: Finding[] = [...versionFinding(`${path}.kserveVersion`, value["kserveVersion"], "0.20"), ...versionFinding(`${path}.kubernetesVersion`, value["kubernetesVersion"], "1.33")];
     const odh = value["openshiftAI"];
     if (odh !== undefined && typeof odh !== "boolean") {
       if (isRecord(odh)) {
