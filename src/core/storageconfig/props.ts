@@ -87,10 +87,16 @@ export interface GcsEntryProps {
 /** An Azure Blob Storage entry: `{"type": "azure", "account_name", "container", "connection_string"}`. */
 export interface AzureEntryProps {
   readonly type: "azure";
-  /** Storage account (`account_name`). */
-  readonly accountName: string;
-  /** Blob container (`container`). */
-  readonly container: string;
+  /**
+   * Storage account (`account_name`). ModelMesh requires it.
+   * @default none (required when the library writes the entry)
+   */
+  readonly accountName?: string;
+  /**
+   * Blob container (`container`). ModelMesh requires it.
+   * @default none (required when the library writes the entry)
+   */
+  readonly container?: string;
   /**
    * An existing Secret with the `connection_string` (or the key name given here). Only for entries the library writes.
    * @default none (anonymous access)

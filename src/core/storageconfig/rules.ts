@@ -10,12 +10,74 @@ import type { ModelLocation } from "../storage/location";
 import { compareStrings } from "../canonical";
 import type { StorageConfigEntryProps, StorageConfigProps } from "./props";
 import { SECRET_DATA_KEY } from "./schema";
+import { entryFields } from "./render";
+import { MODELMESH_ENTRY_REQUIREMENTS, entryGaps, listWords } from "./entries";
 
 /** Entry types KServe's single-model storage initializer reads from storage-config (ModelMesh reads them all). */
 export const SINGLE_MODEL_ENTRY_TYPES = ["s3"] as const;
 
 function hasCredentials(entry: StorageConfigEntryProps): boolean {
   return entry.type !== "pvc" && (entry.credentials !== undefined || (entry.type === "s3" && entry.certificate !== undefined));
+}
+
+/** The prop that sets each field of an entry's document, by entry type (for messages and fixes). */
+const FIELD_PROPS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  s3: { endpoint_url: "endpoint", region: "region", access_key_id: "credentials", secret_access_key: "credentials" },
+  gcs: { private_key: "credentials", client_email: "credentials" },
+  azure: { account_name: "accountName", container: "container", connection_string: "credentials" },
+  pvc: { name: "claimName" },
+};
+
+/** How to set each prop an entry lacks. */
+function propFix(type: string, prop: string): string {
+  if (prop !== "credentials") return prop;
+  if (type === "s3") return 'credentials: { secretName: "<Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY>" }';
+  if (type === "gcs") return 'credentials: { secretName: "<Secret with private_key and client_email>" }';
+  return 'credentials: { secretName: "<Secret with connection_string>" }';
+}
+
+/**
+ * The keys an entry the library writes (through the Job, or as an OpenShift AI data connection) needs
+ * for its type, read off the document the Job writes ({@link entryFields}), and fields that come from
+ * one Secret key twice (two required values cannot both be right).
+ */
+function checkWrittenEntry(at: string, entry: StorageConfigEntryProps, source: "data-connections" | { readonly job: unknown }): IssueDraft[] {
+  const issues: IssueDraft[] = [];
+  const fields = entryFields(entry);
+  const present = new Set(Object.keys(fields).filter((k) => fields[k] !== undefined));
+  // a data connection's keys are its own Secret's AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, which OpenShift AI copies
+  if (source === "data-connections" && entry.type === "s3") for (const k of ["access_key_id", "secret_access_key"]) present.add(k);
+  const gaps = entryGaps(entry.type, present);
+  const needs = MODELMESH_ENTRY_REQUIREMENTS[entry.type];
+  if (gaps === undefined || needs === undefined) return issues;
+  const propsOf = FIELD_PROPS[entry.type] ?? {};
+  const missing = [...new Set(gaps.missing.map((f) => propsOf[f] ?? f))];
+  if (missing.length > 0) {
+    issues.push({
+      path: at,
+      value: missing,
+      rule: "storage-config/entry-keys",
+      message: `an ${entry.type} entry needs ${missing.join(", ")}: ModelMesh's puller fails without ${listWords(needs.required)} (${needs.failure})`,
+      fix: `set ${missing.map((m) => propFix(entry.type, m)).join(", ")}`,
+    });
+  }
+  for (const group of gaps.partial) {
+    issues.push({ path: at, value: group.given, rule: "storage-config/entry-keys", message: `an ${entry.type} entry with ${listWords(group.given)} needs ${listWords(group.missing)} too: ModelMesh uses them only together (${needs.failure})`, fix: `set ${listWords(group.missing)}, or none of ${listWords([...group.given, ...group.missing])}` });
+  }
+  // two different values read from one Secret key: one of them is wrong
+  const bySecretKey = new Map<string, string[]>();
+  for (const name of Object.keys(fields).sort(compareStrings)) {
+    const field = fields[name];
+    if (field === undefined || !("secret" in field)) continue;
+    const id = `${field.secret.name}\u0000${field.secret.key}`;
+    bySecretKey.set(id, [...(bySecretKey.get(id) ?? []), name]);
+  }
+  for (const [id, names] of bySecretKey) {
+    if (names.length < 2) continue;
+    const [secret, key] = id.split("\u0000") as [string, string];
+    issues.push({ path: `${at}.credentials`, value: key, rule: "storage-config/entry-keys", message: `${listWords(names)} would all be read from key ${key} of Secret ${secret}, so at most one of them is right`, fix: "name a different Secret key for each of them" });
+  }
+  return issues;
 }
 
 /** Rules on the props of a StorageConfig. */
@@ -51,20 +113,7 @@ export function checkStorageConfigProps(props: StorageConfigProps, target: Targe
       }
       continue;
     }
-    if (entry.type === "s3") {
-      // a data connection's credentials are its own Secret (named like the key)
-      const required = source === "data-connections" ? (["endpoint", "region"] as const) : (["endpoint", "region", "credentials"] as const);
-      const missing = required.filter((k) => entry[k] === undefined);
-      if (missing.length > 0) {
-        issues.push({
-          path: at,
-          value: missing,
-          rule: "storage-config/entry-keys",
-          message: `an s3 entry needs ${missing.join(", ")}: ModelMesh's puller fails without endpoint_url, region, access_key_id and secret_access_key ("missing required string configuration")`,
-          fix: `set ${missing.map((m) => (m === "credentials" ? 'credentials: { secretName: "<Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY>" }' : m)).join(", ")}`,
-        });
-      }
-    }
+    if (source !== "data-connections" || entry.type === "s3") issues.push(...checkWrittenEntry(at, entry, source));
     if (source === "data-connections") {
       if (entry.type !== "s3") {
         issues.push({ path: `${at}.type`, value: entry.type, rule: "storage-config/data-connections", message: `OpenShift AI data connections build s3 entries only, and entry "${key}" is ${entry.type}`, fix: 'use source { job: { image } } for this entry, or "existing"' });

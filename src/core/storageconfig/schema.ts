@@ -32,8 +32,8 @@ const gcs = z.strictObject({
 
 const azure = z.strictObject({
   type: z.literal("azure"),
-  accountName: z.string().regex(/^[a-z0-9]{3,24}$/, { error: withFix("not a storage account name (3-24 lowercase letters and digits)", "use the account name only, not its URL") }),
-  container: z.string().min(3).max(63),
+  accountName: z.string().regex(/^[a-z0-9]{3,24}$/, { error: withFix("not a storage account name (3-24 lowercase letters and digits)", "use the account name only, not its URL") }).optional(),
+  container: z.string().min(3).max(63).optional(),
   credentials: z.strictObject({ secretName: k8sName, connectionStringKey: dataKey.optional() }).optional(),
 });
 
