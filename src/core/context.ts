@@ -2,7 +2,7 @@
  * What a build needs from its surroundings: where it is (for messages), its default name and
  * namespace, the target, and the app-wide registry used for checks across constructs.
  */
-import type { Issue } from "./errors";
+import type { Issue, IssueDraft } from "./errors";
 import type { Manifest } from "./k8s";
 import type { TargetProps } from "./target/props";
 import type { RuntimeInfo } from "./runtime/ref";
@@ -24,6 +24,13 @@ export interface BuildContext {
   readonly target?: TargetProps;
   /** App-wide registry for checks across constructs. */
   readonly registry?: Registry;
+  /**
+   * Reviews what the manifest rules found before it decides whether the manifests are valid. The Pulumi
+   * adapter uses it on its build with the real values of Inputs, to judge credentials whose value came
+   * from an Input (a plain Output stays an error; a Pulumi secret is a warning).
+   * @default the findings stand as the rules made them
+   */
+  readonly reviewManifestFindings?: (drafts: readonly IssueDraft[]) => IssueDraft[];
 }
 
 /** The result of building one construct: its manifests, its problems and its handle for other constructs. */
@@ -115,7 +122,8 @@ export function guardBuild<P, H>(build: (props: P, ctx: BuildContext) => BuildRe
       if (targetDrafts.length > 0) return { manifests: [], issues: locate(ctx.where, targetDrafts), handle: fallback(ctx) };
       const result = build(props, ctx);
       if (result.manifests.length === 0) return result;
-      const drafts = checkKubernetesSyntax(result.manifests, resolveTarget(targetPropsOf(props, ctx)).target);
+      const found = checkKubernetesSyntax(result.manifests, resolveTarget(targetPropsOf(props, ctx)).target);
+      const drafts = ctx.reviewManifestFindings?.(found) ?? found;
       if (drafts.length === 0) return result;
       const issues = [...result.issues, ...locate(ctx.where, drafts)];
       return { ...result, manifests: issues.some(isError) ? [] : result.manifests, issues };

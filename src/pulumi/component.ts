@@ -5,10 +5,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ValidationError, formatIssue, isError } from "../index";
-import type { BuildContext, BuildResult, Issue, Manifest } from "../index";
+import type { BuildContext, BuildResult, Issue, IssueDraft, Manifest } from "../index";
 import { KServeProgram, KServeTarget } from "./program";
 import { combine, isDeferred, lift, maskSecrets, registerResolved, relabel, resolve, resolvedNamespace, resolvedOutput, tokenOutput, tokensIn } from "./inputs";
 import { emitResource } from "./emit";
+import { judgeInputCredentials } from "./secret-inputs";
 import type { ManifestInputs } from "./emit";
 
 /** A core build function (`buildInferenceEngine`, `buildS3Storage`, ...). */
@@ -130,10 +131,11 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
       const ns = namespaceDeferred ? values[i++] : namespace;
       const tokenValues = new Map(tokens.map((t) => [t, values[i++]] as const));
       const handleValues = new Map(handles.map((h) => [h, values[i++]] as const));
-      const built = run(withNamespace(resolve(lifted.value, tokenValues, handleValues), ns), { ...ctx, registry: KServeProgram.registry });
-      // literal credentials were judged on the build with placeholders: an Input's value is not a literal
-      const result = { ...built, issues: built.issues.filter((issue) => issue.rule !== "env/secret-literal") };
       const secret = await Promise.all(tokens.map((t) => pulumi.isSecret(tokenOutput(t))));
+      const secretTokens = new Set(tokens.filter((_, k) => secret[k] === true));
+      // a credential whose value is an Input: an error when the Output is plain, a warning when it is a Pulumi secret
+      const reviewManifestFindings = (drafts: readonly IssueDraft[]): IssueDraft[] => judgeInputCredentials(drafts, sync.manifests, secretTokens);
+      const result = run(withNamespace(resolve(lifted.value, tokenValues, handleValues), ns), { ...ctx, registry: KServeProgram.registry, reviewManifestFindings });
       this.report(maskSecrets(result.issues, tokens.flatMap((t, k) => (secret[k] === true && typeof tokenValues.get(t) === "string" ? [tokenValues.get(t) as string] : []))));
       checkSameShape(name, sync.manifests, result.manifests, untracked);
       return result;
