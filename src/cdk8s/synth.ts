@@ -38,6 +38,13 @@ export interface AtomicSynthOptions {
    * @default nothing is reported
    */
   readonly onLockWait?: (message: string) => void;
+  /**
+   * Whether the new tree is flushed to disk before it is swapped into place. With `false` the swap is
+   * still atomic and recovered after a killed process, but a power loss or operating-system crash soon
+   * after may leave files of the new tree empty or cut short (the command line's `--no-fsync`).
+   * @default true
+   */
+  readonly durable?: boolean;
 }
 
 /** What a successful synth wrote. */
@@ -85,6 +92,7 @@ export function synthAtomically(build: (app: App) => unknown, options: AtomicSyn
   const outputOptions = {
     ...(options.lockWaitSeconds === undefined ? {} : { waitMs: options.lockWaitSeconds * 1000 }),
     ...(options.onLockWait === undefined ? {} : { onWait: options.onLockWait }),
+    ...(options.durable === undefined ? {} : { durable: options.durable }),
   };
   const paths = prepareOutput(options.outdir ?? "dist", outputOptions);
   const app = new App({ ...options.appProps, outdir: paths.staging });

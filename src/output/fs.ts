@@ -4,6 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { MessageChannel, Worker, receiveMessageOnPort } from "worker_threads";
 
 /** What is at a path. */
 export type EntryKind = "missing" | "dir" | "file" | "symlink" | "other";
@@ -11,7 +12,7 @@ export type EntryKind = "missing" | "dir" | "file" | "symlink" | "other";
 /**
  * File-system operations of the output step. Every change to the disk goes through one of the
  * mutating methods (`mkdir`, `writeFile`, `createExclusive`, `rename`, `remove`, `chmod`, `syncDir`,
- * `syncFile`).
+ * `syncFile`, `syncFiles`).
  */
 export interface OutputFs {
   /** What is at `p` (symbolic links are not followed). */
@@ -38,6 +39,93 @@ export interface OutputFs {
   syncDir(dir: string): void;
   /** Flushes the content of file `p` to disk. */
   syncFile(p: string): void;
+  /**
+   * Flushes the contents of all of `files` to disk, returning when every one is flushed (or throwing the
+   * first failure). The real file system runs the flushes concurrently, which lets the disk and the
+   * file system's journal take them together.
+   * @default each file through {@link OutputFs.syncFile}, one after another
+   */
+  syncFiles?(files: readonly string[]): void;
+}
+
+/**
+ * The worker that flushes files concurrently: at most `limit` flushes in flight (the thread pool runs
+ * them), then it posts the first failure (or null) and wakes the waiting thread.
+ */
+const SYNC_WORKER = `
+const { workerData } = require("worker_threads");
+const fs = require("fs");
+const { files, port, signal, limit } = workerData;
+const state = new Int32Array(signal);
+let failure = null;
+let next = 0;
+async function lane() {
+  while (failure === null && next < files.length) {
+    const file = files[next++];
+    try {
+      const handle = await fs.promises.open(file, "r");
+      try { await handle.sync(); } finally { await handle.close(); }
+      Atomics.add(state, 1, 1);
+    } catch (error) {
+      if (failure === null) failure = { file, code: error && error.code, message: String(error && error.message || error) };
+    }
+  }
+}
+Promise.all(Array.from({ length: Math.max(1, Math.min(limit, files.length)) }, lane))
+  .catch((error) => { if (failure === null) failure = { file: "", code: undefined, message: String(error) }; })
+  .finally(() => { port.postMessage(failure); Atomics.store(state, 0, 1); Atomics.notify(state, 0); });
+`;
+
+/** Flushes in flight at once (the thread pool of the worker's process runs them, four at a time by default). */
+const SYNC_CONCURRENCY = 64;
+
+/** A worker that has flushed nothing for this long is given up on. */
+const SYNC_WORKER_SILENCE_MS = 120_000;
+
+/** Below this many files one thread is as fast as starting a worker. */
+const SYNC_WORKER_MIN_FILES = 8;
+
+function syncSerially(files: readonly string[]): void {
+  for (const file of files) nodeFs.syncFile(file);
+}
+
+/**
+ * Flushes `files` concurrently in a worker thread while this thread waits (the output step is
+ * synchronous); where a worker cannot start, one after another.
+ */
+function syncConcurrently(files: readonly string[]): void {
+  if (files.length < SYNC_WORKER_MIN_FILES) return syncSerially(files);
+  // [0]: 1 once the worker is done; [1]: files flushed so far (its sign of life)
+  const signal = new SharedArrayBuffer(8);
+  const { port1, port2 } = new MessageChannel();
+  let worker: Worker;
+  try {
+    worker = new Worker(SYNC_WORKER, { eval: true, workerData: { files: [...files], port: port2, signal, limit: SYNC_CONCURRENCY }, transferList: [port2] });
+  } catch {
+    port1.close();
+    return syncSerially(files);
+  }
+  try {
+    const state = new Int32Array(signal);
+    let seen = 0;
+    let lastProgress = Date.now();
+    while (Atomics.load(state, 0) === 0) {
+      Atomics.wait(state, 0, 0, 1000);
+      const done = Atomics.load(state, 1);
+      if (done !== seen) {
+        seen = done;
+        lastProgress = Date.now();
+      } else if (Date.now() - lastProgress > SYNC_WORKER_SILENCE_MS) {
+        // the worker never started (or hangs): flush here instead; flushing a file twice is harmless
+        return syncSerially(files);
+      }
+    }
+    const failure = receiveMessageOnPort(port1)?.message as { file: string; code?: string; message: string } | null | undefined;
+    if (failure !== null && failure !== undefined) throw Object.assign(new Error(failure.message), failure.code === undefined ? {} : { code: failure.code, path: failure.file });
+  } finally {
+    port1.close();
+    void worker.terminate();
+  }
 }
 
 /** The real file system. */
@@ -94,6 +182,9 @@ export const nodeFs: OutputFs = {
   },
   chmod(p, mode) {
     fs.chmodSync(p, mode);
+  },
+  syncFiles(files) {
+    syncConcurrently(files);
   },
   syncFile(p) {
     const fd = fs.openSync(p, "r");

@@ -81,6 +81,9 @@ export class FaultFs implements OutputFs {
   syncFile(p: string) {
     this.mutate(`syncfile ${p}`, () => this.base.syncFile(p));
   }
+  syncFiles(files: readonly string[]) {
+    this.mutate(`syncfiles ${files.length}`, () => (this.base.syncFiles !== undefined ? this.base.syncFiles(files) : files.forEach((f) => this.base.syncFile(f))));
+  }
   syncDir(dir: string) {
     this.mutate(`sync ${dir}`, () => this.base.syncDir(dir));
   }

@@ -36,6 +36,7 @@ export const synthCommand: Command = {
   options: {
     out: { type: "string", short: "o", placeholder: "DIR", description: "output folder", defaultText: "dist" },
     wait: { type: "string", placeholder: "SECONDS", description: "how long to wait for another synth of the same folder", defaultText: "30" },
+    "no-fsync": { type: "boolean", description: "do not flush the new tree to disk before the swap (faster; still safe against a killed process, not against a power loss right after)" },
     ...REPORT_OPTIONS,
   },
   async run(args, io) {
@@ -49,6 +50,7 @@ export const synthCommand: Command = {
       const result = await synthAtomically(build as (app: App) => Promise<unknown>, {
         outdir: args.strings["out"] ?? "dist",
         ...(lockWaitSeconds === undefined ? {} : { lockWaitSeconds }),
+        ...(args.flags.has("no-fsync") ? { durable: false } : {}),
         ...(quiet || json ? {} : { onLockWait: (message: string) => io.err(`${message}...\n`) }),
       });
       const objectCount = Object.values(result.objects).reduce((a, b) => a + b, 0);
