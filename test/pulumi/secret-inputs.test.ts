@@ -6,7 +6,7 @@
 import { execFileSync } from "child_process";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { InferenceEngine, InferenceService, ModelLocation } from "kserve-constructs/pulumi";
+import { InferenceEngine, InferenceService, ModelFleet, ModelLocation, ModelStorage } from "kserve-constructs/pulumi";
 import { engineProps } from "../support/fixtures";
 import { manifests, resetPulumi, settle, valueOf } from "../support/pulumi";
 
@@ -58,5 +58,19 @@ describe("a credential-named env var given as a Pulumi Input", () => {
     expect(warned.join("\n")).not.toContain(VALUE);
     const isvc = manifests().find((m) => m.kind === "InferenceService");
     expect((isvc?.["spec"] as { predictor: { model: { env: unknown } } }).predictor.model.env).toEqual([{ name: "HF_TOKEN", value: VALUE }, { name: "SETTING", value: "1" }]);
+  });
+
+  it("inside a ModelFleet too (each model's InferenceService is judged the same way)", async () => {
+    const warned: string[] = [];
+    jest.spyOn(pulumi.log, "warn").mockImplementation(async (message: string) => void warned.push(message));
+    const engine = new InferenceEngine("engine", { ...engineProps(), namespace: "models" });
+    const storage = ModelStorage.s3("bucket", { namespace: "models", bucket: "models", credentials: { secretName: "minio" } });
+    const fleet = new ModelFleet("fleet", { namespace: "models", engine, storage, defaults: { env: { HF_TOKEN: pulumi.secret(VALUE) as unknown as string } }, models: [{ name: "a", path: "a/" }] });
+    await expect(valueOf(fleet.objects)).resolves.toEqual(["InferenceService/a"]);
+    await settle();
+    // (the fleet and its model's InferenceService both run the manifest rules, so both report it)
+    expect(warned.length).toBeGreaterThan(0);
+    for (const w of warned) expect(w).toContain("warning: HF_TOKEN holds a Pulumi secret ({defaults.env.HF_TOKEN})");
+    expect(warned.join("\n")).not.toContain(VALUE);
   });
 });

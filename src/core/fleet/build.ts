@@ -157,7 +157,7 @@ function buildModelFleetUnguarded(props: ModelFleetProps, ctx: BuildContext): Bu
       model: location,
       ...(format !== undefined ? { modelFormat: format } : {}),
     };
-    const result = buildInferenceService(serviceProps, { where: `${ctx.where}/${name}`, defaultName: name, ...(namespace !== undefined ? { namespace } : {}), target, ...(ctx.registry !== undefined ? { registry: ctx.registry } : {}) });
+    const result = buildInferenceService(serviceProps, { where: `${ctx.where}/${name}`, defaultName: name, ...(namespace !== undefined ? { namespace } : {}), target, ...(ctx.registry !== undefined ? { registry: ctx.registry } : {}), ...(ctx.reviewManifestFindings !== undefined ? { reviewManifestFindings: ctx.reviewManifestFindings } : {}) });
     issues.push(...result.issues);
     manifests.push(...result.manifests);
     services.push(result.handle);
