@@ -19,6 +19,10 @@ function getScheduler(m: Manifest | undefined): Record<string, unknown> {
   return ((m?.["spec"] as { router?: { scheduler?: Record<string, unknown> } } | undefined)?.router?.scheduler ?? {});
 }
 
+function getIn(m: Manifest | undefined, ...keys: string[]): unknown {
+  return keys.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), m);
+}
+
 function synth(define: (app: App) => void): Manifest[] {
   const app = Testing.app();
   define(app);
@@ -95,6 +99,42 @@ describeIfCrds("LLM examples against the CRDs of their targets", () => {
     expect(errors.map((i) => [i.rule, i.path])).toEqual([["llm/target-feature", "spec.router.scheduler.tokenizer"]]);
     const unchecked = onTarget({ kserveVersion: "0.21" }, define(true));
     expect(problemsAgainst({ kserveVersion: "0.20" }, unchecked)).toMatch(/tokenizer/);
+  });
+
+  it("an InferenceModelRewrite with user routing, valid against llm-d's CRD on every target", () => {
+    for (const target of spec.targets) {
+      const manifests = onTarget(target, (chart) => {
+        new LLMInferenceService(chart, "llama", {
+          model: ModelLocation.fromUri("hf://meta-llama/Llama-3.1-8B-Instruct"),
+          servedModelName: "llama-3.1-8b",
+          lora: { adapters: [{ name: "sql", model: ModelLocation.fromUri("hf://acme/sql-lora") }] },
+          userRouting: {
+            gateway: { name: "inference-gateway", namespace: "gateway-system" },
+            inferencePool: { endpointPicker: { service: "llama-epp" } },
+            inferenceObjective: { priority: 1 },
+            modelRewrite: { rules: [{ models: ["llama"], targets: [{ model: "llama-3.1-8b", weight: 9 }, { model: "sql", weight: 1 }] }, { targets: [{ model: "llama-3.1-8b" }] }] },
+          },
+        });
+      });
+      expect(manifests.map((m) => m.kind)).toEqual(["LLMInferenceService", "HTTPRoute", "InferencePool", "InferenceObjective", "InferenceModelRewrite"]);
+      expect(problemsAgainst(target, manifests)).toBe("");
+    }
+  });
+
+  it("managed DRA and a confidential model on KServe 0.20, 0.21 and OpenShift AI 3.5; model.confidential refused by 0.17.1's CRD", () => {
+    const define = (chart: Chart) => {
+      new LLMInferenceService(chart, "llama", {
+        model: ModelLocation.fromUri("s3://models/llama-encrypted/"),
+        dra: { deviceClass: "gpu.nvidia.com", count: 2, selectors: ["device.attributes['gpu.nvidia.com'].productName == 'NVIDIA-H100-80GB-HBM3'"] },
+        confidential: { resourceId: "kbs:///default/key/llama" },
+      });
+    };
+    for (const target of [{ kserveVersion: "0.20" }, { kserveVersion: "0.21" }, { openshiftAI: { version: "3.5" } }] as TargetProps[]) {
+      const manifests = onTarget(target, define);
+      expect(getIn(manifests[0], "spec", "model", "confidential")).toEqual({ enabled: true, resourceId: "kbs:///default/key/llama" });
+      expect(problemsAgainst(target, manifests)).toBe("");
+    }
+    expect(problemsAgainst({ kserveVersion: "0.17" }, onTarget({ kserveVersion: "0.20" }, define))).toMatch(/confidential/);
   });
 
   it("after 0.20: direct KEDA, rollout strategy, KV-cache tiers, tracing; valid against the kserve/ set", () => {

@@ -190,6 +190,46 @@ describe("LLMInferenceService renders", () => {
     });
   });
 
+  it("user routing with an InferenceModelRewrite for the pool", () => {
+    const manifests = synthChart((chart) =>
+      new LLMInferenceService(chart, "granite", {
+        model,
+        lora: { adapters: [{ name: "granite-sql", model: ModelLocation.fromUri("hf://acme/granite-sql-lora") }] },
+        userRouting: {
+          gateway: { name: "public" },
+          inferencePool: { endpointPicker: { service: "granite-epp" } },
+          modelRewrite: { rules: [{ models: ["granite-latest"], targets: [{ model: "granite" }] }, { models: ["sql"], targets: [{ model: "granite", weight: 80 }, { model: "granite-sql", weight: 20 }] }] },
+        },
+      }),
+    );
+    expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual(["LLMInferenceService/granite", "HTTPRoute/granite-route", "InferencePool/granite-pool", "InferenceModelRewrite/granite-rewrite"]);
+    expect(find(manifests, "InferenceModelRewrite")).toEqual({
+      apiVersion: "llm-d.ai/v1alpha2",
+      kind: "InferenceModelRewrite",
+      metadata: { name: "granite-rewrite", namespace: "models", labels: { "app.kubernetes.io/managed-by": "kserve-constructs" } },
+      spec: {
+        poolRef: { group: "inference.networking.k8s.io", kind: "InferencePool", name: "granite-pool" },
+        rules: [
+          { matches: [{ model: { type: "Exact", value: "granite-latest" } }], targets: [{ modelRewrite: "granite" }] },
+          { matches: [{ model: { type: "Exact", value: "sql" } }], targets: [{ modelRewrite: "granite", weight: 80 }, { modelRewrite: "granite-sql", weight: 20 }] },
+        ],
+      },
+    });
+  });
+
+  it("managed DRA as KServe's annotations; a confidential model", () => {
+    const m = llm({ dra: { deviceClass: "gpu.nvidia.com", count: 2, selectors: ["device.attributes['gpu.nvidia.com'].productName == 'NVIDIA-H100-80GB-HBM3'", "device.capacity['gpu.nvidia.com'].memory.compareTo(quantity('80Gi')) >= 0"], containerName: "main" }, confidential: { resourceId: "kbs:///default/key/granite" } });
+    expect(m.metadata.annotations).toEqual({
+      "serving.kserve.io/exp-dra-cel-selector": "device.attributes['gpu.nvidia.com'].productName == 'NVIDIA-H100-80GB-HBM3'\ndevice.capacity['gpu.nvidia.com'].memory.compareTo(quantity('80Gi')) >= 0",
+      "serving.kserve.io/exp-dra-container-name": "main",
+      "serving.kserve.io/exp-dra-device-class": "gpu.nvidia.com",
+      "serving.kserve.io/exp-dra-device-count": "2",
+    });
+    expect(specOf(m)).toEqual({ model: { uri: "hf://ibm-granite/granite-3.3-8b-instruct", confidential: { enabled: true, resourceId: "kbs:///default/key/granite" } }, parallelism: { tensor: 2 }, replicas: 1 });
+    // the default count is not written (KServe's is 1)
+    expect(llm({ dra: { deviceClass: "gpu.nvidia.com" } }).metadata.annotations).toEqual({ "serving.kserve.io/exp-dra-device-class": "gpu.nvidia.com" });
+  });
+
   it("OpenShift AI: dashboard label, display name, auth, hardware profile annotations, preset baseRefs", () => {
     const manifests = synthChart((chart) => {
       const profile = new HardwareProfile(chart, "gpu", { accelerator: Accelerator.nvidia({ max: 4 }) });

@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { Accelerator, Hardware, LLMConfigs, ModelLocation, buildLLMInferenceService, buildLLMInferenceServiceConfig, manifestRules, resolveTarget, ruleCatalogue, runRules } from "kserve-constructs";
+import { Accelerator, Hardware, LLMConfigs, ModelLocation, Registry, buildLLMInferenceService, buildLLMInferenceServiceConfig, manifestRules, resolveTarget, ruleCatalogue, runRules } from "kserve-constructs";
 import type { HardwareProfileInfo, Issue, LLMInferenceServiceConfigProps, LLMInferenceServiceProps, Manifest, TargetProps } from "kserve-constructs";
 
 const model = ModelLocation.fromUri("hf://meta-llama/Llama-3.1-8B-Instruct");
@@ -235,6 +235,57 @@ describe("KServe's webhook rules", () => {
   });
 });
 
+describe("managed DRA and confidential models (webhook)", () => {
+  const dra = (annotations: Record<string, string>): Manifest => ({ ...llmisvc({ model: { uri: "hf://a/b" } }), metadata: { name: "llama", namespace: "llm", annotations } }) as Manifest;
+  const found = (m: Manifest, rule: string, target?: TargetProps) => lint(m, target).filter((f) => f.rule === rule).map((f) => [f.path, f.message]);
+
+  it("llm/managed-dra: the device class with the others, a DNS subdomain; a count of at least 1; selectors; a DNS-label container", () => {
+    expect(found(dra({ "serving.kserve.io/exp-dra-device-class": "gpu.nvidia.com", "serving.kserve.io/exp-dra-device-count": "4", "serving.kserve.io/exp-dra-cel-selector": "device.attributes['gpu.nvidia.com'].productName == 'H100'\n", "serving.kserve.io/exp-dra-container-name": " main " }), "llm/managed-dra")).toEqual([]);
+    expect(found(dra({ "serving.kserve.io/exp-dra-device-count": "2", "serving.kserve.io/exp-dra-container-name": "main" }), "llm/managed-dra")).toEqual([
+      ["metadata.annotations.serving.kserve.io/exp-dra-device-class", "serving.kserve.io/exp-dra-device-class is required when serving.kserve.io/exp-dra-device-count, serving.kserve.io/exp-dra-container-name is set"],
+    ]);
+    expect(found(dra({ "serving.kserve.io/exp-dra-device-class": "GPU.Nvidia.com", "serving.kserve.io/exp-dra-device-count": "abc", "serving.kserve.io/exp-dra-cel-selector": "\n  \n", "serving.kserve.io/exp-dra-container-name": "vllm_main" }), "llm/managed-dra")).toEqual([
+      ["metadata.annotations.serving.kserve.io/exp-dra-device-class", "device class \"GPU.Nvidia.com\" is not a DNS subdomain (lowercase letters, digits, '-' and '.')"],
+      ["metadata.annotations.serving.kserve.io/exp-dra-device-count", 'device count "abc" is not a whole number of at least 1'],
+      ["metadata.annotations.serving.kserve.io/exp-dra-cel-selector", "the CEL selector annotation has no expression"],
+      ["metadata.annotations.serving.kserve.io/exp-dra-container-name", 'container name "vllm_main" is not a DNS label'],
+    ]);
+    expect(found(dra({ "serving.kserve.io/exp-dra-device-class": "gpu.nvidia.com", "serving.kserve.io/exp-dra-device-count": "0" }), "llm/managed-dra").map(([, m]) => m)).toEqual(['device count "0" is not a whole number of at least 1']);
+    // from props: the annotations, checked the same way, and gated per release
+    const i = only(issues({ dra: { deviceClass: "gpu..nvidia.com" } }), "llm/managed-dra");
+    expect([i.path, i.value]).toEqual(["metadata.annotations.serving.kserve.io/exp-dra-device-class", "gpu..nvidia.com"]);
+    const old = only(issues({ dra: { deviceClass: "gpu.nvidia.com" } }, { kserveVersion: "0.17" }), "llm/managed-dra");
+    expect([old.message, old.fix]).toEqual([
+      "managed dynamic resource allocation (the serving.kserve.io/exp-dra-* annotations) needs KServe 0.20; the target is KServe 0.17; older controllers ignore the annotations and the pods get no devices",
+      "upgrade to KServe 0.20 and set the target, or drop the exp-dra annotations",
+    ]);
+    expect(issues({ dra: { deviceClass: "gpu.nvidia.com" } }, { openshiftAI: { version: "3.5" } }).filter((x) => x.rule === "llm/managed-dra")).toEqual([]);
+    expect(only(issues({ dra: { deviceClass: "gpu.nvidia.com" } }, { openshiftAI: { version: "3.4" } }), "llm/managed-dra").message).toMatch(/needs OpenShift AI 3.5/);
+  });
+
+  it("llm/confidential: the resourceId is a KBS resource", () => {
+    const i = only(issues({ confidential: { resourceId: "invalid-id" } }), "llm/confidential");
+    expect([i.path, i.value, i.message, i.fix]).toEqual(["spec.model.confidential.resourceId", "invalid-id", '"invalid-id" is not of the form kbs:///<repository>/<type>/<tag>', "give resourceId as kbs:///<repository>/<type>/<tag>, or leave it out"]);
+    expect(issues({ confidential: { resourceId: "kbs:///default/key/model-key" } })).toEqual([]);
+    expect(issues({ confidential: { enabled: false, resourceId: "invalid-id" } })).toEqual([]);
+  });
+
+  it("llm/confidential-storage (warning): not from oci:// or pvc://, not without the storage initializer", () => {
+    const oci = only(issues({ model: ModelLocation.fromUri("oci://registry.example/models/llama:1"), confidential: {} }), "llm/confidential-storage");
+    expect([oci.severity, oci.path, oci.message]).toEqual(["warning", "spec.model.confidential", "confidential has no effect with OCI URIs (oci://registry.example/models/llama:1)"]);
+    const off = only(issues({ confidential: {}, storageInitializer: false }), "llm/confidential-storage");
+    expect([off.path, off.message]).toEqual(["spec.storageInitializer.enabled", "the storage initializer is off, so nothing decrypts the confidential model"]);
+    expect(found(llmisvc({ model: { uri: "pvc://weights/llama", confidential: { enabled: true } } }), "llm/confidential-storage")).toEqual([["spec.model.confidential", "confidential has no effect with PVC URIs (pvc://weights/llama)"]]);
+  });
+
+  it("model.confidential only on KServe 0.20 and later and OpenShift AI 3.5 (llm/target-feature)", () => {
+    const i = only(issues({ confidential: {} }, { kserveVersion: "0.17" }), "llm/target-feature");
+    expect([i.path, i.message]).toEqual(["spec.model.confidential", "confidential models (model.confidential) needs KServe 0.20; the target is KServe 0.17"]);
+    expect(issues({ confidential: {} }, { kserveVersion: "0.20" })).toEqual([]);
+    expect(only(issues({ confidential: {} }, { openshiftAI: { version: "3.4" } }), "llm/target-feature").fix).toBe("upgrade to OpenShift AI 3.5 and set the target, or drop spec.model.confidential");
+  });
+});
+
 describe("targets", () => {
   it("llm/target-version: no LLMInferenceService before KServe 0.16 or OpenShift AI 3.0", () => {
     const i = only(issues({}, { kserveVersion: "0.15" }), "llm/target-version");
@@ -349,6 +400,65 @@ describe("the library's own rules", () => {
     expect([other.path, other.message]).toEqual(["baseRefs[0]", "kserve-config-llm-template-amd-rocm is for amd.com/gpu and the workload requests nvidia.com/gpu"]);
   });
 
+  it("llm/accelerator-image looks inside the LLMInferenceServiceConfigs of the app", () => {
+    const registry = new Registry();
+    const ctx = (id: string) => ({ where: `t/${id}`, defaultName: id, namespace: "llm", target: { kserveVersion: "0.21" }, registry });
+    const amd = Hardware.accelerator(Accelerator.amd(), { accelerators: 1 });
+    const team = buildLLMInferenceServiceConfig({ podLabels: { team: "nlp" } }, ctx("team"));
+    const rocm = buildLLMInferenceServiceConfig({ image: "docker.io/rocm/vllm:latest" }, ctx("rocm"));
+    const mapped = buildLLMInferenceServiceConfig({ image: { amd: "docker.io/rocm/vllm:latest" } }, ctx("mapped"));
+    expect([team.issues, rocm.issues, mapped.issues]).toEqual([[], [], []]);
+    const svc = (baseRefs: LLMInferenceServiceProps["baseRefs"], extra: Partial<LLMInferenceServiceProps> = {}) => [...buildLLMInferenceService({ model, hardware: amd, baseRefs, ...extra }, ctx("llama")).issues];
+    // a config of the app without an image does not provide one
+    const none = only(svc([team.handle]), "llm/accelerator-image");
+    expect([none.path, none.message, none.fix]).toEqual([
+      "image",
+      'the workload runs on amd and no image for it is set: the config "team" (t/team) in baseRefs sets no image (KServe\'s default image is CUDA)',
+      "set image on the config (a plain image: an image map on a config picks the image of the config's own hardware) or on the workload",
+    ]);
+    // named by string, the same config is found in the namespace
+    expect(only(svc(["team"]), "llm/accelerator-image").message).toMatch(/the config "team" \(t\/team\)/);
+    // an image map without hardware on the config renders no image
+    expect(only(svc([mapped.handle]), "llm/accelerator-image").message).toMatch(/"mapped"/);
+    // a config with an image provides it; an unknown config may
+    expect(svc([team.handle, rocm.handle]).filter((i) => i.rule === "llm/accelerator-image")).toEqual([]);
+    expect(svc(["defined-elsewhere"]).filter((i) => i.rule === "llm/accelerator-image")).toEqual([]);
+    // the prefill workload needs the config's prefill image
+    const pd = svc([rocm.handle], { image: "docker.io/rocm/vllm:latest", prefill: { hardware: amd } });
+    expect(only(pd, "llm/accelerator-image").path).toBe("prefill.image");
+  });
+
+  it("llm/dra-hardware, and DRA devices in the parallelism arithmetic", () => {
+    const dra = { deviceClass: "gpu.nvidia.com", count: 2 };
+    const i = only(issues({ dra, hardware: gpus(2) }), "llm/dra-hardware");
+    expect([i.path, i.value, i.message]).toEqual(["hardware.accelerators", 2, "the pods claim 2 device(s) of class gpu.nvidia.com through DRA and also request 2 accelerator(s)"]);
+    // without accelerators, the claimed devices are the pod's: tensor parallel over them by default
+    const built = buildLLMInferenceService({ model, dra }, { where: "t/llama", defaultName: "llama", namespace: "llm", target: { kserveVersion: "0.21" } });
+    expect(built.issues).toEqual([]);
+    const m = built.manifests[0] as Manifest;
+    expect(m.metadata.annotations).toEqual({ "serving.kserve.io/exp-dra-device-class": "gpu.nvidia.com", "serving.kserve.io/exp-dra-device-count": "2" });
+    expect((m["spec"] as Record<string, unknown>)["parallelism"]).toEqual({ tensor: 2 });
+    const few = only(issues({ dra, parallelism: { tensor: 4 } }), "llm/parallelism-devices");
+    expect([few.path, few.message, few.fix]).toEqual(["dra.count", "the parallelism needs 4 devices per pod; the pod claims 2", "set dra.count to 4, or change the parallelism"]);
+  });
+
+  it("llm/model-rewrite: targets the pool serves, weights on all or none", () => {
+    const adapters = [{ name: "sql", model: ModelLocation.fromUri("hf://acme/sql-lora") }];
+    const routing = (rules: NonNullable<NonNullable<LLMInferenceServiceProps["userRouting"]>["modelRewrite"]>["rules"]): Partial<LLMInferenceServiceProps> => ({
+      servedModelName: "llama-3.1-8b",
+      lora: { adapters },
+      userRouting: { gateway: { name: "gw" }, inferencePool: { endpointPicker: { service: "epp" } }, modelRewrite: { rules } },
+    });
+    expect(issues(routing([{ models: ["llama"], targets: [{ model: "llama-3.1-8b", weight: 90 }, { model: "sql", weight: 10 }] }]))).toEqual([]);
+    const list = issues(routing([{ models: ["gpt-4"], targets: [{ model: "gpt-4o", weight: 1 }, { model: "sql" }] }, { targets: [] }])).filter((i) => i.rule === "llm/model-rewrite");
+    expect(list.map((i) => [i.path, i.message])).toEqual([
+      ["userRouting.modelRewrite.rules[0].targets", "1 of 2 targets have a weight; give every target a weight or none"],
+      ["userRouting.modelRewrite.rules[0].targets[0].model", 'the pool does not serve "gpt-4o" (it serves "llama-3.1-8b", "sql")'],
+      ["userRouting.modelRewrite.rules[1].targets", "a rewrite rule needs at least one target"],
+    ]);
+    expect(list[0]?.fix).toBe("rewrite to the served model name or one of the LoRA adapters, and give every target a weight or none");
+  });
+
   it("llm/user-routing", () => {
     const list = issues({ userRouting: { gateway: { name: "gw" }, inferencePool: { endpointPicker: { service: "epp" } } }, router: { route: {}, scheduler: { pool: { ref: "p" } } } }).filter((i) => i.rule === "llm/user-routing");
     expect(list.map((i) => i.path)).toEqual(["router.route", "router.scheduler.pool"]);
@@ -357,7 +467,7 @@ describe("the library's own rules", () => {
 
 it("every LLM rule is in the catalogue, and every manifest rule is listed for lint", () => {
   const ids = ruleCatalogue().map((r) => r.id).filter((id) => id.startsWith("llm/") || id.startsWith("llmconfig/"));
-  expect(ids.length).toBe(37);
+  expect(ids.length).toBe(42);
   // every LLM rule is asserted by id in the LLM tests
   const sources = ["rules.test.ts", "language-model.test.ts"].map((f) => fs.readFileSync(path.join(__dirname, f), "utf8")).join("\n");
   expect(ids.filter((id) => !sources.includes(`"${id}"`))).toEqual([]);

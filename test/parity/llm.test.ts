@@ -48,7 +48,8 @@ const model = ModelLocation.fromUri("hf://ibm-granite/granite-3.3-8b-instruct");
 function define(d: Driver): void {
   const team = d.config("team-defaults", { podLabels: { team: "nlp" }, env: { VLLM_LOGGING_LEVEL: "DEBUG" }, router: { scheduler: { replicas: 2 } } });
   d.llm("granite", { model, hardware: h100, baseRefs: [team, "kserve-config-llm-scheduler"], router: { gateway: {}, route: {}, scheduler: {} } });
-  d.llm("granite-routed", { model, hardware: h100, userRouting: { gateway: { name: "public", namespace: "gateways" }, inferencePool: { endpointPicker: { service: "epp" } } } });
+  d.llm("granite-routed", { model, hardware: h100, userRouting: { gateway: { name: "public", namespace: "gateways" }, inferencePool: { endpointPicker: { service: "epp" } }, modelRewrite: { rules: [{ models: ["granite-latest"], targets: [{ model: "granite-routed" }] }] } } });
+  d.llm("granite-dra", { model, dra: { deviceClass: "gpu.nvidia.com", count: 2, selectors: ["device.attributes['gpu.nvidia.com'].productName == 'NVIDIA-H100-80GB-HBM3'"] }, confidential: { resourceId: "kbs:///default/key/granite" } });
   d.llm("granite-pd", { model, hardware: h100, scaling: { max: 4 }, prefill: { hardware: Hardware.accelerator(Accelerator.nvidia({ max: 8 }), { accelerators: 1 }), scaling: { max: 2 } }, router: { gateway: {}, route: {}, scheduler: { template: { image: "ghcr.io/llm-d/llm-d-router-endpoint-picker:v0.10.0", env: { LOG_LEVEL: "debug" } } } } });
   const vllm = d.engine("vllm", EnginePresets.vllm({ accelerator: "nvidia" }));
   d.languageModel("chat-isvc", { serving: "InferenceService", engine: vllm, model, hardware: h100, replicas: 2 });
@@ -71,10 +72,12 @@ describe("LLM constructs through both adapters", () => {
   it("cdk8s renders every object", () => {
     expect(expected.map((m) => `${m.kind}/${m.metadata.name}`).sort()).toEqual([
       "HTTPRoute/granite-routed-route",
+      "InferenceModelRewrite/granite-routed-rewrite",
       "InferencePool/granite-routed-pool",
       "InferenceService/chat-isvc",
       "LLMInferenceService/chat-llm",
       "LLMInferenceService/granite",
+      "LLMInferenceService/granite-dra",
       "LLMInferenceService/granite-pd",
       "LLMInferenceService/granite-routed",
       "LLMInferenceServiceConfig/team-defaults",

@@ -3,7 +3,8 @@
  * hardware), the props rules, render, then the manifest rules (KServe's CRD and webhook rules and the
  * target's fields) on the rendered resource.
  */
-import type { BuildContext, BuildResult } from "../context";
+import type { BuildContext, BuildResult, Registry } from "../context";
+import { getIn, isRecord } from "../canonical";
 import { guardBuild } from "../context";
 import type { IssueDraft } from "../errors";
 import { isError, locate } from "../errors";
@@ -13,8 +14,8 @@ import { mergeTargetProps, resolveTarget } from "../target/resolve";
 import { runRules } from "../rules/registry";
 import type { LLMInferenceServiceConfigProps, LLMInferenceServiceProps } from "./props";
 import { llmConfigSchema, llmServiceSchema } from "./schema";
-import type { LLMSpec } from "./resolve";
-import { resolveLLMSpec } from "./resolve";
+import type { KnownLLMConfig, LLMSpec } from "./resolve";
+import { MAIN_CONTAINER, resolveLLMSpec } from "./resolve";
 import { renderLLM, renderUserRouting } from "./render";
 import { LLM_MANIFEST_RULES, LLM_PROPS_RULES, LLM_ROUTING_RULES } from "./rules";
 
@@ -34,6 +35,27 @@ export interface LLMConfigHandle {
   readonly valid: boolean;
 }
 
+/** The configs built in each app (a registry stands for its app), for the checks of the services that name them. */
+const builtConfigs = new WeakMap<Registry, KnownLLMConfig[]>();
+
+/** The main container's image of a rendered pod template, if it sets one. */
+function imageOf(template: unknown): string | undefined {
+  const containers = getIn(template, ["containers"]);
+  const main = Array.isArray(containers) ? containers.find((c) => isRecord(c) && c["name"] === MAIN_CONTAINER) : undefined;
+  return isRecord(main) && typeof main["image"] === "string" ? main["image"] : undefined;
+}
+
+/** The configs of the app that `refs` name, looked up in the service's namespace. */
+function knownConfigs(registry: Registry | undefined, refs: readonly string[], namespace: string | undefined): ReadonlyMap<string, KnownLLMConfig> {
+  const out = new Map<string, KnownLLMConfig>();
+  const built = registry !== undefined ? (builtConfigs.get(registry) ?? []) : [];
+  for (const ref of refs) {
+    const found = built.find((c) => c.name === ref && c.namespace === namespace);
+    if (found !== undefined) out.set(ref, found);
+  }
+  return out;
+}
+
 function build(kind: LLMSpec["kind"], props: unknown, ctx: BuildContext): { manifests: Manifest[]; issues: ReturnType<typeof locate>; name: string; namespace?: string } {
   const given = props as { name?: string; namespace?: string } | undefined;
   const name = given?.name ?? ctx.defaultName;
@@ -51,7 +73,9 @@ function build(kind: LLMSpec["kind"], props: unknown, ctx: BuildContext): { mani
     // the referenced construct reports its own problems
     return { ...base, manifests: [], issues: locate(ctx.where, drafts) };
   }
-  const { spec, issues } = resolveLLMSpec(kind, p, name, namespace, target);
+  const resolved = resolveLLMSpec(kind, p, name, namespace, target);
+  const issues = resolved.issues;
+  const spec: LLMSpec = { ...resolved.spec, knownConfigs: knownConfigs(ctx.registry, resolved.spec.baseRefs, namespace) };
   drafts.push(...issues, ...runRules(LLM_PROPS_RULES, { spec }));
   const manifest = renderLLM(spec);
   const extra = renderUserRouting(spec);
@@ -61,6 +85,14 @@ function build(kind: LLMSpec["kind"], props: unknown, ctx: BuildContext): { mani
   const located = locate(ctx.where, drafts);
   if (!located.some(isError)) located.push(...(ctx.registry?.claim(ctx.where, app) ?? []));
   const valid = !located.some(isError);
+  if (valid && kind === "LLMInferenceServiceConfig" && ctx.registry !== undefined) {
+    const list = builtConfigs.get(ctx.registry) ?? [];
+    const body = manifest["spec"];
+    const mainImage = imageOf(getIn(body, ["template"]));
+    const prefillImage = imageOf(getIn(body, ["prefill", "template"]));
+    list.push({ name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, ...(mainImage !== undefined ? { mainImage } : {}), ...(prefillImage !== undefined ? { prefillImage } : {}) });
+    builtConfigs.set(ctx.registry, list);
+  }
   return { ...base, manifests: valid ? app : [], issues: located };
 }
 

@@ -8,7 +8,8 @@
  *   template only), baseRefs.
  * - KServe 0.17 (OpenShift AI 3.4) serves `v1alpha2` (storage version) and adds pod labels and annotations,
  *   WVA `scaling`, `storageInitializer`, and the scheduler's config, replicas, labels and annotations.
- * - KServe 0.20 (OpenShift AI 3.5) adds `tracing` and `kvCacheOffloading` (v1alpha2 only); OpenShift AI 3.5
+ * - KServe 0.20 (OpenShift AI 3.5) adds `tracing`, `kvCacheOffloading` and `model.confidential` (v1alpha2
+ *   only), and its controller and webhook handle managed DRA annotations; OpenShift AI 3.5
  *   also has `router.scheduler.tokenizer`.
  * - After 0.20 (0.21): `rolloutStrategy`, direct `scaling.keda`, `router.scheduler.tokenizer`.
  */
@@ -20,7 +21,7 @@ import { atLeast, formatVersion } from "../target/version";
 export const LLM_GROUP = "serving.kserve.io";
 
 /** Fields and features that not every target has. */
-export type LLMFeature = "v1alpha2" | "pod-metadata" | "scaling-wva" | "storage-initializer" | "scheduler-settings" | "tracing" | "kv-cache-offloading" | "rollout-strategy" | "scaling-keda" | "scheduler-tokenizer";
+export type LLMFeature = "v1alpha2" | "pod-metadata" | "scaling-wva" | "storage-initializer" | "scheduler-settings" | "tracing" | "kv-cache-offloading" | "rollout-strategy" | "scaling-keda" | "scheduler-tokenizer" | "confidential" | "managed-dra";
 
 /** What each feature is and where it starts (upstream KServe, OpenShift AI). */
 export const LLM_FEATURES: Readonly<Record<LLMFeature, { readonly what: string; readonly kserve: string; readonly openshiftAI: string }>> = {
@@ -34,6 +35,8 @@ export const LLM_FEATURES: Readonly<Record<LLMFeature, { readonly what: string; 
   "rollout-strategy": { what: "LLMInferenceService rolloutStrategy", kserve: "0.21", openshiftAI: "99.0" },
   "scaling-keda": { what: "direct KEDA scaling of LLMInferenceServices (scaling.keda)", kserve: "0.21", openshiftAI: "99.0" },
   "scheduler-tokenizer": { what: "the scheduler's tokenizer (router.scheduler.tokenizer)", kserve: "0.21", openshiftAI: "3.5" },
+  confidential: { what: "confidential models (model.confidential)", kserve: "0.20", openshiftAI: "3.5" },
+  "managed-dra": { what: "managed dynamic resource allocation (the serving.kserve.io/exp-dra-* annotations)", kserve: "0.20", openshiftAI: "3.5" },
 };
 
 /** The first upstream KServe release with LLMInferenceService, and the first OpenShift AI release. */

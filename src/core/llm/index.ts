@@ -8,7 +8,7 @@ export { LLMConfigs, WELL_KNOWN_LLM_CONFIGS, OPENSHIFT_AI_LLM_CONFIGS } from "./
 export type { LLMConfigName, WellKnownLLMConfig, OpenShiftAILLMConfig } from "./configs";
 export { LLM_FEATURES, LLM_SINCE, llmApiVersion, llmSupports, hasLLMInferenceService } from "./features";
 export type { LLMFeature } from "./features";
-export { workloadSelector, HTTPROUTE_API_VERSION, INFERENCE_POOL_API_VERSION, INFERENCE_OBJECTIVE_API_VERSION } from "./render";
+export { workloadSelector, DRA_ANNOTATIONS, HTTPROUTE_API_VERSION, INFERENCE_POOL_API_VERSION, INFERENCE_OBJECTIVE_API_VERSION, INFERENCE_MODEL_REWRITE_API_VERSION } from "./render";
 export { DERIVED_SUFFIXES, devicesPerPod } from "./rules";
 export { buildLanguageModel } from "./switch";
 export type { LanguageModelProps, LanguageModelHandle, LanguageModelServing } from "./switch";

@@ -525,6 +525,39 @@ export interface LLMUserRoutingProps {
      */
     readonly priority?: number;
   };
+  /**
+   * An InferenceModelRewrite for the pool (see {@link LLMModelRewriteProps}).
+   * @default none
+   */
+  readonly modelRewrite?: LLMModelRewriteProps;
+}
+
+/** One rule of an InferenceModelRewrite: the models requests ask for, and the models that serve them. */
+export interface LLMModelRewriteRule {
+  /**
+   * The model names (the `model` field of the request body) this rule applies to, matched exactly.
+   * @default every request of the pool
+   */
+  readonly models?: readonly string[];
+  /**
+   * The models that serve these requests: names the pool serves (the served model name or a LoRA adapter),
+   * with weights for a split (set on every target or on none).
+   */
+  readonly targets: readonly { readonly model: string; readonly weight?: number }[];
+}
+
+/**
+ * An InferenceModelRewrite (llm-d.ai/v1alpha2) for the pool: the endpoint picker rewrites the model a
+ * request names, for aliases and weighted splits between the base model and its LoRA adapters.
+ */
+export interface LLMModelRewriteProps {
+  /**
+   * InferenceModelRewrite name.
+   * @default `<name>-rewrite`
+   */
+  readonly name?: string;
+  /** The rules. */
+  readonly rules: readonly LLMModelRewriteRule[];
 }
 
 /** Distributed tracing of every managed component (OpenTelemetry; KServe 0.20 and later). */
@@ -551,6 +584,46 @@ export interface LLMTracingProps {
   readonly exporter?: string;
 }
 
+/** A confidential model: encrypted weights, decrypted in the pod with a key from a Key Broker Service (KServe 0.20 and later, OpenShift AI 3.5). */
+export interface LLMConfidentialProps {
+  /**
+   * Turn decryption on.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * The key's resource in the Key Broker Service, `kbs:///<repository>/<type>/<tag>`.
+   * @default KServe's (derived by the controller)
+   */
+  readonly resourceId?: string;
+}
+
+/**
+ * Managed dynamic resource allocation (KServe 0.20 and later, OpenShift AI 3.5; experimental): the
+ * controller creates a ResourceClaimTemplate and claims the devices for every workload pod (main, worker,
+ * prefill), instead of extended resources such as `nvidia.com/gpu`. Written as KServe's `exp-dra-*`
+ * annotations.
+ */
+export interface LLMManagedDraProps {
+  /** The DeviceClass to allocate from (a DNS subdomain, for example "gpu.nvidia.com"). */
+  readonly deviceClass: string;
+  /**
+   * Devices per pod.
+   * @default 1
+   */
+  readonly count?: number;
+  /**
+   * CEL expressions a device must satisfy (all of them), one line each.
+   * @default any device of the class
+   */
+  readonly selectors?: readonly string[];
+  /**
+   * The container that gets the claim (a DNS label).
+   * @default the first container of each pod template
+   */
+  readonly containerName?: string;
+}
+
 /** A config an LLMInferenceService builds on: a config construct, a well-known name, or a name. */
 export type LLMConfigRef = string | { readonly configName: string; readonly valid?: boolean; readonly where?: string };
 
@@ -572,6 +645,11 @@ export interface LLMSpecProps extends LLMWorkloadProps {
    * @default none
    */
   readonly lora?: LLMLoraProps;
+  /**
+   * A confidential (encrypted) model, decrypted in the pod.
+   * @default not confidential
+   */
+  readonly confidential?: LLMConfidentialProps;
   /**
    * Download the model with KServe's storage initializer (false: vLLM reads the URI itself).
    * @default true (KServe's default; not written)
@@ -620,6 +698,11 @@ export interface LLMInferenceServiceProps extends LLMSpecProps {
    * @default none
    */
   readonly userRouting?: LLMUserRoutingProps;
+  /**
+   * Devices through managed dynamic resource allocation instead of `hardware` accelerators.
+   * @default none (devices from `hardware`)
+   */
+  readonly dra?: LLMManagedDraProps;
   /**
    * OpenShift AI: the name shown in the dashboard.
    * @default the name

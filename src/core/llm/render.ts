@@ -21,8 +21,18 @@ import type { HardwareApplication } from "../hardware/apply";
 export const HTTPROUTE_API_VERSION = "gateway.networking.k8s.io/v1";
 /** llm-d's InferenceObjective, as KServe bundles it. */
 export const INFERENCE_OBJECTIVE_API_VERSION = "llm-d.ai/v1alpha2";
+/** llm-d's InferenceModelRewrite, as KServe bundles it. */
+export const INFERENCE_MODEL_REWRITE_API_VERSION = "llm-d.ai/v1alpha2";
 /** Gateway API Inference Extension InferencePool. */
 export const INFERENCE_POOL_API_VERSION = "inference.networking.k8s.io/v1";
+
+/** KServe's managed DRA annotations on an LLMInferenceService (experimental, KServe 0.20 and later). */
+export const DRA_ANNOTATIONS = {
+  deviceClass: "serving.kserve.io/exp-dra-device-class",
+  count: "serving.kserve.io/exp-dra-device-count",
+  selectors: "serving.kserve.io/exp-dra-cel-selector",
+  containerName: "serving.kserve.io/exp-dra-container-name",
+} as const;
 
 /** The labels KServe puts on workload pods, which an InferencePool selects (KServe's well-known scheduler config). */
 export function workloadSelector(name: string): Record<string, string> {
@@ -153,6 +163,13 @@ export function renderLLM(spec: LLMSpec): Manifest {
   const hw = spec.main.hardware;
   const labels: Record<string, string> = { [MANAGED_BY.key]: MANAGED_BY.value, ...(p.labels ?? {}), ...(hw?.labels ?? {}) };
   const annotations: Record<string, string> = { ...(p.annotations ?? {}), ...(hw?.annotations ?? {}) };
+  const dra = spec.props.dra;
+  if (dra !== undefined && service) {
+    annotations[DRA_ANNOTATIONS.deviceClass] = dra.deviceClass;
+    if (dra.count !== undefined) annotations[DRA_ANNOTATIONS.count] = String(dra.count);
+    if (dra.selectors !== undefined) annotations[DRA_ANNOTATIONS.selectors] = dra.selectors.join("\n");
+    if (dra.containerName !== undefined) annotations[DRA_ANNOTATIONS.containerName] = dra.containerName;
+  }
   if (odh && service) {
     labels[ODH.dashboard] = "true";
     annotations[ODH.displayName] ??= spec.displayName;
@@ -160,11 +177,12 @@ export function renderLLM(spec: LLMSpec): Manifest {
   }
   const model = spec.model;
   const body: Record<string, unknown> = {
-    ...(model !== undefined || p.servedModelName !== undefined || p.lora !== undefined
+    ...(model !== undefined || p.servedModelName !== undefined || p.lora !== undefined || p.confidential !== undefined
       ? {
           model: {
             uri: model?.uri,
             name: p.servedModelName,
+            confidential: p.confidential !== undefined ? { enabled: p.confidential.enabled ?? true, resourceId: p.confidential.resourceId } : undefined,
             lora:
               p.lora !== undefined
                 ? { adapters: p.lora.adapters.map((a) => ({ name: a.name, uri: a.model.uri })), maxRank: p.lora.maxRank, maxAdapters: p.lora.maxAdapters, maxCpuAdapters: p.lora.maxCpuAdapters }
@@ -227,5 +245,20 @@ export function renderUserRouting(spec: LLMSpec): Manifest[] {
     o !== undefined
       ? [canonicalize({ apiVersion: INFERENCE_OBJECTIVE_API_VERSION, kind: "InferenceObjective", metadata: meta(o.name ?? `${spec.name}-objective`), spec: { poolRef: { group: "inference.networking.k8s.io", kind: "InferencePool", name: u.poolName }, priority: o.priority } }) as Manifest]
       : [];
-  return [canonicalize(route) as Manifest, canonicalize(pool) as Manifest, ...objective];
+  const rw = u.props.modelRewrite;
+  const rewrite =
+    rw !== undefined
+      ? [
+          canonicalize({
+            apiVersion: INFERENCE_MODEL_REWRITE_API_VERSION,
+            kind: "InferenceModelRewrite",
+            metadata: meta(rw.name ?? `${spec.name}-rewrite`),
+            spec: {
+              poolRef: { group: "inference.networking.k8s.io", kind: "InferencePool", name: u.poolName },
+              rules: rw.rules.map((r) => ({ matches: nonEmpty(r.models?.map((value) => ({ model: { type: "Exact", value } }))), targets: r.targets.map((t) => ({ modelRewrite: t.model, weight: t.weight })) })),
+            },
+          }) as Manifest,
+        ]
+      : [];
+  return [canonicalize(route) as Manifest, canonicalize(pool) as Manifest, ...objective, ...rewrite];
 }

@@ -11,7 +11,7 @@ import { SHM_PATH, applyHardware } from "../hardware/apply";
 import { requestAccelerator, requestedDevices } from "../hardware/request";
 import type { VolumeProps } from "../pod/volumes";
 import { isRecord } from "../canonical";
-import type { LLMConfigRef, LLMParallelismProps, LLMScalingProps, LLMSpecProps, LLMUserRoutingProps, LLMWorkloadProps } from "./props";
+import type { LLMConfigRef, LLMManagedDraProps, LLMParallelismProps, LLMScalingProps, LLMSpecProps, LLMUserRoutingProps, LLMWorkloadProps } from "./props";
 import { llmApiVersion } from "./features";
 
 /** The name of the vLLM container in KServe's well-known configs (the library's settings merge into it). */
@@ -31,6 +31,8 @@ export interface ResolvedWorkload {
   readonly devices: number;
   /** Devices per worker pod. */
   readonly workerDevices: number;
+  /** The devices each pod claims through managed DRA, when they come from there (no accelerators in hardware). */
+  readonly draDevices?: number;
   /** The accelerator's key (`nvidia`, `amd`, ...), when there is one. */
   readonly acceleratorKey?: string;
   readonly acceleratorResource?: string;
@@ -49,6 +51,20 @@ export interface ResolvedUserRouting {
   readonly pathPrefix: string;
 }
 
+/** An LLMInferenceServiceConfig built in the same app, as the services that name it in baseRefs see it. */
+export interface KnownLLMConfig {
+  /** The config's name. */
+  readonly name: string;
+  /** Its namespace, when known. */
+  readonly namespace?: string;
+  /** Where it was defined (construct path or resource name). */
+  readonly where: string;
+  /** The image of the main workload's `main` container it sets. */
+  readonly mainImage?: string;
+  /** The image of the prefill workload's `main` container it sets. */
+  readonly prefillImage?: string;
+}
+
 /** A resolved LLMInferenceService or LLMInferenceServiceConfig. */
 export interface LLMSpec {
   readonly kind: "LLMInferenceService" | "LLMInferenceServiceConfig";
@@ -59,6 +75,7 @@ export interface LLMSpec {
   readonly props: LLMSpecProps & {
     readonly baseRefs?: unknown;
     readonly userRouting?: LLMUserRoutingProps;
+    readonly dra?: LLMManagedDraProps;
     readonly displayName?: string;
     readonly auth?: boolean;
     readonly labels?: Readonly<Record<string, string>>;
@@ -68,6 +85,8 @@ export interface LLMSpec {
   readonly main: ResolvedWorkload;
   readonly prefill?: ResolvedWorkload;
   readonly baseRefs: readonly string[];
+  /** The configs of `baseRefs` that were built in the same app, by name. */
+  readonly knownConfigs?: ReadonlyMap<string, KnownLLMConfig>;
   readonly userRouting?: ResolvedUserRouting;
   readonly auth?: boolean;
   readonly displayName: string;
@@ -93,10 +112,13 @@ function resolveParallelism(props: LLMWorkloadProps, devices: number): LLMParall
   return tensor > 1 ? { ...given, tensor } : given;
 }
 
-function resolveWorkload(path: string, props: LLMWorkloadProps, target: Target, issues: IssueDraft[], defaultReplicas: boolean): ResolvedWorkload {
+function resolveWorkload(path: string, props: LLMWorkloadProps, target: Target, issues: IssueDraft[], defaultReplicas: boolean, draDevices: number | undefined): ResolvedWorkload {
   const odh = target.openshiftAI !== undefined;
   const request = props.hardware;
-  const devices = request !== undefined ? requestedDevices(request) : 0;
+  const hardwareDevices = request !== undefined ? requestedDevices(request) : 0;
+  // devices claimed through managed DRA count where hardware requests none
+  const fromDra = hardwareDevices === 0 && draDevices !== undefined;
+  const devices = fromDra ? draDevices : hardwareDevices;
   const accelerator = request !== undefined ? requestAccelerator(request) : undefined;
   const parallelism = resolveParallelism(props, devices);
   const tp = (parallelism?.tensor ?? 1) * (parallelism?.dataLocal ?? 1) * (props.worker === undefined || props.worker === false ? (parallelism?.pipeline ?? 1) : 1);
@@ -116,7 +138,7 @@ function resolveWorkload(path: string, props: LLMWorkloadProps, target: Target, 
   const workerProps = typeof props.worker === "object" ? props.worker : undefined;
   const workerRequest = workerProps?.hardware;
   const workerHardware = multiNode ? (workerRequest !== undefined ? apply("worker.hardware", workerRequest, true) : hardware) : undefined;
-  const workerDevices = multiNode ? (workerRequest !== undefined ? requestedDevices(workerRequest) : devices) : 0;
+  const workerDevices = multiNode ? (workerRequest !== undefined && requestedDevices(workerRequest) > 0 ? requestedDevices(workerRequest) : devices) : 0;
   const image = typeof props.image === "string" ? props.image : isRecord(props.image) ? props.image[accelerator?.key ?? "cpu"] : undefined;
   const s = props.scaling;
   // WVA with the HPA actuator unless the spec names another autoscaler or actuator
@@ -130,6 +152,7 @@ function resolveWorkload(path: string, props: LLMWorkloadProps, target: Target, 
     ...(workerHardware !== undefined ? { workerHardware } : {}),
     devices,
     workerDevices,
+    ...(fromDra ? { draDevices } : {}),
     ...(accelerator?.resourceName !== undefined ? { acceleratorKey: accelerator.key, acceleratorResource: accelerator.resourceName } : {}),
     ...(parallelism !== undefined ? { parallelism } : {}),
     multiNode,
@@ -149,8 +172,10 @@ export function resolveLLMSpec(
 ): { spec: LLMSpec; issues: IssueDraft[] } {
   const issues: IssueDraft[] = [];
   const service = kind === "LLMInferenceService";
-  const main = resolveWorkload("", props, target, issues, service);
-  const prefill = props.prefill !== undefined ? resolveWorkload("prefill", props.prefill, target, issues, true) : undefined;
+  const dra = service ? props.dra : undefined;
+  const draDevices = dra !== undefined ? (dra.count ?? 1) : undefined;
+  const main = resolveWorkload("", props, target, issues, service, draDevices);
+  const prefill = props.prefill !== undefined ? resolveWorkload("prefill", props.prefill, target, issues, true, draDevices) : undefined;
   const refs = Array.isArray(props.baseRefs) ? (props.baseRefs as LLMConfigRef[]).map(configRefName) : [];
   const u = props.userRouting;
   const userRouting: ResolvedUserRouting | undefined =

@@ -11,12 +11,14 @@ import type { Finding, ManifestSubject } from "../rules/registry";
 import { defineManifestRule, defineRule } from "../rules/registry";
 import { getIn, isRecord } from "../canonical";
 import { DNS1035_LABEL, MAX_LABEL, toDns1035 } from "../names";
+import { requestedDevices } from "../hardware/request";
 import { atLeast } from "../target/version";
 import { describeTarget } from "../target/resolve";
-import type { LLMSpec, ResolvedWorkload } from "./resolve";
+import type { KnownLLMConfig, LLMSpec, ResolvedWorkload } from "./resolve";
 import type { LLMFeature } from "./features";
 import { LLM_GROUP, hasLLMInferenceService, llmSupports, llmUnavailable, missingLLMFeature } from "./features";
 import { openshiftAIPreset } from "./configs";
+import { DRA_ANNOTATIONS } from "./render";
 
 // ---------------------------------------------------------------------------------------------------
 // helpers
@@ -577,6 +579,86 @@ export const rolloutStrategy = manifestRule(
     }),
 );
 
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1123_LABEL_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Managed DRA annotations: the device class with every other one, a DNS subdomain; a count of 1 or more; selectors; a container name that is a DNS label; on a target that has them. */
+export const managedDra = manifestRule(
+  {
+    id: "llm/managed-dra",
+    summary: "KServe's managed DRA annotations (serving.kserve.io/exp-dra-*) are valid: a device class (a DNS subdomain) whenever any of them is set, a device count of 1 or more, at least one CEL selector, a container name that is a DNS label, on a target whose controller manages DRA.",
+    why: "KServe's webhook rejects the count, selector or container annotations without the device class, a device class that is not a DNS subdomain, a count that is not a whole number of at least 1, a selector annotation without an expression and a container name that is not a DNS label; controllers before KServe 0.20 (OpenShift AI 3.5) ignore the annotations, so the pods would get no devices.",
+    fix: "set dra: { deviceClass, count, selectors, containerName } with a DeviceClass name such as gpu.nvidia.com, on a target that has managed DRA",
+  },
+  (_spec, subject) => {
+    const a = subject.manifest.metadata.annotations ?? {};
+    const key = (k: string): string => `metadata.annotations.${k}`;
+    const has = (k: string): boolean => a[k] !== undefined;
+    const { deviceClass, count, selectors, containerName } = DRA_ANNOTATIONS;
+    const any = [deviceClass, count, selectors, containerName].some(has);
+    if (!any) return [];
+    const out: Finding[] = [];
+    const missing = missingLLMFeature(subject.target, "managed-dra", "the exp-dra annotations");
+    if (missing !== undefined && hasLLMInferenceService(subject.target)) out.push({ path: key(deviceClass), value: a[deviceClass], message: `${missing.message}; older controllers ignore the annotations and the pods get no devices`, fix: missing.fix });
+    if (!has(deviceClass)) out.push({ path: key(deviceClass), value: undefined, message: `${deviceClass} is required when ${[count, selectors, containerName].filter(has).join(", ")} is set` });
+    else {
+      const v = (a[deviceClass] as string).trim();
+      if (v === "") out.push({ path: key(deviceClass), value: a[deviceClass], message: "the device class is empty" });
+      else if (!(DNS1123_SUBDOMAIN.test(v) && v.length <= 253)) out.push({ path: key(deviceClass), value: a[deviceClass], message: `device class "${v}" is not a DNS subdomain (lowercase letters, digits, '-' and '.')` });
+    }
+    if (has(count)) {
+      const v = (a[count] as string).trim();
+      if (v !== "" && !(/^\+?\d+$/.test(v) && Number(v) >= 1)) out.push({ path: key(count), value: a[count], message: `device count "${a[count]}" is not a whole number of at least 1` });
+    }
+    if (has(selectors) && (a[selectors] as string).split("\n").every((line) => line.trim() === "")) out.push({ path: key(selectors), value: a[selectors], message: "the CEL selector annotation has no expression" });
+    if (has(containerName)) {
+      const v = (a[containerName] as string).trim();
+      if (v === "") out.push({ path: key(containerName), value: a[containerName], message: "the container name is empty" });
+      else if (!(DNS1123_LABEL_RE.test(v) && v.length <= MAX_LABEL)) out.push({ path: key(containerName), value: a[containerName], message: `container name "${v}" is not a DNS label` });
+    }
+    return out;
+  },
+  ["LLMInferenceService"],
+);
+
+const KBS_RESOURCE_ID = /^kbs:\/\/\/[a-zA-Z0-9_.-]+\/[a-zA-Z0-9_.-]+\/[a-zA-Z0-9_.-]+$/;
+
+/** A confidential model's key resource is a KBS URI. */
+export const confidentialModel = manifestRule(
+  {
+    id: "llm/confidential",
+    summary: "A confidential model's resourceId is a Key Broker Service resource, kbs:///<repository>/<type>/<tag>.",
+    why: "KServe's webhook rejects any other resourceId: the pod could not fetch the key to decrypt the model.",
+    fix: "give resourceId as kbs:///<repository>/<type>/<tag>, or leave it out",
+  },
+  (spec) => {
+    const c = obj(getIn(spec, ["model", "confidential"]));
+    if (c === undefined || c["enabled"] !== true) return [];
+    const id = c["resourceId"];
+    return typeof id === "string" && id !== "" && !KBS_RESOURCE_ID.test(id) ? [{ path: "spec.model.confidential.resourceId", value: id, message: `"${id}" is not of the form kbs:///<repository>/<type>/<tag>` }] : [];
+  },
+);
+
+/** A confidential model is downloaded by the storage initializer. */
+export const confidentialStorage = manifestRule(
+  {
+    id: "llm/confidential-storage",
+    severity: "warning",
+    summary: "A confidential model is downloaded by KServe's storage initializer: not from oci:// or pvc://, and not with the storage initializer off.",
+    why: "Decryption happens in the storage initializer: KServe warns that confidential has no effect with OCI URIs (the container runtime decrypts images) or PVC URIs (no initializer runs for volumes), and with the initializer disabled nothing decrypts the weights.",
+    fix: "serve the encrypted model from hf://, s3:// or another downloaded location with the storage initializer on, or drop confidential",
+  },
+  (spec) => {
+    const c = obj(getIn(spec, ["model", "confidential"]));
+    if (c === undefined || c["enabled"] !== true) return [];
+    const uri = getIn(spec, ["model", "uri"]);
+    const out: Finding[] = [];
+    if (typeof uri === "string" && (uri.startsWith("oci://") || uri.startsWith("pvc://"))) out.push({ path: "spec.model.confidential", value: uri, message: `confidential has no effect with ${uri.startsWith("oci://") ? "OCI" : "PVC"} URIs (${uri})` });
+    if (getIn(spec, ["storageInitializer", "enabled"]) === false) out.push({ path: "spec.storageInitializer.enabled", value: false, message: "the storage initializer is off, so nothing decrypts the confidential model" });
+    return out;
+  },
+);
+
 /** LLMInferenceServiceConfig: no baseRefs. */
 export const configNoBaseRefs = manifestRule(
   {
@@ -647,6 +729,7 @@ const SPEC_FEATURES: readonly [string[], LLMFeature][] = [
   [["router", "scheduler", "labels"], "scheduler-settings"],
   [["router", "scheduler", "annotations"], "scheduler-settings"],
   [["router", "scheduler", "tokenizer"], "scheduler-tokenizer"],
+  [["model", "confidential"], "confidential"],
 ];
 
 /** Fields the target does not have. */
@@ -831,7 +914,8 @@ export const parallelismDevices = propsRule(
       const out: Finding[] = [];
       const p = w.parallelism;
       const need = devicesPerPod(w);
-      const hardwareGiven = w.props.hardware !== undefined;
+      const hardwareGiven = w.props.hardware !== undefined && w.draDevices === undefined;
+      const dra = w.draDevices !== undefined;
       if (p?.data !== undefined && p.dataLocal !== undefined && p.dataLocal > 0 && p.data % p.dataLocal !== 0) {
         out.push({ path: at(w, "parallelism.data"), value: p.data, message: `data parallelism ${p.data} is not a multiple of dataLocal ${p.dataLocal}, so the ranks do not fill whole pods`, fix: `use data ${Math.ceil(p.data / p.dataLocal) * p.dataLocal}` });
       }
@@ -841,13 +925,13 @@ export const parallelismDevices = propsRule(
       const layout = w.multiNode ? ` (${need.podsPerGroup} pods per group, ${need.leader} devices each)` : "";
       if (need.leader > 1 && w.devices !== need.leader && (hardwareGiven || need.leader > 1)) {
         out.push({
-          path: hardwareGiven ? at(w, "hardware.accelerators") : at(w, "hardware"),
+          path: dra ? "dra.count" : hardwareGiven ? at(w, "hardware.accelerators") : at(w, "hardware"),
           value: w.devices,
-          message: `the parallelism needs ${need.leader} devices per pod${layout}; the ${w.multiNode ? "leader" : "pod"} requests ${w.devices}`,
-          fix: hardwareGiven ? `request ${need.leader} accelerators per pod, or change the parallelism` : `set hardware to a request of ${need.leader} accelerators`,
+          message: `the parallelism needs ${need.leader} devices per pod${layout}; the ${w.multiNode ? "leader" : "pod"} ${dra ? "claims" : "requests"} ${w.devices}`,
+          fix: dra ? `set dra.count to ${need.leader}, or change the parallelism` : hardwareGiven ? `request ${need.leader} accelerators per pod, or change the parallelism` : `set hardware to a request of ${need.leader} accelerators`,
         });
       } else if (need.leader === 1 && w.devices > 1 && p !== undefined) {
-        out.push({ path: at(w, "parallelism"), value: { ...p }, message: `the pod requests ${w.devices} devices and the parallelism uses 1`, fix: `set parallelism.tensor to ${w.devices}, or request 1 accelerator` });
+        out.push({ path: at(w, "parallelism"), value: { ...p }, message: `the pod ${dra ? "claims" : "requests"} ${w.devices} devices and the parallelism uses 1`, fix: `set parallelism.tensor to ${w.devices}, or ${dra ? "claim" : "request"} 1 ${dra ? "device" : "accelerator"}` });
       }
       if (w.multiNode && w.workerDevices !== need.worker && need.worker > 0) {
         out.push({ path: at(w, "worker.hardware"), value: w.workerDevices, message: `each worker pod must have ${need.worker} devices like the leader (every pod holds ranks of the same model); it requests ${w.workerDevices}`, fix: `request ${need.worker} accelerators for the workers, or drop worker.hardware` });
@@ -888,7 +972,7 @@ export const expertNeedsData = propsRule(
 export const acceleratorImage = propsRule(
   {
     id: "llm/accelerator-image",
-    summary: "A workload on an accelerator other than NVIDIA has a vLLM image for it (its own, or an OpenShift AI preset's).",
+    summary: "A workload on an accelerator other than NVIDIA has a vLLM image for it: its own, an OpenShift AI preset's, or one set by an LLMInferenceServiceConfig in baseRefs (configs built in the same app are looked into).",
     why: "KServe's well-known template runs llm-d's CUDA image, which does not run on AMD, Gaudi, Spyre or CPU nodes.",
     fix: "set image (per accelerator), or on OpenShift AI add the accelerator's preset to baseRefs (LLMConfigs.openshiftAI.*)",
   },
@@ -900,8 +984,23 @@ export const acceleratorImage = propsRule(
         return [{ path: at(w, "image"), value: Object.keys(w.props.image), message: `the images name no ${key} image, and the hardware is ${key}`, fix: `add image.${key}` }];
       }
       if (w.image !== undefined || key === "nvidia") return [];
-      const preset = spec.baseRefs.some((r) => openshiftAIPreset(r) !== undefined) || spec.baseRefs.some((r) => !r.startsWith("kserve-config-llm-"));
-      return preset ? [] : [{ path: at(w, "image"), value: undefined, message: `the workload runs on ${key} and no image for it is set (KServe's default image is CUDA)` }];
+      const known = spec.knownConfigs ?? new Map<string, KnownLLMConfig>();
+      const imageOf = (c: KnownLLMConfig): string | undefined => (w.path === "prefill" ? c.prefillImage : c.mainImage);
+      // a config of the app sets an image or not; a config the app does not define may
+      const provided = spec.baseRefs.some((r) => openshiftAIPreset(r) !== undefined || (known.has(r) ? imageOf(known.get(r) as KnownLLMConfig) !== undefined : !r.startsWith("kserve-config-llm-")));
+      if (provided) return [];
+      const without = spec.baseRefs.filter((r) => known.has(r)).map((r) => known.get(r) as KnownLLMConfig);
+      const workload = w.path === "prefill" ? "the prefill workload" : "the workload";
+      if (without.length === 0) return [{ path: at(w, "image"), value: undefined, message: `${workload} runs on ${key} and no image for it is set (KServe's default image is CUDA)` }];
+      const names = without.map((c) => `"${c.name}" (${c.where})`).join(", ");
+      return [
+        {
+          path: at(w, "image"),
+          value: undefined,
+          message: `${workload} runs on ${key} and no image for it is set: the config${without.length > 1 ? "s" : ""} ${names} in baseRefs set${without.length > 1 ? "" : "s"} no ${w.path === "prefill" ? "prefill " : ""}image (KServe's default image is CUDA)`,
+          fix: `set image on the config${without.length > 1 ? "s" : ""} (a plain image: an image map on a config picks the image of the config's own hardware) or on the workload`,
+        },
+      ];
     }),
 );
 
@@ -966,6 +1065,46 @@ export const userRoutingConflict = propsRule(
   },
 );
 
+/** Devices come from DRA or from hardware, not both. */
+export const draHardware = propsRule(
+  {
+    id: "llm/dra-hardware",
+    summary: "A workload with managed DRA devices does not also request accelerators through hardware.",
+    why: "KServe adds the DRA claim to every workload pod (main, worker, prefill): with accelerators from hardware as well, each pod asks for both the claimed devices and the extended resources, and either waits for twice the devices or holds GPUs vLLM does not use.",
+    fix: "take the devices from dra (and only CPU and memory from hardware), or drop dra",
+  },
+  (spec) => {
+    if (spec.props.dra === undefined) return [];
+    return eachWorkload(spec).flatMap((w) => (w.props.hardware !== undefined && requestedDevices(w.props.hardware) > 0 ? [{ path: at(w, "hardware.accelerators"), value: requestedDevices(w.props.hardware), message: `the pods claim ${spec.props.dra?.count ?? 1} device(s) of class ${spec.props.dra?.deviceClass ?? ""} through DRA and also request ${requestedDevices(w.props.hardware)} accelerator(s)` }] : []));
+  },
+);
+
+/** An InferenceModelRewrite sends requests to models the pool serves, with weights on all targets or none. */
+export const modelRewrite = propsRule(
+  {
+    id: "llm/model-rewrite",
+    summary: "Each InferenceModelRewrite rule has targets, weights on all of them or none, and only models the pool serves (the served model name or a LoRA adapter).",
+    why: "The pool of userRouting selects only this LLMInferenceService's pods: a request rewritten to a model they do not serve fails with 404 from vLLM; llm-d requires a weight on every target once one has a weight.",
+    fix: "rewrite to the served model name or one of the LoRA adapters, and give every target a weight or none",
+  },
+  (spec) => {
+    const rw = spec.userRouting?.props.modelRewrite;
+    if (rw === undefined) return [];
+    const served = new Set([spec.props.servedModelName ?? spec.name, ...(spec.props.lora?.adapters ?? []).map((a) => a.name)]);
+    const out: Finding[] = [];
+    rw.rules.forEach((r, i) => {
+      const path = `userRouting.modelRewrite.rules[${i}]`;
+      if (r.targets.length === 0) out.push({ path: `${path}.targets`, value: [], message: "a rewrite rule needs at least one target" });
+      const weighted = r.targets.filter((t) => t.weight !== undefined).length;
+      if (weighted > 0 && weighted < r.targets.length) out.push({ path: `${path}.targets`, value: r.targets.map((t) => t.weight ?? null), message: `${weighted} of ${r.targets.length} targets have a weight; give every target a weight or none` });
+      r.targets.forEach((t, j) => {
+        if (!served.has(t.model)) out.push({ path: `${path}.targets[${j}].model`, value: t.model, message: `the pool does not serve "${t.model}" (it serves ${[...served].map((m) => `"${m}"`).join(", ")})` });
+      });
+    });
+    return out;
+  },
+);
+
 /** A config's baseRefs (props). */
 export const configBaseRefsProps = propsRule(
   {
@@ -992,10 +1131,10 @@ export const languageModelEngine = defineRule<{ readonly serving: string; readon
 });
 
 /** Every props rule, in the order they run. */
-export const LLM_PROPS_RULES = [serviceName, derivedNames, modelUri, loraCredentials, storageNamespace, ownedArgs, parallelismDevices, devicesPerNode, expertNeedsData, acceleratorImage, prefillAccelerator, openshiftAIPresetRule, userRoutingConflict, configBaseRefsProps];
+export const LLM_PROPS_RULES = [serviceName, derivedNames, modelUri, loraCredentials, storageNamespace, ownedArgs, parallelismDevices, devicesPerNode, expertNeedsData, acceleratorImage, prefillAccelerator, openshiftAIPresetRule, userRoutingConflict, draHardware, modelRewrite, configBaseRefsProps];
 
 /** Every manifest rule, in the order they run. */
-export const LLM_MANIFEST_RULES = [targetVersion, apiVersion, targetFeature, replicasOrScaling, scalingMode, kedaTriggers, scalingBounds, idleReplicas, wvaActuator, kedaAdvanced, routeForm, routeParentRefsRedundant, routeCatchAll, trafficSplit, parallelismShape, schedulerSettings, schedulerTokenizer, scalingConsistency, loraAdapters, kvCacheTiers, rolloutStrategy, configNoBaseRefs];
+export const LLM_MANIFEST_RULES = [targetVersion, apiVersion, targetFeature, replicasOrScaling, scalingMode, kedaTriggers, scalingBounds, idleReplicas, wvaActuator, kedaAdvanced, routeForm, routeParentRefsRedundant, routeCatchAll, trafficSplit, parallelismShape, schedulerSettings, schedulerTokenizer, scalingConsistency, loraAdapters, kvCacheTiers, rolloutStrategy, managedDra, confidentialModel, confidentialStorage, configNoBaseRefs];
 
 /** The manifest rules that also run on the HTTPRoute and InferencePool objects of user routing. */
 export const LLM_ROUTING_RULES = [routeCatchAll];

@@ -137,6 +137,7 @@ const specShape = {
   servedModelName: z.string().min(1).optional(),
   lora: loraSchema.optional(),
   storageInitializer: z.boolean().optional(),
+  confidential: z.strictObject({ enabled: z.boolean().optional(), resourceId: z.string().optional() }).optional(),
   prefill: workloadSchema.optional(),
   router: routerSchema.optional(),
   tracing: tracingSchema.optional(),
@@ -161,6 +162,19 @@ const userRoutingSchema = z.strictObject({
     endpointPicker: z.strictObject({ service: z.string().min(1), port: z.number().int().min(1).max(65535).optional(), failureMode: z.enum(["FailOpen", "FailClose"]).optional() }),
   }),
   inferenceObjective: z.strictObject({ name: z.string().min(1).optional(), priority: z.number().int().optional() }).optional(),
+  modelRewrite: z
+    .strictObject({
+      name: z.string().min(1).optional(),
+      rules: z.array(z.strictObject({ models: z.array(z.string().min(1)).optional(), targets: z.array(z.strictObject({ model: z.string().min(1), weight: z.number().int().min(1).max(1000000).optional() })) })),
+    })
+    .optional(),
+});
+
+const draSchema = z.strictObject({
+  deviceClass: z.string(),
+  count: z.number().int().optional(),
+  selectors: z.array(z.string().regex(/^[^\n]*$/, withFix("a selector is one line", "give each CEL expression as its own entry"))).optional(),
+  containerName: z.string().optional(),
 });
 
 /** LLMInferenceService props. */
@@ -170,6 +184,7 @@ export const llmServiceSchema: z.ZodType<LLMInferenceServiceProps> = z.strictObj
   model: modelLocation,
   baseRefs: z.array(configRefSchema).optional(),
   userRouting: userRoutingSchema.optional(),
+  dra: draSchema.optional(),
   displayName: z.string().optional(),
   auth: z.boolean().optional(),
 });
