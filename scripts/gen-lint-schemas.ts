@@ -4,6 +4,10 @@
  *
  *   npx tsx scripts/gen-lint-schemas.ts [CRDS_DIR]
  *
+ * The core kinds (Secret, ConfigMap, ServiceAccount, PersistentVolumeClaim, Service, Namespace: see
+ * CORE_SCHEMA_KINDS) come from the Kubernetes API definitions that the kubernetes-models devDependency
+ * carries in its type declarations (scripts/lint-core-schemas.ts); one schema each, in every set.
+ *
  * Each CRD set (one per KServe release and OpenShift AI release the library targets) maps
  * `group/version/Kind` to a schema file named by the hash of its content, so a schema that is the same
  * in several releases is stored once; sub-schemas (Container, Volume, Affinity, ...) are named by their
@@ -15,7 +19,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseAllDocuments } from "yaml";
 import { convertCrd } from "../src/lint/schema/convert";
-import { CRD_SETS, SCHEMA_KINDS } from "../src/lint/schema/sets";
+import { CORE_SCHEMA_KINDS, CRD_SETS, SCHEMA_KINDS } from "../src/lint/schema/sets";
+import { coreKindCrds } from "./lint-core-schemas";
 
 const root = path.resolve(__dirname, "..");
 const crdsDir = path.resolve(process.argv[2] ?? path.join(root, "../shared/crds"));
@@ -32,6 +37,23 @@ const files = new Map<string, string>(); // hash -> JSON text of a schema withou
 const pool = new Map<string, unknown>(); // definition name (content hash) -> sub-schema
 const sets: Record<string, Record<string, { file: string; scope: string }>> = {};
 
+/** Stores a converted schema (its definitions in the shared pool) and returns its file name. */
+function store(schema: Record<string, unknown>): string {
+  const { definitions, ...root } = schema as { definitions?: Record<string, unknown> };
+  for (const [name, body] of Object.entries(definitions ?? {})) pool.set(name, body);
+  const json = JSON.stringify(root);
+  const hash = createHash("sha256").update(json).digest("hex").slice(0, 16);
+  files.set(hash, json);
+  return `${hash}.json`;
+}
+
+// core kinds: the same schema in every set, keyed `v1/Kind`
+const core: Record<string, { file: string; scope: string }> = {};
+for (const doc of coreKindCrds(path.join(root, "node_modules", "kubernetes-models"))) {
+  for (const crd of convertCrd(doc)) core[`${crd.version}/${crd.kind}`] = { file: store(crd.schema), scope: crd.scope };
+}
+if (Object.keys(core).length !== CORE_SCHEMA_KINDS.length) throw new Error(`expected ${CORE_SCHEMA_KINDS.length} core schemas, got ${Object.keys(core).length}`);
+
 for (const set of CRD_SETS) {
   const entries: Record<string, { file: string; scope: string }> = {};
   for (const dir of set.folders) {
@@ -44,11 +66,7 @@ for (const set of CRD_SETS) {
         for (const crd of convertCrd(doc.toJS({ maxAliasCount: -1 }))) {
           if (!wanted.has(`${crd.group}/${crd.kind}`)) continue;
           // definitions go to one pool shared by every schema (named by content, so stored once)
-          const { definitions, ...root } = crd.schema as { definitions?: Record<string, unknown> };
-          for (const [name, body] of Object.entries(definitions ?? {})) pool.set(name, body);
-          const json = JSON.stringify(root);
-          const hash = createHash("sha256").update(json).digest("hex").slice(0, 16);
-          files.set(hash, json);
+          const file = store(crd.schema);
           // a later folder of a set replaces every version of a kind an earlier folder gave (the 2.x
           // operator's HardwareProfile serves v1alpha1 only)
           const gk = `${crd.group}/${crd.kind}`;
@@ -56,12 +74,12 @@ for (const set of CRD_SETS) {
             for (const key of Object.keys(entries)) if (key.startsWith(`${crd.group}/`) && key.endsWith(`/${crd.kind}`)) delete entries[key];
             seenHere.add(gk);
           }
-          entries[`${crd.group}/${crd.version}/${crd.kind}`] = { file: `${hash}.json`, scope: crd.scope };
+          entries[`${crd.group}/${crd.version}/${crd.kind}`] = { file, scope: crd.scope };
         }
       }
     }
   }
-  sets[set.name] = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : 1)));
+  sets[set.name] = Object.fromEntries(Object.entries({ ...entries, ...core }).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 fs.mkdirSync(outDir, { recursive: true });

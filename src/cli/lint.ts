@@ -21,13 +21,16 @@ Checks Kubernetes YAML or JSON (files, folders searched for *.yaml, *.yml and *.
 multi-document streams such as helm template or kustomize build output) with the rules kserve-constructs
 applies at synth time, and validates InferenceService, ServingRuntime, ClusterServingRuntime,
 LLMInferenceService(Config), NIMService, NIMCache, NIM Account and HardwareProfile strictly against the
-target's CRDs (unknown fields are errors).
+target's CRDs, and Secret, ConfigMap, ServiceAccount, PersistentVolumeClaim, Service and Namespace against
+the Kubernetes API (unknown fields are errors).
 
 options:
   --target NAME           the cluster: ${TARGET_NAME_FORMS} (default: the library's default target)
   --knative-feature FLAG  a Knative feature flag enabled on the cluster (repeatable)
   --modelmesh             the cluster runs ModelMesh Serving
   --assume-runtime NAME   a ServingRuntime or ClusterServingRuntime that exists on the cluster (repeatable)
+  --assume-secret NAME    a Secret that exists on the cluster though the input lacks it (NAME or NS/NAME;
+                          made by sealed secrets, External Secrets, Vault or by hand; repeatable)
   --assume KIND/[NS/]NAME another object that exists on the cluster, e.g. ServiceAccount/models/sa (repeatable)
   --crds PATH             a CRD file or folder that adds to or overrides the shipped schemas (repeatable)
   --ignore RULE           do not report this rule id (repeatable, or comma-separated; counted in the summary)
@@ -82,6 +85,12 @@ export function lintCommand(argv: readonly string[], io: LintIo = defaultIo): nu
     return 2;
   }
   const assume = list(values.assume);
+  const assumeSecrets = list(values["assume-secret"]);
+  const badSecret = assumeSecrets.find((a) => !/^([a-z0-9.-]+\/)?[a-z0-9.-]+$/.test(a));
+  if (badSecret !== undefined) {
+    io.stderr(`--assume-secret ${badSecret}: use NAME or NAMESPACE/NAME, e.g. models/minio-credentials\n`);
+    return 2;
+  }
   const badAssume = assume.find((a) => !/^[A-Za-z]+\/([a-z0-9.-]+\/)?[a-z0-9.-]+$/.test(a));
   if (badAssume !== undefined) {
     io.stderr(`--assume ${badAssume}: use KIND/NAME or KIND/NAMESPACE/NAME, e.g. ServiceAccount/models/storage-sa\n`);
@@ -102,6 +111,7 @@ export function lintCommand(argv: readonly string[], io: LintIo = defaultIo): nu
     const report = lint(sources, {
       ...(target !== undefined ? { target } : {}),
       assumeRuntimes: list(values["assume-runtime"]),
+      assumeSecrets,
       assume,
       ignore: list(values.ignore),
       crds,
@@ -126,6 +136,7 @@ function parse(argv: readonly string[]) {
       "knative-feature": { type: "string", multiple: true },
       modelmesh: { type: "boolean" },
       "assume-runtime": { type: "string", multiple: true },
+      "assume-secret": { type: "string", multiple: true },
       assume: { type: "string", multiple: true },
       crds: { type: "string", multiple: true },
       ignore: { type: "string", multiple: true },

@@ -2,7 +2,7 @@
  * `lint`: the library's checks on Kubernetes YAML it did not write. Every manifest-level rule of the
  * registry runs on every object of the kinds the library knows, with the same ids and messages as at
  * synth time; objects of the kinds lint ships CRDs for are validated strictly against the target's
- * CRDs. Pure apart from reading the shipped schemas: the caller gives the text of each input.
+ * CRDs, and the core kinds they reference (Secret, ServiceAccount, ...) against the Kubernetes API. Pure apart from reading the shipped schemas: the caller gives the text of each input.
  */
 import type { Issue, Severity } from "../core/errors";
 import type { Manifest } from "../core/k8s";
@@ -14,7 +14,7 @@ import type { TargetProps } from "../core/target/props";
 import { parseTargetName } from "../core/target/name";
 import type { CrdSchema } from "./schema/convert";
 
-import { crdSetFor, SCHEMA_KINDS } from "./schema/sets";
+import { CORE_SCHEMA_KINDS, crdSetFor, SCHEMA_KINDS } from "./schema/sets";
 import { SchemaSet } from "./schema/validate";
 import type { LintObject } from "./parse";
 import { parseObjects } from "./parse";
@@ -46,6 +46,12 @@ export interface LintOptions {
    * @default []
    */
   readonly assumeRuntimes?: readonly string[];
+  /**
+   * Secrets that exist on the cluster though the input lacks them (created by a secret manager, sealed
+   * secrets, the console): `name` (in any namespace) or `namespace/name`. The same as `assume` with `Secret/...`.
+   * @default []
+   */
+  readonly assumeSecrets?: readonly string[];
   /**
    * Other objects that exist on the cluster: `Kind/name` or `Kind/namespace/name`.
    * @default []
@@ -156,7 +162,7 @@ export class LintOptionsError extends Error {
 export const IGNORE_ANNOTATION = "kserve-constructs.io/ignore";
 
 /** Kinds lint checks: the custom resources it has schemas for, and the core kinds they reference. */
-const CORE_KINDS = new Set(["v1/ServiceAccount", "v1/Secret", "v1/PersistentVolumeClaim", "v1/ConfigMap"]);
+const CORE_KINDS = new Set(CORE_SCHEMA_KINDS.map((k) => `v1/${k.kind}`));
 const CR_KINDS = new Set(SCHEMA_KINDS.map((k) => `${k.group}/${k.kind}`));
 
 function groupOf(apiVersion: string): string {
@@ -199,7 +205,7 @@ export function lint(sources: readonly LintSource[], options: LintOptions = {}):
   const target = lintTarget(options.target);
   const crdSet = crdSetFor(target);
   const schemas = new SchemaSet(crdSet, options.crds ?? []);
-  const lintAssumptions: LintAssumptions = { runtimes: new Set(options.assumeRuntimes ?? []), objects: new Set(options.assume ?? []) };
+  const lintAssumptions: LintAssumptions = { runtimes: new Set(options.assumeRuntimes ?? []), objects: new Set([...(options.assume ?? []), ...(options.assumeSecrets ?? []).map((n) => `Secret/${n}`)]) };
   const ignored = new Set(options.ignore ?? []);
   const warningsAsErrors = options.warningsAsErrors === true;
 
@@ -227,13 +233,14 @@ export function lint(sources: readonly LintSource[], options: LintOptions = {}):
     const where = objectName(m);
     const drafts: Omit<Issue, "where">[] = [];
     // strict schema
-    if (group !== "" && schemas.knowsKind(group, m.kind)) {
+    if (schemas.knowsKind(group, m.kind)) {
       const found = schemas.validate(m as unknown as Record<string, unknown>, m.apiVersion, m.kind);
+      const of = group === "" ? "the Kubernetes core API" : crdSet;
       if (found === undefined) {
-        const served = schemas.versionsOf(group, m.kind).map((v) => `${group}/${v}`);
+        const served = schemas.versionsOf(group, m.kind).map((v) => (group === "" ? v : `${group}/${v}`));
         drafts.push({ path: "apiVersion", value: m.apiVersion, rule: apiVersionRule.id, message: `${m.kind} ${m.apiVersion} is not served by ${describeTarget(target)} (CRD set ${crdSet}, served: ${served.join(", ")})`, fix: `use apiVersion ${served[served.length - 1] ?? "served by the target"}` });
       } else {
-        for (const p of found) drafts.push({ path: formatSegments(p.segments), value: p.value, rule: schemaRule.id, message: `${p.message} (${m.kind} ${m.apiVersion} of ${crdSet})`, fix: p.message.startsWith("unknown field") ? "remove the field, or correct its name and place (see the CRD)" : schemaRule.fix });
+        for (const p of found) drafts.push({ path: formatSegments(p.segments), value: p.value, rule: schemaRule.id, message: `${p.message} (${m.kind} ${m.apiVersion} of ${of})`, fix: p.message.startsWith("unknown field") ? `remove the field, or correct its name and place (see ${group === "" ? "the Kubernetes API reference" : "the CRD"})` : group === "" ? "use the field names and types of the Kubernetes API" : schemaRule.fix });
       }
     }
     const subject: ManifestSubject = { manifest: m, target, app, lint: lintAssumptions };

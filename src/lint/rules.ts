@@ -1,6 +1,6 @@
 /**
  * Rules that only `lint` runs: they judge whether the input is complete (a referenced runtime,
- * ServiceAccount, PVC or hardware profile is missing) and whether its objects collide. At synth time the
+ * ServiceAccount, PVC, Secret or hardware profile is missing) and whether its objects collide. At synth time the
  * library writes every object it references (or is told that it exists), so these rules return nothing
  * unless the subject carries `lint` assumptions.
  *
@@ -12,7 +12,7 @@ import type { Finding, ManifestSubject } from "../core/rules/registry";
 import { defineManifestRule, defineRule } from "../core/rules/registry";
 import { appIndex, namespaceOf } from "../core/rules/app-index";
 import { getIn, isRecord } from "../core/canonical";
-import { ODH } from "../core/keys";
+import { KSERVE, ODH } from "../core/keys";
 import { compareQuantities, isQuantity } from "../core/quantity";
 import { candidacy, runtimeCandidates, runtimeRequest, selectRuntime } from "../core/runtime/select";
 import type { RuntimeCandidate } from "../core/runtime/select";
@@ -31,11 +31,11 @@ export const parseRule = defineRule<never>({
   check: () => [],
 });
 
-/** Objects of the kinds lint ships CRDs for validate strictly (unknown fields are errors). */
+/** Objects of the kinds lint ships schemas for validate strictly (unknown fields are errors). */
 export const schemaRule = defineRule<never>({
   id: "lint/schema",
   severity: "error",
-  summary: "custom resources validate strictly against the target's CRDs (unknown fields are errors)",
+  summary: "custom resources validate strictly against the target's CRDs, and the core kinds lint reads (Secret, ConfigMap, ServiceAccount, PersistentVolumeClaim, Service, Namespace) against the Kubernetes API (unknown fields are errors)",
   why: "the API server rejects a field of the wrong type, and prunes or (with --validate=strict) rejects an unknown one: a misspelt field silently does nothing",
   fix: "use the field names and types of the target's CRD",
   on: "manifest",
@@ -376,5 +376,150 @@ export const noRuntimeRule = defineManifestRule({
           ? `; ${elsewhere.map((r) => `ServingRuntime ${r.name} in namespace ${r.namespace || "(none)"}`).join(", ")} would serve it, but a ServingRuntime serves only its own namespace`
           : "";
     return [{ path: request.field === "model" ? "spec.predictor.model.modelFormat" : `spec.predictor.${request.field}`, value: { name: request.format, ...(request.version !== undefined ? { version: request.version } : {}) }, message: `no runtime would be selected for ${asked} among ${where}${why}` }];
+  },
+});
+
+/** A Secret an object needs: where it is named, its name and namespace, and what it is for. */
+interface SecretRef {
+  readonly path: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly what: string;
+  /**
+   * The value at `path`.
+   * @default the name
+   */
+  readonly value?: unknown;
+}
+
+/** The namespace the referenced Secrets of `m` live in; undefined for cluster-scoped objects (resolved per workload). */
+function secretNamespace(m: Manifest): string | undefined {
+  return m.kind === "ClusterServingRuntime" ? undefined : namespaceOf(m);
+}
+
+/**
+ * Walks pod-template-shaped parts (containers, env, envFrom, volumes, imagePullSecrets) anywhere under
+ * `value` and collects the Secrets they need; optional references (`optional: true`) are skipped.
+ */
+function podSecrets(value: unknown, path: string, namespace: string, out: SecretRef[], depth = 0): void {
+  if (depth > 32) return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => podSecrets(v, `${path}[${i}]`, namespace, out, depth + 1));
+    return;
+  }
+  if (!isRecord(value)) return;
+  for (const [key, child] of Object.entries(value)) {
+    const at = path === "" ? key : /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+    if (key === "secretKeyRef" && isRecord(child)) {
+      if (typeof child["name"] === "string" && child["optional"] !== true) out.push({ path: `${at}.name`, name: child["name"], namespace, what: "an env secretKeyRef" });
+      continue;
+    }
+    if (key === "secretRef" && isRecord(child) && path.includes("envFrom")) {
+      if (typeof child["name"] === "string" && child["optional"] !== true) out.push({ path: `${at}.name`, name: child["name"], namespace, what: "an envFrom secretRef" });
+      continue;
+    }
+    if (key === "imagePullSecrets" && Array.isArray(child)) {
+      child.forEach((s, i) => {
+        if (isRecord(s) && typeof s["name"] === "string") out.push({ path: `${at}[${i}].name`, name: s["name"], namespace, what: "an image pull secret" });
+      });
+      continue;
+    }
+    if (key === "secret" && isRecord(child)) {
+      // a secret volume (secretName) or a projected volume's secret source (name)
+      const name = typeof child["secretName"] === "string" ? { field: "secretName", value: child["secretName"] } : path.includes("sources") && typeof child["name"] === "string" ? { field: "name", value: child["name"] } : undefined;
+      if (name !== undefined && child["optional"] !== true) out.push({ path: `${at}.${name.field}`, name: name.value, namespace, what: "a secret volume" });
+      continue;
+    }
+    podSecrets(child, at, namespace, out, depth + 1);
+  }
+}
+
+/** The Secrets an object of the input needs, with the field that names each. */
+export function referencedSecrets(m: Manifest, target: Target): SecretRef[] {
+  const namespace = secretNamespace(m);
+  if (namespace === undefined) return [];
+  const out: SecretRef[] = [];
+  const spec = getIn(m, ["spec"]);
+  switch (m.kind) {
+    case "ServiceAccount": {
+      const secrets = (m as unknown as Record<string, unknown>)["secrets"];
+      if (Array.isArray(secrets)) secrets.forEach((s, i) => {
+        if (isRecord(s) && typeof s["name"] === "string") out.push({ path: `secrets[${i}].name`, name: s["name"], namespace: typeof s["namespace"] === "string" ? s["namespace"] : namespace, what: "storage credentials the ServiceAccount lists" });
+      });
+      const pull = (m as unknown as Record<string, unknown>)["imagePullSecrets"];
+      if (Array.isArray(pull)) pull.forEach((s, i) => {
+        if (isRecord(s) && typeof s["name"] === "string") out.push({ path: `imagePullSecrets[${i}].name`, name: s["name"], namespace, what: "an image pull secret of the ServiceAccount" });
+      });
+      return out;
+    }
+    case "InferenceService": {
+      const annotated = m.metadata.annotations?.[KSERVE.storageSecretName];
+      if (typeof annotated === "string" && annotated !== "") out.push({ path: `metadata.annotations["${KSERVE.storageSecretName}"]`, name: annotated, namespace, what: "the storage credentials the serving.kserve.io/storageSecretName annotation names" });
+      const predictor = getIn(m, ["spec", "predictor"]);
+      if (typeof annotated !== "string" && isRecord(predictor) && target.openshiftAI === undefined) {
+        for (const [key, value] of Object.entries(predictor)) {
+          if (isRecord(value) && isRecord(value["storage"])) out.push({ path: `spec.predictor.${key}.storage`, name: "storage-config", namespace, what: "the storage-config Secret that storage.key and storage.path are read from", value: value["storage"] });
+        }
+      }
+      podSecrets(spec, "spec", namespace, out);
+      return out;
+    }
+    case "NIMService":
+    case "NIMCache": {
+      const authAt = m.kind === "NIMService" ? ["authSecret"] : [];
+      for (const field of authAt) {
+        const v = isRecord(spec) ? spec[field] : undefined;
+        if (typeof v === "string" && v !== "") out.push({ path: `spec.${field}`, name: v, namespace, what: "the NGC API key (authSecret)" });
+      }
+      const pullSecrets = getIn(m, ["spec", "image", "pullSecrets"]);
+      if (Array.isArray(pullSecrets)) pullSecrets.forEach((s, i) => {
+        if (typeof s === "string") out.push({ path: `spec.image.pullSecrets[${i}]`, name: s, namespace, what: "an image pull secret" });
+      });
+      const source = getIn(m, ["spec", "source"]);
+      if (isRecord(source)) {
+        for (const [kind, body] of Object.entries(source)) {
+          if (!isRecord(body)) continue;
+          if (typeof body["authSecret"] === "string" && body["authSecret"] !== "") out.push({ path: `spec.source.${kind}.authSecret`, name: body["authSecret"], namespace, what: "the model source's credentials (authSecret)" });
+          if (typeof body["pullSecret"] === "string" && body["pullSecret"] !== "") out.push({ path: `spec.source.${kind}.pullSecret`, name: body["pullSecret"], namespace, what: "the model puller's image pull secret" });
+        }
+      }
+      if (isRecord(spec) && Array.isArray(spec["env"])) podSecrets({ env: spec["env"] }, "spec", namespace, out);
+      return out;
+    }
+    case "Account": {
+      const ref = getIn(m, ["spec", "apiKeySecret"]);
+      if (isRecord(ref) && typeof ref["name"] === "string") out.push({ path: "spec.apiKeySecret.name", name: ref["name"], namespace: typeof ref["namespace"] === "string" ? ref["namespace"] : namespace, what: "the NGC API key (apiKeySecret)" });
+      return out;
+    }
+    default:
+      podSecrets(spec, "spec", namespace, out);
+      return out;
+  }
+}
+
+/** True when the input has the Secret, or an object that creates it (SealedSecret, ExternalSecret). */
+function secretInInput(app: readonly Manifest[], namespace: string, name: string): boolean {
+  const index = appIndex(app);
+  if (index.find("Secret", namespace, name).length > 0 || index.find("SealedSecret", namespace, name).length > 0) return true;
+  return index.ofKind("ExternalSecret").some((e) => namespaceOf(e) === namespace && (getIn(e, ["spec", "target", "name"]) ?? e.metadata.name) === name);
+}
+
+/** The Secrets an object needs are in the input, created by a SealedSecret or ExternalSecret of the input, or declared. */
+export const secretMissingRule = defineManifestRule({
+  id: "lint/secret-missing",
+  severity: "warning",
+  summary: "the Secrets an object needs (storage credentials of a ServiceAccount or of serving.kserve.io/storageSecretName, storage-config, NGC API keys, env secretKeyRef and envFrom, secret volumes, image pull secrets) are in the input, created by a SealedSecret or ExternalSecret of the input, or declared as existing",
+  why: "without the Secret the pod does not start (CreateContainerConfigError for env, FailedMount for a volume, ErrImagePull for a private image) or the storage initializer finds no credentials; a warning, not an error, because Secrets are usually created outside Git (sealed secrets, External Secrets, Vault, the console), so their absence from the input is common: declare those with --assume-secret and the warnings that remain point at real gaps",
+  fix: "add the Secret (or the SealedSecret or ExternalSecret that creates it) to the input, or declare it with --assume-secret NAME (or NAMESPACE/NAME)",
+  on: "app",
+  kinds: ["InferenceService", "ServingRuntime", "LLMInferenceService", "NIMService", "NIMCache", "Account", "ServiceAccount"],
+  check: ({ manifest, app, target, lint }) => {
+    if (lint === undefined) return [];
+    const out: Finding[] = [];
+    for (const ref of referencedSecrets(manifest, target)) {
+      if (secretInInput(app, ref.namespace, ref.name) || assumed(lint, "Secret", ref.namespace, ref.name)) continue;
+      out.push({ path: ref.path, value: ref.value ?? ref.name, message: `no Secret "${ref.name}" in namespace ${ref.namespace || "(none)"} in the input: ${ref.what}` });
+    }
+    return out;
   },
 });

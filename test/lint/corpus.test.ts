@@ -6,7 +6,8 @@
  * Each corpus file says what it expects in its first comment lines:
  *   # expect: rule/id            (bad cases; one line per rule)
  *   # target: openshift-ai-2.25  (optional; the library's default target otherwise)
- *   # assume-runtime: NAME       (optional)
+ *   # assume-runtime: NAME       (optional, repeatable)
+ *   # assume-secret: [NS/]NAME   (optional, repeatable: Secrets made outside Git, as a user declares them)
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -21,6 +22,7 @@ interface Case {
   readonly expect: string[];
   readonly target?: string;
   readonly assumeRuntimes: string[];
+  readonly assumeSecrets: string[];
 }
 
 function header(text: string, key: string): string[] {
@@ -36,12 +38,12 @@ function cases(folder: string): Case[] {
     .map((f) => {
       const text = fs.readFileSync(path.join(dir, f), "utf8");
       const target = header(text, "target")[0];
-      return { file: `${folder}/${f}`, text, expect: header(text, "expect"), ...(target !== undefined ? { target } : {}), assumeRuntimes: header(text, "assume-runtime") };
+      return { file: `${folder}/${f}`, text, expect: header(text, "expect"), ...(target !== undefined ? { target } : {}), assumeRuntimes: header(text, "assume-runtime"), assumeSecrets: header(text, "assume-secret") };
     });
 }
 
 function run(c: Case) {
-  return lint([{ file: c.file, text: c.text }], { ...(c.target !== undefined ? { target: c.target } : {}), assumeRuntimes: c.assumeRuntimes });
+  return lint([{ file: c.file, text: c.text }], { ...(c.target !== undefined ? { target: c.target } : {}), assumeRuntimes: c.assumeRuntimes, assumeSecrets: c.assumeSecrets });
 }
 
 const bad = cases("bad");

@@ -110,6 +110,17 @@ spec:
     ]);
   });
 
+  it("validates the core kinds strictly against the Kubernetes API (lint/schema), the same in every set", () => {
+    const text = "apiVersion: v1\nkind: Secret\nmetadata: {name: creds, namespace: models}\ntype: Opaque\nstringdata:\n  AWS_ACCESS_KEY_ID: x\n";
+    for (const target of ["0.15", "openshift-ai-2.25"]) {
+      const report = lint([{ file: "s.yaml", text }], { target });
+      expect(report.problems.map((p) => [p.rule, p.path, p.message, p.fix, p.line])).toEqual([["lint/schema", "stringdata", 'unknown field "stringdata" (Secret v1 of the Kubernetes core API)', "remove the field, or correct its name and place (see the Kubernetes API reference)", 5]]);
+    }
+    const service = "apiVersion: v1\nkind: Service\nmetadata: {name: s, namespace: models}\nspec: {ports: [{port: http}]}\n";
+    expect(lint([{ file: "svc.yaml", text: service }]).problems.map((p) => [p.path, p.message, p.fix])).toEqual([["spec.ports[0].port", "expected number, got string (Service v1 of the Kubernetes core API)", "use the field names and types of the Kubernetes API"]]);
+    expect(lint([{ file: "svc.yaml", text: service.replace("apiVersion: v1", "apiVersion: v2") }]).problems.map((p) => [p.rule, p.fix])).toEqual([["lint/api-version", "use apiVersion v1"]]);
+  });
+
   it("checks the apiVersion a target serves (lint/api-version) and lets --crds add a version", () => {
     const text = "apiVersion: serving.kserve.io/v1alpha1\nkind: InferenceService\nmetadata: {name: old, namespace: models}\nspec: {}\n";
     const report = lint([{ file: "old.yaml", text }]);
@@ -181,6 +192,57 @@ describe("lint-only rules", () => {
     expect(report.exitCode).toBe(0);
     expect(lint([{ file: "a.yaml", text }], { warningsAsErrors: true }).exitCode).toBe(1);
     expect(lint([{ file: "a.yaml", text }], { assume: ["ServiceAccount/models/reader", "PersistentVolumeClaim/store"] }).problems).toEqual([]);
+  });
+
+  it("lint/secret-missing: every Secret an object needs, as a warning, lifted by the input, SealedSecrets, ExternalSecrets and --assume-secret", () => {
+    const fs2 = fs.readFileSync(path.join(__dirname, "fixtures", "secret-refs.yaml"), "utf8");
+    const report = lint([{ file: "s.yaml", text: fs2 }]);
+    const secretProblems = report.problems.filter((p) => p.rule === "lint/secret-missing");
+    expect(secretProblems.map((p) => [p.where, p.path, p.value, p.severity, p.line])).toEqual([
+      ["ServiceAccount/models/s3-reader", "secrets[0].name", "s3-credentials", "warning", 6],
+      ["ServiceAccount/models/s3-reader", "imagePullSecrets[0].name", "registry-pull", "warning", 8],
+      ["InferenceService/models/iris", "metadata.annotations[\"serving.kserve.io/storageSecretName\"]", "minio-credentials", "warning", 15],
+      ["InferenceService/models/iris", "spec.predictor.imagePullSecrets[0].name", "registry-pull", "warning", 19],
+      ["InferenceService/models/iris", "spec.predictor.model.env[0].valueFrom.secretKeyRef.name", "app-secret", "warning", 27],
+      ["InferenceService/models/iris", "spec.predictor.model.envFrom[0].secretRef.name", "bulk-env", "warning", 33],
+      ["InferenceService/models/iris", "spec.predictor.volumes[0].secret.secretName", "tls-certs", "warning", 39],
+      ["InferenceService/models/keyed", "spec.predictor.model.storage", { key: "localMinIO", path: "sklearn/iris" }, "warning", 49],
+      ["ServingRuntime/models/rt", "spec.imagePullSecrets[0].name", "registry-pull", "warning", 55],
+      ["NIMService/nim/llama", "spec.image.pullSecrets[0]", "ngc-secret", "warning", 67],
+      ["NIMService/nim/llama", "spec.authSecret", "ngc-api", "warning", 68],
+      ["NIMCache/nim/llama", "spec.source.ngc.authSecret", "ngc-api", "warning", 77],
+      ["NIMCache/nim/llama", "spec.source.ngc.pullSecret", "ngc-secret", "warning", 79],
+      ["Account/redhat-ods-applications/nim", "spec.apiKeySecret.name", "nvidia-nim-access", "warning", 87],
+    ]);
+    expect(secretProblems.map((p) => p.message).slice(0, 3)).toEqual([
+      'no Secret "s3-credentials" in namespace models in the input: storage credentials the ServiceAccount lists',
+      'no Secret "registry-pull" in namespace models in the input: an image pull secret of the ServiceAccount',
+      'no Secret "minio-credentials" in namespace models in the input: the storage credentials the serving.kserve.io/storageSecretName annotation names',
+    ]);
+    expect(secretProblems[7]?.message).toBe('no Secret "storage-config" in namespace models in the input: the storage-config Secret that storage.key and storage.path are read from');
+    expect(secretProblems[0]?.fix).toBe("add the Secret (or the SealedSecret or ExternalSecret that creates it) to the input, or declare it with --assume-secret NAME (or NAMESPACE/NAME)");
+    // optional references, the Secret, SealedSecret and ExternalSecret of the input and the cluster runtime are not reported
+    expect(secretProblems.map((p) => p.value)).not.toContain("optional-secret");
+    expect(secretProblems.map((p) => p.value)).not.toContain("in-input");
+    expect(secretProblems.map((p) => p.value)).not.toContain("sealed");
+    expect(secretProblems.map((p) => p.value)).not.toContain("external-target");
+    expect(secretProblems.map((p) => p.where)).not.toContain("ClusterServingRuntime/cluster-rt");
+    expect(report.exitCode).toBe(0);
+    const assumed = lint([{ file: "s.yaml", text: fs2 }], { assumeSecrets: ["s3-credentials", "registry-pull", "models/minio-credentials", "app-secret", "bulk-env", "tls-certs", "models/storage-config", "nim/ngc-secret", "ngc-api"], assume: ["Secret/redhat-ods-applications/nvidia-nim-access"] });
+    expect(assumed.problems.filter((p) => p.rule === "lint/secret-missing")).toEqual([]);
+    // a Secret assumed in another namespace does not count
+    expect(lint([{ file: "s.yaml", text: fs2 }], { assumeSecrets: ["other/ngc-api"] }).problems.filter((p) => p.value === "ngc-api")).toHaveLength(2);
+    // OpenShift AI writes storage-config itself (from data connections)
+    expect(lint([{ file: "s.yaml", text: fs2 }], { target: "openshift-ai-3.0" }).problems.filter((p) => p.rule === "lint/secret-missing").map((p) => p.value)).not.toContainEqual({ key: "localMinIO", path: "sklearn/iris" });
+  });
+
+  it("--assume-secret on the command line, and its help", () => {
+    const text = "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: sa, namespace: models}\nsecrets: [{name: creds}]\n";
+    expect(run(["--format", "json", "-"], text).out).toContain('"rule": "lint/secret-missing"');
+    expect(run(["--assume-secret", "models/creds", "--format", "json", "-"], text).out).not.toContain("lint/secret-missing");
+    expect(run(["--assume-secret", "a,creds", "--format", "json", "-"], text).out).not.toContain("lint/secret-missing");
+    expect(run(["--assume-secret", "Bad_Name", "-"], text)).toEqual({ code: 2, out: "", err: "--assume-secret Bad_Name: use NAME or NAMESPACE/NAME, e.g. models/minio-credentials\n" });
+    expect(run(["--help"]).out).toContain("  --assume-secret NAME    a Secret that exists on the cluster though the input lacks it (NAME or NS/NAME;\n");
   });
 
   it("lint/duplicate-object reports the later copy only", () => {

@@ -358,7 +358,7 @@ export function assertConformant(objs: unknown[]): void {
  * CEL rules (x-kubernetes-validations) of a CRD version, which this validator
  * does not evaluate. [] for built-in kinds or when the CRD is unknown.
  */
-export function celRules(apiVersion: string, kind: string, set: CrdSet = DEFAULT_CRD_SET): CelRule[] {
+export function celRules(apiVersion: string, kind: string, set: CrdSet = DEFAULT_CRD_SET): readonly CelRule[] {
   if (!crdsAvailable()) return [];
   const { group, version } = splitApiVersion(apiVersion);
   return loadCrd(group, kind, set)?.versions.get(version)?.celRules ?? [];

@@ -1,41 +1,29 @@
 /**
- * Loads the upstream CustomResourceDefinitions in ../shared/crds and compiles
- * their openAPIV3Schema with ajv, translated to the rules the Kubernetes API
- * server applies to structural schemas:
+ * Loads the upstream CustomResourceDefinitions in ../shared/crds and compiles their openAPIV3Schema with
+ * the library's own converter and validator (src/lint/schema: `convertCrdVersions`, `newSchemaAjv`), which
+ * apply the rules the Kubernetes API server applies to structural schemas: unknown fields are errors (as
+ * with `kubectl apply --validate=strict`) unless a schema preserves them, int-or-string, nullable,
+ * embedded resources, list-type set and map, the checked formats; CEL rules (`x-kubernetes-validations`)
+ * cannot be evaluated here and are listed through `celRules`. So the conformance tests and
+ * `kserve-constructs lint` check manifests the same way.
  *
- * - objects with `properties` reject unknown keys (`additionalProperties:
- *   false`) unless they have `additionalProperties` or
- *   `x-kubernetes-preserve-unknown-fields: true` (kubectl --validate=strict);
- * - `x-kubernetes-int-or-string` accepts an integer or a string;
- * - `nullable: true` allows null, otherwise null is a type error;
- * - `x-kubernetes-embedded-resource` requires apiVersion and kind;
- * - `x-kubernetes-list-type: set` means unique items, `map` means unique
- *   `x-kubernetes-list-map-keys`;
- * - OpenAPI 3.0 boolean `exclusiveMinimum/Maximum` are converted;
- * - `format`: date-time, date, byte, int32, int64, float, double, uuid, ipv4
- *   and ipv6 are checked (ajv-formats), `duration` as a Go duration, any
- *   other format is accepted;
- * - CEL rules (`x-kubernetes-validations`) cannot be evaluated here: they are
- *   removed and made available through `celRules`.
+ * The root `metadata` is a free-form object: conformance.ts checks it as an ObjectMeta.
  *
- * The root `metadata` is replaced by a free-form object: conformance.ts
- * checks it as an ObjectMeta.
- *
- * Speed: only the CRD file of the requested kind is parsed (an index is built
- * from the first lines of each file), descriptions are dropped, and identical
- * sub-schemas (the many copies of Container, Volume, Affinity, ... inside an
- * InferenceService) are compiled once through `$ref`. Compiled validators are
- * cached per process. Jest gives every test file a fresh module registry, so
- * the converted schemas are also cached as JSON in
- * node_modules/.cache/kserve-constructs-conformance, keyed by a hash of the
- * CRD file and of this source file; KSERVE_CONFORMANCE_CACHE=0 disables that.
+ * Speed: only the CRD file of the requested kind is parsed (an index is built from the first lines of
+ * each file), and compiled validators are cached per process. Jest gives every test file a fresh module
+ * registry, so the converted schemas are also cached as JSON in
+ * node_modules/.cache/kserve-constructs-conformance, keyed by a hash of the CRD file, of this source file
+ * and of the converter's; KSERVE_CONFORMANCE_CACHE=0 disables that.
  */
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import Ajv, { SchemaValidateFunction, ValidateFunction } from "ajv";
-import addFormats from "ajv-formats";
+import type Ajv from "ajv";
+import type { ValidateFunction } from "ajv";
 import { parse, parseAllDocuments } from "yaml";
+import { convertCrdVersions } from "../../src/lint/schema/convert";
+import type { CelRule } from "../../src/lint/schema/convert";
+import { newSchemaAjv } from "../../src/lint/schema/validate";
 import { isJsonObject, JsonObject } from "./problem-format";
 
 function findProjectRoot(start: string): string {
@@ -64,20 +52,13 @@ export const SHARED_CRDS_DIR = process.env.KSERVE_CONFORMANCE_CRDS_DIR
   ? path.resolve(process.env.KSERVE_CONFORMANCE_CRDS_DIR)
   : path.resolve(PROJECT_ROOT, "../shared/crds");
 
-export interface CelRule {
-  /** where the rule is attached, e.g. "spec.source" or "spec.draResources[*]" */
-  path: string;
-  rule: string;
-  message?: string;
-}
+export type { CelRule } from "../../src/lint/schema/convert";
 
 export interface CrdVersion {
   name: string;
   served: boolean;
   deprecated: boolean;
-  celRules: CelRule[];
-  /** formats used by the schema (unknown ones are registered as no-ops) */
-  formats: string[];
+  celRules: readonly CelRule[];
   /** the converted JSON schema (what ajv compiles) */
   schema: JsonObject;
 }
@@ -198,291 +179,13 @@ export function crdKindsInGroup(group: string, set: CrdSet = DEFAULT_CRD_SET): s
 }
 
 // ---------------------------------------------------------------------------
-// Schema conversion
-
-const COPIED_KEYWORDS = new Set([
-  "type",
-  "required",
-  "enum",
-  "pattern",
-  "minLength",
-  "maxLength",
-  "minimum",
-  "maximum",
-  "multipleOf",
-  "minItems",
-  "maxItems",
-  "uniqueItems",
-  "minProperties",
-  "maxProperties",
-]);
-
-interface ConvertContext {
-  celRules: CelRule[];
-  formats: Set<string>;
-}
-
-function joinPath(base: string, key: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(key) ? (base ? `${base}.${key}` : key) : `${base}[${JSON.stringify(key)}]`;
-}
-
-function isPlainIntOrStringAnyOf(value: unknown): boolean {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (branch) =>
-        isJsonObject(branch) &&
-        Object.keys(branch).length === 1 &&
-        (branch.type === "integer" || branch.type === "string"),
-    )
-  );
-}
-
-/**
- * `inBranch`: inside anyOf/oneOf/allOf/not, where structural schemas only
- * add value validations, so `properties` there must not close the object.
- */
-function convert(schema: unknown, at: string, ctx: ConvertContext, inBranch = false): JsonObject {
-  if (!isJsonObject(schema)) return {};
-  const out: JsonObject = {};
-  const preserveUnknown = schema["x-kubernetes-preserve-unknown-fields"] === true;
-  const intOrString = schema["x-kubernetes-int-or-string"] === true;
-  for (const [key, value] of Object.entries(schema)) {
-    if (COPIED_KEYWORDS.has(key)) {
-      out[key] = value;
-    } else if (key === "properties" && isJsonObject(value)) {
-      const props: JsonObject = {};
-      for (const [name, child] of Object.entries(value)) props[name] = convert(child, joinPath(at, name), ctx, inBranch);
-      out.properties = props;
-    } else if (key === "items" && isJsonObject(value)) {
-      out.items = convert(value, `${at}[*]`, ctx, inBranch);
-    } else if (key === "additionalProperties") {
-      out.additionalProperties = isJsonObject(value) ? convert(value, `${at}[*]`, ctx, inBranch) : value;
-    } else if ((key === "anyOf" || key === "oneOf" || key === "allOf") && Array.isArray(value)) {
-      if (!(intOrString && isPlainIntOrStringAnyOf(value))) out[key] = value.map((branch) => convert(branch, at, ctx, true));
-    } else if (key === "not" && isJsonObject(value)) {
-      out.not = convert(value, at, ctx, true);
-    } else if (key === "format" && typeof value === "string") {
-      out.format = value;
-      ctx.formats.add(value);
-    } else if (key === "x-kubernetes-validations" && Array.isArray(value)) {
-      for (const rule of value) {
-        if (isJsonObject(rule) && typeof rule.rule === "string") {
-          const celRule: CelRule = { path: at || ".", rule: rule.rule };
-          if (typeof rule.message === "string") celRule.message = rule.message;
-          else if (typeof rule.messageExpression === "string") celRule.message = rule.messageExpression;
-          ctx.celRules.push(celRule);
-        }
-      }
-    }
-    // description, default, example, nullable and the other x-kubernetes-*
-    // extensions are dropped (or handled below).
-  }
-
-  if (schema["x-kubernetes-list-type"] === "set") out.uniqueItems = true;
-  const mapKeys = schema["x-kubernetes-list-map-keys"];
-  if (schema["x-kubernetes-list-type"] === "map" && Array.isArray(mapKeys) && mapKeys.length > 0) {
-    // key fields with a default (ports[].protocol: TCP) are compared defaulted, as the API server does
-    const itemProps = isJsonObject(schema.items) && isJsonObject(schema.items.properties) ? schema.items.properties : {};
-    const defaults: JsonObject = {};
-    for (const k of mapKeys) {
-      const keySchema = itemProps[String(k)];
-      if (isJsonObject(keySchema) && keySchema.default !== undefined) defaults[String(k)] = keySchema.default;
-    }
-    out.k8sListMapKeys = { keys: mapKeys.map(String), defaults };
-  }
-
-  if (intOrString) out.type = ["integer", "string"];
-
-  for (const [exclusive, limit] of [
-    ["exclusiveMinimum", "minimum"],
-    ["exclusiveMaximum", "maximum"],
-  ] as const) {
-    const flag = schema[exclusive];
-    if (flag === true && typeof out[limit] === "number") {
-      out[exclusive] = out[limit];
-      delete out[limit];
-    } else if (typeof flag === "number") {
-      out[exclusive] = flag;
-    }
-  }
-
-  if (schema.nullable === true) {
-    if (typeof out.type === "string") out.type = [out.type, "null"];
-    else if (Array.isArray(out.type)) out.type = [...out.type, "null"];
-    if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
-  }
-
-  if (schema["x-kubernetes-embedded-resource"] === true) {
-    const props = isJsonObject(out.properties) ? out.properties : {};
-    out.properties = {
-      apiVersion: { type: "string", minLength: 1 },
-      kind: { type: "string", minLength: 1 },
-      metadata: { type: "object" },
-      ...props,
-    };
-    const required = Array.isArray(out.required) ? out.required : [];
-    out.required = [...new Set([...required, "apiVersion", "kind"])];
-  }
-
-  if (isJsonObject(out.properties) && out.additionalProperties === undefined && !preserveUnknown && !inBranch) {
-    out.additionalProperties = false;
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------
-// Deduplication of identical sub-schemas into definitions + $ref
-
-const SCHEMA_MAP_KEYWORDS = new Set(["properties"]);
-const SCHEMA_KEYWORDS = new Set(["items", "additionalProperties", "not"]);
-const SCHEMA_LIST_KEYWORDS = new Set(["anyOf", "oneOf", "allOf"]);
-/** sub-schemas with at least this many nodes are shared when they repeat */
-const MIN_SHARED_NODES = 4;
-
-function hoistDuplicates(root: JsonObject): JsonObject {
-  const idByKey = new Map<string, number>();
-  const idOf = new Map<JsonObject, number>();
-  const counts: number[] = [];
-  const sizes: number[] = [];
-
-  const visit = (node: JsonObject): number => {
-    const shallow: JsonObject = {};
-    let size = 1;
-    const ref = (child: JsonObject): string => {
-      const id = visit(child);
-      size += sizes[id] ?? 1;
-      return `#${id}`;
-    };
-    for (const [key, value] of Object.entries(node)) {
-      if (SCHEMA_MAP_KEYWORDS.has(key) && isJsonObject(value)) {
-        const m: JsonObject = {};
-        for (const [name, child] of Object.entries(value)) m[name] = isJsonObject(child) ? ref(child) : child;
-        shallow[key] = m;
-      } else if (SCHEMA_KEYWORDS.has(key) && isJsonObject(value)) {
-        shallow[key] = ref(value);
-      } else if (SCHEMA_LIST_KEYWORDS.has(key) && Array.isArray(value)) {
-        shallow[key] = value.map((child: unknown) => (isJsonObject(child) ? ref(child) : child));
-      } else {
-        shallow[key] = value;
-      }
-    }
-    const key = JSON.stringify(shallow);
-    let id = idByKey.get(key);
-    if (id === undefined) {
-      id = counts.length;
-      idByKey.set(key, id);
-      counts.push(0);
-      sizes.push(size);
-    }
-    counts[id] = (counts[id] ?? 0) + 1;
-    idOf.set(node, id);
-    return id;
-  };
-  visit(root);
-
-  const definitions: JsonObject = {};
-  const build = (node: JsonObject, isRoot: boolean): JsonObject => {
-    const id = idOf.get(node);
-    if (!isRoot && id !== undefined && (counts[id] ?? 0) > 1 && (sizes[id] ?? 0) >= MIN_SHARED_NODES) {
-      const name = `s${id}`;
-      if (!(name in definitions)) {
-        definitions[name] = {};
-        definitions[name] = rebuild(node);
-      }
-      return { $ref: `#/definitions/${name}` };
-    }
-    return rebuild(node);
-  };
-  const rebuild = (node: JsonObject): JsonObject => {
-    const out: JsonObject = {};
-    for (const [key, value] of Object.entries(node)) {
-      if (SCHEMA_MAP_KEYWORDS.has(key) && isJsonObject(value)) {
-        const m: JsonObject = {};
-        for (const [name, child] of Object.entries(value)) m[name] = isJsonObject(child) ? build(child, false) : child;
-        out[key] = m;
-      } else if (SCHEMA_KEYWORDS.has(key) && isJsonObject(value)) {
-        out[key] = build(value, false);
-      } else if (SCHEMA_LIST_KEYWORDS.has(key) && Array.isArray(value)) {
-        out[key] = value.map((child: unknown) => (isJsonObject(child) ? build(child, false) : child));
-      } else {
-        out[key] = value;
-      }
-    }
-    return out;
-  };
-  const result = build(root, true);
-  if (Object.keys(definitions).length > 0) result.definitions = definitions;
-  return result;
-}
-
-// ---------------------------------------------------------------------------
-// ajv
-
-/** Go duration ("1h30m", "24h", "500ms"), also the unit words go-openapi's strfmt accepts. */
-const DURATION_RE =
-  /^[-+]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)\s*(?:ns|us|µs|μs|ms|s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\s*)+)$/;
-const CHECKED_FORMATS = ["date-time", "date", "byte", "int32", "int64", "float", "double", "uuid", "ipv4", "ipv6"] as const;
-
-const listMapKeys: SchemaValidateFunction = (spec: unknown, data: unknown): boolean => {
-  listMapKeys.errors = [];
-  if (!isJsonObject(spec) || !Array.isArray(spec.keys) || !Array.isArray(data)) return true;
-  const keys = spec.keys.map(String);
-  const defaults = isJsonObject(spec.defaults) ? spec.defaults : {};
-  const seen = new Map<string, number>();
-  data.forEach((item: unknown, index: number) => {
-    if (!isJsonObject(item)) return;
-    const tuple = keys.map((k) => `${k}=${JSON.stringify(item[k] ?? defaults[k] ?? null)}`).join(", ");
-    const first = seen.get(tuple);
-    if (first === undefined) seen.set(tuple, index);
-    else {
-      listMapKeys.errors?.push({
-        keyword: "k8sListMapKeys",
-        params: { index },
-        message: `duplicate entry with ${tuple} (same key as [${first}]; x-kubernetes-list-type: map)`,
-      });
-    }
-  });
-  return listMapKeys.errors.length === 0;
-};
+// ajv (the library's)
 
 let ajvInstance: Ajv | undefined;
-const noOpFormats = new Set<string>();
 
 function ajv(): Ajv {
-  if (!ajvInstance) {
-    ajvInstance = new Ajv({
-      allErrors: true,
-      strict: false,
-      // CRD patterns are RE2 syntax (e.g. `xn\-\-`), which the `u` flag rejects
-      unicodeRegExp: false,
-      inlineRefs: false,
-      messages: false,
-      // halves compile time of the big schemas; the generated code is fast enough
-      code: { optimize: false },
-    });
-    addFormats(ajvInstance, [...CHECKED_FORMATS]);
-    ajvInstance.addFormat("duration", DURATION_RE);
-    ajvInstance.addKeyword({
-      keyword: "k8sListMapKeys",
-      type: "array",
-      schemaType: "object",
-      errors: true,
-      validate: listMapKeys,
-    });
-  }
+  ajvInstance ??= newSchemaAjv();
   return ajvInstance;
-}
-
-function registerFormats(formats: readonly string[]): void {
-  const instance = ajv();
-  for (const format of formats) {
-    if ((CHECKED_FORMATS as readonly string[]).includes(format) || format === "duration" || noOpFormats.has(format)) {
-      continue;
-    }
-    instance.addFormat(format, true);
-    noOpFormats.add(format);
-  }
 }
 
 // ---------------------------------------------------------------------------
@@ -495,24 +198,8 @@ function toCrd(doc: unknown, file: string): LoadedCrd | undefined {
   const identity = crdIdentity(doc);
   if (!identity || !isJsonObject(doc) || !isJsonObject(doc.spec)) return undefined;
   const versions = new Map<string, CrdVersion>();
-  const rawVersions = Array.isArray(doc.spec.versions) ? doc.spec.versions : [];
-  for (const v of rawVersions) {
-    if (!isJsonObject(v) || typeof v.name !== "string") continue;
-    const rawSchema = isJsonObject(v.schema) ? v.schema.openAPIV3Schema : undefined;
-    const ctx: ConvertContext = { celRules: [], formats: new Set() };
-    const schema = convert(rawSchema, "", ctx);
-    // The root metadata is an ObjectMeta, checked by conformance.ts.
-    const props = isJsonObject(schema.properties) ? schema.properties : {};
-    schema.properties = { ...props, metadata: { type: "object" } };
-    if (schema.additionalProperties === undefined && rawSchema !== undefined) schema.additionalProperties = false;
-    versions.set(v.name, {
-      name: v.name,
-      served: v.served !== false,
-      deprecated: v.deprecated === true,
-      celRules: ctx.celRules,
-      formats: [...ctx.formats].sort(),
-      schema: hoistDuplicates(schema),
-    });
+  for (const v of convertCrdVersions(doc)) {
+    versions.set(v.version, { name: v.version, served: v.served, deprecated: v.deprecated, celRules: v.celRules, schema: v.schema });
   }
   return {
     file,
@@ -532,10 +219,15 @@ interface CachedFile {
 
 let ownSource: string | undefined;
 
+/** This file's source and the library converter's and validator's: a change to any of them invalidates the cache. */
+function sourcesOfConversion(): string {
+  return [__filename, path.join(PROJECT_ROOT, "src/lint/schema/convert.ts"), path.join(PROJECT_ROOT, "src/lint/schema/validate.ts")].map((f) => fs.readFileSync(f, "utf8")).join("\0");
+}
+
 function cachePath(file: string, content: string): string | undefined {
   if (process.env.KSERVE_CONFORMANCE_CACHE === "0") return undefined;
   try {
-    ownSource ??= fs.readFileSync(__filename, "utf8");
+    ownSource ??= sourcesOfConversion();
   } catch {
     return undefined;
   }
@@ -551,7 +243,6 @@ function isCrdVersion(value: unknown): value is CrdVersion {
     typeof value.name === "string" &&
     typeof value.served === "boolean" &&
     Array.isArray(value.celRules) &&
-    Array.isArray(value.formats) &&
     isJsonObject(value.schema)
   );
 }
@@ -625,7 +316,6 @@ export function crdValidator(crd: LoadedCrd, version: CrdVersion): ValidateFunct
   const key = `${crd.file}\u0000${crd.group}/${version.name}/${crd.kind}`;
   let validate = compiled.get(key);
   if (!validate) {
-    registerFormats(version.formats);
     validate = ajv().compile(version.schema);
     compiled.set(key, validate);
   }

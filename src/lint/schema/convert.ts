@@ -10,7 +10,8 @@
  *   (keyword `k8sListMapKeys`);
  * - OpenAPI 3.0 boolean `exclusiveMinimum/Maximum` become JSON-schema numbers.
  *
- * Descriptions, defaults, examples and CEL rules are dropped (CEL cannot be evaluated here), and identical
+ * Descriptions, defaults and examples are dropped, CEL rules are set aside (CEL cannot be evaluated here;
+ * `convertCrdVersions` lists them), and identical
  * sub-schemas (the many copies of Container, Volume, Affinity inside an InferenceService) are stored once
  * under `definitions` and referenced with `$ref`; definitions are named by the hash of their content,
  * so the same sub-schema has the same name in every CRD and release. The root `metadata` is a free-form
@@ -35,9 +36,40 @@ function isPlainIntOrStringAnyOf(value: unknown): boolean {
   return Array.isArray(value) && value.every((b) => isJsonObject(b) && Object.keys(b).length === 1 && (b["type"] === "integer" || b["type"] === "string"));
 }
 
-/** `inBranch`: inside anyOf/oneOf/allOf/not, where `properties` only add value validations and must not close the object. */
-function convert(schema: unknown, inBranch: boolean): JsonObject {
+/** A CEL validation rule of a CRD (`x-kubernetes-validations`), which the converted schema cannot evaluate. */
+export interface CelRule {
+  /** Where the rule is attached, e.g. `spec.source` or `spec.draResources[*]` (`.` for the root). */
+  readonly path: string;
+  /** The CEL expression. */
+  readonly rule: string;
+  /**
+   * Its message (or message expression).
+   * @default none
+   */
+  readonly message?: string;
+}
+
+function joinPath(base: string, key: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(key) ? (base ? `${base}.${key}` : key) : `${base}[${JSON.stringify(key)}]`;
+}
+
+function celRulesOf(schema: JsonObject, at: string, out: CelRule[]): void {
+  const rules = schema["x-kubernetes-validations"];
+  if (!Array.isArray(rules)) return;
+  for (const rule of rules) {
+    if (!isJsonObject(rule) || typeof rule["rule"] !== "string") continue;
+    const message = typeof rule["message"] === "string" ? rule["message"] : typeof rule["messageExpression"] === "string" ? rule["messageExpression"] : undefined;
+    out.push({ path: at || ".", rule: rule["rule"], ...(message !== undefined ? { message } : {}) });
+  }
+}
+
+/**
+ * `inBranch`: inside anyOf/oneOf/allOf/not, where `properties` only add value validations and must not
+ * close the object. `at` is the field path, for the CEL rules collected into `cel`.
+ */
+function convert(schema: unknown, inBranch: boolean, at: string, cel: CelRule[]): JsonObject {
   if (!isJsonObject(schema)) return {};
+  celRulesOf(schema, at, cel);
   const out: JsonObject = {};
   const preserveUnknown = schema["x-kubernetes-preserve-unknown-fields"] === true;
   const intOrString = schema["x-kubernetes-int-or-string"] === true;
@@ -48,16 +80,16 @@ function convert(schema: unknown, inBranch: boolean): JsonObject {
       out[key] = value;
     } else if (key === "properties" && isJsonObject(value)) {
       const props: JsonObject = {};
-      for (const name of Object.keys(value).sort()) props[name] = convert(value[name], inBranch);
+      for (const name of Object.keys(value).sort()) props[name] = convert(value[name], inBranch, joinPath(at, name), cel);
       out["properties"] = props;
     } else if (key === "items" && isJsonObject(value)) {
-      out["items"] = convert(value, inBranch);
+      out["items"] = convert(value, inBranch, `${at}[*]`, cel);
     } else if (key === "additionalProperties") {
-      out["additionalProperties"] = isJsonObject(value) ? convert(value, inBranch) : value;
+      out["additionalProperties"] = isJsonObject(value) ? convert(value, inBranch, `${at}[*]`, cel) : value;
     } else if ((key === "anyOf" || key === "oneOf" || key === "allOf") && Array.isArray(value)) {
-      if (!(intOrString && isPlainIntOrStringAnyOf(value))) out[key] = value.map((branch) => convert(branch, true));
+      if (!(intOrString && isPlainIntOrStringAnyOf(value))) out[key] = value.map((branch) => convert(branch, true, at, cel));
     } else if (key === "not" && isJsonObject(value)) {
-      out["not"] = convert(value, true);
+      out["not"] = convert(value, true, at, cel);
     }
   }
   if (schema["x-kubernetes-list-type"] === "set") out["uniqueItems"] = true;
@@ -195,8 +227,18 @@ export interface CrdSchema {
   readonly schema: JsonObject;
 }
 
-/** The converted schemas of every served version of a parsed CRD document; empty when `doc` is not a CRD. */
-export function convertCrd(doc: unknown): CrdSchema[] {
+/** One version of a CRD, converted, with what the schema itself cannot say. */
+export interface ConvertedCrdVersion extends CrdSchema {
+  /** False for a version the CRD lists but does not serve. */
+  readonly served: boolean;
+  /** True for a version marked deprecated. */
+  readonly deprecated: boolean;
+  /** The CEL rules of the version's schema (not evaluated by the converted schema). */
+  readonly celRules: readonly CelRule[];
+}
+
+/** Every version of a parsed CRD document (served or not) with its CEL rules; empty when `doc` is not a CRD. */
+export function convertCrdVersions(doc: unknown): ConvertedCrdVersion[] {
   if (!isJsonObject(doc) || doc["kind"] !== "CustomResourceDefinition" || !isJsonObject(doc["spec"])) return [];
   const spec = doc["spec"];
   const names = spec["names"];
@@ -204,16 +246,24 @@ export function convertCrd(doc: unknown): CrdSchema[] {
   if (typeof group !== "string" || !isJsonObject(names) || typeof names["kind"] !== "string") return [];
   const kind = names["kind"];
   const scope = typeof spec["scope"] === "string" ? spec["scope"] : "Namespaced";
-  const out: CrdSchema[] = [];
+  const out: ConvertedCrdVersion[] = [];
   for (const v of Array.isArray(spec["versions"]) ? spec["versions"] : []) {
-    if (!isJsonObject(v) || typeof v["name"] !== "string" || v["served"] === false) continue;
+    if (!isJsonObject(v) || typeof v["name"] !== "string") continue;
     const raw = isJsonObject(v["schema"]) ? v["schema"]["openAPIV3Schema"] : undefined;
     if (raw === undefined) continue;
-    const schema = convert(raw, false);
+    const celRules: CelRule[] = [];
+    const schema = convert(raw, false, "", celRules);
     const props = isJsonObject(schema["properties"]) ? schema["properties"] : {};
     schema["properties"] = { ...props, metadata: { type: "object" } };
     if (schema["additionalProperties"] === undefined) schema["additionalProperties"] = false;
-    out.push({ group, version: v["name"], kind, scope, schema: hoistDuplicates(schema) });
+    out.push({ group, version: v["name"], kind, scope, schema: hoistDuplicates(schema), served: v["served"] !== false, deprecated: v["deprecated"] === true, celRules });
   }
   return out;
+}
+
+/** The converted schemas of every served version of a parsed CRD document; empty when `doc` is not a CRD. */
+export function convertCrd(doc: unknown): CrdSchema[] {
+  return convertCrdVersions(doc)
+    .filter((v) => v.served)
+    .map(({ group, version, kind, scope, schema }) => ({ group, version, kind, scope, schema }));
 }

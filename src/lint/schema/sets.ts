@@ -31,6 +31,28 @@ export const SCHEMA_KINDS: readonly SchemaKind[] = [
   { group: "infrastructure.opendatahub.io", kind: "HardwareProfile" },
 ];
 
+/** A core Kubernetes kind (apiVersion v1) whose schema `lint` validates against, and its scope. */
+export interface CoreSchemaKind {
+  /** Kind. */
+  readonly kind: string;
+  /** `Namespaced` or `Cluster`. */
+  readonly scope: "Namespaced" | "Cluster";
+}
+
+/**
+ * The core kinds `lint` ships schemas for: those the KServe, NIM and OpenShift AI objects reference or the
+ * library's rules read (one schema for every CRD set, from the Kubernetes API definitions of
+ * kubernetes-models; unknown fields are errors, as with `kubectl apply --validate=strict`).
+ */
+export const CORE_SCHEMA_KINDS: readonly CoreSchemaKind[] = [
+  { kind: "ConfigMap", scope: "Namespaced" },
+  { kind: "Namespace", scope: "Cluster" },
+  { kind: "PersistentVolumeClaim", scope: "Namespaced" },
+  { kind: "Secret", scope: "Namespaced" },
+  { kind: "Service", scope: "Namespaced" },
+  { kind: "ServiceAccount", scope: "Namespaced" },
+];
+
 /** A set of CRDs: its name and the folders of ../shared/crds it is generated from (later ones override). */
 export interface CrdSet {
   /** Name, e.g. `kserve-0.20` or `openshift-ai-3.4`. */

@@ -1,6 +1,6 @@
 /**
  * Strict schema validation of custom resources against the shipped compact CRD schemas (or CRDs given
- * with `--crds`), with ajv. Unknown fields are errors, as with `kubectl apply --validate=strict`.
+ * with `--crds`), and of the core kinds lint reads (Secret, ServiceAccount, ...), with ajv. Unknown fields are errors, as with `kubectl apply --validate=strict`.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -9,10 +9,14 @@ import type { ErrorObject, SchemaValidateFunction, ValidateFunction } from "ajv"
 import addFormats from "ajv-formats";
 import { parseAllDocuments } from "yaml";
 import type { CrdSchema, JsonObject } from "./convert";
-import { convertCrd, isJsonObject } from "./convert";
+import { CHECKED_FORMATS, convertCrd, isJsonObject } from "./convert";
 
-/** Go duration ("1h30m", "24h", "500ms"). */
-const DURATION_RE = /^[-+]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)\s*(?:ns|us|µs|μs|ms|s|m|h)\s*)+)$/;
+/**
+ * The `duration` format as the API server checks it: Go durations ("1h30m", "24h", "500ms"), also with the
+ * unit words of the OpenAPI validator it uses (sec, mins, hours, days, weeks, ...).
+ */
+const DURATION_RE =
+  /^[-+]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)\s*(?:ns|us|µs|μs|ms|s|sec|secs|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)\s*)+)$/;
 
 const listMapKeys: SchemaValidateFunction = (spec: unknown, data: unknown): boolean => {
   listMapKeys.errors = [];
@@ -25,14 +29,19 @@ const listMapKeys: SchemaValidateFunction = (spec: unknown, data: unknown): bool
     const tuple = keys.map((k) => `${k}=${JSON.stringify(item[k] ?? defaults[k] ?? null)}`).join(", ");
     const first = seen.get(tuple);
     if (first === undefined) seen.set(tuple, index);
-    else listMapKeys.errors?.push({ keyword: "k8sListMapKeys", params: { index }, message: `duplicate entry with ${tuple} (same key as [${first}])` });
+    else listMapKeys.errors?.push({ keyword: "k8sListMapKeys", params: { index }, message: `duplicate entry with ${tuple} (same key as [${first}]; x-kubernetes-list-type: map)` });
   });
   return listMapKeys.errors.length === 0;
 };
 
-function newAjv(): Ajv {
+/**
+ * An ajv instance that validates converted schemas as the API server does: all errors, RE2-style patterns
+ * (no `u` flag), the checked formats (see `CHECKED_FORMATS`) and the `k8sListMapKeys` keyword. Also used by
+ * the project's conformance tests, so that both check the same way.
+ */
+export function newSchemaAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, inlineRefs: false, messages: false, code: { optimize: false } });
-  addFormats(ajv, ["date-time", "date", "byte", "int32", "int64", "float", "double", "uuid", "ipv4", "ipv6"]);
+  addFormats(ajv, CHECKED_FORMATS.filter((f) => f !== "duration"));
   ajv.addFormat("duration", DURATION_RE);
   ajv.addKeyword({ keyword: "k8sListMapKeys", type: "array", schemaType: "object", errors: true, validate: listMapKeys });
   return ajv;
@@ -74,7 +83,7 @@ export class SchemaSet {
     for (const [key, { file, scope }] of Object.entries(set)) {
       this.entries.set(key, { scope, file, load: () => withDefinitions(JSON.parse(fs.readFileSync(path.join(SHIPPED_DIR, file), "utf8")) as JsonObject) });
     }
-    for (const crd of extra) this.entries.set(`${crd.group}/${crd.version}/${crd.kind}`, { scope: crd.scope, load: () => crd.schema });
+    for (const crd of extra) this.entries.set(crd.group === "" ? `${crd.version}/${crd.kind}` : `${crd.group}/${crd.version}/${crd.kind}`, { scope: crd.scope, load: () => crd.schema });
   }
 
   /** True when the set has a schema for `apiVersion` + `kind`. */
@@ -82,15 +91,21 @@ export class SchemaSet {
     return this.entries.has(`${apiVersion}/${kind}`);
   }
 
-  /** True when the set has a schema for the group of `apiVersion` and `kind` in any version. */
+  /** True when the set has a schema for `group` (`""` for the core API) and `kind` in any version. */
   knowsKind(group: string, kind: string): boolean {
-    for (const key of this.entries.keys()) if (key.startsWith(`${group}/`) && key.endsWith(`/${kind}`)) return true;
-    return false;
+    return this.versionsOf(group, kind).length > 0;
   }
 
-  /** The versions the set has for `group` + `kind`. */
+  /** The versions the set has for `group` (`""` for the core API) + `kind`. */
   versionsOf(group: string, kind: string): string[] {
-    return [...this.entries.keys()].filter((k) => k.startsWith(`${group}/`) && k.endsWith(`/${kind}`)).map((k) => k.split("/")[1] ?? "");
+    const out: string[] = [];
+    for (const key of this.entries.keys()) {
+      // keys: group/version/Kind, or version/Kind for the core API
+      const parts = key.split("/");
+      const [g, v, k] = parts.length === 2 ? ["", parts[0], parts[1]] : parts;
+      if (g === group && k === kind && v !== undefined) out.push(v);
+    }
+    return out;
   }
 
   /** `Cluster` or `Namespaced`, if the set has the kind. */
@@ -106,13 +121,13 @@ export class SchemaSet {
       if (entry.file !== undefined) {
         let compiled = compiledShipped.get(entry.file);
         if (compiled === undefined) {
-          sharedAjv ??= newAjv();
+          sharedAjv ??= newSchemaAjv();
           compiled = sharedAjv.compile(entry.load());
           compiledShipped.set(entry.file, compiled);
         }
         entry.validate = compiled;
       } else {
-        this.ajv ??= newAjv();
+        this.ajv ??= newSchemaAjv();
         entry.validate = this.ajv.compile(entry.load());
       }
     }
