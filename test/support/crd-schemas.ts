@@ -1,6 +1,6 @@
 /**
  * Loads the upstream CustomResourceDefinitions in ../shared/crds and compiles their openAPIV3Schema with
- * the library's own converter and validator (src/lint/schema: `convertCrdVersions`, `newSchemaAjv`), which
+ * the library's own converter and validator (src/lint/schema: `convertCrdVersions`, and `newSchemaAjv` of ajv.ts), which
  * apply the rules the Kubernetes API server applies to structural schemas: unknown fields are errors (as
  * with `kubectl apply --validate=strict`) unless a schema preserves them, int-or-string, nullable,
  * embedded resources, list-type set and map, the checked formats; CEL rules (`x-kubernetes-validations`)
@@ -23,7 +23,7 @@ import type { ValidateFunction } from "ajv";
 import { parse, parseAllDocuments } from "yaml";
 import { convertCrdVersions } from "../../src/lint/schema/convert";
 import type { CelRule } from "../../src/lint/schema/convert";
-import { newSchemaAjv } from "../../src/lint/schema/validate";
+import { newSchemaAjv } from "../../src/lint/schema/ajv";
 import { isJsonObject, JsonObject } from "./problem-format";
 
 function findProjectRoot(start: string): string {
@@ -221,7 +221,7 @@ let ownSource: string | undefined;
 
 /** This file's source and the library converter's and validator's: a change to any of them invalidates the cache. */
 function sourcesOfConversion(): string {
-  return [__filename, path.join(PROJECT_ROOT, "src/lint/schema/convert.ts"), path.join(PROJECT_ROOT, "src/lint/schema/validate.ts")].map((f) => fs.readFileSync(f, "utf8")).join("\0");
+  return [__filename, path.join(PROJECT_ROOT, "src/lint/schema/convert.ts"), path.join(PROJECT_ROOT, "src/lint/schema/ajv.ts")].map((f) => fs.readFileSync(f, "utf8")).join("\0");
 }
 
 function cachePath(file: string, content: string): string | undefined {
