@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Chart } from "cdk8s";
-import { InferenceService, ModelLocation, ModelStorage, ServingRuntime, resolveTarget, synthAtomically } from "kserve-constructs/cdk8s";
+import { InferenceService, ModelLocation, ModelStorage, SECRET_OVERLAY_ANNOTATIONS, ServingRuntime, resolveTarget, synthAtomically } from "kserve-constructs/cdk8s";
 import type { Manifest } from "kserve-constructs";
 import { engine } from "./support/fixtures";
 import { find, synthChart } from "./support/synth";
@@ -94,7 +94,7 @@ describe("storage, runtime reference and target defaults", () => {
   });
   it("S3: annotateSecret true; https and verification are KServe's defaults and not written", () => {
     const m = synthChart((chart) => ModelStorage.s3(chart, "s", { bucket: "models", region: "r", credentials: { secretName: "c" } }));
-    expect(find(m, "Secret").metadata.annotations).toEqual({ "serving.kserve.io/s3-region": "r" });
+    expect(find(m, "Secret").metadata.annotations).toEqual({ "serving.kserve.io/s3-region": "r", ...SECRET_OVERLAY_ANNOTATIONS });
   });
   it("ServingRuntime.fromName: a ClusterServingRuntime, single-model", () => {
     const ref = ServingRuntime.fromName("x");

@@ -9,6 +9,8 @@ import * as path from "path";
 import { parseAllDocuments } from "yaml";
 import { isSecretValue, manifests, registered, resetPulumi, settle, valueOf } from "./support/pulumi";
 import { blockAfter as block, codeBlocks, loadProgram, runCdk8s, sectionOf, typeErrors, yamlDocuments } from "./support/readme";
+import { DEFAULT_SYNC_WAVES } from "kserve-constructs";
+import { GITIGNORE_PATTERN } from "../src/output";
 
 /** Every `ts` block of a section (up to the next `## ` heading). */
 function blocksOf(section: string): string[] {
@@ -50,10 +52,23 @@ const chart = new Chart(new App(), "scaling", { namespace: "models" });
 const vllm = InferenceEngine.vllm(chart, "vllm", { accelerator: "nvidia" });
 const bucket = ModelStorage.s3(chart, "models", { bucket: "models", credentials: { secretName: "minio" } });
 ${blocksOf("### Scaling on the engine's metrics")[0] ?? "throw new Error('no scaling block');"}`;
-    const sources = { worked: block("## Worked example (cdk8s)", "ts"), fragments: fragments(), pulumi: blocksOf("## Pulumi")[0] as string, scaling };
+    const gitops = `import { App, Chart } from "cdk8s";
+import { GitOps } from "kserve-constructs/cdk8s";
+const app = new App();
+const chart = new Chart(app, "serving");
+${blocksOf("## GitOps (Argo CD and Flux)")[0] ?? "throw new Error('no GitOps block');"}`;
+    const sources = { worked: block("## Worked example (cdk8s)", "ts"), fragments: fragments(), pulumi: blocksOf("## Pulumi")[0] as string, scaling, gitops };
     const diagnostics = typeErrors(sources);
     expect(diagnostics).toEqual([]);
   }, 120_000);
+
+  it("the GitOps section's .gitignore names the synth's own files and its wave table is the library's", () => {
+    expect(block("## GitOps (Argo CD and Flux)", "gitignore")).toContain(`${GITIGNORE_PATTERN}\n`);
+    const section = sectionOf("## GitOps (Argo CD and Flux)");
+    const rows = [...section.matchAll(/^\| (-?\d+) \| (.+) \|$/gm)].map((m) => [Number(m[1]), (m[2] as string).split(", ").map((k) => k.replace(/ \(.*\)$/, ""))] as const);
+    const table = Object.fromEntries(rows.flatMap(([wave, kinds]) => kinds.map((kind) => [kind, wave])));
+    expect(table).toEqual(DEFAULT_SYNC_WAVES);
+  });
 
   it("the accelerator, NIM and ModelMesh fragments synthesize together on OpenShift AI", () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "kc-readme-"));

@@ -3,7 +3,8 @@
  */
 import { ApiObject, Chart, JsonPatch } from "cdk8s";
 import type { Construct } from "constructs";
-import { canonicalize } from "../index";
+import { canonicalize, withSyncWave } from "../index";
+import { GitOps } from "./gitops";
 import type { Manifest } from "../index";
 
 /**
@@ -25,9 +26,11 @@ export class CanonicalApiObject extends ApiObject {
 /** Kinds that are cluster-scoped: cdk8s would otherwise give them the chart's namespace. */
 export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set(["ClusterServingRuntime", "ClusterStorageContainer", "Namespace", "ClusterRole", "ClusterRoleBinding", "LocalModelCache", "LocalModelNodeGroup"]);
 
-/** Emits each manifest as an ApiObject child of `scope`, ids `<Kind>-<name>`. */
+/** Emits each manifest as an ApiObject child of `scope`, ids `<Kind>-<name>` (with the scope's Argo CD sync waves, see {@link GitOps}). */
 export function emitManifests(scope: Construct, manifests: readonly Manifest[]): ApiObject[] {
-  return manifests.map((manifest) => {
+  const waves = GitOps.of(scope).syncWaves;
+  return manifests.map((rendered) => {
+    const manifest = waves === undefined ? rendered : withSyncWave(rendered, waves);
     const { apiVersion, kind, metadata, ...rest } = manifest;
     const object = new CanonicalApiObject(scope, `${kind}-${metadata.name}`, { apiVersion, kind, metadata: { ...metadata }, ...rest });
     if (metadata.namespace === undefined && Chart.of(scope).namespace !== undefined && CLUSTER_SCOPED_KINDS.has(kind)) {

@@ -5,6 +5,8 @@ import "./peers"; // first: a missing peer is one clear error, not a "Cannot fin
 export * from "../index";
 export { MissingPeerDependencyError } from "../peers";
 export { KServeTarget } from "./target";
+export { GitOps } from "./gitops";
+export type { GitOpsProps } from "./gitops";
 export { InferenceEngine } from "./inference-engine";
 export { ServingRuntime } from "./serving-runtime";
 export { ModelStorage } from "./model-storage";

@@ -4,13 +4,14 @@
  * its handle; everything about Inputs, validation and emitting lives here.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ValidationError, formatIssue, isError } from "../index";
-import type { BuildContext, BuildResult, Issue, IssueDraft, Manifest } from "../index";
+import { ValidationError, checkReadiness, formatIssue, isError, locate } from "../index";
+import type { BuildContext, BuildResult, Issue, IssueDraft, Manifest, ReadinessProps } from "../index";
 import { KServeProgram, KServeTarget } from "./program";
 import { combine, isDeferred, lift, maskSecrets, registerResolved, relabel, resolve, resolvedNamespace, resolvedOutput, tokenOutput, tokensIn } from "./inputs";
 import { emitResource } from "./emit";
 import { judgeInputCredentials } from "./secret-inputs";
 import type { ManifestInputs } from "./emit";
+import { awaitAnnotations, withAwaitAnnotations } from "./readiness";
 
 /** A core build function (`buildInferenceEngine`, `buildS3Storage`, ...). */
 export type BuildFunction<P, H> = (props: P, ctx: BuildContext) => BuildResult<H>;
@@ -25,6 +26,20 @@ export interface ComponentOptions {
    * @default no object has a hashed name
    */
   readonly unhashedName?: (manifest: Manifest) => string | undefined;
+  /**
+   * The args take {@link ReadinessArgs} (`waitForReady`, `readyTimeoutSeconds`): they are not passed to
+   * the core build, and the InferenceServices and LLMInferenceServices the component creates carry the
+   * Kubernetes provider's await annotations (waiting is on unless `waitForReady: false`).
+   * @default false (the args have no readiness settings; nothing waits)
+   */
+  readonly readiness?: boolean;
+}
+
+/** The args without their readiness settings, and the settings (when the component takes them). */
+export function splitReadiness(args: object, takesReadiness: boolean): { readonly rest: object; readonly readiness: ReadinessProps | undefined } {
+  if (!takesReadiness) return { rest: args, readiness: undefined };
+  const { waitForReady, readyTimeoutSeconds, ...rest } = args as ReadinessProps & Record<string, unknown>;
+  return { rest, readiness: { ...(waitForReady !== undefined ? { waitForReady } : {}), ...(readyTimeoutSeconds !== undefined ? { readyTimeoutSeconds } : {}) } };
 }
 
 /**
@@ -80,12 +95,16 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
   private readonly logged = new Set<string>();
   private ownNamespace: pulumi.Output<unknown> | undefined;
   private readonly kinds: string[] = [];
+  private readonly readiness: ReadinessProps | undefined;
 
   protected constructor(type: string, name: string, args: object, opts: pulumi.ComponentResourceOptions | undefined, build: BuildFunction<never, H>, options: ComponentOptions = {}) {
     assertArgsObject(name, args, build);
     super(type, name, {}, opts);
     const run = build as unknown as BuildFunction<unknown, H>;
-    const { namespace, ...rest } = args as { namespace?: unknown };
+    const split = splitReadiness(args, options.readiness === true);
+    this.readiness = split.readiness;
+    const readinessIssues = split.readiness === undefined ? [] : locate(name, checkReadiness(split.readiness));
+    const { namespace, ...rest } = split.rest as { namespace?: unknown };
     const namespaceDeferred = isDeferred(namespace);
     const lifted = lift(rest);
     const withNamespace = (props: unknown, ns: unknown): unknown => (ns === undefined ? props : { ...(props as object), namespace: ns });
@@ -95,7 +114,7 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     this.deferred = namespaceDeferred || lifted.tokens.size > 0 || lifted.handles.size > 0;
     if (!this.deferred) {
       const result = run(withNamespace(lifted.value, namespace), { ...ctx, registry: KServeProgram.registry });
-      this.report(result.issues);
+      this.report([...readinessIssues, ...result.issues]);
       this.handle = result.handle;
       // through `apply`: `pulumi.output(handle)` would copy the handle, losing its identity and functions
       this.resolvedHandle = pulumi.output(undefined).apply(() => result.handle);
@@ -105,7 +124,8 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     }
 
     // Placeholders at construction: the resource set, and every check that does not need the Outputs.
-    const sync = run(withNamespace(lifted.value, namespaceDeferred ? undefined : namespace), ctx);
+    const built = run(withNamespace(lifted.value, namespaceDeferred ? undefined : namespace), ctx);
+    const sync = { ...built, issues: [...readinessIssues, ...built.issues] };
     if (sync.issues.some(isError)) throw new ValidationError(relabel(sync.issues));
     this.report(sync.issues.filter((issue) => tokensIn(issue).size === 0));
     this.handle = sync.handle;
@@ -175,6 +195,8 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
   private emit(resourceName: string, manifest: Manifest, value: (field: string) => pulumi.Input<unknown>): pulumi.CustomResource {
     const fields: Record<string, pulumi.Input<unknown>> = {};
     for (const key of Object.keys(manifest)) if (key !== "apiVersion" && key !== "kind") fields[key] = value(key);
+    const annotations = this.readiness === undefined ? undefined : awaitAnnotations(manifest.kind, this.readiness);
+    if (annotations !== undefined) fields["metadata"] = withAwaitAnnotations(fields["metadata"], annotations);
     this.kinds.push(manifest.kind);
     return emitResource(resourceName, manifest.apiVersion, manifest.kind, fields as ManifestInputs, { parent: this });
   }

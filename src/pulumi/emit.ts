@@ -5,6 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
+import { isSecretOverlay } from "../index";
 
 /** The fields of one manifest below apiVersion and kind (metadata, spec, ...), each plain or an Output. */
 export type ManifestInputs = Readonly<Record<string, pulumi.Input<unknown>>>;
@@ -39,7 +40,7 @@ export function typedResourceOf(apiVersion: string, kind: string): TypedResource
  *   `undefined` under mocks).
  */
 export function emitResource(name: string, apiVersion: string, kind: string, fields: ManifestInputs, opts: pulumi.CustomResourceOptions): pulumi.CustomResource {
-  if (apiVersion === "v1" && kind === "Secret" && !("data" in fields)) {
+  if (isSecretOverlay({ apiVersion, kind, ...fields })) {
     return new k8s.core.v1.SecretPatch(name, fields as k8s.core.v1.SecretPatchArgs, opts);
   }
   const typed = typedResourceOf(apiVersion, kind);

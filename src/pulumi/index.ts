@@ -9,6 +9,8 @@ export { KServeTarget, KServeProgram } from "./program";
 export { KServeComponent } from "./component";
 export type { BuildFunction, ComponentOptions } from "./component";
 export { RuntimeComponent } from "./runtime-component";
+export { PULUMI_WAIT_FOR, PULUMI_TIMEOUT_SECONDS, awaitAnnotations } from "./readiness";
+export type { ReadinessArgs } from "./readiness";
 export { InferenceEngine } from "./inference-engine";
 export type { InferenceEngineArgs, EngineVersionArgs, EnvInput, PresetArgs, VllmPresetArgs, GpuStackImportArgs, ChariotImportArgs } from "./inference-engine";
 export { ServingRuntime } from "./serving-runtime";

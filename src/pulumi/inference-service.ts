@@ -7,13 +7,16 @@ import type { InferenceServiceProps, ServiceHandle } from "../index";
 import { KServeComponent } from "./component";
 import { statusOf } from "./emit";
 import type { EnvInput } from "./inference-engine";
+import type { ReadinessArgs } from "./readiness";
 
 /**
  * Args of an {@link InferenceService}: the core's {@link InferenceServiceProps}, with `namespace`,
  * `serviceAccountName`, `imagePullSecrets` items and `env` values accepting `pulumi.Input<string>`.
  * `engine` takes an {@link InferenceEngine}, a {@link ServingRuntime} or `ServingRuntime.fromName(...)`.
+ * `waitForReady` and `readyTimeoutSeconds` ({@link ReadinessArgs}) decide whether `pulumi up` waits until
+ * it is Ready.
  */
-export interface InferenceServiceArgs extends Omit<InferenceServiceProps, "namespace" | "serviceAccountName" | "imagePullSecrets" | "env"> {
+export interface InferenceServiceArgs extends Omit<InferenceServiceProps, "namespace" | "serviceAccountName" | "imagePullSecrets" | "env">, ReadinessArgs {
   /**
    * Namespace.
    * @default not set (the Kubernetes provider's default namespace)
@@ -39,7 +42,9 @@ export interface InferenceServiceArgs extends Omit<InferenceServiceProps, "names
 /**
  * A KServe InferenceService: binds an engine (or existing runtime) to a model location, with resources,
  * parameters, deployment mode and scaling. Every KServe admission rule and the library's own checks run
- * at construction (plain args) or once the Output args are known.
+ * at construction (plain args) or once the Output args are known. `pulumi up` waits until the
+ * InferenceService is Ready (its `Ready` condition, through the Kubernetes provider's `pulumi.com/waitFor`
+ * annotation; 600 seconds unless `readyTimeoutSeconds` says otherwise; `waitForReady: false` turns it off).
  *
  * Registered outputs: `serviceName`, `namespace`, `objects`, `url`.
  *
@@ -58,14 +63,15 @@ export class InferenceService extends KServeComponent<ServiceHandle> {
   /** The handle. */
   public readonly service: ServiceHandle;
   /**
-   * The URL KServe reports in the InferenceService's `status.url`, as the provider last read the object
-   * (KServe fills it in once the service is ready, so the first `pulumi up` may see none; a later
-   * `pulumi refresh` or `up` reads it). `undefined` under mocks; unknown during a preview.
+   * The URL KServe reports in the InferenceService's `status.url`, as the provider read the object once
+   * it was Ready (`pulumi up` waits for that unless `waitForReady: false`, so the first `up` sets it;
+   * without waiting, a later `pulumi refresh` or `up` reads it). `undefined` under mocks; unknown during a
+   * preview.
    */
   public readonly url: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: InferenceServiceArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("kserve-constructs:index:InferenceService", name, args, opts, buildInferenceService);
+    super("kserve-constructs:index:InferenceService", name, args, opts, buildInferenceService, { readiness: true });
     this.service = this.handle;
     this.serviceName = this.handle.name;
     const isvc = this.resourceOfKind("InferenceService");

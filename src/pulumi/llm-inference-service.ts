@@ -7,12 +7,13 @@ import type { LanguageModelHandle, LanguageModelProps, LanguageModelServing, LLM
 import { KServeComponent } from "./component";
 import { statusOf } from "./emit";
 import { registerReference } from "./inputs";
+import type { ReadinessArgs } from "./readiness";
 
 /**
  * Args of an {@link LLMInferenceService}: the core's {@link LLMInferenceServiceProps}, with `namespace`
  * accepting a `pulumi.Input<string>`.
  */
-export interface LLMInferenceServiceArgs extends Omit<LLMInferenceServiceProps, "namespace"> {
+export interface LLMInferenceServiceArgs extends Omit<LLMInferenceServiceProps, "namespace">, ReadinessArgs {
   /**
    * Namespace.
    * @default not set (the Kubernetes provider's default namespace)
@@ -23,7 +24,8 @@ export interface LLMInferenceServiceArgs extends Omit<LLMInferenceServiceProps, 
 /**
  * A KServe LLMInferenceService: a model served by vLLM workloads (optionally prefill and decode apart,
  * across nodes with LeaderWorkerSet), with llm-d's router and scheduler. Every check runs at
- * construction (plain args) or once the Output args are known.
+ * construction (plain args) or once the Output args are known. `pulumi up` waits until it is Ready
+ * (see {@link ReadinessArgs}; `waitForReady: false` turns it off).
  *
  * Registered outputs: `serviceName`, `namespace`, `objects`, `url`.
  *
@@ -41,12 +43,13 @@ export class LLMInferenceService extends KServeComponent<LLMServiceHandle> {
   /** The handle. */
   public readonly service: LLMServiceHandle;
   /**
-   * The URL KServe reports in `status.url`, as the provider last read the object. `undefined` under mocks.
+   * The URL KServe reports in `status.url`, as the provider read the object once it was Ready (`pulumi up`
+   * waits for that unless `waitForReady: false`). `undefined` under mocks.
    */
   public readonly url: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: LLMInferenceServiceArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("kserve-constructs:index:LLMInferenceService", name, args, opts, buildLLMInferenceService);
+    super("kserve-constructs:index:LLMInferenceService", name, args, opts, buildLLMInferenceService, { readiness: true });
     this.service = this.handle;
     this.serviceName = this.handle.name;
     const llm = this.resourceOfKind("LLMInferenceService");
@@ -87,7 +90,7 @@ export class LLMInferenceServiceConfig extends KServeComponent<LLMConfigHandle> 
 }
 
 /** Args of a {@link LanguageModel}: the core's {@link LanguageModelProps}, with `namespace` accepting an Input. */
-export interface LanguageModelArgs extends Omit<LanguageModelProps, "namespace"> {
+export interface LanguageModelArgs extends Omit<LanguageModelProps, "namespace">, ReadinessArgs {
   /**
    * Namespace.
    * @default not set (the Kubernetes provider's default namespace)
@@ -110,7 +113,7 @@ export class LanguageModel extends KServeComponent<LanguageModelHandle> {
   public readonly model: LanguageModelHandle;
 
   constructor(name: string, args: LanguageModelArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("kserve-constructs:index:LanguageModel", name, args, opts, buildLanguageModel);
+    super("kserve-constructs:index:LanguageModel", name, args, opts, buildLanguageModel, { readiness: true });
     this.model = this.handle;
     this.serviceName = this.handle.name;
     this.serving = this.handle.serving;

@@ -5,13 +5,14 @@ import type * as pulumi from "@pulumi/pulumi";
 import { buildModelFleet } from "../index";
 import type { FleetHandle, ModelFleetProps } from "../index";
 import { KServeComponent } from "./component";
+import type { ReadinessArgs } from "./readiness";
 
 /**
  * Args of a {@link ModelFleet}: the core's {@link ModelFleetProps}, `namespace` accepting an Input.
  * `engine` takes an engine, a runtime or a {@link ModelServing}; `storage` a {@link ModelStorage} or
  * `storageConfig.entry(key)`.
  */
-export interface ModelFleetArgs extends Omit<ModelFleetProps, "namespace"> {
+export interface ModelFleetArgs extends Omit<ModelFleetProps, "namespace">, ReadinessArgs {
   /**
    * Namespace of the InferenceServices.
    * @default not set (the Kubernetes provider's default namespace)
@@ -40,7 +41,7 @@ export class ModelFleet extends KServeComponent<FleetHandle> {
   public readonly serviceNames: readonly string[];
 
   constructor(name: string, args: ModelFleetArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("kserve-constructs:index:ModelFleet", name, args, opts, buildModelFleet);
+    super("kserve-constructs:index:ModelFleet", name, args, opts, buildModelFleet, { readiness: true });
     this.fleet = this.handle;
     this.serviceNames = this.handle.services.map((s) => s.name);
     this.registerAll({ serviceNames: this.serviceNames });

@@ -8,6 +8,7 @@ import { KServeComponent, assertArgsObject } from "./component";
 import type { BuildFunction } from "./component";
 import { isDeferred, lift, registerReference } from "./inputs";
 import { KServeProgram, KServeTarget } from "./program";
+import type { ReadinessArgs } from "./readiness";
 
 /** A typed Secret reference whose name (and namespace) may be Inputs. */
 export type SecretRefArgs<T extends { readonly name: string }> = Omit<T, "name" | "namespace"> & {
@@ -37,7 +38,7 @@ export interface NimNgcArgs extends Omit<NimNgcProps, "apiKeySecret" | "pullSecr
 }
 
 /** Args of a {@link Nim}: the core's {@link NimProps}, with `namespace` and the NGC Secret names accepting Inputs. */
-export interface NimArgs extends Omit<NimProps, "namespace" | "ngc"> {
+export interface NimArgs extends Omit<NimProps, "namespace" | "ngc">, ReadinessArgs {
   /**
    * Namespace.
    * @default not set (the Kubernetes provider's default namespace)
@@ -80,7 +81,7 @@ function shareRuntime(name: string, args: NimArgs): NimArgs {
 
 /** The runtime a Nim builds for itself, with its Outputs as placeholders (none when it shares or has problems). */
 function ownRuntime(name: string, args: NimArgs): RuntimeInfo | undefined {
-  const { namespace, ...rest } = args;
+  const { namespace, waitForReady: _wait, readyTimeoutSeconds: _timeout, ...rest } = args;
   const lifted = lift(rest).value as Omit<NimProps, "namespace">;
   const props: NimProps = namespace === undefined || isDeferred(namespace) ? lifted : { ...lifted, namespace: namespace as string };
   const result = buildNim(props, { where: name, defaultName: name, target: KServeTarget.getDefault() });
@@ -166,7 +167,7 @@ export class Nim extends KServeComponent<NimHandle> implements IRuntime {
   constructor(name: string, args: NimArgs, opts?: pulumi.ComponentResourceOptions) {
     assertArgsObject(name, args, buildNim as BuildFunction<never, unknown>);
     const built = shareRuntime(name, args);
-    super("kserve-constructs:index:Nim", name, built, opts, buildNim);
+    super("kserve-constructs:index:Nim", name, built, opts, buildNim, { readiness: true });
     this.nim = this.handle;
     this.serviceName = this.handle.name;
     this.platform = this.handle.platform;

@@ -1,4 +1,4 @@
-import { ModelStorage } from "kserve-constructs/cdk8s";
+import { ModelStorage, SECRET_OVERLAY_ANNOTATIONS } from "kserve-constructs/cdk8s";
 import { find, ruleIds, synthChart, validationError } from "../support/synth";
 
 describe("S3 storage", () => {
@@ -30,6 +30,10 @@ describe("S3 storage", () => {
           name: "minio-creds",
           namespace: "models",
           annotations: {
+            "argocd.argoproj.io/compare-options": "IgnoreExtraneous",
+            "argocd.argoproj.io/sync-options": "Prune=false,Delete=false",
+            "kustomize.toolkit.fluxcd.io/prune": "disabled",
+            "kustomize.toolkit.fluxcd.io/ssa": "Merge",
             "serving.kserve.io/s3-endpoint": "minio.storage.svc:9000",
             "serving.kserve.io/s3-region": "eu-west-1",
             "serving.kserve.io/s3-usehttps": "0",
@@ -51,6 +55,7 @@ describe("S3 storage", () => {
     const secret = find(manifests, "Secret");
     expect(Object.keys(secret).sort()).toEqual(["apiVersion", "kind", "metadata"]);
     expect(secret.metadata.annotations).toEqual({
+      ...SECRET_OVERLAY_ANNOTATIONS,
       "serving.kserve.io/s3-cabundle-configmap": "ca",
       "serving.kserve.io/s3-endpoint": "minio:9000",
       "serving.kserve.io/s3-usehttps": "1",

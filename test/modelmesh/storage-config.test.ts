@@ -3,7 +3,7 @@
  * writing key material), and the checks on the models that use it.
  */
 import { execFileSync } from "child_process";
-import { InferenceEngine, InferenceService, ModelMeshRuntimes, StorageConfig, buildStorageConfig } from "kserve-constructs/cdk8s";
+import { InferenceEngine, InferenceService, ModelMeshRuntimes, SECRET_OVERLAY_ANNOTATIONS, StorageConfig, buildStorageConfig } from "kserve-constructs/cdk8s";
 import type { Manifest, StorageConfigProps, TargetProps } from "kserve-constructs";
 import type { Chart } from "cdk8s";
 import { engine } from "../support/fixtures";
@@ -88,6 +88,7 @@ describe("source data-connections (OpenShift AI)", () => {
           namespace: "models",
           labels: { "opendatahub.io/dashboard": "true", "opendatahub.io/managed": "true" },
           annotations: {
+            ...SECRET_OVERLAY_ANNOTATIONS,
             "opendatahub.io/connection-type": "s3",
             "opendatahub.io/connection-type-protocol": "s3",
             "opendatahub.io/connection-type-ref": "s3",

@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as cdk8s from "kserve-constructs/cdk8s";
 import { ValidationError } from "kserve-constructs";
-import type { InferenceEngineProps, InferenceServiceProps } from "kserve-constructs";
+import type { InferenceEngineProps, InferenceServiceProps, Manifest } from "kserve-constructs";
 import { Accelerator, HardwareProfile, InferenceEngine, InferenceService, KServeProgram, KServeTarget, ModelLocation, ModelStorage, ServingRuntime } from "kserve-constructs/pulumi";
 import { byKey, isSecretValue, manifests, registered, registeredOutputs, resetPulumi, settle, synthPulumi, urnOf, valueOf, pulumiError } from "../support/pulumi";
 import { engineProps } from "../support/fixtures";
@@ -83,7 +83,16 @@ describe("resource graph", () => {
       metadata: {
         name: "minio-creds",
         namespace: "models",
-        annotations: { "serving.kserve.io/s3-endpoint": "minio.storage:9000", "serving.kserve.io/s3-region": "eu-west-1", "serving.kserve.io/s3-usehttps": "1" },
+        annotations: {
+          "serving.kserve.io/s3-endpoint": "minio.storage:9000",
+          "serving.kserve.io/s3-region": "eu-west-1",
+          "serving.kserve.io/s3-usehttps": "1",
+          // GitOps: the overlay never prunes, deletes or takes over the real Secret (the same in cdk8s)
+          "argocd.argoproj.io/compare-options": "IgnoreExtraneous",
+          "argocd.argoproj.io/sync-options": "Prune=false,Delete=false",
+          "kustomize.toolkit.fluxcd.io/prune": "disabled",
+          "kustomize.toolkit.fluxcd.io/ssa": "Merge",
+        },
       },
     });
     expect(registered().find((r) => r.type === "kubernetes:core/v1:ServiceAccount")?.inputs).toEqual({
@@ -93,7 +102,12 @@ describe("resource graph", () => {
       metadata: { name: "minio-sa", namespace: "models", labels: { "app.kubernetes.io/managed-by": "kserve-constructs" } },
       secrets: [{ name: "minio-creds" }],
     });
-    expect(registered().find((r) => r.type === "kubernetes:serving.kserve.io/v1beta1:InferenceService")?.inputs).toEqual(find(expected, "InferenceService"));
+    // the engine receives the cdk8s object plus the provider's await annotations (pulumi up waits until Ready)
+    const isvc = find(expected, "InferenceService") as Manifest;
+    expect(registered().find((r) => r.type === "kubernetes:serving.kserve.io/v1beta1:InferenceService")?.inputs).toEqual({
+      ...isvc,
+      metadata: { ...isvc.metadata, annotations: { ...isvc.metadata.annotations, "pulumi.com/waitFor": "condition=Ready", "pulumi.com/timeoutSeconds": "600" } },
+    });
   });
 
   it("hardware profiles, vLLM presets and existing runtimes", async () => {

@@ -64,9 +64,29 @@ function unwrapSecrets(value: unknown): unknown {
   return value;
 }
 
-/** The Kubernetes objects registered (inputs of `kubernetes:*` resources), secrets unwrapped, canonical. */
-export function manifests(): Manifest[] {
+/** The Kubernetes objects registered (inputs of `kubernetes:*` resources), secrets unwrapped, canonical, as the engine receives them. */
+export function rawManifests(): Manifest[] {
   return registrations.filter((r) => r.type.startsWith("kubernetes:")).map((r) => canonicalize(unwrapSecrets(r.inputs)) as Manifest);
+}
+
+/** The Pulumi-only await annotations (`pulumi up` waits for readiness); cdk8s output has none. */
+export const AWAIT_ANNOTATIONS = ["pulumi.com/waitFor", "pulumi.com/timeoutSeconds"] as const;
+
+/** A manifest without the Pulumi-only await annotations (`annotations` dropped when nothing else is in it). */
+export function withoutAwait(m: Manifest): Manifest {
+  const annotations = m.metadata.annotations;
+  if (annotations === undefined || !AWAIT_ANNOTATIONS.some((key) => key in annotations)) return m;
+  const rest = Object.fromEntries(Object.entries(annotations).filter(([key]) => !(AWAIT_ANNOTATIONS as readonly string[]).includes(key)));
+  const { annotations: _dropped, ...metadata } = m.metadata;
+  return { ...m, metadata: Object.keys(rest).length > 0 ? { ...metadata, annotations: rest } : metadata };
+}
+
+/**
+ * The Kubernetes objects registered, as {@link rawManifests}, without the Pulumi-only await annotations:
+ * what the parity tests compare with the cdk8s output (the readiness tests read {@link rawManifests}).
+ */
+export function manifests(): Manifest[] {
+  return rawManifests().map(withoutAwait);
 }
 
 /** The value of an Output (rejects when the Output does). */

@@ -13,5 +13,7 @@ import "../engine/rules";
 import "../hardware/rules";
 import "../nim/rules";
 import "../storageconfig/rules";
+import "../gitops";
+import "../readiness";
 
 export { manifestRules, ruleCatalogue, ruleMeta, runRules } from "./registry";

@@ -17,6 +17,7 @@ import type { ModelLocation, StorageKind } from "./location";
 import type { AzureBlobStorageProps, GcsStorageProps, HuggingFaceStorageProps, OciStorageProps, PvcStorageProps, S3StorageProps, StorageBaseProps, UriStorageProps } from "./props";
 import { azureSchema, gcsSchema, hfSchema, ociSchema, pvcSchema, s3Schema, uriSchema } from "./schema";
 import { joinKey } from "./uri";
+import { SECRET_OVERLAY_ANNOTATIONS } from "../gitops";
 import { checkModelPath, checkUrl } from "./rules";
 
 /** What other constructs need from a storage. */
@@ -222,9 +223,12 @@ export function buildS3Storage(props: S3StorageProps, ctx: BuildContext): BuildR
   });
 }
 
-/** The KServe S3 settings as annotations on the credentials Secret, without any data. */
+/**
+ * The KServe S3 settings as annotations on the credentials Secret, without any data, and the GitOps
+ * annotations that keep Argo CD and Flux from pruning the Secret or taking over its keys.
+ */
 export function renderSecretSettingsOverlay(secretName: string, namespace: string | undefined, annotations: Record<string, string>): Manifest {
-  return canonicalize({ apiVersion: "v1", kind: "Secret", metadata: meta(secretName, namespace, { annotations: compact(annotations) ?? {} }) }) as Manifest;
+  return canonicalize({ apiVersion: "v1", kind: "Secret", metadata: meta(secretName, namespace, { annotations: { ...(compact(annotations) ?? {}), ...SECRET_OVERLAY_ANNOTATIONS } }) }) as Manifest;
 }
 
 /** A PersistentVolumeClaim, existing or new. */

@@ -8,6 +8,7 @@ import { renderResources } from "../pod/resources";
 import { renderSecurityContext } from "../pod/security";
 import { canonicalize, compareStrings, nonEmpty } from "../canonical";
 import { MANAGED_BY, ODH } from "../keys";
+import { SECRET_OVERLAY_ANNOTATIONS } from "../gitops";
 import type { StorageConfigEntryProps, StorageConfigJobProps } from "./props";
 
 /** A field of an entry's JSON: a literal, or a value read at deploy time from a Secret or ConfigMap key. */
@@ -50,7 +51,8 @@ export function entryFields(entry: StorageConfigEntryProps): Readonly<Record<str
 
 /**
  * The data-connection overlay of an S3 entry's credential Secret: the labels and annotations OpenShift
- * AI's controller looks for, and the non-secret keys it copies into storage-config. No key material.
+ * AI's controller looks for, and the non-secret keys it copies into storage-config. No key material;
+ * the GitOps annotations keep Argo CD and Flux from pruning the Secret or taking over its keys.
  */
 export function renderDataConnectionOverlay(secretName: string, namespace: string | undefined, entry: StorageConfigEntryProps): Manifest {
   const s3 = entry.type === "s3" ? entry : undefined;
@@ -66,6 +68,7 @@ export function renderDataConnectionOverlay(secretName: string, namespace: strin
         "opendatahub.io/connection-type-protocol": "s3",
         "opendatahub.io/connection-type-ref": "s3",
         [ODH.displayName]: secretName,
+        ...SECRET_OVERLAY_ANNOTATIONS,
       },
     },
     stringData: {
