@@ -154,6 +154,7 @@ describe("Argo CD sync waves (GitOps.set)", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues[0]?.rule).toBe("gitops/sync-waves");
     expect((error as ValidationError).issues.map((i) => `${i.where} > ${i.path} [${i.rule}]`)).toEqual(["GitOps.set(app) > syncWaves.InferenceService [gitops/sync-waves]", "GitOps.set(app) > syncWaves.ServingRuntime [gitops/sync-waves]"]);
     expect(() => k.GitOps.set(app, { syncWaves: false as never })).toThrow("syncWaves is true or an object of waves per kind [gitops/sync-waves]");
   });

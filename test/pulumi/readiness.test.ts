@@ -89,6 +89,7 @@ describe("pulumi up waits until Ready", () => {
     const vllm = pc.InferenceEngine.vllm("vllm", { accelerator: "nvidia", namespace: "models" });
     const error = pulumiError(() => new pc.InferenceService("bad", { namespace: "models", engine: vllm, model, hardware: h100, readyTimeoutSeconds: 1.5, deploymentMode: "Nope" as never }));
     expect(error.issues.map((i) => `${i.path} ${i.rule}`)).toEqual(expect.arrayContaining(["readyTimeoutSeconds readiness/settings", "deploymentMode props/shape"]));
+    expect(error.issues[0]?.rule).toBe("readiness/settings");
     expect(error.message).toContain("bad > readyTimeoutSeconds = 1.5\n    readyTimeoutSeconds is a whole number of seconds, at least 1 [readiness/settings]\n    fix: give a whole number such as 600");
     const both = pulumiError(() => new pc.LLMInferenceService("off", { namespace: "models", model, hardware: h100, waitForReady: false, readyTimeoutSeconds: 60 }));
     expect(both.issues.map((i) => [i.path, i.message])).toEqual([["readyTimeoutSeconds", "readyTimeoutSeconds has no effect with waitForReady: false"]]);
