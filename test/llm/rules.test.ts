@@ -226,6 +226,13 @@ describe("KServe's webhook rules", () => {
     expect(only(issues({ rolloutStrategy: { maxSurge: "150%" } }), "llm/rollout-strategy").message).toBe("maxSurge must not be above 100%");
   });
 
+  it("llmconfig/well-known-name (warning): a config named as KServe's or OpenShift AI's", () => {
+    const i = only(configIssues({ name: "kserve-config-llm-template", image: "registry.example/vllm:1" }), "llmconfig/well-known-name");
+    expect([i.severity, i.path, i.message, i.fix]).toEqual(["warning", "name", "\"kserve-config-llm-template\" is one of KServe's well-known configs; this config would replace the installed one", 'name it for example "team-llm-template" and list it in baseRefs']);
+    expect(only(configIssues({ name: "kserve-config-llm-template-amd-rocm" }), "llmconfig/well-known-name").message).toMatch(/OpenShift AI's accelerator presets/);
+    expect(configIssues({ name: "team-defaults" })).toEqual([]);
+  });
+
   it("llmconfig/no-base-refs (manifest) and llmconfig/base-refs-props (props)", () => {
     expect(only(configIssues({ baseRefs: ["other"] }), "llmconfig/base-refs-props").path).toBe("baseRefs");
     const found = lint(llmisvc({ baseRefs: [{ name: "other" }] }, "serving.kserve.io/v1alpha2", "LLMInferenceServiceConfig")).filter((f) => f.rule === "llmconfig/no-base-refs");
@@ -467,7 +474,7 @@ describe("the library's own rules", () => {
 
 it("every LLM rule is in the catalogue, and every manifest rule is listed for lint", () => {
   const ids = ruleCatalogue().map((r) => r.id).filter((id) => id.startsWith("llm/") || id.startsWith("llmconfig/"));
-  expect(ids.length).toBe(42);
+  expect(ids.length).toBe(43);
   // every LLM rule is asserted by id in the LLM tests
   const sources = ["rules.test.ts", "language-model.test.ts"].map((f) => fs.readFileSync(path.join(__dirname, f), "utf8")).join("\n");
   expect(ids.filter((id) => !sources.includes(`"${id}"`))).toEqual([]);

@@ -17,7 +17,7 @@ import { describeTarget } from "../target/resolve";
 import type { KnownLLMConfig, LLMSpec, ResolvedWorkload } from "./resolve";
 import type { LLMFeature } from "./features";
 import { LLM_GROUP, hasLLMInferenceService, llmSupports, llmUnavailable, missingLLMFeature } from "./features";
-import { openshiftAIPreset } from "./configs";
+import { WELL_KNOWN_LLM_CONFIGS, openshiftAIPreset } from "./configs";
 import { DRA_ANNOTATIONS } from "./render";
 
 // ---------------------------------------------------------------------------------------------------
@@ -759,7 +759,7 @@ export const targetFeature = manifestRule(
 // props rules: what the library knows beyond KServe's own validation
 
 /** The suffixes KServe appends to the name for the objects it creates (kmeta.ChildName). */
-export const DERIVED_SUFFIXES = ["-kserve", "-kserve-prefill", "-kserve-mn", "-kserve-mn-prefill", "-kserve-workload-svc", "-kserve-route", "-inference-pool", "-epp-service", "-kserve-router-scheduler", "-kserve-self-signed-certs", "-kserve-prefill-hpa", "-kserve-prefill-keda"] as const;
+export const DERIVED_SUFFIXES = ["-kserve", "-kserve-prefill", "-kserve-mn", "-kserve-mn-prefill", "-kserve-workload-svc", "-kserve-route", "-inference-pool", "-epp-service", "-kserve-router-scheduler", "-kserve-self-signed-certs", "-kserve-prefill-hpa", "-kserve-prefill-keda", "-tokenizer", "-managed-dra"] as const;
 
 /** The name: a DNS-1035 label (KServe names Services after it). */
 export const serviceName = propsRule(
@@ -1105,6 +1105,24 @@ export const modelRewrite = propsRule(
   },
 );
 
+/** A config of the app does not take the name of one KServe or OpenShift AI installs. */
+export const configWellKnownName = propsRule(
+  {
+    id: "llmconfig/well-known-name",
+    severity: "warning",
+    summary: "An LLMInferenceServiceConfig does not use the name of one of KServe's well-known configs or OpenShift AI's presets.",
+    why: "Those configs belong to the KServe (or OpenShift AI) installation: defining one replaces the installed config for every LLMInferenceService that uses it (KServe's webhook only warns), and the next installation or upgrade puts its own back.",
+    fix: "give the config a name of its own and list it in baseRefs",
+  },
+  (spec) => {
+    if (spec.kind !== "LLMInferenceServiceConfig") return [];
+    const kserve = (Object.values(WELL_KNOWN_LLM_CONFIGS) as string[]).includes(spec.name);
+    const odh = openshiftAIPreset(spec.name) !== undefined;
+    if (!kserve && !odh) return [];
+    return [{ path: "name", value: spec.name, message: `"${spec.name}" is ${kserve ? "one of KServe's well-known configs" : "one of OpenShift AI's accelerator presets"}; this config would replace the installed one`, fix: `name it for example "${spec.name.replace(/^kserve-config-/, "team-")}" and list it in baseRefs` }];
+  },
+);
+
 /** A config's baseRefs (props). */
 export const configBaseRefsProps = propsRule(
   {
@@ -1131,7 +1149,7 @@ export const languageModelEngine = defineRule<{ readonly serving: string; readon
 });
 
 /** Every props rule, in the order they run. */
-export const LLM_PROPS_RULES = [serviceName, derivedNames, modelUri, loraCredentials, storageNamespace, ownedArgs, parallelismDevices, devicesPerNode, expertNeedsData, acceleratorImage, prefillAccelerator, openshiftAIPresetRule, userRoutingConflict, draHardware, modelRewrite, configBaseRefsProps];
+export const LLM_PROPS_RULES = [serviceName, derivedNames, modelUri, loraCredentials, storageNamespace, ownedArgs, parallelismDevices, devicesPerNode, expertNeedsData, acceleratorImage, prefillAccelerator, openshiftAIPresetRule, userRoutingConflict, draHardware, modelRewrite, configBaseRefsProps, configWellKnownName];
 
 /** Every manifest rule, in the order they run. */
 export const LLM_MANIFEST_RULES = [targetVersion, apiVersion, targetFeature, replicasOrScaling, scalingMode, kedaTriggers, scalingBounds, idleReplicas, wvaActuator, kedaAdvanced, routeForm, routeParentRefsRedundant, routeCatchAll, trafficSplit, parallelismShape, schedulerSettings, schedulerTokenizer, scalingConsistency, loraAdapters, kvCacheTiers, rolloutStrategy, managedDra, confidentialModel, confidentialStorage, configNoBaseRefs];

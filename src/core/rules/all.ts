@@ -15,5 +15,6 @@ import "../nim/rules";
 import "../storageconfig/rules";
 import "../gitops";
 import "../readiness";
+import "../llm/rules";
 
 export { manifestRules, ruleCatalogue, ruleMeta, runRules } from "./registry";
