@@ -1,4 +1,4 @@
-import { Env, InferenceEngine, Parameter } from "kserve-constructs/cdk8s";
+import { Accelerator, Env, Hardware, InferenceEngine, Parameter } from "kserve-constructs/cdk8s";
 import { engine, engineProps } from "../support/fixtures";
 import { find, ruleIds, synthChart, validationError } from "../support/synth";
 
@@ -221,6 +221,9 @@ describe("InferenceEngine errors", () => {
     [{ protocol: "grpc-v2" as const, grpcPort: 8080 }, "engine/grpc-port"],
     [{ scope: "cluster" as const, namespace: "x" }, "engine/cluster-namespace"],
     [{ parameters: { X: Parameter.int({ default: 1.5 }) } }, "engine/parameter-default"],
+    [{ parameters: { X: Parameter.int({ min: 5, max: 1 }) } }, "engine/parameter-bounds"],
+    [{ tensorParallel: { arg: "--tensor-parallel-size" } }, "engine/tensor-parallel"],
+    [{ hardware: Hardware.accelerator(Accelerator.nvidia()) }, "engine/hardware-image"],
     [{ parameters: { X: Parameter.string() }, env: { X: "1" } }, "engine/parameter-env-clash"],
     [{ volumes: [{ name: "a", mountPath: "/a" }] }, "volumes/one-source"],
     [{ volumes: [{ name: "a", mountPath: "/a", emptyDir: {} }, { name: "a", mountPath: "/a", emptyDir: {} }] }, "volumes/unique-name"],

@@ -1,5 +1,6 @@
 import { Parameter } from "kserve-constructs";
-import { checkParameterSpec, checkParameterValues, renderParameter } from "../../src/core/engine/parameters";
+import { checkParameterValues, renderParameter } from "../../src/core/engine/parameters";
+import { checkParameterSpec } from "../../src/core/engine/rules";
 
 describe("parameter types", () => {
   it.each([

@@ -19,7 +19,7 @@ import { defaultVersionOf, resolveEngineSpec, runtimeImageOf } from "./spec";
 import type { EngineSpec } from "./spec";
 import { renderDashboardTemplate, renderEngine } from "./render";
 import type { RuntimeInfo } from "../runtime/ref";
-import { RUNTIME_MANIFEST_RULES } from "../runtime/rules";
+import { RUNTIME_MANIFEST_RULES, runtimeNameLengthRule } from "../runtime/rules";
 import { runManifestRules } from "../rules/registry";
 import { applyHardware } from "../hardware/apply";
 import type { HardwareApplication } from "../hardware/apply";
@@ -50,9 +50,7 @@ function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePrese
   const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
   drafts.push(...targetIssues);
   drafts.push(...checkDns1123Subdomain(p.name !== undefined ? "name" : "(construct id)", name, "a runtime name"));
-  if (name.length > 63) {
-    drafts.push({ path: "name", value: name, rule: "runtime/name-length", message: "a runtime name longer than 63 characters cannot be used as a label value by KServe", fix: "shorten the name to 63 characters" });
-  }
+  drafts.push(...runRules([runtimeNameLengthRule], { name }));
   drafts.push(...checkEngineProps(p), ...checkMultiModelEngine(p, target));
   drafts.push(...runRules([dashboardScopeRule], { props: p, target }), ...runRules([modelLoadingTimeoutRule], p));
   drafts.push(...runRules([imageUserRule], { props: p, target, ...(isEnginePreset(input) ? { origin: input.preset } : {}) }));

@@ -87,7 +87,7 @@ export const Parameter = {
 } as const;
 
 /** How each type is named in messages. */
-const TYPE_NAMES: Readonly<Record<ParameterType, string>> = { string: "a string", int: "an integer", float: "a number", bool: "a boolean" };
+export const PARAMETER_TYPE_NAMES: Readonly<Record<ParameterType, string>> = { string: "a string", int: "an integer", float: "a number", bool: "a boolean" };
 
 const INT = /^[+-]?\d+$/;
 const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -120,39 +120,6 @@ export function renderParameter(spec: ParameterSpec, value: ParameterValue): { t
       return { text: typeof value === "string" ? value.trim() : String(n) };
     }
   }
-}
-
-/** Checks a parameter declaration (its default against its own type and bounds). */
-export function checkParameterSpec(path: string, spec: ParameterSpec): IssueDraft[] {
-  const issues: IssueDraft[] = [];
-  if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max) {
-    issues.push({
-      path,
-      value: { min: spec.min, max: spec.max },
-      rule: "engine/parameter-bounds",
-      message: "min is greater than max",
-      fix: "swap the bounds or widen max",
-    });
-  }
-  if ((spec.type === "string" || spec.type === "bool") && (spec.min !== undefined || spec.max !== undefined)) {
-    issues.push({ path, value: spec.type, rule: "engine/parameter-bounds", message: `a ${spec.type} parameter cannot have min or max`, fix: "remove min and max, or use Parameter.int or Parameter.float" });
-  }
-  if (spec.type !== "string" && spec.allowed !== undefined) {
-    issues.push({ path, value: spec.type, rule: "engine/parameter-bounds", message: `only string parameters can list allowed values`, fix: "remove allowed, or use Parameter.string" });
-  }
-  if (spec.default !== undefined) {
-    const { problem } = renderParameter(spec, spec.default);
-    if (problem !== undefined) {
-      issues.push({
-        path: `${path}.default`,
-        value: spec.default,
-        rule: "engine/parameter-default",
-        message: `the default ${problem}`,
-        fix: `give a default that is ${TYPE_NAMES[spec.type]} within the parameter's bounds`,
-      });
-    }
-  }
-  return issues;
 }
 
 /** Checks the values an InferenceService gives against an engine's declared parameters. */
@@ -196,7 +163,7 @@ export function checkParameterValues(
         value,
         rule: "isvc/parameter-type",
         message: `parameter ${key} of engine "${engineName}" ${problem}`,
-        fix: `give ${key} ${TYPE_NAMES[spec.type]}${spec.allowed ? ` from ${spec.allowed.join(", ")}` : ""}${spec.min !== undefined || spec.max !== undefined ? ` in [${spec.min ?? "-inf"}, ${spec.max ?? "inf"}]` : ""}`,
+        fix: `give ${key} ${PARAMETER_TYPE_NAMES[spec.type]}${spec.allowed ? ` from ${spec.allowed.join(", ")}` : ""}${spec.min !== undefined || spec.max !== undefined ? ` in [${spec.min ?? "-inf"}, ${spec.max ?? "inf"}]` : ""}`,
       });
     }
   }

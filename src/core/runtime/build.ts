@@ -3,6 +3,7 @@
  */
 import { runRules } from "../rules/registry";
 import { existingRuntimeNameRule } from "./rules";
+import { clusterNamespaceRule } from "../engine/rules";
 import { z } from "zod";
 import type { BuildContext, BuildResult } from "../context";
 import { guardBuild } from "../context";
@@ -42,9 +43,7 @@ function buildServingRuntimeUnguarded(props: ServingRuntimeProps, ctx: BuildCont
   const p = parsed.value;
   const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
   const drafts: IssueDraft[] = [...targetIssues];
-  if (p.scope === "cluster" && p.namespace !== undefined) {
-    drafts.push({ path: "namespace", value: p.namespace, rule: "engine/cluster-namespace", message: "a ClusterServingRuntime is cluster-scoped and has no namespace", fix: 'remove namespace, or use scope: "namespace"' });
-  }
+  drafts.push(...runRules([clusterNamespaceRule], p));
   const manifest = canonicalize({
     apiVersion: RUNTIME_API_VERSION,
     kind,

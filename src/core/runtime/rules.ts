@@ -312,3 +312,20 @@ export const existingRuntimeNameRule = defineRule<ExistingRuntimeSubject>({
     return findings;
   },
 });
+
+/** The name of a runtime the library renders. */
+export interface RuntimeNameSubject {
+  /** The runtime's name. */
+  readonly name: string;
+}
+
+/** KServe puts a runtime's name in a label, so it fits 63 characters. */
+export const runtimeNameLengthRule = defineRule<RuntimeNameSubject>({
+  id: "runtime/name-length",
+  severity: "error",
+  summary: "An engine's runtime name has at most 63 characters.",
+  why: "KServe writes the runtime's name into a label of the pods it serves; a label value is at most 63 characters, so a longer name breaks the InferenceServices that use the runtime.",
+  fix: "shorten the name to 63 characters",
+  on: "props",
+  check: ({ name }) => (name.length > 63 ? [{ path: "name", value: name, message: "a runtime name longer than 63 characters cannot be used as a label value by KServe" }] : []),
+});
