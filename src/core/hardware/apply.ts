@@ -11,11 +11,13 @@ import type { IssueDraft } from "../errors";
 import type { Container, Toleration } from "../k8s";
 import type { ResourcesProps } from "../pod/resources";
 import type { VolumeProps } from "../pod/volumes";
-import { compareQuantities, formatBytes, isQuantity, parseQuantity } from "../quantity";
+import { formatBytes, parseQuantity } from "../quantity";
 import { ODH } from "../keys";
 import type { AcceleratorSpec } from "../../accelerators/types";
 import type { HardwareRequest } from "./request";
-import { acceleratorIdentifier, checkRequest, requestAccelerator, requestedDevices } from "./request";
+import { acceleratorIdentifier, requestAccelerator, requestedDevices } from "./request";
+import { APPLICATION_RULES, checkRequest, requestUsable } from "./rules";
+import { runRules } from "../rules/registry";
 import { uniqueTolerations } from "./spec";
 
 /** Kueue's labels on workloads. */
@@ -66,16 +68,11 @@ export function defaultShmSize(devices: number, memoryLimit: string | number | u
   return formatBytes({ units: bytes, scale: 0 });
 }
 
-/** Computes the application of `request`, or the problems that prevent it. */
-export function applyHardware(path: string, request: HardwareRequest, base: HardwareBase): { application?: HardwareApplication; issues: IssueDraft[] } {
-  const issues: IssueDraft[] = [...checkRequest(path, request)];
+/** The resource values a request sets (a profile's defaults, the device count, cpu and memory), and the device resource. */
+export function hardwareValues(request: HardwareRequest): { readonly values: Readonly<Record<string, string | number>>; readonly deviceResource?: string } {
   const profile = request.profile;
-  if ((profile !== undefined && !profile.valid) || issues.some((i) => i.rule === "hardware/device-count" || i.rule === "hardware/no-accelerator" || i.rule === "resources/quantity")) return { issues };
   const accelerator = requestAccelerator(request);
   const devices = requestedDevices(request);
-  const user = base.resources ?? {};
-
-  // resources
   const values: Record<string, string | number> = {};
   for (const id of profile?.identifiers ?? []) values[id.identifier] = id.default;
   const deviceResource = accelerator !== undefined ? acceleratorIdentifier(accelerator)?.identifier : undefined;
@@ -84,20 +81,41 @@ export function applyHardware(path: string, request: HardwareRequest, base: Hard
   }
   if (request.cpu !== undefined) values["cpu"] = request.cpu;
   if (request.memory !== undefined) values["memory"] = request.memory;
+  return { values, ...(deviceResource !== undefined ? { deviceResource } : {}) };
+}
+
+/** Whether the request's value for resource `name` is one the user also set in resources (the user's value is kept then). */
+function setTwice(request: HardwareRequest, user: ResourcesProps, name: string, deviceResource: string | undefined): boolean {
+  const explicit = (name === "cpu" && request.cpu !== undefined) || (name === "memory" && request.memory !== undefined) || name === deviceResource;
+  return explicit && (user.requests?.[name] !== undefined || user.limits?.[name] !== undefined);
+}
+
+/** The /dev/shm decision for an application: whether the library adds one, its size, and what it is weighed against. */
+export function shmPlan(request: HardwareRequest, base: HardwareBase, application: HardwareApplication): { readonly added: boolean; readonly size: string; readonly memoryLimit?: string | number; readonly parallel: number; readonly runtimeMounts: boolean } {
+  const runtimeMounts = (base.runtimeContainer?.volumeMounts ?? []).some((m) => m.mountPath === SHM_PATH);
+  const parallel = Math.max(application.devices, base.tensorParallel ?? 0);
+  const acceleratorShm = (requestAccelerator(request)?.volumes ?? []).some((v) => v.mountPath === SHM_PATH);
+  const memoryLimit = application.resources.limits?.["memory"] ?? base.runtimeContainer?.resources?.limits?.["memory"];
+  const size = request.shmSize ?? defaultShmSize(parallel, memoryLimit);
+  return { added: parallel > 1 && !runtimeMounts && !acceleratorShm, size, ...(memoryLimit !== undefined ? { memoryLimit } : {}), parallel, runtimeMounts };
+}
+
+/**
+ * What `request` adds to a pod, defaults applied and nothing reported (the rules in `./rules.ts` check
+ * the same request and application). The request must be usable ({@link requestUsable}).
+ */
+export function resolveHardware(request: HardwareRequest, base: HardwareBase): HardwareApplication {
+  const profile = request.profile;
+  const accelerator = requestAccelerator(request);
+  const devices = requestedDevices(request);
+  const user = base.resources ?? {};
+
+  // resources (a value the user also set in resources keeps the user's)
+  const { values, deviceResource } = hardwareValues(request);
   const requests: Record<string, string | number> = { ...user.requests };
   const limits: Record<string, string | number> = { ...user.limits };
   for (const [name, value] of Object.entries(values)) {
-    const explicit = (name === "cpu" && request.cpu !== undefined) || (name === "memory" && request.memory !== undefined) || name === deviceResource;
-    if (explicit && (user.requests?.[name] !== undefined || user.limits?.[name] !== undefined)) {
-      issues.push({
-        path: `resources`,
-        value: { requests: user.requests?.[name], limits: user.limits?.[name] },
-        rule: "hardware/resource-set-twice",
-        message: `${name} is set both by the hardware request and in resources`,
-        fix: name === deviceResource ? `set the device count once, with ${profile ? "profile.request({ accelerators })" : "Hardware.accelerator(..., { accelerators })"}` : `set ${name} in one place`,
-      });
-      continue;
-    }
+    if (setTwice(request, user, name, deviceResource)) continue;
     if (requests[name] === undefined) requests[name] = value;
     if (limits[name] === undefined) limits[name] = requests[name] as string | number;
   }
@@ -129,46 +147,34 @@ export function applyHardware(path: string, request: HardwareRequest, base: Hard
     for (const [k, v] of Object.entries({ ...accelerator.env, ...(parallel > 1 ? accelerator.multiDeviceEnv : {}) })) if (!runtimeEnv.has(k)) env[k] = v;
   }
   const volumes: VolumeProps[] = (accelerator?.volumes ?? []).filter((v) => !runtimeMounts.has(v.mountPath));
-  if (parallel > 1 && !runtimeMounts.has(SHM_PATH) && !volumes.some((v) => v.mountPath === SHM_PATH)) {
-    const memoryLimit = limits["memory"] ?? base.runtimeContainer?.resources?.limits?.["memory"];
-    const size = request.shmSize ?? defaultShmSize(parallel, memoryLimit);
-    volumes.push({ name: "shm", mountPath: SHM_PATH, emptyDir: { medium: "Memory", sizeLimit: size } });
-    if (memoryLimit !== undefined && isQuantity(size) && isQuantity(memoryLimit) && compareQuantities(size, memoryLimit) > 0) {
-      issues.push({
-        path: `${path}.shmSize`,
-        value: size,
-        rule: "hardware/shm-above-memory",
-        message: `a memory-backed /dev/shm of ${size} counts against the memory limit ${String(memoryLimit)}; the pod would be killed when it fills`,
-        fix: "lower shmSize or raise the memory limit",
-      });
-    }
-  } else if (request.shmSize !== undefined && runtimeMounts.has(SHM_PATH)) {
-    issues.push({ path: `${path}.shmSize`, value: request.shmSize, rule: "hardware/shm-runtime", message: "the runtime already mounts /dev/shm, so shmSize cannot change its size", fix: "drop shmSize, or size the runtime's /dev/shm volume" });
-  } else if (request.shmSize !== undefined && parallel <= 1) {
-    issues.push({ path: `${path}.shmSize`, value: request.shmSize, rule: "hardware/shm-single-device", message: "/dev/shm is added only when a pod uses more than one accelerator", fix: "drop shmSize, or request more than one accelerator" });
-  }
-  let schedulerName = accelerator?.schedulerName;
-  if (schedulerName !== undefined && base.runtimeSchedulerName !== undefined) {
-    if (base.runtimeSchedulerName !== schedulerName) {
-      issues.push({ path, value: schedulerName, rule: "hardware/scheduler", message: `${accelerator?.displayName ?? "the accelerator"} needs scheduler ${schedulerName}, and the runtime sets ${base.runtimeSchedulerName}`, fix: "use a runtime built for this accelerator" });
-    }
-    schedulerName = undefined;
-  }
-  return {
-    issues,
-    application: {
-      ...(accelerator ? { accelerator } : {}),
-      imageTarget: accelerator?.key ?? "cpu",
-      devices,
-      resources: { requests, limits },
-      nodeSelector,
-      tolerations,
-      labels,
-      annotations,
-      ...(schedulerName !== undefined ? { schedulerName } : {}),
-      ...(accelerator?.runtimeClassName !== undefined ? { runtimeClassName: accelerator.runtimeClassName } : {}),
-      env,
-      volumes,
-    },
+  const application: HardwareApplication = {
+    ...(accelerator ? { accelerator } : {}),
+    imageTarget: accelerator?.key ?? "cpu",
+    devices,
+    resources: { requests, limits },
+    nodeSelector,
+    tolerations,
+    labels,
+    annotations,
+    // the runtime's scheduler wins (hardware/scheduler reports a different one)
+    ...(accelerator?.schedulerName !== undefined && base.runtimeSchedulerName === undefined ? { schedulerName: accelerator.schedulerName } : {}),
+    ...(accelerator?.runtimeClassName !== undefined ? { runtimeClassName: accelerator.runtimeClassName } : {}),
+    env,
+    volumes,
   };
+  const shm = shmPlan(request, base, application);
+  if (shm.added) volumes.push({ name: "shm", mountPath: SHM_PATH, emptyDir: { medium: "Memory", sizeLimit: shm.size } });
+  return application;
+}
+
+/**
+ * Checks `request` and computes what it adds to a pod: the request's rules, then (for a usable request
+ * of a valid profile) the application and the rules on applying it.
+ */
+export function applyHardware(path: string, request: HardwareRequest, base: HardwareBase): { application?: HardwareApplication; issues: IssueDraft[] } {
+  const issues: IssueDraft[] = checkRequest(path, request);
+  if ((request.profile !== undefined && !request.profile.valid) || !requestUsable(request)) return { issues };
+  const application = resolveHardware(request, base);
+  issues.push(...runRules(APPLICATION_RULES, { path, request, base, application }));
+  return { issues, application };
 }

@@ -2,11 +2,11 @@
  * Hardware requests: what an InferenceService (or engine) asks for, from a profile or directly from an
  * accelerator, and the checks against the profile's bounds.
  */
-import type { IssueDraft } from "../errors";
-import { throwIfErrors } from "../errors";
+import { locate, throwIfErrors } from "../errors";
+import { runRules } from "../rules/registry";
+import { requestArgumentRule } from "./rules";
 import type { Toleration } from "../k8s";
 import type { AcceleratorSpec } from "../../accelerators/types";
-import { compareQuantities, isQuantity } from "../quantity";
 import type { HardwareRequestProps } from "./props";
 
 /** A resource a profile offers, resolved. */
@@ -90,78 +90,11 @@ export function requestedDevices(request: HardwareRequest): number {
   return request.accelerators ?? accelerator.counts.default;
 }
 
-function within(value: string | number, id: ResolvedIdentifier): "below" | "above" | undefined {
-  if (!isQuantity(value) || !isQuantity(id.min)) return undefined;
-  if (compareQuantities(value, id.min) < 0) return "below";
-  if (id.max !== undefined && isQuantity(id.max) && compareQuantities(value, id.max) > 0) return "above";
-  return undefined;
-}
-
-/** Checks the requested values against the profile (or the accelerator's counts). */
-export function checkRequest(path: string, request: HardwareRequest): IssueDraft[] {
-  const issues: IssueDraft[] = [];
-  const accelerator = requestAccelerator(request);
-  if (request.accelerators !== undefined) {
-    if (!Number.isInteger(request.accelerators) || request.accelerators < (accelerator?.resourceName === undefined ? 0 : 1)) {
-      issues.push({ path: `${path}.accelerators`, value: request.accelerators, rule: "hardware/device-count", message: "an accelerator count must be a positive whole number (devices cannot be shared or split)", fix: "request 1 or more whole devices (use a MIG profile for a slice of an NVIDIA GPU)" });
-      return issues;
-    }
-    if (accelerator?.resourceName === undefined && request.accelerators > 0) {
-      issues.push({ path: `${path}.accelerators`, value: request.accelerators, rule: "hardware/no-accelerator", message: `${request.profile ? `hardware profile "${request.profile.name}"` : "this request"} has no accelerator`, fix: "use a profile with an accelerator, or drop accelerators" });
-      return issues;
-    }
-  }
-  if (request.cpu !== undefined && !isQuantity(request.cpu)) issues.push({ path: `${path}.cpu`, value: request.cpu, rule: "resources/quantity", message: "cpu is not a Kubernetes quantity", fix: 'use for example "4" or "500m"' });
-  if (request.memory !== undefined && !isQuantity(request.memory)) issues.push({ path: `${path}.memory`, value: request.memory, rule: "resources/quantity", message: "memory is not a Kubernetes quantity", fix: 'use for example "32Gi"' });
-  if (request.shmSize !== undefined && !isQuantity(request.shmSize)) issues.push({ path: `${path}.shmSize`, value: request.shmSize, rule: "resources/quantity", message: "shmSize is not a Kubernetes quantity", fix: 'use for example "8Gi"' });
-  const profile = request.profile;
-  const deviceBounds = accelerator !== undefined ? acceleratorIdentifier(accelerator) : undefined;
-  const pairs: [string, string | number | undefined, string | undefined][] = [
-    ["accelerators", request.accelerators, deviceBounds?.identifier],
-    ["cpu", request.cpu, "cpu"],
-    ["memory", request.memory, "memory"],
-  ];
-  for (const [field, value, resource] of pairs) {
-    if (value === undefined || resource === undefined) continue;
-    const id = profile?.identifiers.find((i) => i.identifier === resource);
-    const bounds = id ?? (field === "accelerators" && profile === undefined ? deviceBounds : undefined);
-    if (bounds === undefined) {
-      if (profile !== undefined && field !== "accelerators") {
-        issues.push({ path: `${path}.${field}`, value, rule: "hardware/not-offered", message: `hardware profile "${profile.name}" does not offer ${resource}`, fix: `add ${field} bounds to the profile, or set ${field} through the InferenceService's resources` });
-      }
-      continue;
-    }
-    const outside = within(value, bounds);
-    if (outside !== undefined) {
-      const range = bounds.max !== undefined ? `${String(bounds.min)} to ${String(bounds.max)}` : `at least ${String(bounds.min)}`;
-      issues.push({
-        path: `${path}.${field}`,
-        value,
-        rule: "hardware/out-of-bounds",
-        message: `${profile ? `hardware profile "${profile.name}"` : `accelerator ${bounds.displayName}`} allows ${range} ${resource}; ${String(value)} is ${outside === "below" ? "below the minimum" : "above the maximum"}`,
-        fix: outside === "below" ? `request at least ${String(bounds.min)}` : `request at most ${String(bounds.max)}, or use a profile that allows more`,
-      });
-    }
-  }
-  return issues;
-}
-
 /**
  * A request against `profile` (`profile.request(values)` in both adapters): values that are not an
  * object (or omitted) throw one ValidationError naming the profile instead of being silently dropped.
  */
 export function profileRequest(profile: HardwareProfileInfo, values: unknown): HardwareRequest {
-  if (values !== undefined && (values === null || typeof values !== "object" || Array.isArray(values))) {
-    throwIfErrors([
-      {
-        where: profile.where,
-        path: "request",
-        value: values,
-        rule: "hardware/request",
-        message: `profile.request() takes { accelerators, cpu, memory, shmSize } (or nothing), got ${values === null ? "null" : Array.isArray(values) ? "an array" : typeof values}`,
-        fix: "call it as profile.request({ accelerators: 2 }), or profile.request() for the profile's defaults",
-      },
-    ]);
-  }
+  throwIfErrors(locate(profile.where, runRules([requestArgumentRule], { values })));
   return { ...(values as HardwareRequestProps | undefined), profile };
 }
