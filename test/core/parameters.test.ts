@@ -1,5 +1,6 @@
 import { Parameter } from "kserve-constructs";
-import { checkParameterValues, renderParameter } from "../../src/core/engine/parameters";
+import { renderParameter } from "../../src/core/engine/parameters";
+import { checkParameterValues } from "../../src/core/service/rules";
 import { checkParameterSpec } from "../../src/core/engine/rules";
 
 describe("parameter types", () => {

@@ -2,10 +2,7 @@
  * Typed engine parameters: per-model settings an engine declares, type-checked at synth time and
  * rendered as environment variables (the runtime carries the defaults, each InferenceService its values).
  */
-import { ownValue } from "../canonical";
-import type { IssueDraft } from "../errors";
 import { formatValue } from "../errors";
-import { compareStrings } from "../canonical";
 
 /** The value types a parameter can have. */
 export type ParameterType = "string" | "int" | "float" | "bool";
@@ -120,66 +117,6 @@ export function renderParameter(spec: ParameterSpec, value: ParameterValue): { t
       return { text: typeof value === "string" ? value.trim() : String(n) };
     }
   }
-}
-
-/** Checks the values an InferenceService gives against an engine's declared parameters. */
-export function checkParameterValues(
-  path: string,
-  declared: Readonly<Record<string, ParameterSpec>>,
-  values: Readonly<Record<string, ParameterValue>>,
-  enforce: boolean,
-  engineName: string,
-): IssueDraft[] {
-  const issues: IssueDraft[] = [];
-  const names = Object.keys(declared).sort(compareStrings);
-  for (const key of Object.keys(values).sort(compareStrings)) {
-    const value = values[key] as ParameterValue;
-    const spec = ownValue(declared, key);
-    if (spec === undefined) {
-      if (enforce) {
-        const near = closest(key, names);
-        issues.push({
-          path: `${path}.${key}`,
-          value,
-          rule: "isvc/undeclared-parameter",
-          message: `engine "${engineName}" enforces its parameters and does not declare ${key}`,
-          fix: near !== undefined ? `did you mean ${near}? Declared: ${names.join(", ")}` : names.length > 0 ? `use one of ${names.join(", ")}, or declare ${key} on the engine` : `declare ${key} in the engine's parameters, or set enforceParameters: false`,
-        });
-      } else if (typeof value !== "string") {
-        issues.push({
-          path: `${path}.${key}`,
-          value,
-          rule: "isvc/undeclared-parameter-type",
-          message: `${key} is not declared by engine "${engineName}", so it is untyped and must be given as a string`,
-          fix: `pass ${JSON.stringify(String(value))}, or declare ${key} on the engine with its type`,
-        });
-      }
-      continue;
-    }
-    const { problem } = renderParameter(spec, value);
-    if (problem !== undefined) {
-      issues.push({
-        path: `${path}.${key}`,
-        value,
-        rule: "isvc/parameter-type",
-        message: `parameter ${key} of engine "${engineName}" ${problem}`,
-        fix: `give ${key} ${PARAMETER_TYPE_NAMES[spec.type]}${spec.allowed ? ` from ${spec.allowed.join(", ")}` : ""}${spec.min !== undefined || spec.max !== undefined ? ` in [${spec.min ?? "-inf"}, ${spec.max ?? "inf"}]` : ""}`,
-      });
-    }
-  }
-  for (const key of names) {
-    const spec = declared[key] as ParameterSpec;
-    if (spec.required === true && spec.default === undefined && !Object.hasOwn(values, key)) {
-      issues.push({
-        path: `${path}.${key}`,
-        value: undefined,
-        rule: "isvc/missing-parameter",
-        message: `engine "${engineName}" requires parameter ${key} (${spec.type}${spec.description ? `: ${spec.description}` : ""})`,
-        fix: `set parameters.${key}`,
-      });
-    }
-  }
-  return issues;
 }
 
 /** The closest candidate by edit distance (case-insensitive), when close enough to be a typo. */

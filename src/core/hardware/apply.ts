@@ -168,13 +168,24 @@ export function resolveHardware(request: HardwareRequest, base: HardwareBase): H
 }
 
 /**
- * Checks `request` and computes what it adds to a pod: the request's rules, then (for a usable request
- * of a valid profile) the application and the rules on applying it.
+ * What `request` adds to a pod, or undefined when it cannot be applied (a profile that is not valid, or a
+ * request the rules refuse: see {@link requestUsable}). Nothing is reported.
  */
-export function applyHardware(path: string, request: HardwareRequest, base: HardwareBase): { application?: HardwareApplication; issues: IssueDraft[] } {
+export function hardwareApplication(request: HardwareRequest, base: HardwareBase): HardwareApplication | undefined {
+  if ((request.profile !== undefined && !request.profile.valid) || !requestUsable(request)) return undefined;
+  return resolveHardware(request, base);
+}
+
+/** The problems of `request` at `path`: the request's rules, then (when it applies) the rules on applying it. */
+export function hardwareIssues(path: string, request: HardwareRequest, base: HardwareBase, application: HardwareApplication | undefined): IssueDraft[] {
   const issues: IssueDraft[] = checkRequest(path, request);
-  if ((request.profile !== undefined && !request.profile.valid) || !requestUsable(request)) return { issues };
-  const application = resolveHardware(request, base);
-  issues.push(...runRules(APPLICATION_RULES, { path, request, base, application }));
-  return { issues, application };
+  if (application !== undefined) issues.push(...runRules(APPLICATION_RULES, { path, request, base, application }));
+  return issues;
+}
+
+/** Checks `request` and computes what it adds to a pod ({@link hardwareIssues} and {@link hardwareApplication}). */
+export function applyHardware(path: string, request: HardwareRequest, base: HardwareBase): { application?: HardwareApplication; issues: IssueDraft[] } {
+  const application = hardwareApplication(request, base);
+  const issues = hardwareIssues(path, request, base, application);
+  return application !== undefined ? { issues, application } : { issues };
 }

@@ -12,13 +12,13 @@ import { checkLocationValue } from "../storage/rules";
 import { mergeTargetProps, resolveTarget } from "../target/resolve";
 import type { InferenceServiceProps } from "./props";
 import { inferenceServiceSchema } from "./schema";
-import { deploymentModeOf, resolveServiceSpec } from "./spec";
+import { deploymentModeOf, resolveServiceInput, resolveServiceSpec } from "./spec";
 import { checkModelMeshProps } from "../modelmesh/service";
 import type { ServiceSpec } from "./spec";
 import { renderService } from "./render";
 import { runManifestRules, runRules } from "../rules/registry";
 import type { ManifestSubject } from "../rules/registry";
-import { checkServiceProps, MODELMESH_SERVICE_RULES, SERVICE_KNATIVE_RULES, SERVICE_NAME_RULES, SERVICE_RUNTIME_RULES, SERVICE_WEBHOOK_RULES } from "./rules";
+import { checkServiceInput, checkServiceProps, MODELMESH_SERVICE_RULES, SERVICE_KNATIVE_RULES, SERVICE_NAME_RULES, SERVICE_RUNTIME_RULES, SERVICE_WEBHOOK_RULES } from "./rules";
 
 /** What other constructs and outputs need from an InferenceService. */
 export interface ServiceHandle {
@@ -51,12 +51,14 @@ function buildInferenceServiceUnguarded(props: InferenceServiceProps, ctx: Build
     return { manifests: [], issues: locate(ctx.where, drafts), handle: handle(false) };
   }
   if (deploymentModeOf(p) === "ModelMesh") drafts.push(...checkModelMeshProps(p));
-  const resolved = resolveServiceSpec(p, name, namespace, target);
-  drafts.push(...resolved.issues);
-  if (resolved.spec === undefined) return { manifests: [], issues: locate(ctx.where, drafts), handle: handle(false) };
-  const manifest: Manifest = renderService(resolved.spec);
+  const input = resolveServiceInput(p, target);
+  const inputIssues = checkServiceInput(input);
+  drafts.push(...inputIssues);
+  if (inputIssues.length > 0) return { manifests: [], issues: locate(ctx.where, drafts), handle: handle(false) };
+  const spec = resolveServiceSpec(input, name, namespace);
+  const manifest: Manifest = renderService(spec);
   const subject: ManifestSubject = { manifest, target, app: [manifest], known: { runtime: p.engine.runtime } };
-  const specRules = checkServiceProps(resolved.spec);
+  const specRules = checkServiceProps(spec);
   drafts.push(
     ...runManifestRules(SERVICE_WEBHOOK_RULES, subject),
     ...specRules.ownedKeys,
@@ -73,7 +75,7 @@ function buildInferenceServiceUnguarded(props: InferenceServiceProps, ctx: Build
   const ok = !issues.some(isError);
   if (ok) issues.push(...(ctx.registry?.claim(ctx.where, [manifest]) ?? []));
   const valid = !issues.some(isError);
-  return { manifests: valid ? [manifest] : [], issues, handle: handle(valid), spec: resolved.spec };
+  return { manifests: valid ? [manifest] : [], issues, handle: handle(valid), spec };
 }
 
 /**

@@ -5,7 +5,12 @@
  */
 import type { IssueDraft } from "../errors";
 import type { Manifest } from "../k8s";
-import type { ServiceSpec } from "./spec";
+import type { ServiceInput, ServiceSpec } from "./spec";
+import { engineVersionOf, imageTargetOf, modelFormatOf } from "./spec";
+import { compareStrings, ownValue } from "../canonical";
+import type { ParameterSpec, ParameterValue } from "../engine/parameters";
+import { closest, PARAMETER_TYPE_NAMES, renderParameter } from "../engine/parameters";
+import { hardwareIssues } from "../hardware/apply";
 import type { Finding, ManifestRule, ManifestSubject, Rule } from "../rules/registry";
 import { SERVICE_KINDS } from "../pod/rules";
 import { defineManifestRule, defineRule, runRules } from "../rules/registry";
@@ -16,7 +21,7 @@ import { DNS1035_LABEL, MAX_LABEL, toDns1035 } from "../names";
 import { checkVolumes } from "../pod/volumes";
 import { eachString, metadataReferences } from "../templates";
 import type { RuntimeInfo } from "../runtime/ref";
-import { KSERVE_CONTAINER, runtimeContainers, runtimeFormats, runtimeMultiModel, runtimeOfService, runtimeProtocols, runtimeSpec } from "../runtime/ref";
+import { KSERVE_CONTAINER, runtimeAccelerators, runtimeContainers, runtimeFormats, runtimeMultiModel, runtimeOfService, runtimeProtocols, runtimeSpec } from "../runtime/ref";
 import { KSERVE, ODH } from "../keys";
 import { checkStorageConfigReference } from "../storageconfig/rules";
 import { isAcceleratorResource } from "../../accelerators/registry";
@@ -1193,3 +1198,276 @@ export const kedaExternalNeedsKeda = defineRule<ServiceSpec>({
 
 /** The KEDA rules of an InferenceService in Standard mode. */
 export const KEDA_RULES = [kedaScaleToZero, kedaExternalThreshold, kedaExternalNeedsKeda] as const;
+
+// ---------------------------------------------------------------------------------------------------
+// Props-level rules that decide whether a spec can be resolved at all: the model format, the hardware
+// against the runtime, the engine version and its image, the parameter values and the storage's
+// ServiceAccount. They read the resolved input (props plus the applied hardware), never the spec.
+
+/** The model's format is given, or the runtime has exactly one to infer it from. */
+export const modelFormatRequiredRule = defineRule<ServiceInput>({
+  id: "isvc/model-format-required",
+  severity: "error",
+  on: "props",
+  summary: "An InferenceService names its model format, unless its runtime serves exactly one.",
+  why: "KServe selects the runtime and the server loads the model by format; the CRD requires modelFormat.name, and with several or unknown formats the library cannot pick one for you.",
+  fix: "set modelFormat: { name: ... }",
+  check: ({ props }) => {
+    if (props.modelFormat !== undefined || modelFormatOf(props) !== undefined) return [];
+    const runtime = props.engine.runtime;
+    const formats = runtimeFormats(runtime);
+    const names = [...new Set((formats ?? []).map((f) => f.name))];
+    return [
+      {
+        path: "modelFormat",
+        value: undefined,
+        message: formats === undefined ? `the formats of runtime "${runtime.name}" are unknown, so the model's format cannot be inferred` : `runtime "${runtime.name}" serves several formats (${names.join(", ")})`,
+        fix: formats === undefined ? "set modelFormat: { name: ... }" : `set modelFormat to one of ${names.map((n) => `{ name: "${n}" }`).join(", ")}`,
+      },
+    ];
+  },
+});
+
+/** A runtime that is not an engine of the app, built for some accelerators, gets one of them. */
+export const runtimeAcceleratorRule = defineRule<ServiceInput>({
+  id: "isvc/runtime-accelerator",
+  severity: "error",
+  on: "props",
+  summary: "The hardware of an InferenceService requests an accelerator its runtime is built for (when the runtime declares which).",
+  why: "A runtime image is built for one accelerator's drivers; on another vendor's devices the server does not start or runs without them.",
+  fix: "use a runtime for this accelerator, or hardware with the runtime's accelerator",
+  check: ({ props, hardware }) => {
+    const runtime = props.engine.runtime;
+    const resource = hardware?.accelerator?.resourceName;
+    const recommended = runtime.engine === undefined ? runtimeAccelerators(runtime) : undefined;
+    if (resource === undefined || recommended === undefined || recommended.length === 0 || recommended.includes(resource)) return [];
+    return [{ path: "hardware", value: resource, message: `runtime "${runtime.name}" is built for ${recommended.join(", ")}, and the hardware requests ${resource}` }];
+  },
+});
+
+/** The engine version asked for exists (and only engines have versions). */
+export const engineVersionRule = defineRule<ServiceInput>({
+  id: "isvc/engine-version",
+  severity: "error",
+  on: "props",
+  summary: "engineVersion names a version of the InferenceService's engine, and is set only when the runtime is an InferenceEngine of the app.",
+  why: "The version decides the image and env the model runs with; a version the engine does not define has no image to run.",
+  fix: "use one of the engine's versions, or remove engineVersion",
+  check: ({ props }) => {
+    const runtime = props.engine.runtime;
+    const engine = runtime.engine;
+    if (engine === undefined) {
+      return props.engineVersion !== undefined
+        ? [{ path: "engineVersion", value: props.engineVersion, message: `runtime "${runtime.name}" is not an InferenceEngine of this app, so it has no versions to pick from`, fix: "remove engineVersion, or define the engine with InferenceEngine" }]
+        : [];
+    }
+    const version = engineVersionOf(props) as string;
+    if (ownValue(engine.versions, version) !== undefined) return [];
+    const versions = Object.keys(engine.versions).sort(compareStrings);
+    const near = closest(version, versions);
+    return [{ path: "engineVersion", value: version, message: `engine "${runtime.name}" has no version ${version}`, fix: near !== undefined ? `did you mean ${near}? Versions: ${versions.join(", ")}` : `use one of ${versions.join(", ")}` }];
+  },
+});
+
+/** The chosen engine version has an image for the hardware. */
+export const engineImageRule = defineRule<ServiceInput>({
+  id: "isvc/engine-image",
+  severity: "error",
+  on: "props",
+  summary: "The engine version an InferenceService runs has an image for its hardware's accelerator (or for the runtime's image target without hardware).",
+  why: "Each engine version lists one image per accelerator; without an image for this one the model would have nothing to run on those devices.",
+  fix: "add an image for the accelerator to the version, request hardware the engine has an image for, or pick another version",
+  check: ({ props, hardware }) => {
+    const runtime = props.engine.runtime;
+    const engine = runtime.engine;
+    const version = engineVersionOf(props);
+    const chosen = engine !== undefined && version !== undefined ? ownValue(engine.versions, version) : undefined;
+    if (chosen === undefined) return [];
+    const imageTarget = imageTargetOf(runtime, hardware?.imageTarget) as string;
+    if (chosen.image[imageTarget] !== undefined) return [];
+    const byHardware = props.hardware !== undefined && props.engineVersion === undefined;
+    return [
+      {
+        path: byHardware ? "hardware" : "engineVersion",
+        value: byHardware ? imageTarget : version,
+        message: `version ${version} of engine "${runtime.name}" has no ${imageTarget} image (it has ${Object.keys(chosen.image).sort(compareStrings).join(", ")})`,
+        fix: `add a ${imageTarget} image to version ${version}, ${props.hardware !== undefined ? "request hardware the engine has an image for, " : ""}or pick another version`,
+      },
+    ];
+  },
+});
+
+/** One parameter value an InferenceService gives, with the engine's declarations. */
+export interface ParameterValueSubject {
+  /** Where the value is (`parameters.NAME`). */
+  readonly path: string;
+  /** The parameter's name. */
+  readonly key: string;
+  /** The value given. */
+  readonly value: ParameterValue;
+  /** The engine's declared parameters. */
+  readonly declared: Readonly<Record<string, ParameterSpec>>;
+  /** Whether the engine accepts only declared parameters. */
+  readonly enforce: boolean;
+  /** The engine's name, for messages. */
+  readonly engineName: string;
+}
+
+/** An engine that enforces its parameters accepts only those it declares. */
+export const undeclaredParameterRule = defineRule<ParameterValueSubject>({
+  id: "isvc/undeclared-parameter",
+  severity: "error",
+  on: "props",
+  summary: "An InferenceService sets only parameters its engine declares, when the engine enforces its parameters.",
+  why: "An engine with enforceParameters lists every setting its server understands; an unknown name is most likely a typo that the server would ignore.",
+  fix: "use one of the declared parameters, or declare it on the engine",
+  check: ({ path, key, value, declared, enforce, engineName }) => {
+    if (!enforce || ownValue(declared, key) !== undefined) return [];
+    const names = Object.keys(declared).sort(compareStrings);
+    const near = closest(key, names);
+    return [
+      {
+        path,
+        value,
+        message: `engine "${engineName}" enforces its parameters and does not declare ${key}`,
+        fix: near !== undefined ? `did you mean ${near}? Declared: ${names.join(", ")}` : names.length > 0 ? `use one of ${names.join(", ")}, or declare ${key} on the engine` : `declare ${key} in the engine's parameters, or set enforceParameters: false`,
+      },
+    ];
+  },
+});
+
+/** An undeclared parameter is untyped, so it is given as a string. */
+export const undeclaredParameterTypeRule = defineRule<ParameterValueSubject>({
+  id: "isvc/undeclared-parameter-type",
+  severity: "error",
+  on: "props",
+  summary: "A parameter the engine does not declare is given as a string.",
+  why: "Parameters become environment variables, which are strings; an undeclared parameter has no type that says how to write a number or boolean.",
+  fix: "pass the value as a string, or declare the parameter on the engine with its type",
+  check: ({ path, key, value, declared, enforce, engineName }) =>
+    enforce || ownValue(declared, key) !== undefined || typeof value === "string"
+      ? []
+      : [{ path, value, message: `${key} is not declared by engine "${engineName}", so it is untyped and must be given as a string`, fix: `pass ${JSON.stringify(String(value))}, or declare ${key} on the engine with its type` }],
+});
+
+/** A declared parameter's value has its type and lies within its bounds. */
+export const parameterTypeRule = defineRule<ParameterValueSubject>({
+  id: "isvc/parameter-type",
+  severity: "error",
+  on: "props",
+  summary: "Each parameter value has the type the engine declares and lies within its bounds or allowed values.",
+  why: "The value reaches the server as an environment variable; one of the wrong type or out of range makes the server fail to start or misbehave.",
+  fix: "give a value of the declared type within its bounds",
+  check: ({ path, key, value, declared, engineName }) => {
+    const spec = ownValue(declared, key);
+    if (spec === undefined) return [];
+    const { problem } = renderParameter(spec, value);
+    if (problem === undefined) return [];
+    return [
+      {
+        path,
+        value,
+        message: `parameter ${key} of engine "${engineName}" ${problem}`,
+        fix: `give ${key} ${PARAMETER_TYPE_NAMES[spec.type]}${spec.allowed ? ` from ${spec.allowed.join(", ")}` : ""}${spec.min !== undefined || spec.max !== undefined ? ` in [${spec.min ?? "-inf"}, ${spec.max ?? "inf"}]` : ""}`,
+      },
+    ];
+  },
+});
+
+/** All parameter values against an engine's declarations. */
+export interface ParameterValuesSubject {
+  /** Where the values are (`parameters`). */
+  readonly path: string;
+  /** The engine's declared parameters. */
+  readonly declared: Readonly<Record<string, ParameterSpec>>;
+  /** The values given. */
+  readonly values: Readonly<Record<string, ParameterValue>>;
+  /** The engine's name, for messages. */
+  readonly engineName: string;
+}
+
+/** Required parameters without a default are set. */
+export const missingParameterRule = defineRule<ParameterValuesSubject>({
+  id: "isvc/missing-parameter",
+  severity: "error",
+  on: "props",
+  summary: "An InferenceService sets every parameter its engine requires (those without a default).",
+  why: "A required parameter has no default on the runtime, so the server would start without a setting it needs.",
+  fix: "set the parameter in parameters",
+  check: ({ path, declared, values, engineName }) =>
+    Object.keys(declared)
+      .sort(compareStrings)
+      .flatMap((key): Finding[] => {
+        const spec = declared[key] as ParameterSpec;
+        return spec.required === true && spec.default === undefined && !Object.hasOwn(values, key)
+          ? [{ path: `${path}.${key}`, value: undefined, message: `engine "${engineName}" requires parameter ${key} (${spec.type}${spec.description ? `: ${spec.description}` : ""})`, fix: `set parameters.${key}` }]
+          : [];
+      }),
+});
+
+/** The rules on each parameter value, in the order they run. */
+export const PARAMETER_VALUE_RULES: readonly Rule<ParameterValueSubject>[] = [undeclaredParameterRule, undeclaredParameterTypeRule, parameterTypeRule];
+
+/** Checks the values an InferenceService gives against an engine's declared parameters. */
+export function checkParameterValues(
+  path: string,
+  declared: Readonly<Record<string, ParameterSpec>>,
+  values: Readonly<Record<string, ParameterValue>>,
+  enforce: boolean,
+  engineName: string,
+): IssueDraft[] {
+  const issues: IssueDraft[] = [];
+  for (const key of Object.keys(values).sort(compareStrings)) issues.push(...runRules(PARAMETER_VALUE_RULES, { path: `${path}.${key}`, key, value: values[key] as ParameterValue, declared, enforce, engineName }));
+  issues.push(...runRules([missingParameterRule], { path, declared, values, engineName }));
+  return issues;
+}
+
+/** A parameter is set once: not also in env. */
+export const parameterEnvClashRule = defineRule<ServiceInput>({
+  id: "isvc/parameter-env-clash",
+  severity: "error",
+  on: "props",
+  summary: "No parameter of an InferenceService is also set in its env.",
+  why: "Both render the same environment variable; one would silently override the other.",
+  fix: "set it once, through parameters",
+  check: ({ props }) =>
+    Object.keys(props.parameters ?? {}).flatMap((key): Finding[] => (ownValue(props.env, key) !== undefined ? [{ path: `env.${key}`, value: ownValue(props.env, key), message: `${key} is set both as a parameter and in env`, fix: `set it once, through parameters.${key}` }] : [])),
+});
+
+/** The storage's credentials come through its ServiceAccount. */
+export const storageServiceAccountRule = defineRule<ServiceInput>({
+  id: "isvc/storage-service-account",
+  severity: "error",
+  on: "props",
+  summary: "An InferenceService whose storage reads credentials through a ServiceAccount runs as that ServiceAccount.",
+  why: "KServe's storage initializer finds a model's credentials through the predictor's ServiceAccount; another one has none of them, so the download fails.",
+  fix: "drop serviceAccountName, or give the storage the same serviceAccountName",
+  check: ({ props }) =>
+    props.serviceAccountName !== undefined && props.model.serviceAccountName !== undefined && props.serviceAccountName !== props.model.serviceAccountName
+      ? [
+          {
+            path: "serviceAccountName",
+            value: props.serviceAccountName,
+            message: `the model's storage reads its credentials through ServiceAccount "${props.model.serviceAccountName}"; with "${props.serviceAccountName}" KServe would not find them`,
+            fix: `drop serviceAccountName, or give the storage serviceAccountName: "${props.serviceAccountName}"`,
+          },
+        ]
+      : [],
+});
+
+/**
+ * The props-level rules that decide whether an InferenceService's spec can be resolved, in the order
+ * they run: the model format, the hardware's own rules, the runtime's accelerator, the engine version
+ * and image, the parameter values, then the storage's ServiceAccount.
+ */
+export function checkServiceInput(input: ServiceInput): IssueDraft[] {
+  const { props } = input;
+  const engine = props.engine.runtime.engine;
+  return [
+    ...runRules([modelFormatRequiredRule], input),
+    ...(props.hardware !== undefined && input.hardwareBase !== undefined ? hardwareIssues("hardware", props.hardware, input.hardwareBase, input.hardware) : []),
+    ...runRules([runtimeAcceleratorRule, engineVersionRule, engineImageRule], input),
+    ...checkParameterValues("parameters", engine?.parameters ?? {}, props.parameters ?? {}, engine?.enforceParameters ?? false, props.engine.runtime.name),
+    ...runRules([parameterEnvClashRule, storageServiceAccountRule], input),
+  ];
+}

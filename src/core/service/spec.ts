@@ -2,7 +2,6 @@
  * The resolved InferenceService spec: every default applied here, and only here.
  */
 import { ownValue } from "../canonical";
-import type { IssueDraft } from "../errors";
 import type { Target, CanonicalMode } from "../target/resolve";
 import { canonicalMode } from "../target/resolve";
 import type { InferenceServiceProps, ScalingProps, LoggerProps, DeploymentStrategyProps, CanaryProps } from "./props";
@@ -14,16 +13,15 @@ import { substituteEnv } from "../pod/env";
 import type { ResourcesProps } from "../pod/resources";
 import type { KServeProtocol } from "../engine/protocols";
 import { KSERVE_PROTOCOL_ORDER } from "../engine/protocols";
-import { checkParameterValues, renderParameter, closest } from "../engine/parameters";
+import { renderParameter } from "../engine/parameters";
 import { substitutePlaceholders } from "../templates";
-import { compareStrings, isRecord } from "../canonical";
+import { isRecord } from "../canonical";
 import { KSERVE_CONTAINER } from "../runtime/rules";
 import { runtimeContainers } from "../runtime/ref";
-import type { Toleration } from "../k8s";
+import type { Container, Toleration } from "../k8s";
 import type { VolumeProps } from "../pod/volumes";
-import type { HardwareApplication } from "../hardware/apply";
-import { applyHardware } from "../hardware/apply";
-import { runtimeAccelerators } from "../runtime/ref";
+import type { HardwareApplication, HardwareBase } from "../hardware/apply";
+import { hardwareApplication } from "../hardware/apply";
 
 /** A resolved InferenceService. */
 export interface ServiceSpec {
@@ -90,114 +88,96 @@ export function deploymentModeOf(props: Pick<InferenceServiceProps, "deploymentM
   return canonicalMode(props.deploymentMode ?? (runtimeMultiModel(props.engine.runtime) === true ? "ModelMesh" : "Standard"));
 }
 
-/** Resolves props into a spec, or returns the problems that prevent it. */
-export function resolveServiceSpec(props: InferenceServiceProps, name: string, namespace: string | undefined, target: Target): { spec?: ServiceSpec; issues: IssueDraft[] } {
-  const issues: IssueDraft[] = [];
+/**
+ * What an InferenceService's props resolve to before its spec, defaults applied and nothing reported:
+ * its hardware request applied to the runtime's container (when the request can be applied). The
+ * props-level rules (`./rules.ts`) run on it; {@link resolveServiceSpec} then builds the spec.
+ */
+export interface ServiceInput {
+  /** The parsed props. */
+  readonly props: InferenceServiceProps;
+  /** The resolved target. */
+  readonly target: Target;
+  /**
+   * What the hardware request is applied to: the user's resources and scheduling and the runtime's container.
+   * @default undefined (no hardware request)
+   */
+  readonly hardwareBase?: HardwareBase;
+  /**
+   * The hardware request, applied.
+   * @default undefined (no hardware request, or one that cannot be applied)
+   */
+  readonly hardware?: HardwareApplication;
+}
+
+/** The runtime's main container (kserve-container), when the runtime's spec is known. */
+function mainContainer(runtime: RuntimeInfo): Container | undefined {
+  const rs = runtimeSpec(runtime);
+  return rs ? runtimeContainers(rs).find((c) => c.name === KSERVE_CONTAINER) : undefined;
+}
+
+/** Resolves what the rules of an InferenceService's props look at (defaults only, nothing reported). */
+export function resolveServiceInput(props: InferenceServiceProps, target: Target): ServiceInput {
+  if (props.hardware === undefined) return { props, target };
+  const runtime = props.engine.runtime;
+  const main = mainContainer(runtime);
+  const runtimeScheduler = runtimeSpec(runtime)?.["schedulerName"];
+  const hardwareBase: HardwareBase = {
+    ...(props.resources !== undefined ? { resources: props.resources } : {}),
+    ...(props.nodeSelector !== undefined ? { nodeSelector: props.nodeSelector } : {}),
+    ...(props.tolerations !== undefined ? { tolerations: props.tolerations } : {}),
+    ...(main !== undefined ? { runtimeContainer: main } : {}),
+    ...(typeof runtimeScheduler === "string" ? { runtimeSchedulerName: runtimeScheduler } : {}),
+    openshiftAI: target.openshiftAI !== undefined,
+    ...(props.multiNode?.tensorParallelSize !== undefined ? { tensorParallel: props.multiNode.tensorParallelSize } : {}),
+  };
+  const hardware = hardwareApplication(props.hardware, hardwareBase);
+  return { props, target, hardwareBase, ...(hardware !== undefined ? { hardware } : {}) };
+}
+
+/** The model format: the one given, else the runtime's only format. */
+export function modelFormatOf(props: InferenceServiceProps): { readonly name: string; readonly version?: string } | undefined {
+  if (props.modelFormat !== undefined) return props.modelFormat;
+  const names = [...new Set((runtimeFormats(props.engine.runtime) ?? []).map((f) => f.name))];
+  return names.length === 1 ? { name: names[0] as string } : undefined;
+}
+
+/** The engine version an InferenceService runs: the one given, else the engine's default. */
+export function engineVersionOf(props: InferenceServiceProps): string | undefined {
+  const engine = props.engine.runtime.engine;
+  return engine === undefined ? undefined : (props.engineVersion ?? engine.defaultVersion);
+}
+
+/**
+ * Resolves an InferenceService's spec from its input, every default applied (here and only here). The
+ * input must have passed the props-level rules (`checkServiceInput` in `./rules.ts`).
+ */
+export function resolveServiceSpec(input: ServiceInput, name: string, namespace: string | undefined): ServiceSpec {
+  const { props, target, hardware } = input;
   const runtime = props.engine.runtime;
   const engine = runtime.engine;
-
-  // model format
-  let modelFormat = props.modelFormat;
-  const formats = runtimeFormats(runtime);
-  if (modelFormat === undefined) {
-    const names = [...new Set((formats ?? []).map((f) => f.name))];
-    if (names.length === 1) {
-      modelFormat = { name: names[0] as string };
-    } else {
-      issues.push({
-        path: "modelFormat",
-        value: undefined,
-        rule: "isvc/model-format-required",
-        message: formats === undefined ? `the formats of runtime "${runtime.name}" are unknown, so the model's format cannot be inferred` : `runtime "${runtime.name}" serves several formats (${names.join(", ")})`,
-        fix: formats === undefined ? "set modelFormat: { name: ... }" : `set modelFormat to one of ${names.map((n) => `{ name: "${n}" }`).join(", ")}`,
-      });
-    }
-  }
-
-  // hardware
-  let hardware: HardwareApplication | undefined;
+  const modelFormat = modelFormatOf(props) as { readonly name: string; readonly version?: string };
   const rs = runtimeSpec(runtime);
-  const main = rs ? runtimeContainers(rs).find((c) => c.name === KSERVE_CONTAINER) : undefined;
-  const runtimeScheduler = rs?.["schedulerName"];
-  if (props.hardware !== undefined) {
-    const applied = applyHardware("hardware", props.hardware, {
-      ...(props.resources !== undefined ? { resources: props.resources } : {}),
-      ...(props.nodeSelector !== undefined ? { nodeSelector: props.nodeSelector } : {}),
-      ...(props.tolerations !== undefined ? { tolerations: props.tolerations } : {}),
-      ...(main !== undefined ? { runtimeContainer: main } : {}),
-      ...(typeof runtimeScheduler === "string" ? { runtimeSchedulerName: runtimeScheduler } : {}),
-      openshiftAI: target.openshiftAI !== undefined,
-      ...(props.multiNode?.tensorParallelSize !== undefined ? { tensorParallel: props.multiNode.tensorParallelSize } : {}),
-    });
-    issues.push(...applied.issues);
-    hardware = applied.application;
-    const resource = hardware?.accelerator?.resourceName;
-    const recommended = engine === undefined ? runtimeAccelerators(runtime) : undefined;
-    if (resource !== undefined && recommended !== undefined && recommended.length > 0 && !recommended.includes(resource)) {
-      issues.push({
-        path: "hardware",
-        value: resource,
-        rule: "isvc/runtime-accelerator",
-        message: `runtime "${runtime.name}" is built for ${recommended.join(", ")}, and the hardware requests ${resource}`,
-        fix: "use a runtime for this accelerator, or hardware with the runtime's accelerator",
-      });
-    }
-  }
+  const main = mainContainer(runtime);
   const devices = hardware?.devices ?? 0;
 
   // engine version and image
   let image: string | undefined;
   let versionEnv: Readonly<Record<string, EnvValue>> = {};
-  if (engine !== undefined) {
-    const versions = Object.keys(engine.versions).sort(compareStrings);
-    const version = props.engineVersion ?? engine.defaultVersion;
-    const chosen = ownValue(engine.versions, version);
-    if (chosen === undefined) {
-      const near = closest(version, versions);
-      issues.push({
-        path: "engineVersion",
-        value: version,
-        rule: "isvc/engine-version",
-        message: `engine "${runtime.name}" has no version ${version}`,
-        fix: near !== undefined ? `did you mean ${near}? Versions: ${versions.join(", ")}` : `use one of ${versions.join(", ")}`,
-      });
-    } else {
-      const imageTarget = imageTargetOf(runtime, hardware?.imageTarget) as string;
-      const wanted = chosen.image[imageTarget];
-      if (wanted === undefined) {
-        issues.push({
-          path: props.hardware !== undefined && props.engineVersion === undefined ? "hardware" : "engineVersion",
-          value: props.hardware !== undefined && props.engineVersion === undefined ? imageTarget : version,
-          rule: "isvc/engine-image",
-          message: `version ${version} of engine "${runtime.name}" has no ${imageTarget} image (it has ${Object.keys(chosen.image).sort(compareStrings).join(", ")})`,
-          fix: `add a ${imageTarget} image to version ${version}, ${props.hardware !== undefined ? "request hardware the engine has an image for, " : ""}or pick another version`,
-        });
-      } else {
-        if (main !== undefined && main.image !== wanted) image = wanted;
-        if (version !== engine.defaultVersion) versionEnv = chosen.env ?? {};
-      }
-    }
-  } else if (props.engineVersion !== undefined) {
-    issues.push({
-      path: "engineVersion",
-      value: props.engineVersion,
-      rule: "isvc/engine-version",
-      message: `runtime "${runtime.name}" is not an InferenceEngine of this app, so it has no versions to pick from`,
-      fix: "remove engineVersion, or define the engine with InferenceEngine",
-    });
+  const version = engineVersionOf(props);
+  const chosen = engine !== undefined && version !== undefined ? ownValue(engine.versions, version) : undefined;
+  if (engine !== undefined && chosen !== undefined) {
+    const wanted = chosen.image[imageTargetOf(runtime, hardware?.imageTarget) as string];
+    if (wanted !== undefined && main !== undefined && main.image !== wanted) image = wanted;
+    if (version !== engine.defaultVersion) versionEnv = chosen.env ?? {};
   }
 
   // parameters
   const paramEnv: Record<string, EnvValue> = {};
-  const values = props.parameters ?? {};
-  issues.push(...checkParameterValues("parameters", engine?.parameters ?? {}, values, engine?.enforceParameters ?? false, runtime.name));
-  for (const [key, value] of Object.entries(values)) {
+  for (const [key, value] of Object.entries(props.parameters ?? {})) {
     const spec = ownValue(engine?.parameters, key);
     const rendered = spec !== undefined ? renderParameter(spec, value).text : typeof value === "string" ? value : undefined;
     if (rendered !== undefined) paramEnv[key] = rendered;
-    if (ownValue(props.env, key) !== undefined) {
-      issues.push({ path: `env.${key}`, value: ownValue(props.env, key), rule: "isvc/parameter-env-clash", message: `${key} is set both as a parameter and in env`, fix: `set it once, through parameters.${key}` });
-    }
   }
 
   // protocol (ModelMesh picks runtimes by format and name only, so none is defaulted there)
@@ -211,15 +191,6 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
 
   // service account
   const sa = props.serviceAccountName ?? props.model.serviceAccountName;
-  if (props.serviceAccountName !== undefined && props.model.serviceAccountName !== undefined && props.serviceAccountName !== props.model.serviceAccountName) {
-    issues.push({
-      path: "serviceAccountName",
-      value: props.serviceAccountName,
-      rule: "isvc/storage-service-account",
-      message: `the model's storage reads its credentials through ServiceAccount "${props.model.serviceAccountName}"; with "${props.serviceAccountName}" KServe would not find them`,
-      fix: `drop serviceAccountName, or give the storage serviceAccountName: "${props.serviceAccountName}"`,
-    });
-  }
 
   // multi-node and tensor parallelism
   let multiNode: ServiceSpec["multiNode"];
@@ -235,55 +206,51 @@ export function resolveServiceSpec(props: InferenceServiceProps, name: string, n
   }
 
   const scaling = { ...props.scaling, min: props.scaling?.min ?? 1, ...(props.multiNode !== undefined && props.scaling?.autoscaler === undefined ? { autoscaler: "none" as const } : {}) };
-  if (issues.length > 0 || modelFormat === undefined) return { issues };
   const port = engine?.port ?? 8080;
   const odh = target.openshiftAI !== undefined;
   const pullSecrets = [...new Set([...(props.model.imagePullSecrets ?? []), ...(props.imagePullSecrets ?? [])])];
   const runtimeAnnotations = isRecord(rs?.["annotations"]) ? rs["annotations"] : {};
   return {
-    issues,
-    spec: {
-      name,
-      ...(namespace !== undefined ? { namespace } : {}),
-      runtime,
-      model: props.model,
-      modelFormat,
-      ...(protocolVersion !== undefined ? { protocolVersion } : {}),
-      pinRuntime: props.pinRuntime ?? true,
-      ...(image !== undefined ? { image } : {}),
-      args: [...(props.args ?? []).map((a) => substitutePlaceholders(a, { port })), ...parallelArgs],
-      env: { ...(hardware?.env ?? {}), ...parallelEnv, ...versionEnv, ...paramEnv, ...substituteEnv(props.env ?? {}, port) },
-      ...(hardware !== undefined ? { resources: hardware.resources } : props.resources !== undefined ? { resources: props.resources } : {}),
-      mode,
-      scaling,
-      ...(props.containerConcurrency !== undefined ? { containerConcurrency: props.containerConcurrency } : {}),
-      ...(props.timeoutSeconds !== undefined ? { timeoutSeconds: props.timeoutSeconds } : {}),
-      ...(props.canaryTrafficPercent !== undefined ? { canaryTrafficPercent: props.canaryTrafficPercent } : {}),
-      ...(props.canaries !== undefined ? { canaries: props.canaries } : {}),
-      ...(props.predictorName !== undefined ? { predictorName: props.predictorName } : {}),
-      ...(sa !== undefined ? { serviceAccountName: sa } : {}),
-      imagePullSecrets: pullSecrets,
-      ...(hardware !== undefined ? { nodeSelector: hardware.nodeSelector } : props.nodeSelector !== undefined ? { nodeSelector: props.nodeSelector } : {}),
-      ...(hardware !== undefined ? { tolerations: hardware.tolerations } : props.tolerations !== undefined ? { tolerations: props.tolerations } : {}),
-      visibility: props.visibility ?? "cluster-local",
-      ...(props.auth !== undefined ? { auth: props.auth } : odh && mode !== "ModelMesh" ? { auth: true } : {}),
-      displayName: props.displayName ?? name,
-      metrics: props.metrics ?? (mode !== "ModelMesh" && "prometheus.kserve.io/port" in runtimeAnnotations),
-      ...(props.logger !== undefined ? { logger: props.logger } : {}),
-      ...(props.deploymentStrategy !== undefined ? { deploymentStrategy: props.deploymentStrategy } : {}),
-      labels: props.labels ?? {},
-      annotations: props.annotations ?? {},
-      podLabels: props.podLabels ?? {},
-      podAnnotations: props.podAnnotations ?? {},
-      ...(props.predictorOverrides !== undefined ? { predictorOverrides: props.predictorOverrides } : {}),
-      ...(hardware !== undefined ? { hardware } : {}),
-      volumes: [...(props.volumes ?? []), ...(hardware?.volumes ?? []).filter((v) => !(props.volumes ?? []).some((u) => u.mountPath === v.mountPath || u.name === v.name))],
-      ...(hardware?.schedulerName !== undefined ? { schedulerName: hardware.schedulerName } : runtime.engine?.podSchedulerName !== undefined ? { schedulerName: runtime.engine.podSchedulerName } : {}),
-      ...(hardware?.runtimeClassName !== undefined ? { runtimeClassName: hardware.runtimeClassName } : {}),
-      devices,
-      ...(multiNode !== undefined ? { multiNode } : {}),
-      target,
-    },
+    name,
+    ...(namespace !== undefined ? { namespace } : {}),
+    runtime,
+    model: props.model,
+    modelFormat,
+    ...(protocolVersion !== undefined ? { protocolVersion } : {}),
+    pinRuntime: props.pinRuntime ?? true,
+    ...(image !== undefined ? { image } : {}),
+    args: [...(props.args ?? []).map((a) => substitutePlaceholders(a, { port })), ...parallelArgs],
+    env: { ...(hardware?.env ?? {}), ...parallelEnv, ...versionEnv, ...paramEnv, ...substituteEnv(props.env ?? {}, port) },
+    ...(hardware !== undefined ? { resources: hardware.resources } : props.resources !== undefined ? { resources: props.resources } : {}),
+    mode,
+    scaling,
+    ...(props.containerConcurrency !== undefined ? { containerConcurrency: props.containerConcurrency } : {}),
+    ...(props.timeoutSeconds !== undefined ? { timeoutSeconds: props.timeoutSeconds } : {}),
+    ...(props.canaryTrafficPercent !== undefined ? { canaryTrafficPercent: props.canaryTrafficPercent } : {}),
+    ...(props.canaries !== undefined ? { canaries: props.canaries } : {}),
+    ...(props.predictorName !== undefined ? { predictorName: props.predictorName } : {}),
+    ...(sa !== undefined ? { serviceAccountName: sa } : {}),
+    imagePullSecrets: pullSecrets,
+    ...(hardware !== undefined ? { nodeSelector: hardware.nodeSelector } : props.nodeSelector !== undefined ? { nodeSelector: props.nodeSelector } : {}),
+    ...(hardware !== undefined ? { tolerations: hardware.tolerations } : props.tolerations !== undefined ? { tolerations: props.tolerations } : {}),
+    visibility: props.visibility ?? "cluster-local",
+    ...(props.auth !== undefined ? { auth: props.auth } : odh && mode !== "ModelMesh" ? { auth: true } : {}),
+    displayName: props.displayName ?? name,
+    metrics: props.metrics ?? (mode !== "ModelMesh" && "prometheus.kserve.io/port" in runtimeAnnotations),
+    ...(props.logger !== undefined ? { logger: props.logger } : {}),
+    ...(props.deploymentStrategy !== undefined ? { deploymentStrategy: props.deploymentStrategy } : {}),
+    labels: props.labels ?? {},
+    annotations: props.annotations ?? {},
+    podLabels: props.podLabels ?? {},
+    podAnnotations: props.podAnnotations ?? {},
+    ...(props.predictorOverrides !== undefined ? { predictorOverrides: props.predictorOverrides } : {}),
+    ...(hardware !== undefined ? { hardware } : {}),
+    volumes: [...(props.volumes ?? []), ...(hardware?.volumes ?? []).filter((v) => !(props.volumes ?? []).some((u) => u.mountPath === v.mountPath || u.name === v.name))],
+    ...(hardware?.schedulerName !== undefined ? { schedulerName: hardware.schedulerName } : runtime.engine?.podSchedulerName !== undefined ? { schedulerName: runtime.engine.podSchedulerName } : {}),
+    ...(hardware?.runtimeClassName !== undefined ? { runtimeClassName: hardware.runtimeClassName } : {}),
+    devices,
+    ...(multiNode !== undefined ? { multiNode } : {}),
+    target,
   };
 }
 
