@@ -12,13 +12,15 @@ import { parseProps } from "../schema";
 import { canonicalize, compact } from "../canonical";
 import { mergeTargetProps, resolveTarget } from "../target/resolve";
 import type { Target } from "../target/resolve";
-import { MANAGED_BY, KSERVE } from "../keys";
+import { MANAGED_BY } from "../keys";
 import type { ModelLocation, StorageKind } from "./location";
 import type { AzureBlobStorageProps, GcsStorageProps, HuggingFaceStorageProps, OciStorageProps, PvcStorageProps, S3StorageProps, StorageBaseProps, UriStorageProps } from "./props";
 import { azureSchema, gcsSchema, hfSchema, ociSchema, pvcSchema, s3Schema, uriSchema } from "./schema";
 import { joinKey } from "./uri";
 import { SECRET_OVERLAY_ANNOTATIONS } from "../gitops";
-import { checkModelPath, checkUrl } from "./rules";
+import { checkModelPath, checkUrl, pathArgumentRule, pvcAccessModesRule, S3_RULES } from "./rules";
+import { s3CredentialModes, s3Settings } from "./s3";
+import { runRules } from "../rules/registry";
 
 /** What other constructs need from a storage. */
 export interface StorageHandle {
@@ -133,78 +135,14 @@ function buildUnguarded<P extends StorageBaseProps>(
   return { manifests: ok ? result.manifests : [], issues, handle };
 }
 
-/** Parses an S3 endpoint into host[:port] and the scheme, or explains what is wrong with it. */
-export function parseEndpoint(endpoint: string): { host: string; https?: boolean; problem?: string } {
-  const m = /^(?:(https?):\/\/)?([^/\s?#]+)(.*)$/i.exec(endpoint.trim());
-  if (m === null || (m[2] ?? "") === "") return { host: endpoint, problem: "is not a host name" };
-  const scheme = m[1]?.toLowerCase();
-  const rest = m[3] ?? "";
-  const host = m[2] as string;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) && scheme === undefined) return { host, problem: "has a scheme other than http or https" };
-  if (rest !== "" && rest !== "/") return { host, ...(scheme ? { https: scheme === "https" } : {}), problem: `has a path (${rest}); KServe adds the bucket and key itself` };
-  return { host, ...(scheme ? { https: scheme === "https" } : {}) };
-}
-
 /** S3-compatible storage. */
 export function buildS3Storage(props: S3StorageProps, ctx: BuildContext): BuildResult<StorageHandle> {
   return build("s3", s3Schema, props, ctx, (p, c) => {
-    const drafts: IssueDraft[] = [];
     const manifests: Manifest[] = [];
-    const modes = (["secretName", "storageConfigKey", "irsaRoleArn"] as const).filter((k) => p.credentials[k] !== undefined);
-    if (modes.length !== 1) {
-      drafts.push({
-        path: "credentials",
-        value: p.credentials,
-        rule: "storage/s3-credentials",
-        message: modes.length === 0 ? "no credentials source given" : `credentials give ${modes.join(" and ")}; only one is used`,
-        fix: "give exactly one of credentials.secretName (an existing Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), credentials.storageConfigKey or credentials.irsaRoleArn",
-      });
-      return { drafts, manifests };
-    }
-    const settings: Record<string, string> = {};
-    if (p.endpoint !== undefined) {
-      const parsed = parseEndpoint(p.endpoint);
-      if (parsed.problem !== undefined) {
-        drafts.push({ path: "endpoint", value: p.endpoint, rule: "storage/s3-endpoint", message: `the endpoint ${parsed.problem}`, fix: `give scheme, host and port only, for example "https://${parsed.host}"` });
-      }
-      if (parsed.https !== undefined && p.useHttps !== undefined && parsed.https !== p.useHttps) {
-        drafts.push({
-          path: "useHttps",
-          value: p.useHttps,
-          rule: "storage/s3-endpoint",
-          message: `useHttps is ${String(p.useHttps)} but the endpoint's scheme is ${parsed.https ? "https" : "http"}`,
-          fix: `drop useHttps (the scheme decides), or change the endpoint to ${p.useHttps ? "https" : "http"}://${parsed.host}`,
-        });
-      }
-      settings[KSERVE.s3Endpoint] = parsed.host;
-      const https = parsed.https ?? p.useHttps;
-      if (https !== undefined) settings[KSERVE.s3UseHttps] = https ? "1" : "0";
-    } else if (p.useHttps !== undefined) {
-      settings[KSERVE.s3UseHttps] = p.useHttps ? "1" : "0";
-    }
-    const https = settings[KSERVE.s3UseHttps] !== "0";
-    if (p.verifySsl !== undefined) settings[KSERVE.s3VerifySsl] = p.verifySsl ? "1" : "0";
-    if (p.verifySsl === false && p.caBundleConfigMap !== undefined) {
-      drafts.push({ path: "caBundleConfigMap", value: p.caBundleConfigMap, rule: "storage/s3-tls", message: "verifySsl is false, so the CA bundle would never be used", fix: "keep verification on with the CA bundle (recommended), or drop caBundleConfigMap" });
-    }
-    if (!https && (p.verifySsl !== undefined || p.caBundleConfigMap !== undefined)) {
-      drafts.push({ path: p.caBundleConfigMap !== undefined ? "caBundleConfigMap" : "verifySsl", value: p.caBundleConfigMap ?? p.verifySsl, rule: "storage/s3-tls", message: "TLS settings are given for a plain-HTTP endpoint", fix: "use an https endpoint, or drop the TLS settings" });
-    }
-    if (p.caBundleConfigMap !== undefined) settings[KSERVE.s3CaBundleConfigMap] = p.caBundleConfigMap;
-    if (p.region !== undefined) settings[KSERVE.s3Region] = p.region;
-    if (p.virtualHostedBuckets !== undefined) settings[KSERVE.s3UseVirtualBucket] = p.virtualHostedBuckets ? "true" : "false";
-
+    const drafts = runRules(S3_RULES, p);
+    if (s3CredentialModes(p).length !== 1) return { drafts, manifests };
+    const settings = s3Settings(p);
     if (p.credentials.storageConfigKey !== undefined) {
-      const extra = Object.keys(settings);
-      if (extra.length > 0) {
-        drafts.push({
-          path: "credentials.storageConfigKey",
-          value: p.credentials.storageConfigKey,
-          rule: "storage/s3-storage-config-settings",
-          message: "with a storage-config entry, the endpoint, region and TLS settings come from that entry, so these props would be ignored",
-          fix: "remove endpoint, region, useHttps, verifySsl, caBundleConfigMap and virtualHostedBuckets, or use credentials.secretName",
-        });
-      }
       const key = p.credentials.storageConfigKey;
       return {
         drafts,
@@ -235,11 +173,8 @@ export function renderSecretSettingsOverlay(secretName: string, namespace: strin
 export function buildPvcStorage(props: PvcStorageProps, ctx: BuildContext): BuildResult<StorageHandle> {
   return build("pvc", pvcSchema, props, ctx, (p, c) => {
     const claimName = p.claimName ?? c.name;
-    const drafts: IssueDraft[] = [];
+    const drafts = runRules([pvcAccessModesRule], p);
     const manifests: Manifest[] = [];
-    if (p.create !== undefined && p.accessModes !== undefined) {
-      drafts.push({ path: "accessModes", value: p.accessModes, rule: "storage/pvc-access-modes", message: "accessModes describes an existing claim; a new claim takes create.accessModes", fix: "move the access modes into create.accessModes" });
-    }
     const accessModes = p.create !== undefined ? (p.create.accessModes ?? ["ReadWriteOnce"]) : p.accessModes;
     if (p.create !== undefined) {
       manifests.push(
@@ -332,8 +267,6 @@ export function locateChecked(handle: StorageHandle, path: unknown): ModelLocati
 
 /** Problems with the argument of `storage.path(...)` (or a storage-config path). */
 export function checkPathArgument(kind: StorageKind | "storage-config", path: unknown): IssueDraft[] {
-  if (typeof path !== "string") {
-    return [{ path: "path", value: path, rule: "storage/path", message: `storage.path() takes the model's path inside the storage as a string, got ${path === null ? "null" : Array.isArray(path) ? "an array" : typeof path}`, fix: 'call it with a string, for example storage.path("granite-7b-instruct/")' }];
-  }
+  if (typeof path !== "string") return runRules([pathArgumentRule], { path });
   return checkModelPath("path", path, { relative: kind === "pvc" });
 }

@@ -6,7 +6,9 @@
 import type { IssueDraft } from "../errors";
 import type { Manifest } from "../k8s";
 import type { Target } from "../target/resolve";
-import type { Finding, ManifestRule, ManifestSubject } from "../rules/registry";
+import type { Finding, ManifestRule, ManifestSubject, Rule } from "../rules/registry";
+import type { PvcStorageProps, S3StorageProps } from "./props";
+import { parseEndpoint, s3CredentialModes, s3Https, s3Settings } from "./s3";
 import { SERVICE_KINDS } from "../pod/rules";
 import { defineManifestRule, defineRule, derive, runRules } from "../rules/registry";
 import { featureGate } from "../target/rules";
@@ -297,4 +299,108 @@ export const uriPathRule = defineManifestRule({
   on: "manifest",
   kinds: SERVICE_KINDS,
   check: (subject) => (isServiceManifest(subject.manifest) ? storageUrisOf(subject).flatMap(({ path, uri }) => (hasUrlCredentials(uri) ? [] : pathRule.check({ path, value: uri, uri: true }))) : []),
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Props rules of storages
+
+/** What `storage.path(...)` was given, when it is not a string. */
+export interface PathArgumentSubject {
+  /** The argument. */
+  readonly path: unknown;
+}
+
+/** `storage/path` (declared above on path strings), checked on the argument of `storage.path(...)` before it is read as one. */
+export const pathArgumentRule: Rule<PathArgumentSubject> = {
+  ...pathRule,
+  check: ({ path }) =>
+    typeof path === "string"
+      ? []
+      : [{ path: "path", value: path, message: `storage.path() takes the model's path inside the storage as a string, got ${path === null ? "null" : Array.isArray(path) ? "an array" : typeof path}`, fix: 'call it with a string, for example storage.path("granite-7b-instruct/")' }],
+};
+
+/** S3 credentials come from exactly one source. */
+export const s3CredentialsRule = defineRule<S3StorageProps>({
+  id: "storage/s3-credentials",
+  severity: "error",
+  on: "props",
+  summary: "An S3 storage gives exactly one credentials source: secretName, storageConfigKey or irsaRoleArn.",
+  why: "KServe reads S3 credentials from one place (a Secret on the ServiceAccount, a storage-config entry, or an IAM role on the ServiceAccount); with none the download is anonymous and fails, with several only one would be used.",
+  fix: "give exactly one of credentials.secretName (an existing Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), credentials.storageConfigKey or credentials.irsaRoleArn",
+  check: (p) => {
+    const modes = s3CredentialModes(p);
+    return modes.length === 1 ? [] : [{ path: "credentials", value: p.credentials, message: modes.length === 0 ? "no credentials source given" : `credentials give ${modes.join(" and ")}; only one is used` }];
+  },
+});
+
+/** The endpoint is scheme, host and port, and agrees with useHttps. */
+export const s3EndpointRule = defineRule<S3StorageProps>({
+  id: "storage/s3-endpoint",
+  severity: "error",
+  on: "props",
+  summary: "An S3 endpoint is a host (with an http or https scheme and a port at most), and useHttps agrees with its scheme.",
+  why: "KServe writes the endpoint into the storage initializer's S3 client as a host; a path or another scheme makes every download fail, and a useHttps that contradicts the scheme leaves it unclear which is meant.",
+  fix: "give scheme, host and port only, and let the scheme decide HTTPS",
+  check: (p) => {
+    if (s3CredentialModes(p).length !== 1 || p.endpoint === undefined) return [];
+    const parsed = parseEndpoint(p.endpoint);
+    const findings: Finding[] = [];
+    if (parsed.problem !== undefined) findings.push({ path: "endpoint", value: p.endpoint, message: `the endpoint ${parsed.problem}`, fix: `give scheme, host and port only, for example "https://${parsed.host}"` });
+    if (parsed.https !== undefined && p.useHttps !== undefined && parsed.https !== p.useHttps) {
+      findings.push({
+        path: "useHttps",
+        value: p.useHttps,
+        message: `useHttps is ${String(p.useHttps)} but the endpoint's scheme is ${parsed.https ? "https" : "http"}`,
+        fix: `drop useHttps (the scheme decides), or change the endpoint to ${p.useHttps ? "https" : "http"}://${parsed.host}`,
+      });
+    }
+    return findings;
+  },
+});
+
+/** TLS settings that would be used. */
+export const s3TlsRule = defineRule<S3StorageProps>({
+  id: "storage/s3-tls",
+  severity: "error",
+  on: "props",
+  summary: "An S3 storage's TLS settings are used: no CA bundle with verifySsl false, and no TLS settings for a plain-HTTP endpoint.",
+  why: "The storage initializer ignores a CA bundle when verification is off, and TLS settings when the endpoint is plain HTTP, so the settings would silently do nothing.",
+  fix: "keep verification on with the CA bundle, use an https endpoint, or drop the TLS settings",
+  check: (p) => {
+    if (s3CredentialModes(p).length !== 1) return [];
+    const findings: Finding[] = [];
+    if (p.verifySsl === false && p.caBundleConfigMap !== undefined) findings.push({ path: "caBundleConfigMap", value: p.caBundleConfigMap, message: "verifySsl is false, so the CA bundle would never be used", fix: "keep verification on with the CA bundle (recommended), or drop caBundleConfigMap" });
+    if (!s3Https(p) && (p.verifySsl !== undefined || p.caBundleConfigMap !== undefined)) {
+      findings.push({ path: p.caBundleConfigMap !== undefined ? "caBundleConfigMap" : "verifySsl", value: p.caBundleConfigMap ?? p.verifySsl, message: "TLS settings are given for a plain-HTTP endpoint", fix: "use an https endpoint, or drop the TLS settings" });
+    }
+    return findings;
+  },
+});
+
+/** With a storage-config entry, the S3 settings come from the entry. */
+export const s3StorageConfigSettingsRule = defineRule<S3StorageProps>({
+  id: "storage/s3-storage-config-settings",
+  severity: "error",
+  on: "props",
+  summary: "An S3 storage that reads a storage-config entry sets no endpoint, region or TLS props of its own.",
+  why: "With a storage-config entry KServe takes the endpoint, region and TLS settings from that entry, so these props would be silently ignored.",
+  fix: "remove endpoint, region, useHttps, verifySsl, caBundleConfigMap and virtualHostedBuckets, or use credentials.secretName",
+  check: (p) =>
+    s3CredentialModes(p).length === 1 && p.credentials.storageConfigKey !== undefined && Object.keys(s3Settings(p)).length > 0
+      ? [{ path: "credentials.storageConfigKey", value: p.credentials.storageConfigKey, message: "with a storage-config entry, the endpoint, region and TLS settings come from that entry, so these props would be ignored" }]
+      : [],
+});
+
+/** The S3 rules, in the order they run. */
+export const S3_RULES: readonly Rule<S3StorageProps>[] = [s3CredentialsRule, s3EndpointRule, s3TlsRule, s3StorageConfigSettingsRule];
+
+/** A new claim takes its access modes in create. */
+export const pvcAccessModesRule = defineRule<PvcStorageProps>({
+  id: "storage/pvc-access-modes",
+  severity: "error",
+  on: "props",
+  summary: "A PVC storage that creates its claim gives the access modes in create.accessModes, not accessModes.",
+  why: "accessModes describes an existing claim (the library checks replicas against it); for a new claim it would not reach the PersistentVolumeClaim it renders.",
+  fix: "move the access modes into create.accessModes",
+  check: (p) => (p.create !== undefined && p.accessModes !== undefined ? [{ path: "accessModes", value: p.accessModes, message: "accessModes describes an existing claim; a new claim takes create.accessModes" }] : []),
 });
