@@ -20,7 +20,8 @@ export type { SyncWaves } from "./core/gitops";
 export { READY_CONDITIONS, DEFAULT_READY_TIMEOUT_SECONDS, checkReadiness, readinessOf } from "./core/readiness";
 export type { ReadinessProps } from "./core/readiness";
 export { MANAGED_BY, KSERVE as KSERVE_KEYS, ODH as OPENSHIFT_AI_KEYS } from "./core/keys";
-export { MODEL_MOUNT_PATH, substitutePlaceholders, checkTemplate } from "./core/templates";
+export { MODEL_MOUNT_PATH, substitutePlaceholders } from "./core/templates";
+export { checkTemplate } from "./core/runtime/rules";
 export type { PlaceholderValues } from "./core/templates";
 
 export { Env } from "./core/pod/env";

@@ -7,7 +7,7 @@
  * placeholders, `{{model_path}}`, `{{port}}` and `{{model_name}}`, are substituted before output; anything
  * else in double braces would fail reconciliation, so it is an error at synth time.
  */
-import type { IssueDraft } from "./errors";
+import type { Finding } from "./rules/registry";
 
 /** Where KServe puts model files. */
 export const MODEL_MOUNT_PATH = "/mnt/models";
@@ -60,31 +60,27 @@ export function metadataReferences(text: string): MetadataReference[] {
   return out;
 }
 
-/** Checks that only the Go-template forms KServe substitutes remain in `text`. */
-export function checkTemplate(path: string, text: string): IssueDraft[] {
-  const issues: IssueDraft[] = [];
+/**
+ * What is wrong with the Go templates in `text`: forms KServe does not substitute, and unclosed braces
+ * (the rule `runtime/template` in `./runtime/rules.ts` reports these).
+ */
+export function templateFindings(path: string, text: string): Finding[] {
+  const findings: Finding[] = [];
   for (const match of text.matchAll(ACTION)) {
     const body = match[1] ?? "";
     if (ALLOWED.some((re) => re.test(body))) continue;
-    issues.push({
+    findings.push({
       path,
       value: text,
-      rule: "runtime/template",
       message: `"${match[0]}" is not a placeholder KServe substitutes; the InferenceService would fail to reconcile`,
       fix: "use {{model_path}}, {{port}} or {{model_name}} (substituted by the library), or {{.Name}}, {{.Namespace}}, {{.Labels.key}}, {{.Annotations.key}}; for environment variables use $(VAR)",
     });
   }
   const unclosed = text.replace(ACTION, "");
   if (unclosed.includes("{{")) {
-    issues.push({
-      path,
-      value: text,
-      rule: "runtime/template",
-      message: "an unclosed \"{{\" makes the Go template invalid",
-      fix: "close it with \"}}\" or remove the braces",
-    });
+    findings.push({ path, value: text, message: "an unclosed \"{{\" makes the Go template invalid", fix: "close it with \"}}\" or remove the braces" });
   }
-  return issues;
+  return findings;
 }
 
 /** Applies `check` to every string inside a container-like object, with its dotted path. */

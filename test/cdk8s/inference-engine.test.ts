@@ -228,6 +228,7 @@ describe("InferenceEngine errors", () => {
     [{ volumes: [{ name: "a", mountPath: "/a" }] }, "volumes/one-source"],
     [{ volumes: [{ name: "a", mountPath: "/a", emptyDir: {} }, { name: "a", mountPath: "/a", emptyDir: {} }] }, "volumes/unique-name"],
     [{ volumes: [{ name: "a", mountPath: "rel", emptyDir: {} }] }, "volumes/mount-path"],
+    [{ volumes: [{ name: "a", mountPath: "/a", emptyDir: {} }, { name: "b", mountPath: "/a", emptyDir: {} }] }, "volumes/unique-mount"],
     [{ args: ["--max-model-len=4096", "--max-model-len", "8192"] }, "args/duplicate-flag"],
     [{ resources: { requests: { cpu: "2" }, limits: { cpu: "1" } } }, "resources/request-above-limit"],
     [{ modelFormats: [{ name: "f", autoSelect: true, priority: 1 }, { name: "f", version: "2", autoSelect: true, priority: 2 }] }, "runtime/format-priority"],

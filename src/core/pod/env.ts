@@ -2,9 +2,7 @@
  * Environment variables as props (`{ NAME: "value" }` or a reference), rendered in a stable order.
  */
 import type { EnvVar, EnvVarSource } from "../k8s";
-import type { IssueDraft } from "../errors";
 import { compareStrings } from "../canonical";
-import { ENV_NAME } from "../names";
 import { substitutePlaceholders } from "../templates";
 
 /** A value read from a Secret, ConfigMap, the pod's own fields or its resources. */
@@ -44,24 +42,6 @@ export const BLOCKED_ENV = ["PYTHONPATH"] as const;
 export function envNameFix(name: string): string {
   const fixed = name.replace(/[^A-Za-z0-9_]/g, "_").replace(/^([0-9])/, "_$1");
   return `rename it, for example to ${fixed === "" ? "MY_VAR" : fixed.length > 80 ? `${fixed.slice(0, 40)}...` : fixed}`;
-}
-
-/** Checks env names (C identifiers). Values are checked by the manifest rules. */
-export function checkEnvNames(path: string, env: Readonly<Record<string, EnvValue>> | undefined): IssueDraft[] {
-  if (env === undefined) return [];
-  const issues: IssueDraft[] = [];
-  for (const name of Object.keys(env).sort(compareStrings)) {
-    if (!ENV_NAME.test(name)) {
-      issues.push({
-        path: `${path}.${name}`,
-        value: name,
-        rule: "env/name",
-        message: "an environment variable name must start with a letter or '_' and contain only letters, digits and '_'",
-        fix: envNameFix(name),
-      });
-    }
-  }
-  return issues;
 }
 
 /** Renders one variable. */

@@ -4,8 +4,14 @@
  * variables, resource quantities, extended resources, and flags set twice.
  */
 import type { Container, Manifest } from "../k8s";
-import type { Finding, ManifestSubject } from "../rules/registry";
-import { defineManifestRule, derive } from "../rules/registry";
+import type { IssueDraft } from "../errors";
+import type { Finding, ManifestSubject, Rule } from "../rules/registry";
+import { defineManifestRule, defineRule, derive, runRules } from "../rules/registry";
+import { ENV_NAME } from "../names";
+import type { EnvValue } from "./env";
+import { envNameFix } from "./env";
+import type { VolumeProps } from "./volumes";
+import { VOLUME_SOURCES } from "./volumes";
 import { getIn, isRecord, recordsOf } from "../canonical";
 import { compareStrings } from "../canonical";
 import { BLOCKED_ENV } from "./env";
@@ -392,3 +398,100 @@ export const secretLiteralRule = defineManifestRule({
     return findings;
   },
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Props rules on env and volumes given to engines and InferenceServices
+
+/** Env variables given in props, with their prop path. */
+export interface EnvPropsSubject {
+  /** The prop path of the env map (`env`, `versions.1.0.env`). */
+  readonly path: string;
+  /** The variables. */
+  readonly env: Readonly<Record<string, EnvValue>>;
+}
+
+/** Env names in props are C identifiers (values are checked by the manifest rules). */
+export const envPropNameRule = defineRule<EnvPropsSubject>({
+  id: "env/name",
+  severity: "error",
+  on: "props",
+  summary: "Each environment variable name given in props starts with a letter or '_' and has only letters, digits and '_'.",
+  why: "Kubernetes refuses a container whose env names are not C identifiers, so the pods of the runtime or InferenceService are never created.",
+  fix: "rename the variable to letters, digits and '_'",
+  check: ({ path, env }) =>
+    Object.keys(env)
+      .sort(compareStrings)
+      .filter((name) => !ENV_NAME.test(name))
+      .map((name) => ({ path: `${path}.${name}`, value: name, message: "an environment variable name must start with a letter or '_' and contain only letters, digits and '_'", fix: envNameFix(name) })),
+});
+
+/** Checks env names (C identifiers). Values are checked by the manifest rules. */
+export function checkEnvNames(path: string, env: Readonly<Record<string, EnvValue>> | undefined): IssueDraft[] {
+  return env === undefined ? [] : runRules([envPropNameRule], { path, env });
+}
+
+/** One volume given in props, with the volumes before it. */
+export interface VolumePropsSubject {
+  /** The volume's prop path (`volumes[0]`). */
+  readonly path: string;
+  /** The volume. */
+  readonly volume: VolumeProps;
+  /** The volumes listed before it. */
+  readonly earlier: readonly VolumeProps[];
+}
+
+/** A volume has one source. */
+export const volumeOneSourceRule = defineRule<VolumePropsSubject>({
+  id: "volumes/one-source",
+  severity: "error",
+  on: "props",
+  summary: "Each volume has exactly one source (emptyDir, configMap, secret or persistentVolumeClaim).",
+  why: "Kubernetes refuses a pod volume with no source or with several.",
+  fix: `give exactly one of ${VOLUME_SOURCES.join(", ")}`,
+  check: ({ path, volume }) => {
+    const sources = VOLUME_SOURCES.filter((s) => volume[s] !== undefined);
+    return sources.length === 1 ? [] : [{ path, value: sources, message: `volume "${volume.name}" must have exactly one source, has ${sources.length === 0 ? "none" : sources.join(" and ")}` }];
+  },
+});
+
+/** Volume names are unique. */
+export const volumeUniqueNameRule = defineRule<VolumePropsSubject>({
+  id: "volumes/unique-name",
+  severity: "error",
+  on: "props",
+  summary: "No two volumes have the same name.",
+  why: "Kubernetes refuses a pod with two volumes of one name.",
+  fix: "give each volume its own name",
+  check: ({ path, volume, earlier }) => (earlier.some((v) => v.name === volume.name) ? [{ path: `${path}.name`, value: volume.name, message: `volume name "${volume.name}" is used twice` }] : []),
+});
+
+/** Mount paths are absolute. */
+export const volumeMountPathRule = defineRule<VolumePropsSubject>({
+  id: "volumes/mount-path",
+  severity: "error",
+  on: "props",
+  summary: "Each volume's mountPath is absolute.",
+  why: "Kubernetes refuses a container whose volume mounts are not absolute paths.",
+  fix: "start the mount path with /",
+  check: ({ path, volume }) => (volume.mountPath.startsWith("/") ? [] : [{ path: `${path}.mountPath`, value: volume.mountPath, message: "mountPath must be absolute", fix: `use "/${volume.mountPath}"` }]),
+});
+
+/** Mount paths are unique. */
+export const volumeUniqueMountRule = defineRule<VolumePropsSubject>({
+  id: "volumes/unique-mount",
+  severity: "error",
+  on: "props",
+  summary: "No two volumes are mounted at the same path.",
+  why: "Kubernetes refuses a container with two mounts at one path.",
+  fix: "mount each volume at its own path",
+  check: ({ path, volume, earlier }) => (earlier.some((v) => v.mountPath === volume.mountPath) ? [{ path: `${path}.mountPath`, value: volume.mountPath, message: `two volumes are mounted at ${volume.mountPath}` }] : []),
+});
+
+/** The rules on each volume given in props, in the order they run. */
+export const VOLUME_PROPS_RULES: readonly Rule<VolumePropsSubject>[] = [volumeOneSourceRule, volumeUniqueNameRule, volumeMountPathRule, volumeUniqueMountRule];
+
+/** Checks that each volume has exactly one source and names and mount paths are unique. */
+export function checkVolumes(path: string, volumes: readonly VolumeProps[] | undefined): IssueDraft[] {
+  if (volumes === undefined) return [];
+  return volumes.flatMap((volume, index) => runRules(VOLUME_PROPS_RULES, { path: `${path}[${index}]`, volume, earlier: volumes.slice(0, index) }));
+}

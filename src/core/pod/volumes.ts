@@ -2,7 +2,6 @@
  * Volumes with their mount, as one prop each.
  */
 import type { Volume, VolumeMount } from "../k8s";
-import type { IssueDraft } from "../errors";
 import { sortBy } from "../canonical";
 
 /** A volume and where the main container mounts it. Give exactly one source. */
@@ -31,40 +30,8 @@ export interface VolumeProps {
   readonly persistentVolumeClaim?: { readonly claimName: string; readonly readOnly?: boolean };
 }
 
-const SOURCES = ["emptyDir", "configMap", "secret", "persistentVolumeClaim"] as const;
-
-/** Checks that each volume has exactly one source and names and mount paths are unique. */
-export function checkVolumes(path: string, volumes: readonly VolumeProps[] | undefined): IssueDraft[] {
-  if (volumes === undefined) return [];
-  const issues: IssueDraft[] = [];
-  const names = new Set<string>();
-  const mounts = new Set<string>();
-  volumes.forEach((volume, index) => {
-    const at = `${path}[${index}]`;
-    const sources = SOURCES.filter((s) => volume[s] !== undefined);
-    if (sources.length !== 1) {
-      issues.push({
-        path: at,
-        value: sources,
-        rule: "volumes/one-source",
-        message: `volume "${volume.name}" must have exactly one source, has ${sources.length === 0 ? "none" : sources.join(" and ")}`,
-        fix: `give exactly one of ${SOURCES.join(", ")}`,
-      });
-    }
-    if (names.has(volume.name)) {
-      issues.push({ path: `${at}.name`, value: volume.name, rule: "volumes/unique-name", message: `volume name "${volume.name}" is used twice`, fix: "give each volume its own name" });
-    }
-    names.add(volume.name);
-    if (!volume.mountPath.startsWith("/")) {
-      issues.push({ path: `${at}.mountPath`, value: volume.mountPath, rule: "volumes/mount-path", message: "mountPath must be absolute", fix: `use "/${volume.mountPath}"` });
-    }
-    if (mounts.has(volume.mountPath)) {
-      issues.push({ path: `${at}.mountPath`, value: volume.mountPath, rule: "volumes/unique-mount", message: `two volumes are mounted at ${volume.mountPath}`, fix: "mount each volume at its own path" });
-    }
-    mounts.add(volume.mountPath);
-  });
-  return issues;
-}
+/** The sources a volume can have (exactly one). */
+export const VOLUME_SOURCES = ["emptyDir", "configMap", "secret", "persistentVolumeClaim"] as const;
 
 /** Renders pod volumes and container mounts, each sorted by name. */
 export function renderVolumes(volumes: readonly VolumeProps[] | undefined): { volumes?: Volume[]; mounts?: VolumeMount[] } {

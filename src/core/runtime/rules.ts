@@ -4,12 +4,13 @@
  * cover engines, presets and raw specs alike.
  */
 import type { Container } from "../k8s";
-import type { Finding, ManifestRule, ManifestSubject } from "../rules/registry";
+import type { IssueDraft } from "../errors";
+import type { Finding, ManifestRule, ManifestSubject, Rule } from "../rules/registry";
 import { POD_KINDS, RUNTIME_KINDS } from "../pod/rules";
 import { defineManifestRule } from "../rules/registry";
 import { getIn, isRecord, recordsOf } from "../canonical";
 import { CONTAINER_RULES, duplicateFlagRule, isServiceManifest } from "../pod/rules";
-import { checkTemplate, eachString } from "../templates";
+import { eachString, templateFindings } from "../templates";
 import type { RuntimeInfo, SupportedModelFormat } from "./ref";
 import { isRuntimeManifest, KSERVE_CONTAINER, runtimeContainers, runtimeFormats, runtimeFromManifest, runtimeMultiModel, runtimeProtocols, runtimeSpec, TRANSFORMER_CONTAINER, WORKER_CONTAINER } from "./ref";
 import { KSERVE } from "../keys";
@@ -17,7 +18,7 @@ import { appIndex } from "../rules/app-index";
 import { MODELMESH_RUNTIME_RULES } from "../modelmesh/rules";
 import { featureGate } from "../target/rules";
 import { KSERVE_GPU_RESOURCES } from "../../accelerators/registry";
-import { defineRule } from "../rules/registry";
+import { defineRule, runRules } from "../rules/registry";
 import { DNS1123_SUBDOMAIN, toDns1035 } from "../names";
 
 /** Resources KServe's multi-node validation does not treat as devices. */
@@ -92,17 +93,33 @@ export const templateRule = defineManifestRule({
     const spec = runtimeSpecOf(subject);
     if (spec !== undefined) {
       runtimeContainers(spec).forEach((c, i) => {
-        if (c.name === KSERVE_CONTAINER || c.name === TRANSFORMER_CONTAINER) eachString(c, `spec.containers[${i}]`, (p, text) => out.push(...asFindings(checkTemplate(p, text))));
+        if (c.name === KSERVE_CONTAINER || c.name === TRANSFORMER_CONTAINER) eachString(c, `spec.containers[${i}]`, (p, text) => out.push(...templateFindings(p, text)));
       });
     } else if (isServiceManifest(subject.manifest)) {
       const model = getIn(subject.manifest, ["spec", "predictor", "model"]);
       if (isRecord(model)) {
-        for (const field of ["command", "args", "env"] as const) eachString(model[field], `spec.predictor.model.${field}`, (p, text) => out.push(...asFindings(checkTemplate(p, text))));
+        for (const field of ["command", "args", "env"] as const) eachString(model[field], `spec.predictor.model.${field}`, (p, text) => out.push(...templateFindings(p, text)));
       }
     }
     return out;
   },
 });
+
+/** What the template rule checks outside a manifest: one string, with its path. */
+export interface TemplateTextSubject {
+  /** Where the text is. */
+  readonly path: string;
+  /** The text. */
+  readonly text: string;
+}
+
+/** `runtime/template` (declared above on manifests), checked on one string. */
+const templateTextRule: Rule<TemplateTextSubject> = { ...templateRule, on: "props", check: ({ path, text }) => templateFindings(path, text) };
+
+/** Checks that only the Go-template forms KServe substitutes remain in `text` (the rule `runtime/template`). */
+export function checkTemplate(path: string, text: string): IssueDraft[] {
+  return runRules([templateTextRule], { path, text });
+}
 
 export const parallelSizeEnvRule = defineManifestRule({
   id: "runtime/parallel-size-env",
