@@ -222,6 +222,8 @@ describe("InferenceEngine errors", () => {
     [{ scope: "cluster" as const, namespace: "x" }, "engine/cluster-namespace"],
     [{ parameters: { X: Parameter.int({ default: 1.5 }) } }, "engine/parameter-default"],
     [{ parameters: { X: Parameter.int({ min: 5, max: 1 }) } }, "engine/parameter-bounds"],
+    [{ parameters: { "bad.param": Parameter.string() } }, "engine/parameter-name"],
+    [{ modelFormats: [{ name: "f" }, { name: "f" }] }, "engine/duplicate-format"],
     [{ tensorParallel: { arg: "--tensor-parallel-size" } }, "engine/tensor-parallel"],
     [{ hardware: Hardware.accelerator(Accelerator.nvidia()) }, "engine/hardware-image"],
     [{ parameters: { X: Parameter.string() }, env: { X: "1" } }, "engine/parameter-env-clash"],

@@ -260,6 +260,7 @@ describe("InferenceService rules", () => {
       isvc(chart, { engine: engine(chart, { parameters: { N: Parameter.int({ min: 1 }) }, enforceParameters: true }), parameters: { N: "many", OTHER: "1" }, env: { N: "2" } }),
     );
     expect(error.issues.map((i) => `${i.path} ${i.rule}`)).toEqual(["parameters.N isvc/parameter-type", "parameters.OTHER isvc/undeclared-parameter", "env.N isvc/parameter-env-clash"]);
+    expect(error.issues[2]).toMatchObject({ rule: "isvc/parameter-env-clash", fix: "set it once, through parameters.N" });
   });
 
   it("duplicate flags after merging engine args and model args", () => {
