@@ -10,6 +10,7 @@ export type { Json, JsonObject } from "./core/canonical";
 export { canonicalize } from "./core/canonical";
 export type { Manifest, ObjectMeta, EnvVar, EnvVarSource, KeySelector, Container, ContainerPort, SecurityContext, VolumeMount, Volume, Toleration, ResourceRequirements, Probe } from "./core/k8s";
 export * from "./core/names";
+export { checkDns1035, checkDns1123Label, checkDns1123Subdomain } from "./core/rules/common";
 export { parseQuantity, compareQuantities, isQuantity, formatBytes } from "./core/quantity";
 export type { Quantity } from "./core/quantity";
 export * from "./core/target";

@@ -90,3 +90,14 @@ export function recordsOf<T extends object = Record<string, unknown>>(value: unk
 export function ownValue<V>(record: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
   return record !== undefined && record !== null && Object.hasOwn(record, key) ? record[key] : undefined;
 }
+
+/** Formats a zod path (`["a", 0, "b"]`) as `a[0].b`. */
+export function formatPath(segments: readonly PropertyKey[]): string {
+  let out = "";
+  for (const segment of segments) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (typeof segment === "string" && /^[A-Za-z_$][\w$]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out;
+}

@@ -6,7 +6,8 @@ import type { Issue, IssueDraft } from "./errors";
 import type { Manifest } from "./k8s";
 import type { TargetProps } from "./target/props";
 import type { RuntimeInfo } from "./runtime/ref";
-import { DNS1123_LABEL, MAX_LABEL, toDns1035 } from "./names";
+import { runRules } from "./rules/registry";
+import { namespaceRule, uniqueNameRule } from "./rules/common";
 import { isError, locate, ValidationError } from "./errors";
 import { checkKubernetesSyntax } from "./kubernetes/rules";
 import { mergeTargetProps, resolveTarget } from "./target/resolve";
@@ -53,29 +54,24 @@ export class Registry {
   /** Records the manifests of a construct; returns issues for invalid namespaces and for names already taken by another construct. */
   public claim(where: string, manifests: readonly Manifest[]): Issue[] {
     const issues: Issue[] = [];
+    let namespaceReported = false;
     for (const m of manifests) {
       const ns = m.metadata.namespace;
-      if (ns !== undefined && !(DNS1123_LABEL.test(ns) && ns.length <= MAX_LABEL)) {
-        if (!issues.some((i) => i.rule === "names/namespace")) {
-          issues.push({ where, path: "namespace", value: ns, rule: "names/namespace", message: "a namespace must be a DNS-1123 label: lowercase letters, digits and '-', at most 63 characters", fix: `use a namespace such as "${toDns1035(ns)}"` });
+      if (ns !== undefined) {
+        const bad = runRules([namespaceRule], { namespace: ns });
+        if (bad.length > 0) {
+          // one report per construct: its objects share the namespace
+          if (!namespaceReported) issues.push(...locate(where, bad));
+          namespaceReported = true;
+          continue;
         }
-        continue;
       }
       const group = m.apiVersion.includes("/") ? m.apiVersion.slice(0, m.apiVersion.indexOf("/")) : "";
       const key = `${group}/${m.kind}/${m.metadata.namespace ?? ""}/${m.metadata.name}`;
       const owner = this.objects.get(key);
-      if (owner !== undefined && owner !== where) {
-        issues.push({
-          where,
-          path: "metadata.name",
-          value: m.metadata.name,
-          rule: "app/unique-name",
-          message: `${m.kind} "${m.metadata.name}"${m.metadata.namespace ? ` in namespace ${m.metadata.namespace}` : ""} is also defined by ${owner}; one would overwrite the other`,
-          fix: "give one of them another name",
-        });
-      } else {
-        this.objects.set(key, where);
-      }
+      const taken = runRules([uniqueNameRule], { manifest: m, where, ...(owner !== undefined ? { owner } : {}) });
+      if (taken.length > 0) issues.push(...locate(where, taken));
+      else if (owner === undefined || owner === where) this.objects.set(key, where);
     }
     return issues;
   }

@@ -1,7 +1,7 @@
 /**
- * Kubernetes and KServe naming rules.
+ * Kubernetes and KServe naming rules: the patterns, limits and name sanitising (the rules that report
+ * names are in `./rules/common.ts`).
  */
-import type { IssueDraft } from "./errors";
 
 /** DNS-1035 label: lowercase alphanumerics and '-', starting with a letter, ending alphanumeric, at most 63. */
 export const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -27,52 +27,4 @@ export function toDns1035(raw: string): string {
     .replace(/-+$/, "");
   if (name.length > MAX_LABEL) name = name.slice(0, MAX_LABEL).replace(/-+$/, "");
   return name === "" ? "x" : name;
-}
-
-/** Checks a DNS-1035 label (InferenceService names, Service names). */
-export function checkDns1035(path: string, value: string, what: string, rule = "names/dns-1035"): IssueDraft[] {
-  if (DNS1035_LABEL.test(value) && value.length <= MAX_LABEL) return [];
-  const suggestion = toDns1035(value);
-  return [
-    {
-      path,
-      value,
-      rule,
-      message: `${what} must be a DNS-1035 label: lowercase letters, digits and '-', starting with a letter, ending with a letter or digit, at most ${MAX_LABEL} characters`,
-      fix: suggestion !== value ? `use a name such as "${suggestion}"` : `shorten the name to at most ${MAX_LABEL} characters`,
-    },
-  ];
-}
-
-/** Checks a DNS-1123 subdomain (most object names). */
-export function checkDns1123Subdomain(path: string, value: string, what: string): IssueDraft[] {
-  if (DNS1123_SUBDOMAIN.test(value) && value.length <= 253) return [];
-  const suggestion = value
-    .toLowerCase()
-    .replace(/[^a-z0-9.-]+/g, "-")
-    .replace(/^[^a-z0-9]+/, "")
-    .replace(/[^a-z0-9]+$/, "");
-  return [
-    {
-      path,
-      value,
-      rule: "names/dns-1123-subdomain",
-      message: `${what} must be a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters`,
-      fix: suggestion !== "" && suggestion !== value ? `use a name such as "${suggestion}"` : "use lowercase letters, digits and '-'",
-    },
-  ];
-}
-
-/** Checks a DNS-1123 label (namespaces). */
-export function checkDns1123Label(path: string, value: string, what: string): IssueDraft[] {
-  if (DNS1123_LABEL.test(value) && value.length <= MAX_LABEL) return [];
-  return [
-    {
-      path,
-      value,
-      rule: "names/dns-1123-label",
-      message: `${what} must be a DNS-1123 label: lowercase letters, digits and '-', at most ${MAX_LABEL} characters`,
-      fix: "use lowercase letters, digits and '-', starting and ending with a letter or digit",
-    },
-  ];
 }

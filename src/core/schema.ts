@@ -7,7 +7,9 @@
 import { z } from "zod";
 import type { IssueDraft } from "./errors";
 import { formatValue } from "./errors";
-import { getIn } from "./canonical";
+import { formatPath, getIn } from "./canonical";
+import { runRules } from "./rules/registry";
+import { reservedKeyRule } from "./rules/common";
 
 const FIX_SEPARATOR = "\u241Ffix:";
 
@@ -24,48 +26,12 @@ export interface Parsed<T> {
 
 /** Parses `input` with `schema`; problems carry paths relative to `basePath`. */
 export function parseProps<T>(schema: z.ZodType<T>, input: unknown, basePath = "", rule = "props/shape"): Parsed<T> {
-  const reserved = reservedKeys(input, basePath);
+  const reserved = runRules([reservedKeyRule], { input, basePath });
   if (reserved.length > 0) return { issues: reserved };
   const result = schema.safeParse(input);
   if (result.success) return { value: result.data, issues: [] };
   const issues = result.error.issues.map((issue) => toDraft(issue, input, basePath, rule));
   return { issues: dedupe(issues) };
-}
-
-/**
- * Own `__proto__` keys in plain objects of the props (as JSON.parse or a computed key makes them): a
- * JavaScript object cannot hold an entry of that name (assigning it replaces the object's prototype),
- * so it is rejected rather than silently lost. Other keys of Object.prototype (`constructor`,
- * `toString`) are ordinary keys and are looked up with own-property checks.
- */
-function reservedKeys(input: unknown, basePath: string): IssueDraft[] {
-  const found: IssueDraft[] = [];
-  const visit = (value: unknown, segments: (string | number)[], depth: number): void => {
-    if (depth > 32 || value === null || typeof value !== "object" || found.length >= 10) return;
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) visit(value[i], [...segments, i], depth + 1);
-      return;
-    }
-    const proto = Object.getPrototypeOf(value) as unknown;
-    if (proto !== Object.prototype && proto !== null) return; // constructs and handles are not props data
-    for (const key of Object.keys(value)) {
-      const child = (value as Record<string, unknown>)[key];
-      if (key === "__proto__") {
-        const relative = formatPath([...segments, key]);
-        found.push({
-          path: basePath === "" ? relative : relative.startsWith("[") ? `${basePath}${relative}` : `${basePath}.${relative}`,
-          value: key,
-          rule: "props/reserved-key",
-          message: '"__proto__" cannot be used as a name: a JavaScript object treats it as its prototype, so the entry would be lost',
-          fix: "use another name",
-        });
-        continue;
-      }
-      visit(child, [...segments, key], depth + 1);
-    }
-  };
-  visit(input, [], 0);
-  return found;
 }
 
 function dedupe(drafts: IssueDraft[]): IssueDraft[] {
@@ -78,16 +44,7 @@ function dedupe(drafts: IssueDraft[]): IssueDraft[] {
   });
 }
 
-/** Formats a zod path (`["a", 0, "b"]`) as `a[0].b`. */
-export function formatPath(segments: readonly PropertyKey[]): string {
-  let out = "";
-  for (const segment of segments) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else if (typeof segment === "string" && /^[A-Za-z_$][\w$]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(String(segment))}]`;
-  }
-  return out;
-}
+export { formatPath };
 
 /**
  * For a union, the branch the input was meant for: the first whose problems are not all a type

@@ -13,7 +13,6 @@ import { NOT_RULES, ROOT, inlineRuleIds, loadCatalogue, raisedRuleIds, renderRul
  * the registry from the start). `npx tsx scripts/gen-rules-doc.ts --inline` prints the current list.
  */
 const NOT_MIGRATED: readonly string[] = [
-  "app/unique-name",
   "fleet/duplicate-name",
   "fleet/mode",
   "fleet/name-collision",
@@ -37,10 +36,6 @@ const NOT_MIGRATED: readonly string[] = [
   "modelmesh/placeholder",
   "modelmesh/runtime-scaling",
   "modelmesh/storage-credentials",
-  "names/dns-1035",
-  "names/dns-1123-label",
-  "names/dns-1123-subdomain",
-  "names/namespace",
   "nim/accelerator",
   "nim/account-key",
   "nim/cache-claim",
@@ -59,7 +54,6 @@ const NOT_MIGRATED: readonly string[] = [
   "preset/mlserver-mode",
   "preset/vllm-image",
   "preset/vllm-multi-node",
-  "props/reserved-key",
   "props/shape",
   "serving/formats",
   "serving/missing-runtime",
@@ -69,7 +63,6 @@ const NOT_MIGRATED: readonly string[] = [
   "storage-config/data-connections",
   "storage-config/entry-keys",
   "storage-config/job-on-openshift-ai",
-  "storage-config/key",
   "storage-config/namespace",
   "storage-config/single-model-type",
   "storage-config/unknown-key",

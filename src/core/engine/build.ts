@@ -7,7 +7,7 @@ import type { Issue, IssueDraft } from "../errors";
 import { isError, locate } from "../errors";
 import { parseProps } from "../schema";
 import { mergeTargetProps, resolveTarget, supports } from "../target/resolve";
-import { checkDns1123Subdomain } from "../names";
+import { checkDns1123Subdomain } from "../rules/common";
 import type { InferenceEngineProps } from "./props";
 import type { EnginePreset } from "./preset";
 import { isEnginePreset } from "./preset";

@@ -10,7 +10,7 @@ import { isError, locate } from "../errors";
 import type { Manifest } from "../k8s";
 import { parseProps } from "../schema";
 import { canonicalize, compact } from "../canonical";
-import { checkDns1123Label } from "../names";
+import { checkDns1123Label } from "../rules/common";
 import { stringRecord } from "../pod/schema";
 import { mergeTargetProps, resolveTarget } from "../target/resolve";
 import { targetSchema } from "../target/schema";

@@ -16,5 +16,6 @@ import "../storageconfig/rules";
 import "../gitops";
 import "../readiness";
 import "../llm/rules";
+import "./common";
 
 export { manifestRules, ruleCatalogue, ruleMeta, runRules } from "./registry";

@@ -16,7 +16,8 @@ import type { ModelLocation, StorageConfigReference } from "../storage/location"
 import { joinKey } from "../storage/uri";
 import type { StorageConfigEntryProps, StorageConfigProps } from "./props";
 import { storageConfigSchema } from "./schema";
-import { checkStorageConfigProps } from "./rules";
+import { checkStorageConfigProps, entryKeyArgumentRule } from "./rules";
+import { runRules } from "../rules/registry";
 import { renderDataConnectionOverlay, renderStorageConfigJob } from "./render";
 
 /** The default name of the Secret ModelMesh and KServe read. */
@@ -119,8 +120,7 @@ export const buildStorageConfig = guardBuild<StorageConfigProps, StorageConfigHa
  * {@link ValidationError} naming the StorageConfig instead of a TypeError.
  */
 export function locateInStorageConfig(handle: StorageConfigHandle, key: unknown, path: unknown, options?: StorageConfigPathOptions): ModelLocation {
-  const drafts: IssueDraft[] = [];
-  if (typeof key !== "string" || key === "") drafts.push({ path: "key", value: key, rule: "storage-config/key", message: "the entry key must be a non-empty string (a key of the storage-config Secret)", fix: `use one of the entries: ${handle.keys.map((k) => JSON.stringify(k)).join(", ") || "(none declared)"}` });
+  const drafts: IssueDraft[] = runRules([entryKeyArgumentRule], { key, keys: handle.keys });
   drafts.push(...checkPathArgument("storage-config", path));
   throwIfErrors(locateIssues(handle.where, drafts));
   return handle.locate(key as string, path as string, options);

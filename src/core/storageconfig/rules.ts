@@ -12,6 +12,7 @@ import type { StorageConfigEntryProps, StorageConfigProps } from "./props";
 import { SECRET_DATA_KEY } from "./schema";
 import { entryFields } from "./render";
 import { MODELMESH_ENTRY_REQUIREMENTS, entryGaps, listWords } from "./entries";
+import { defineRule } from "../rules/registry";
 
 /** Entry types KServe's single-model storage initializer reads from storage-config (ModelMesh reads them all). */
 export const SINGLE_MODEL_ENTRY_TYPES = ["s3"] as const;
@@ -173,3 +174,25 @@ export function checkStorageConfigReference(model: ModelLocation, mode: Canonica
   }
   return issues;
 }
+
+/** What `storageConfig.path(key, ...)` was given as the key, with the entries the StorageConfig declares. */
+export interface EntryKeySubject {
+  /** The key given. */
+  readonly key: unknown;
+  /** The entry keys the StorageConfig declares. */
+  readonly keys: readonly string[];
+}
+
+/** The entry key of `storageConfig.path(...)` is a non-empty string. */
+export const entryKeyArgumentRule = defineRule<EntryKeySubject>({
+  id: "storage-config/key",
+  severity: "error",
+  on: "props",
+  summary: "storageConfig.path(key, path) and .entry(key) are given the entry key as a non-empty string.",
+  why: "ModelMesh and KServe find the credentials of a model by the storage-config Secret's key; without one the model names no entry and cannot be fetched.",
+  fix: "pass one of the StorageConfig's entry keys",
+  check: ({ key, keys }) =>
+    typeof key !== "string" || key === ""
+      ? [{ path: "key", value: key, message: "the entry key must be a non-empty string (a key of the storage-config Secret)", fix: `use one of the entries: ${keys.map((k) => JSON.stringify(k)).join(", ") || "(none declared)"}` }]
+      : [],
+});
