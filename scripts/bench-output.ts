@@ -5,6 +5,8 @@
  *   npx tsx scripts/bench-output.ts                         # 1,000 files, 5 rounds, in the system temp folder
  *   npx tsx scripts/bench-output.ts --files 2000 --rounds 7 --dir /path/on/the/disk/to/measure
  *
+ * Then the flush alone: the same files flushed one after another and in one batch.
+ *
  * The rounds interleave the modes (round 1 of each, then round 2, ...), so a machine that slows down
  * for a while slows all of them alike; the median and the range of the rounds are printed.
  */
@@ -45,6 +47,23 @@ for (let round = 0; round < rounds; round++) {
 }
 fs.rmSync(base, { recursive: true, force: true });
 
+// the flush alone: the same files flushed one after another, then in one batch
+const flush = new Map<string, number[]>([["one by one (before)", []], ["batch (default)", []]]);
+for (let round = 0; round < rounds; round++) {
+  for (const mode of flush.keys()) {
+    const dir = fs.mkdtempSync(path.join(values.dir ?? os.tmpdir(), "kc-bench-flush-"));
+    const paths = Array.from({ length: files }, (_, i) => path.join(dir, `model-${String(i).padStart(5, "0")}.k8s.yaml`));
+    for (const p of paths) fs.writeFileSync(p, body);
+    const start = performance.now();
+    if (mode === "batch (default)") nodeFs.syncFiles?.(paths);
+    else for (const p of paths) nodeFs.syncFile(p);
+    flush.get(mode)?.push(performance.now() - start);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 console.log(`writeOutput of ${files} files (${body.length} bytes each), ${rounds} rounds, ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 for (const [mode, xs] of times) console.log(`  ${mode.padEnd(28)} median ${Math.round(median(xs)).toString().padStart(6)} ms   range ${Math.round(Math.min(...xs))}-${Math.round(Math.max(...xs))} ms`);
+console.log(`flushing the ${files} files alone`);
+for (const [mode, xs] of flush) console.log(`  ${mode.padEnd(28)} median ${Math.round(median(xs)).toString().padStart(6)} ms   range ${Math.round(Math.min(...xs))}-${Math.round(Math.max(...xs))} ms`);

@@ -12,7 +12,9 @@ import type { StorageConfigEntryProps, StorageConfigProps } from "./props";
 import { SECRET_DATA_KEY } from "./schema";
 import { entryFields } from "./render";
 import { MODELMESH_ENTRY_REQUIREMENTS, entryGaps, listWords } from "./entries";
-import { defineRule } from "../rules/registry";
+import type { Manifest } from "../k8s";
+import type { Finding } from "../rules/registry";
+import { defineManifestRule, defineRule } from "../rules/registry";
 
 /** Entry types KServe's single-model storage initializer reads from storage-config (ModelMesh reads them all). */
 export const SINGLE_MODEL_ENTRY_TYPES = ["s3"] as const;
@@ -195,4 +197,66 @@ export const entryKeyArgumentRule = defineRule<EntryKeySubject>({
     typeof key !== "string" || key === ""
       ? [{ path: "key", value: key, message: "the entry key must be a non-empty string (a key of the storage-config Secret)", fix: `use one of the entries: ${keys.map((k) => JSON.stringify(k)).join(", ") || "(none declared)"}` }]
       : [],
+});
+
+/** Whether ModelMesh reads the storage-config of this app: the target says it runs, or the app has a ModelMesh model or runtime. */
+function modelMeshInUse(target: Target, app: readonly Manifest[]): boolean {
+  if (target.modelMesh === true) return true;
+  return app.some((m) => {
+    const spec = m.spec as Record<string, unknown> | undefined;
+    if (m.kind === "InferenceService") return m.metadata.annotations?.["serving.kserve.io/deploymentMode"] === "ModelMesh";
+    return (m.kind === "ServingRuntime" || m.kind === "ClusterServingRuntime") && spec?.["multiModel"] === true;
+  });
+}
+
+/** The entries of a storage-config Secret whose text is readable: `stringData` as given, `data` decoded from base64. */
+function readableEntries(manifest: Manifest): { path: string; key: string; entry: Record<string, unknown> }[] {
+  const out: { path: string; key: string; entry: Record<string, unknown> }[] = [];
+  for (const field of ["data", "stringData"] as const) {
+    const values = manifest[field];
+    if (values === null || typeof values !== "object" || Array.isArray(values)) continue;
+    for (const key of Object.keys(values).sort(compareStrings)) {
+      const raw = (values as Record<string, unknown>)[key];
+      if (typeof raw !== "string") continue;
+      const text = field === "data" ? Buffer.from(raw, "base64").toString("utf8") : raw;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        continue; // not JSON (an encrypted value, another format): nothing to read
+      }
+      if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) && typeof (parsed as Record<string, unknown>)["type"] === "string") {
+        out.push({ path: `${field}.${key}`, key, entry: parsed as Record<string, unknown> });
+      }
+    }
+  }
+  return out;
+}
+
+/** A storage-config Secret written by hand (`lint`): each readable entry has what ModelMesh's puller needs for its type. */
+export const storageConfigSecretEntryRule = defineManifestRule({
+  id: "storage-config/secret-entry-keys",
+  severity: "error",
+  summary: "Each readable entry of a storage-config Secret (JSON in stringData, or base64 JSON in data) has the keys ModelMesh's puller needs for its type, when the app or target uses ModelMesh.",
+  why: "ModelMesh's puller fails to load every model of an entry that lacks a key its type needs (s3: endpoint_url, region, access_key_id, secret_access_key; azure: account_name, container; gcs: private_key with client_email), or gives only part of a group of keys that work together.",
+  fix: "add the missing keys to the entry, or let a StorageConfig write it",
+  on: "manifest",
+  kinds: ["Secret"],
+  check: ({ manifest, target, app }) => {
+    if (manifest.metadata.name !== "storage-config" || !modelMeshInUse(target, app)) return [];
+    const findings: Finding[] = [];
+    for (const { path, key, entry } of readableEntries(manifest)) {
+      const type = entry["type"] as string;
+      const gaps = entryGaps(type, new Set(Object.keys(entry).filter((k) => typeof entry[k] === "string")));
+      const needs = Object.hasOwn(MODELMESH_ENTRY_REQUIREMENTS, type) ? MODELMESH_ENTRY_REQUIREMENTS[type] : undefined;
+      if (gaps === undefined || needs === undefined) continue;
+      if (gaps.missing.length > 0) {
+        findings.push({ path, value: gaps.missing, message: `entry "${key}" (type ${type}) lacks ${listWords(gaps.missing)}: ModelMesh's puller fails without ${listWords(needs.required)} (${needs.failure})`, fix: `add ${listWords(gaps.missing)} to the entry` });
+      }
+      for (const group of gaps.partial) {
+        findings.push({ path, value: group.given, message: `entry "${key}" (type ${type}) has ${listWords(group.given)} but not ${listWords(group.missing)}: ModelMesh uses them only together`, fix: `add ${listWords(group.missing)}, or remove ${listWords(group.given)}` });
+      }
+    }
+    return findings;
+  },
 });
