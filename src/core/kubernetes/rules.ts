@@ -11,7 +11,7 @@
 import type { IssueDraft } from "../errors";
 import type { Manifest } from "../k8s";
 import type { Finding, ManifestRule, ManifestSubject } from "../rules/registry";
-import { defineManifestRule, runRules } from "../rules/registry";
+import { defineManifestRule, derive, runRules } from "../rules/registry";
 import { DNS1123_SUBDOMAIN, ENV_NAME, LABEL_VALUE } from "../names";
 import { parseQuantity } from "../quantity";
 import type { Version } from "../target/version";
@@ -32,36 +32,74 @@ export function childPath(path: string, key: string | number): string {
   return `${path}[${JSON.stringify(key)}]`;
 }
 
-/**
- * Calls `visit` for every (path, key, value) in a manifest, depth first, in key order. The depth is
- * bounded by the manifest's nesting, not by the size of its arrays or maps.
- */
-function walk(value: unknown, path: string, visit: (path: string, key: string | number, value: unknown, parent: unknown) => void, depth = 0): void {
-  if (depth > 64) return;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const child: unknown = value[i];
-      const at = childPath(path, i);
-      visit(at, i, child, value);
-      walk(child, at, visit, depth + 1);
-    }
-  } else if (isRecord(value)) {
-    for (const key of Object.keys(value)) {
-      const child = value[key];
-      const at = childPath(path, key);
-      visit(at, key, child, value);
-      walk(child, at, visit, depth + 1);
-    }
-  }
+/** A member of a manifest under one of the keys the syntax rules look at, with its manifest path. */
+interface Site {
+  readonly path: string;
+  readonly key: string;
+  readonly value: unknown;
+  readonly parent: unknown;
 }
 
-/** Findings of `check` applied to every node of the manifest. */
-function scan(manifest: Manifest, check: (path: string, key: string | number, value: unknown, parent: unknown) => Finding[] | undefined): Finding[] {
+/** Every key some rule of this module looks at (filled by {@link siteKeys} as the rules are declared). */
+const SITE_KEYS = new Set<string>();
+
+/** Declares the keys a rule looks at: {@link sitesOf} then records the members under them. */
+function siteKeys(...keys: string[]): ReadonlySet<string> {
+  for (const key of keys) SITE_KEYS.add(key);
+  return new Set(keys);
+}
+
+/** The manifest path of the member at `keys` (dotted for identifiers, bracketed otherwise). */
+function pathOf(keys: readonly (string | number)[]): string {
+  let path = "";
+  for (const key of keys) path = childPath(path, key);
+  return path;
+}
+
+/**
+ * The members of a manifest under the keys of {@link SITE_KEYS}, depth first in key order, with their
+ * paths. One walk per manifest serves every rule of this module, and a path string is built only for
+ * those members (not for every value of the manifest). The depth is bounded by the manifest's nesting
+ * (64 levels), not by the size of its arrays or maps.
+ */
+function collectSites(manifest: unknown): Site[] {
+  const sites: Site[] = [];
+  const keys: (string | number)[] = [];
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 64) return;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        keys.push(i);
+        visit(value[i], depth + 1);
+        keys.pop();
+      }
+    } else if (isRecord(value)) {
+      for (const key of Object.keys(value)) {
+        const child = value[key];
+        keys.push(key);
+        if (SITE_KEYS.has(key)) sites.push({ path: pathOf(keys), key, value: child, parent: value });
+        visit(child, depth + 1);
+        keys.pop();
+      }
+    }
+  };
+  visit(manifest, 0);
+  return sites;
+}
+
+/** The sites of the subject's manifest (collected once per subject, shared by the rules). */
+function sitesOf(subject: ManifestSubject): readonly Site[] {
+  return derive(subject, sitesOf, () => collectSites(subject.manifest));
+}
+
+/** Findings of `check` applied to every member of the manifest under one of `keys`, in manifest order. */
+function scan(subject: ManifestSubject, keys: ReadonlySet<string>, check: (path: string, key: string, value: unknown, parent: unknown) => Finding[] | undefined): Finding[] {
   const findings: Finding[] = [];
-  walk(manifest, "", (path, key, value, parent) => {
-    const found = check(path, key, value, parent);
+  for (const site of sitesOf(subject)) {
+    if (!keys.has(site.key)) continue;
+    const found = check(site.path, site.key, site.value, site.parent);
     if (found !== undefined) findings.push(...found);
-  });
+  }
   return findings;
 }
 
@@ -143,6 +181,8 @@ function relaxedEnvNames(target: ManifestSubject["target"]): boolean | undefined
   return target.kubernetes === undefined ? undefined : atLeast(target.kubernetes, RELAXED_ENV_NAMES_SINCE);
 }
 
+const ENV_KEYS = siteKeys("env");
+
 /** Environment variable names the target's API server rejects (which rule depends on its Kubernetes version). */
 export const envNameRule = defineManifestRule({
   id: "k8s/env-name",
@@ -151,9 +191,9 @@ export const envNameRule = defineManifestRule({
   why: `The API server rejects a pod (and so the Deployment, Knative revision or InferenceService that makes it) with such a name. Kubernetes relaxed the rule in ${RELAXED_ENV_NAMES_SINCE} (RelaxedEnvironmentVariableValidation, beta and on by default; GA in 1.34); without a target kubernetesVersion the library applies the older rule, which every supported version accepts.`,
   fix: "rename the variable to letters, digits and '_' only, not starting with a digit",
   on: "manifest",
-  check: ({ manifest, target }) => {
-    const relaxed = relaxedEnvNames(target);
-    return scan(manifest, (path, key, value) => {
+  check: (subject) => {
+    const relaxed = relaxedEnvNames(subject.target);
+    return scan(subject, ENV_KEYS, (path, key, value) => {
       if (key !== "env" || !Array.isArray(value)) return undefined;
       const out: Finding[] = [];
       value.forEach((v: unknown, i) => {
@@ -170,7 +210,7 @@ export const envNameRule = defineManifestRule({
           relaxed === true
             ? ""
             : relaxed === false
-              ? ` (the target's Kubernetes ${formatVersion(target.kubernetes as Version)} predates the relaxed rule of ${RELAXED_ENV_NAMES_SINCE})`
+              ? ` (the target's Kubernetes ${formatVersion(subject.target.kubernetes as Version)} predates the relaxed rule of ${RELAXED_ENV_NAMES_SINCE})`
               : newer
                 ? ` (Kubernetes ${RELAXED_ENV_NAMES_SINCE} and later accept it, but the target declares no kubernetesVersion, so the rule of older API servers applies)`
                 : "";
@@ -189,9 +229,9 @@ export const envNamePortableRule = defineManifestRule({
   why: "The API server accepts names such as MY-VAR or my.var, but a shell cannot expand them ($MY-VAR is $MY followed by -VAR), so entrypoint scripts and most servers' settings never see them.",
   fix: "rename the variable to letters, digits and '_' only, not starting with a digit",
   on: "manifest",
-  check: ({ manifest, target }) => {
-    const relaxed = relaxedEnvNames(target) === true;
-    return scan(manifest, (path, key, value) => {
+  check: (subject) => {
+    const relaxed = relaxedEnvNames(subject.target) === true;
+    return scan(subject, ENV_KEYS, (path, key, value) => {
       if (key !== "env" || !Array.isArray(value)) return undefined;
       const out: Finding[] = [];
       value.forEach((v: unknown, i) => {
@@ -204,6 +244,8 @@ export const envNamePortableRule = defineManifestRule({
   },
 });
 
+const LABEL_KEYS = siteKeys("labels", "nodeSelector");
+
 /** Label keys and values (metadata, pod labels, node selectors). */
 export const labelRule = defineManifestRule({
   id: "k8s/label",
@@ -212,8 +254,8 @@ export const labelRule = defineManifestRule({
   why: "The API server rejects an object whose labels (or a pod template's) break the syntax; the whole apply fails.",
   fix: "shorten or rename the label key or value",
   on: "manifest",
-  check: ({ manifest }) =>
-    scan(manifest, (path, key, value) => {
+  check: (subject) =>
+    scan(subject, LABEL_KEYS, (path, key, value) => {
       if ((key !== "labels" && key !== "nodeSelector") || !isStringMap(value)) return undefined;
       if (key === "labels" && !Object.values(value).every((v) => typeof v === "string")) return undefined;
       const what = key === "labels" ? "label" : "node selector";
@@ -235,6 +277,8 @@ export const labelRule = defineManifestRule({
 
 const MAX_ANNOTATIONS_BYTES = 256 * 1024;
 
+const ANNOTATION_KEYS = siteKeys("annotations");
+
 /** Annotation keys and the total size of an object's annotations. */
 export const annotationRule = defineManifestRule({
   id: "k8s/annotation",
@@ -243,8 +287,8 @@ export const annotationRule = defineManifestRule({
   why: "The API server rejects an object whose annotation keys break the syntax or whose annotations exceed 256 KiB in total.",
   fix: "rename the annotation key, or move large data into a ConfigMap",
   on: "manifest",
-  check: ({ manifest }) =>
-    scan(manifest, (path, key, value) => {
+  check: (subject) =>
+    scan(subject, ANNOTATION_KEYS, (path, key, value) => {
       if (key !== "annotations" || !isStringMap(value)) return undefined;
       const out: Finding[] = [];
       let size = 0;
@@ -265,6 +309,8 @@ export const annotationRule = defineManifestRule({
 const TOLERATION_OPERATORS = ["Exists", "Equal"];
 const TAINT_EFFECTS = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
 
+const TOLERATION_KEYS = siteKeys("tolerations");
+
 /** Tolerations: operators, effects, `Exists` without a value, `tolerationSeconds` only with `NoExecute`. */
 export const tolerationRule = defineManifestRule({
   id: "k8s/toleration",
@@ -273,8 +319,8 @@ export const tolerationRule = defineManifestRule({
   why: "The API server rejects a pod (and so the Deployment or Knative revision) whose tolerations break these rules.",
   fix: "correct the toleration",
   on: "manifest",
-  check: ({ manifest }) =>
-    scan(manifest, (path, key, value) => {
+  check: (subject) =>
+    scan(subject, TOLERATION_KEYS, (path, key, value) => {
       if (key !== "tolerations" || !Array.isArray(value)) return undefined;
       const out: Finding[] = [];
       value.forEach((t: unknown, i) => {
@@ -339,6 +385,8 @@ function resourceSuggestion(name: string): string {
   return "cpu, memory or a vendor-qualified name such as nvidia.com/gpu";
 }
 
+const RESOURCE_KEYS = siteKeys("requests", "limits");
+
 /** Resource names in requests and limits. */
 export const resourceNameRule = defineManifestRule({
   id: "k8s/resource-name",
@@ -347,8 +395,8 @@ export const resourceNameRule = defineManifestRule({
   why: "The API server rejects a container that requests an unknown unqualified resource such as `gpu`.",
   fix: "use cpu, memory or the accelerator's qualified resource name",
   on: "manifest",
-  check: ({ manifest }) =>
-    scan(manifest, (path, key, value, parent) => {
+  check: (subject) =>
+    scan(subject, RESOURCE_KEYS, (path, key, value, parent) => {
       if ((key !== "requests" && key !== "limits") || !isRecord(value) || !isRecord(parent)) return undefined;
       if (!path.endsWith(`resources.${key}`)) return undefined;
       const out: Finding[] = [];
@@ -360,6 +408,8 @@ export const resourceNameRule = defineManifestRule({
     }),
 });
 
+const QUANTITY_KEYS = siteKeys("requests", "limits", "sizeLimit");
+
 /** Negative quantities, and zero where it means nothing (a claim or volume of no size). */
 export const quantityRule = defineManifestRule({
   id: "k8s/quantity",
@@ -368,15 +418,15 @@ export const quantityRule = defineManifestRule({
   why: "The API server rejects negative requests and limits and a PersistentVolumeClaim of size 0; an emptyDir limited to 0 bytes cannot hold a file.",
   fix: "use a positive quantity",
   on: "manifest",
-  check: ({ manifest }) =>
-    scan(manifest, (path, key, value, parent) => {
+  check: (subject) =>
+    scan(subject, QUANTITY_KEYS, (path, key, value, parent) => {
       const out: Finding[] = [];
       if ((key === "requests" || key === "limits") && isRecord(value) && isRecord(parent) && path.endsWith(`resources.${key}`)) {
         for (const name of Object.keys(value)) {
           const q = parseQuantity(value[name]);
           if (q !== undefined && q.units < 0n) out.push({ path: childPath(path, name), value: value[name], message: `${key}.${name} is negative`, fix: `use a quantity of 0 or more, such as ${name === "memory" ? '"16Gi"' : '"1"'}` });
         }
-        if (manifest.kind === "PersistentVolumeClaim" && key === "requests" && path === "spec.resources.requests") {
+        if (subject.manifest.kind === "PersistentVolumeClaim" && key === "requests" && path === "spec.resources.requests") {
           const q = parseQuantity(value["storage"]);
           if (q !== undefined && q.units === 0n) out.push({ path: childPath(path, "storage"), value: value["storage"], message: "a PersistentVolumeClaim of size 0 is rejected by the API server", fix: 'request a size such as "100Gi"' });
         }
@@ -400,6 +450,8 @@ function badPort(n: number): boolean {
   return !Number.isInteger(n) || n < 1 || n > 65535;
 }
 
+const PORT_KEYS = siteKeys(...PORT_FIELDS, "args", "command");
+
 /** Ports: 1 to 65535 in port fields and in args or commands such as `--port=99999`. */
 export const portRule = defineManifestRule({
   id: "k8s/port",
@@ -408,8 +460,8 @@ export const portRule = defineManifestRule({
   why: "The API server rejects port fields outside 1..65535; a server given such a port in its args fails at start.",
   fix: "use a port from 1 to 65535",
   on: "manifest",
-  check: ({ manifest }) =>
-    scan(manifest, (path, key, value) => {
+  check: (subject) =>
+    scan(subject, PORT_KEYS, (path, key, value) => {
       if (typeof key === "string" && PORT_FIELDS.has(key) && typeof value === "number") {
         if (badPort(value)) return [{ path, value, message: `${key} ${String(value)} is not a port (1 to 65535)`, fix: "use a port from 1 to 65535, such as 8080" }];
         return undefined;
@@ -443,6 +495,8 @@ const PROBE_MINIMUMS: readonly [string, number][] = [
   ["failureThreshold", 1],
 ];
 
+const PROBE_SITE_KEYS = siteKeys(...PROBE_KEYS);
+
 /** Probe settings: whole numbers at their minimum or above; `successThreshold` 1 for liveness and startup. */
 export const probeRule = defineManifestRule({
   id: "k8s/probe",
@@ -451,8 +505,8 @@ export const probeRule = defineManifestRule({
   why: "The API server rejects a pod whose liveness or startup probe has a successThreshold other than 1, and probe values below their minimum.",
   fix: "correct the probe setting",
   on: "manifest",
-  check: ({ manifest }) =>
-    scan(manifest, (path, key, value) => {
+  check: (subject) =>
+    scan(subject, PROBE_SITE_KEYS, (path, key, value) => {
       if (typeof key !== "string" || !PROBE_KEYS.has(key) || !isRecord(value)) return undefined;
       const out: Finding[] = [];
       for (const [field, min] of PROBE_MINIMUMS) {
@@ -470,6 +524,8 @@ export const probeRule = defineManifestRule({
     }),
 });
 
+const CONTAINER_KEYS = siteKeys("containers", "initContainers");
+
 /** Security contexts that can never start: `runAsNonRoot: true` with `runAsUser: 0`. */
 export const runAsRootRule = defineManifestRule({
   id: "k8s/run-as-root",
@@ -478,8 +534,8 @@ export const runAsRootRule = defineManifestRule({
   why: "The kubelet refuses to start a container that must run as non-root but is told to run as UID 0; the pod never starts (CreateContainerConfigError).",
   fix: "drop runAsUser: 0 (use a non-zero UID), or drop runAsNonRoot",
   on: "manifest",
-  check: ({ manifest }) =>
-    scan(manifest, (path, key, value, parent) => {
+  check: (subject) =>
+    scan(subject, CONTAINER_KEYS, (path, key, value, parent) => {
       if (!(key === "containers" || key === "initContainers") || !Array.isArray(value) || !isRecord(parent)) return undefined;
       const pod = isRecord(parent["securityContext"]) ? parent["securityContext"] : {};
       const out: Finding[] = [];
