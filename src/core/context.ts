@@ -47,7 +47,8 @@ export interface BuildResult<H> {
  * the same model format.
  */
 export class Registry {
-  private readonly objects = new Map<string, string>();
+  /** The construct that defined each object: by `group/kind/namespace`, then by name (keys kept small: one entry per object, its name string shared with the manifest). */
+  private readonly objects = new Map<string, Map<string, string>>();
   private readonly runtimeList: RuntimeInfo[] = [];
   private readonly singletons = new Map<string, string>();
 
@@ -67,11 +68,16 @@ export class Registry {
         }
       }
       const group = m.apiVersion.includes("/") ? m.apiVersion.slice(0, m.apiVersion.indexOf("/")) : "";
-      const key = `${group}/${m.kind}/${m.metadata.namespace ?? ""}/${m.metadata.name}`;
-      const owner = this.objects.get(key);
+      const scope = `${group}/${m.kind}/${m.metadata.namespace ?? ""}`;
+      let owners = this.objects.get(scope);
+      if (owners === undefined) {
+        owners = new Map();
+        this.objects.set(scope, owners);
+      }
+      const owner = owners.get(m.metadata.name);
       const taken = runRules([uniqueNameRule], { manifest: m, where, ...(owner !== undefined ? { owner } : {}) });
       if (taken.length > 0) issues.push(...locate(where, taken));
-      else if (owner === undefined || owner === where) this.objects.set(key, where);
+      else if (owner === undefined || owner === where) owners.set(m.metadata.name, where);
     }
     return issues;
   }

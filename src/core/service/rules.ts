@@ -243,19 +243,21 @@ function predictorOf(manifest: Manifest): Record<string, unknown> | undefined {
   return isRecord(predictor) ? predictor : undefined;
 }
 
-const implementationCache = new WeakMap<Record<string, unknown>, { key: string; path: string; c: Record<string, unknown> }[]>();
+/** The manifest path of each implementation container (`spec.predictor.model`, ...), built once. */
+const IMPLEMENTATION_PATHS: ReadonlyMap<string, string> = new Map(IMPLEMENTATION_CONTAINERS.map((key) => [key, `spec.predictor.${key}`]));
 
-/** Each implementation container of the predictor (model, sklearn, ...), with its path (computed once per predictor object). */
+/** The predictor {@link implementations} last looked at, and what it found (the service rules of one manifest run one after another). */
+let lastImplementations: { readonly predictor: Record<string, unknown>; readonly list: { key: string; path: string; c: Record<string, unknown> }[] } | undefined;
+
+/** Each implementation container of the predictor (model, sklearn, ...), with its path (computed once for the predictor the rules are looking at; nothing is kept per manifest). */
 function implementations(predictor: Record<string, unknown>): { key: string; path: string; c: Record<string, unknown> }[] {
-  let list = implementationCache.get(predictor);
-  if (list === undefined) {
-    list = [];
-    for (const key of IMPLEMENTATION_CONTAINERS) {
-      const c = predictor[key];
-      if (isRecord(c)) list.push({ key, path: `spec.predictor.${key}`, c });
-    }
-    implementationCache.set(predictor, list);
+  if (lastImplementations?.predictor === predictor) return lastImplementations.list;
+  const list: { key: string; path: string; c: Record<string, unknown> }[] = [];
+  for (const key of IMPLEMENTATION_CONTAINERS) {
+    const c = predictor[key];
+    if (isRecord(c)) list.push({ key, path: IMPLEMENTATION_PATHS.get(key) as string, c });
   }
+  lastImplementations = { predictor, list };
   return list;
 }
 
