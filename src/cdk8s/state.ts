@@ -14,6 +14,8 @@ import { emitManifests } from "./emit";
 interface AppState {
   readonly registry: Registry;
   readonly issues: Issue[];
+  /** Whether any of `issues` is an error (kept as issues are recorded: cdk8s validates the app once per chart). */
+  failed: boolean;
   warned: boolean;
 }
 
@@ -24,12 +26,12 @@ export function appState(scope: IConstruct): AppState {
   const root = scope.node.root;
   let state = states.get(root);
   if (state === undefined) {
-    const created: AppState = { registry: new Registry(), issues: [], warned: false };
+    const created: AppState = { registry: new Registry(), issues: [], failed: false, warned: false };
     state = created;
     states.set(root, created);
     root.node.addValidation({
       validate: () => {
-        if (created.issues.some(isError)) throw new ValidationError(created.issues);
+        if (created.failed) throw new ValidationError(created.issues);
         if (!created.warned) {
           created.warned = true;
           for (const warning of created.issues) process.emitWarning(formatIssue(warning), { code: warning.rule });
@@ -51,7 +53,10 @@ export function warningsReportedByCaller(scope: IConstruct): void {
 
 /** Records a construct's issues for the app-wide validation. */
 export function recordIssues(scope: IConstruct, issues: readonly Issue[]): void {
-  appState(scope).issues.push(...issues);
+  if (issues.length === 0) return;
+  const state = appState(scope);
+  state.issues.push(...issues);
+  if (!state.failed && issues.some(isError)) state.failed = true;
 }
 
 /** Every issue recorded in the app of `scope` so far. */
