@@ -3,7 +3,7 @@
  */
 import { ApiObject, Chart, JsonPatch } from "cdk8s";
 import type { Construct } from "constructs";
-import { canonicalize, withSyncWave } from "../index";
+import { asCanonical, withSyncWave } from "../index";
 import { GitOps } from "./gitops";
 import type { Manifest } from "../index";
 
@@ -14,10 +14,12 @@ import type { Manifest } from "../index";
  */
 export class CanonicalApiObject extends ApiObject {
   public override toJson(): Record<string, unknown> {
-    const json = canonicalize(super.toJson() as Record<string, unknown>);
+    // cdk8s renders a fresh object (sorted unless CDK8S_DISABLE_SORT): its members are used as they are when canonical already
+    const json = super.toJson() as Record<string, unknown>;
     const ordered: Record<string, unknown> = {};
-    for (const key of ["apiVersion", "kind", "metadata", ...Object.keys(json)]) {
-      if (key in json && !(key in ordered)) ordered[key] = json[key];
+    for (const key of ["apiVersion", "kind", "metadata", ...Object.keys(json).sort()]) {
+      const value = json[key];
+      if (value !== undefined && Object.hasOwn(json, key) && !Object.hasOwn(ordered, key) && !(key in Object.prototype)) ordered[key] = asCanonical(value);
     }
     return ordered;
   }

@@ -18,6 +18,37 @@ export function canonicalize<T>(value: T): T {
   return sortValue(value) as T;
 }
 
+/**
+ * Returns `value` itself when it already is canonical (object keys sorted at every level, no `undefined`
+ * members), otherwise {@link canonicalize}`(value)`. For JSON data the caller owns (such as an object
+ * cdk8s has just rendered), where a copy would only cost memory: the result equals `canonicalize(value)`.
+ */
+export function asCanonical<T>(value: T): T {
+  return isCanonical(value, 0) ? value : canonicalize(value);
+}
+
+/** True when {@link sortValue} would return a copy equal to `value` (bounded depth; deeper values count as not canonical). */
+function isCanonical(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== "object") return true;
+  if (depth > 256) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const member: unknown = value[i];
+      if (member === undefined || !isCanonical(member, depth + 1)) return false;
+    }
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (i > 0 && !((keys[i - 1] as string) < key)) return false;
+    const member = (value as Record<string, unknown>)[key];
+    if (member === undefined || !isCanonical(member, depth + 1)) return false;
+  }
+  return true;
+}
+
 function sortValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(sortValue);
   if (value !== null && typeof value === "object") {
