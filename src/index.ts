@@ -20,6 +20,8 @@ export { SECRET_OVERLAY_ANNOTATIONS, SYNC_WAVE_ANNOTATION, DEFAULT_SYNC_WAVES, i
 export type { SyncWaves } from "./core/gitops";
 export { READY_CONDITIONS, DEFAULT_READY_TIMEOUT_SECONDS, checkReadiness, readinessOf } from "./core/readiness";
 export type { ReadinessProps } from "./core/readiness";
+export { REFERENCE_FIELDS, isObjectHandle, checkReference, checkCreated } from "./core/references";
+export type { ReferenceKind, ReferenceSubject, CreatedSubject } from "./core/references";
 export { MANAGED_BY, KSERVE as KSERVE_KEYS, ODH as OPENSHIFT_AI_KEYS } from "./core/keys";
 export { MODEL_MOUNT_PATH, substitutePlaceholders } from "./core/templates";
 export { checkTemplate } from "./core/runtime/rules";
@@ -103,7 +105,7 @@ export type { MultiNodeProps } from "./core/service/props";
 export { NIM_CATALOGUE_DATE, NIM_MODELS } from "./presets/nim/catalogue";
 export type { NimModelSpec, NimModelId, NimKind } from "./presets/nim/catalogue";
 export { NgcSecrets } from "./core/nim/props";
-export type { NimProps, NimNgcProps, NimCacheProps, NimAccountProps, NgcApiKeySecret, NgcPullSecret, NimAccountSecret, HfTokenSecret } from "./core/nim/props";
+export type { NimProps, NimNgcProps, NimCacheProps, NimAccountProps, NgcApiKeySecret, NgcPullSecret, NimAccountSecret, HfTokenSecret, NamedSecret } from "./core/nim/props";
 export { nimStartupSeconds, nimWeightsGi, NIM_STARTUP } from "./core/nim/render";
 export { buildNim, buildNimAccount, nimRuntime } from "./core/nim/build";
 export type { NimHandle, NimAccountHandle } from "./core/nim/build";

@@ -61,7 +61,8 @@ function declarationGraph(libDir: string): Map<string, string[]> {
     const zod = [...graph].filter(([, bare]) => bare.some((b) => b === "zod" || b.startsWith("zod/"))).map(([f]) => path.relative(root, f));
     expect(zod).toEqual([]);
     const bare = new Set([...graph.values()].flat());
-    expect([...bare].sort()).toEqual(["@pulumi/pulumi", "cdk8s", "constructs"]);
+    // @pulumi/kubernetes: the Pulumi args take its Secret, claim and ServiceAccount resources as references
+    expect([...bare].sort()).toEqual(["@pulumi/kubernetes", "@pulumi/pulumi", "cdk8s", "constructs"]);
   });
 
   it("ship source maps with their sources and no declaration maps pointing at src/", () => {
@@ -89,6 +90,12 @@ describe("package.json", () => {
     }
     expect(pkg.typesVersions).toEqual({ "*": { cdk8s: ["lib/cdk8s/index.d.ts"], pulumi: ["lib/pulumi/index.d.ts"], lint: ["lib/lint/index.d.ts"] } });
     expect([pkg["main"], pkg["types"]]).toEqual(["./lib/index.js", "./lib/index.d.ts"]);
+  });
+
+  it("declares the peers each entry point imports, all optional, and none for cdk8s-plus (typed structurally)", () => {
+    expect(pkg.peerDependencies).toEqual({ "@pulumi/kubernetes": "^4.18.0", "@pulumi/pulumi": "^3.100.0", cdk8s: "^2.68.0", constructs: "^10.3.0" });
+    expect(Object.keys(pkg.peerDependenciesMeta).sort()).toEqual(Object.keys(pkg.peerDependencies).sort());
+    expect(Object.values(pkg.peerDependenciesMeta).every((m) => m.optional)).toBe(true);
   });
 
   it("builds on install from git, tests before publishing, and documents provenance publishing", () => {

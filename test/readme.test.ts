@@ -8,13 +8,27 @@ import * as os from "os";
 import * as path from "path";
 import { parseAllDocuments } from "yaml";
 import { isSecretValue, manifests, registered, resetPulumi, settle, valueOf } from "./support/pulumi";
-import { blockAfter as block, codeBlocks, loadProgram, runCdk8s, sectionOf, typeErrors, yamlDocuments } from "./support/readme";
+import { execFileSync } from "child_process";
+import { ROOT, blockAfter as block, codeBlocks, loadProgram, runCdk8s, sectionOf, typeErrors, withFiles, yamlDocuments } from "./support/readme";
 import { DEFAULT_SYNC_WAVES } from "kserve-constructs";
 import { GITIGNORE_PATTERN } from "../src/output";
 
 /** Every `ts` block of a section (up to the next `## ` heading). */
 function blocksOf(section: string): string[] {
   return codeBlocks(sectionOf(section), "ts");
+}
+
+/** The cdk8s-plus section's block as an app (with the chart it assumes). */
+function plusApp(): string {
+  const code = blocksOf("## cdk8s-plus")[0] as string;
+  const imports = code.split("\n").filter((l) => l.startsWith("import "));
+  const body = code.split("\n").filter((l) => !l.startsWith("import ")).join("\n");
+  return `${imports.join("\n")}
+import { App, Chart } from "cdk8s";
+import { ModelStorage } from "kserve-constructs/cdk8s";
+const app = new App();
+const chart = new Chart(app, "plus", { namespace: "models" });
+${body}`;
 }
 
 /** The context the fragments of "Accelerators", "NVIDIA NIM" and "Multi-model serving" assume. */
@@ -57,9 +71,28 @@ import { GitOps } from "kserve-constructs/cdk8s";
 const app = new App();
 const chart = new Chart(app, "serving");
 ${blocksOf("## GitOps (Argo CD and Flux)")[0] ?? "throw new Error('no GitOps block');"}`;
-    const sources = { worked: block("## Worked example (cdk8s)", "ts"), fragments: fragments(), pulumi: blocksOf("## Pulumi")[0] as string, scaling, gitops };
+    const sources = { worked: block("## Worked example (cdk8s)", "ts"), fragments: fragments(), pulumi: blocksOf("## Pulumi")[0] as string, scaling, gitops, plus: plusApp(), mocks: blocksOf("## Testing a Pulumi program")[0] as string };
     const diagnostics = typeErrors(sources);
     expect(diagnostics).toEqual([]);
+  }, 120_000);
+
+  it("the cdk8s-plus example binds RBAC to the storage's ServiceAccount and mounts its claim", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "kc-readme-"));
+    runCdk8s(plusApp() + "app.synth();\n", out);
+    const docs = parseAllDocuments(fs.readFileSync(path.join(out, "plus.k8s.yaml"), "utf8")).map((d) => d.toJS() as Record<string, unknown> & { kind: string; metadata: { name: string } });
+    const binding = docs.find((d) => d.kind === "RoleBinding");
+    expect(binding?.["subjects"]).toEqual([{ apiGroup: "", kind: "ServiceAccount", name: "minio-sa", namespace: "models" }]);
+    const deployment = docs.find((d) => d.kind === "Deployment") as { spec: { template: { spec: { volumes: { persistentVolumeClaim: { claimName: string } }[] } } } } | undefined;
+    expect(deployment?.spec.template.spec.volumes.map((v) => v.persistentVolumeClaim.claimName)).toEqual(["cache"]);
+    expect(docs.find((d) => d.kind === "ServiceAccount" && d.metadata.name === "minio-sa")?.["secrets"]).toEqual([{ name: "minio-credentials" }]);
+  }, 60_000);
+
+  it("the Pulumi testing example passes under Node's test runner", () => {
+    const output = withFiles({ mocks: blocksOf("## Testing a Pulumi program")[0] as string }, (files) =>
+      execFileSync(process.execPath, [require.resolve("tsx/cli"), "--test", "--test-reporter=tap", files["mocks"] as string], { cwd: ROOT, encoding: "utf8", stdio: "pipe" }),
+    );
+    expect(output).toMatch(/^# pass 2$/m);
+    expect(output).toMatch(/^# fail 0$/m);
   }, 120_000);
 
   it("the GitOps section's .gitignore names the synth's own files and its wave table is the library's", () => {

@@ -7,6 +7,7 @@ export { MissingPeerDependencyError } from "../peers";
 export { KServeTarget } from "./target";
 export { GitOps } from "./gitops";
 export type { GitOpsProps } from "./gitops";
+export type { ObjectHandle, SecretReference, ClaimReference, ServiceAccountReference, ServiceAccountClass, ClaimClass, WithHandles, WithHandle, ReferenceKey, HandleKey } from "./plus";
 export { InferenceEngine } from "./inference-engine";
 export { ServingRuntime } from "./serving-runtime";
 export { ModelStorage } from "./model-storage";

@@ -5,7 +5,8 @@ import type { ApiObject } from "cdk8s";
 import { Construct } from "constructs";
 import { EnginePresets, buildInferenceEngine, chariotPreset, gpuStackPreset } from "../index";
 import type { ChariotEngineVersion, ChariotImportProps, DefinitionSource, EnginePreset, GpuStackBackendDefinition, GpuStackImportProps, InferenceEngineProps, IRuntime, RuntimeInfo, VllmPresetProps } from "../index";
-import { adopt, buildContext } from "./state";
+import { adopt, buildWithHandles } from "./state";
+import type { WithHandles } from "./plus";
 
 /**
  * A custom serving engine: versions with images per accelerator, a command with placeholders, the
@@ -63,9 +64,9 @@ export class InferenceEngine extends Construct implements IRuntime {
   public readonly apiObjects: readonly ApiObject[];
 
   /** @param props the engine's props, or a preset (`EnginePresets.vllm({...})`) */
-  constructor(scope: Construct, id: string, props: InferenceEngineProps | EnginePreset) {
+  constructor(scope: Construct, id: string, props: WithHandles<InferenceEngineProps> | EnginePreset) {
     super(scope, id);
-    const result = buildInferenceEngine(props, buildContext(scope, id));
+    const result = buildWithHandles(scope, id, props, buildInferenceEngine);
     this.runtime = result.handle;
     this.name = result.handle.name;
     this.apiObjects = adopt(this, result);

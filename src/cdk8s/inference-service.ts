@@ -5,7 +5,8 @@ import type { ApiObject } from "cdk8s";
 import { Construct } from "constructs";
 import { buildInferenceService } from "../index";
 import type { InferenceServiceProps, ServiceHandle } from "../index";
-import { adopt, buildContext } from "./state";
+import { adopt, buildWithHandles } from "./state";
+import type { WithHandles } from "./plus";
 
 /**
  * A KServe InferenceService: binds an engine (or existing runtime) to a model location, with resources,
@@ -30,9 +31,9 @@ export class InferenceService extends Construct {
   /** The synthesized objects (empty when the props have errors). */
   public readonly apiObjects: readonly ApiObject[];
 
-  constructor(scope: Construct, id: string, props: InferenceServiceProps) {
+  constructor(scope: Construct, id: string, props: WithHandles<InferenceServiceProps>) {
     super(scope, id);
-    const result = buildInferenceService(props, buildContext(scope, id));
+    const result = buildWithHandles(scope, id, props, buildInferenceService);
     this.service = result.handle;
     this.name = result.handle.name;
     if (result.handle.namespace !== undefined) this.namespace = result.handle.namespace;

@@ -5,7 +5,8 @@ import type { ApiObject } from "cdk8s";
 import { Construct } from "constructs";
 import { buildLanguageModel, buildLLMInferenceService, buildLLMInferenceServiceConfig } from "../index";
 import type { LanguageModelHandle, LanguageModelProps, LanguageModelServing, LLMConfigHandle, LLMInferenceServiceConfigProps, LLMInferenceServiceProps, LLMServiceHandle } from "../index";
-import { adopt, buildContext } from "./state";
+import { adopt, buildWithHandles } from "./state";
+import type { WithHandles } from "./plus";
 
 /**
  * A KServe LLMInferenceService: a model served by vLLM workloads (optionally prefill and decode apart,
@@ -30,9 +31,9 @@ export class LLMInferenceService extends Construct {
   /** The synthesized objects (empty when the props have errors). */
   public readonly apiObjects: readonly ApiObject[];
 
-  constructor(scope: Construct, id: string, props: LLMInferenceServiceProps) {
+  constructor(scope: Construct, id: string, props: WithHandles<LLMInferenceServiceProps>) {
     super(scope, id);
-    const result = buildLLMInferenceService(props, buildContext(scope, id));
+    const result = buildWithHandles(scope, id, props, buildLLMInferenceService);
     this.service = result.handle;
     this.name = result.handle.name;
     if (result.handle.namespace !== undefined) this.namespace = result.handle.namespace;
@@ -60,9 +61,9 @@ export class LLMInferenceServiceConfig extends Construct implements LLMConfigHan
   /** The synthesized objects (empty when the props have errors). */
   public readonly apiObjects: readonly ApiObject[];
 
-  constructor(scope: Construct, id: string, props: LLMInferenceServiceConfigProps = {}) {
+  constructor(scope: Construct, id: string, props: WithHandles<LLMInferenceServiceConfigProps> = {}) {
     super(scope, id);
-    const result = buildLLMInferenceServiceConfig(props, buildContext(scope, id));
+    const result = buildWithHandles(scope, id, props, buildLLMInferenceServiceConfig);
     this.configName = result.handle.configName;
     if (result.handle.namespace !== undefined) this.namespace = result.handle.namespace;
     this.where = result.handle.where;
@@ -92,9 +93,9 @@ export class LanguageModel extends Construct {
   /** The synthesized objects (empty when the props have errors). */
   public readonly apiObjects: readonly ApiObject[];
 
-  constructor(scope: Construct, id: string, props: LanguageModelProps) {
+  constructor(scope: Construct, id: string, props: WithHandles<LanguageModelProps>) {
     super(scope, id);
-    const result = buildLanguageModel(props, buildContext(scope, id));
+    const result = buildWithHandles(scope, id, props, buildLanguageModel);
     this.model = result.handle;
     this.name = result.handle.name;
     this.serving = result.handle.serving;

@@ -5,7 +5,8 @@ import type { ApiObject } from "cdk8s";
 import { Construct } from "constructs";
 import { buildModelFleet } from "../index";
 import type { FleetHandle, ModelFleetProps } from "../index";
-import { adopt, buildContext } from "./state";
+import { adopt, buildWithHandles } from "./state";
+import type { WithHandles } from "./plus";
 
 /**
  * A fleet of models served by one engine (or a ModelServing): names, storage and modes are checked for
@@ -25,9 +26,9 @@ export class ModelFleet extends Construct {
   /** The synthesized InferenceServices (empty when the props have errors). */
   public readonly apiObjects: readonly ApiObject[];
 
-  constructor(scope: Construct, id: string, props: ModelFleetProps) {
+  constructor(scope: Construct, id: string, props: WithHandles<ModelFleetProps>) {
     super(scope, id);
-    const result = buildModelFleet(props, buildContext(scope, id));
+    const result = buildWithHandles(scope, id, props, buildModelFleet);
     this.fleet = result.handle;
     this.apiObjects = adopt(this, result);
   }

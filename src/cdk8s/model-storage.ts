@@ -26,7 +26,9 @@ import type {
   StorageHandle,
   UriStorageProps,
 } from "../index";
-import { adopt, buildContext } from "./state";
+import { adopt, buildWithHandles } from "./state";
+import { createdHandle, createdName } from "./plus";
+import type { ClaimClass, ServiceAccountClass, WithHandles } from "./plus";
 
 /**
  * A model storage. Create one with a factory (`ModelStorage.s3`, `.pvc`, `.oci`, `.huggingFace`,
@@ -35,38 +37,38 @@ import { adopt, buildContext } from "./state";
  */
 export class ModelStorage extends Construct {
   /** S3 or S3-compatible storage (`s3://bucket/prefix/path`). */
-  public static s3(scope: Construct, id: string, props: S3StorageProps): ModelStorage {
-    return new ModelStorage(scope, id, (ctx) => buildS3Storage(props, ctx));
+  public static s3(scope: Construct, id: string, props: WithHandles<S3StorageProps>): ModelStorage {
+    return new ModelStorage(scope, id, props, buildS3Storage);
   }
 
   /** A PersistentVolumeClaim (`pvc://claim/path`), existing or created with `create`. */
-  public static pvc(scope: Construct, id: string, props: PvcStorageProps = {}): ModelStorage {
-    return new ModelStorage(scope, id, (ctx) => buildPvcStorage(props, ctx));
+  public static pvc(scope: Construct, id: string, props: WithHandles<PvcStorageProps> = {}): ModelStorage {
+    return new ModelStorage(scope, id, props, buildPvcStorage);
   }
 
   /** Models packaged as OCI images (`oci://registry/repository:tag`). */
-  public static oci(scope: Construct, id: string, props: OciStorageProps): ModelStorage {
-    return new ModelStorage(scope, id, (ctx) => buildOciStorage(props, ctx));
+  public static oci(scope: Construct, id: string, props: WithHandles<OciStorageProps>): ModelStorage {
+    return new ModelStorage(scope, id, props, buildOciStorage);
   }
 
   /** The Hugging Face Hub (`hf://owner/model[:revision]`). */
-  public static huggingFace(scope: Construct, id: string, props: HuggingFaceStorageProps = {}): ModelStorage {
-    return new ModelStorage(scope, id, (ctx) => buildHuggingFaceStorage(props, ctx));
+  public static huggingFace(scope: Construct, id: string, props: WithHandles<HuggingFaceStorageProps> = {}): ModelStorage {
+    return new ModelStorage(scope, id, props, buildHuggingFaceStorage);
   }
 
   /** Google Cloud Storage (`gs://bucket/prefix/path`). */
-  public static gcs(scope: Construct, id: string, props: GcsStorageProps): ModelStorage {
-    return new ModelStorage(scope, id, (ctx) => buildGcsStorage(props, ctx));
+  public static gcs(scope: Construct, id: string, props: WithHandles<GcsStorageProps>): ModelStorage {
+    return new ModelStorage(scope, id, props, buildGcsStorage);
   }
 
   /** Azure Blob Storage. */
-  public static azureBlob(scope: Construct, id: string, props: AzureBlobStorageProps): ModelStorage {
-    return new ModelStorage(scope, id, (ctx) => buildAzureBlobStorage(props, ctx));
+  public static azureBlob(scope: Construct, id: string, props: WithHandles<AzureBlobStorageProps>): ModelStorage {
+    return new ModelStorage(scope, id, props, buildAzureBlobStorage);
   }
 
   /** Plain HTTP(S) downloads below a base URL. */
-  public static uri(scope: Construct, id: string, props: UriStorageProps): ModelStorage {
-    return new ModelStorage(scope, id, (ctx) => buildUriStorage(props, ctx));
+  public static uri(scope: Construct, id: string, props: WithHandles<UriStorageProps>): ModelStorage {
+    return new ModelStorage(scope, id, props, buildUriStorage);
   }
 
   /** The storage handle. */
@@ -74,11 +76,46 @@ export class ModelStorage extends Construct {
   /** The synthesized objects (ServiceAccount, PVC, S3 settings); empty when the props have errors. */
   public readonly apiObjects: readonly ApiObject[];
 
-  private constructor(scope: Construct, id: string, build: (ctx: BuildContext) => BuildResult<StorageHandle>) {
+  /** Name of the ServiceAccount the storage creates (the one that lists its credentials), if it creates one. */
+  public readonly serviceAccountName?: string;
+  /** Name of the PersistentVolumeClaim the storage creates (`ModelStorage.pvc` with `create`), if it creates one. */
+  public readonly claimName?: string;
+
+  private constructor(scope: Construct, id: string, props: unknown, build: (props: never, ctx: BuildContext) => BuildResult<StorageHandle>) {
     super(scope, id);
-    const result = build(buildContext(scope, id));
+    const result = buildWithHandles(scope, id, props, build as (props: unknown, ctx: BuildContext) => BuildResult<StorageHandle>);
     this.storage = result.handle;
     this.apiObjects = adopt(this, result);
+    const serviceAccountName = createdName(this.apiObjects, "ServiceAccount");
+    if (serviceAccountName !== undefined) this.serviceAccountName = serviceAccountName;
+    const claimName = createdName(this.apiObjects, "PersistentVolumeClaim");
+    if (claimName !== undefined) this.claimName = claimName;
+  }
+
+  /**
+   * The ServiceAccount this storage creates, as a cdk8s-plus object of the line you use (pass its
+   * `ServiceAccount` class), for RBAC: `role.bind(bucket.serviceAccount(kplus.ServiceAccount))`. The same
+   * object on every call; a ValidationError when the storage creates no ServiceAccount.
+   *
+   * @example
+   * import * as kplus from "cdk8s-plus-31";
+   * const reader = bucket.serviceAccount(kplus.ServiceAccount);
+   */
+  public serviceAccount<T>(serviceAccountClass: ServiceAccountClass<T>): T {
+    const namespace = this.storage.namespace;
+    return createdHandle(this, "ServiceAccount", this.serviceAccountName, "serviceAccount", serviceAccountClass, (name, id) =>
+      serviceAccountClass.fromServiceAccountName(this, id, name, namespace !== undefined ? { namespaceName: namespace } : {}),
+    );
+  }
+
+  /**
+   * The PersistentVolumeClaim this storage creates, as a cdk8s-plus object of the line you use (pass its
+   * `PersistentVolumeClaim` class), to mount it with cdk8s-plus:
+   * `kplus.Volume.fromPersistentVolumeClaim(chart, "models", store.claim(kplus.PersistentVolumeClaim))`.
+   * The same object on every call; a ValidationError when the storage creates no claim.
+   */
+  public claim<T>(claimClass: ClaimClass<T>): T {
+    return createdHandle(this, "PersistentVolumeClaim", this.claimName, "claim", claimClass, (name, id) => claimClass.fromClaimName(this, id, name));
   }
 
   /**

@@ -5,10 +5,12 @@ import type { ApiObject } from "cdk8s";
 import { Construct } from "constructs";
 import { buildNim, buildNimAccount, nimRuntime } from "../index";
 import type { IRuntime, NimAccountHandle, NimAccountProps, NimHandle, NimModelSpec, NimProps, RuntimeInfo } from "../index";
-import { adopt, buildContext } from "./state";
+import { adopt, buildWithHandles } from "./state";
+import { createdHandle, createdName } from "./plus";
+import type { ClaimClass, WithHandles } from "./plus";
 
 /** Props of the catalogue shortcuts (`Nim.llama31_8bInstruct(...)`): everything but the model. */
-export type NimPresetProps = Omit<NimProps, "model">;
+export type NimPresetProps = WithHandles<Omit<NimProps, "model">>;
 
 /**
  * An NVIDIA NIM model, deployed on KServe (a runtime and an InferenceService, with OpenShift AI's
@@ -73,13 +75,28 @@ export class Nim extends Construct implements IRuntime {
   /** The synthesized objects. */
   public readonly apiObjects: readonly ApiObject[];
 
-  constructor(scope: Construct, id: string, props: NimProps) {
+  constructor(scope: Construct, id: string, props: WithHandles<NimProps>) {
     super(scope, id);
-    const result = buildNim(props, buildContext(scope, id));
+    const result = buildWithHandles(scope, id, props, buildNim);
     this.nim = result.handle;
     this.name = result.handle.name;
     this.runtime = nimRuntime(result.handle);
     this.apiObjects = adopt(this, result);
+    const claimName = createdName(this.apiObjects, "PersistentVolumeClaim");
+    if (claimName !== undefined) this.cacheClaimName = claimName;
+  }
+
+  /** Name of the cache claim this Nim creates (on KServe, with `cache.create`), if it creates one. */
+  public readonly cacheClaimName?: string;
+
+  /**
+   * The cache claim this Nim creates, as a cdk8s-plus object of the line you use (pass its
+   * `PersistentVolumeClaim` class), to mount it elsewhere with cdk8s-plus. The same object on every call;
+   * a ValidationError when the Nim creates no claim (an existing claim, an emptyDir cache, or the NIM
+   * Operator, whose NIMCache makes the claim).
+   */
+  public cacheClaim<T>(claimClass: ClaimClass<T>): T {
+    return createdHandle(this, "PersistentVolumeClaim", this.cacheClaimName, "cacheClaim", claimClass, (name, id) => claimClass.fromClaimName(this, id, name));
   }
 }
 
@@ -90,9 +107,9 @@ export class NimAccount extends Construct {
   /** The synthesized objects. */
   public readonly apiObjects: readonly ApiObject[];
 
-  constructor(scope: Construct, id: string, props: NimAccountProps) {
+  constructor(scope: Construct, id: string, props: WithHandles<NimAccountProps>) {
     super(scope, id);
-    const result = buildNimAccount(props, buildContext(scope, id));
+    const result = buildWithHandles(scope, id, props, buildNimAccount);
     this.account = result.handle;
     this.apiObjects = adopt(this, result);
   }

@@ -5,7 +5,8 @@ import type { ApiObject } from "cdk8s";
 import { Construct } from "constructs";
 import { buildServingRuntime, existingRuntime } from "../index";
 import type { ExistingRuntimeOptions, IRuntime, RuntimeInfo, ServingRuntimeProps } from "../index";
-import { adopt, buildContext } from "./state";
+import { adopt, buildWithHandles } from "./state";
+import type { WithHandles } from "./plus";
 
 /**
  * A ServingRuntime (or ClusterServingRuntime) from KServe's own spec, checked by the same rules as
@@ -30,9 +31,9 @@ export class ServingRuntime extends Construct implements IRuntime {
   /** The synthesized objects (empty when the props have errors). */
   public readonly apiObjects: readonly ApiObject[];
 
-  constructor(scope: Construct, id: string, props: ServingRuntimeProps) {
+  constructor(scope: Construct, id: string, props: WithHandles<ServingRuntimeProps>) {
     super(scope, id);
-    const result = buildServingRuntime(props, buildContext(scope, id));
+    const result = buildWithHandles(scope, id, props, buildServingRuntime);
     this.runtime = result.handle;
     this.name = result.handle.name;
     this.apiObjects = adopt(this, result);

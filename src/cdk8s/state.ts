@@ -6,10 +6,11 @@
 import { Chart } from "cdk8s";
 import type { ApiObject } from "cdk8s";
 import type { Construct, IConstruct } from "constructs";
-import { Registry, ValidationError, formatIssue, isError } from "../index";
+import { Registry, ValidationError, formatIssue, isError, locate } from "../index";
 import type { BuildContext, BuildResult, Issue } from "../index";
 import { KServeTarget } from "./target";
 import { emitManifests } from "./emit";
+import { resolveHandles } from "./plus";
 
 interface AppState {
   readonly registry: Registry;
@@ -90,4 +91,15 @@ export function buildContext(scope: IConstruct, id: string): BuildContext {
 export function adopt<H>(construct: Construct, result: BuildResult<H>): readonly ApiObject[] {
   recordIssues(construct, result.issues);
   return emitManifests(construct, result.manifests);
+}
+
+/**
+ * Runs a core build on `props` whose cdk8s-plus objects (see {@link WithHandles}) are replaced by their
+ * names; an object of the wrong kind is a problem of the build's result.
+ */
+export function buildWithHandles<P, H>(scope: IConstruct, id: string, props: unknown, build: (props: P, ctx: BuildContext) => BuildResult<H>): BuildResult<H> {
+  const ctx = buildContext(scope, id);
+  const { value, drafts } = resolveHandles(props);
+  const result = build(value as P, ctx);
+  return drafts.length === 0 ? result : { ...result, issues: [...locate(ctx.where, drafts), ...result.issues] };
 }

@@ -7,7 +7,8 @@ import { Construct } from "constructs";
 import { buildStorageConfig } from "../index";
 import type { FleetStorage, ModelLocation, StorageConfigHandle, StorageConfigPathOptions, StorageConfigProps } from "../index";
 import { locateInStorageConfig } from "../index";
-import { adopt, buildContext } from "./state";
+import { adopt, buildWithHandles } from "./state";
+import type { WithHandles } from "./plus";
 
 /**
  * The storage-config Secret's entries. The library never writes key material: with `source: "existing"`
@@ -28,9 +29,9 @@ export class StorageConfig extends Construct {
   /** The synthesized objects (data-connection overlays or the Job and its RBAC); empty for `existing`. */
   public readonly apiObjects: readonly ApiObject[];
 
-  constructor(scope: Construct, id: string, props: StorageConfigProps) {
+  constructor(scope: Construct, id: string, props: WithHandles<StorageConfigProps>) {
     super(scope, id);
-    const result = buildStorageConfig(props, buildContext(scope, id));
+    const result = buildWithHandles(scope, id, props, buildStorageConfig);
     this.storageConfig = result.handle;
     this.apiObjects = adopt(this, result);
   }

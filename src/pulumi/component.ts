@@ -4,7 +4,7 @@
  * its handle; everything about Inputs, validation and emitting lives here.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ValidationError, checkReadiness, formatIssue, isError, locate } from "../index";
+import { ValidationError, checkReadiness, checkReference, formatIssue, isError, locate } from "../index";
 import type { BuildContext, BuildResult, Issue, IssueDraft, Manifest, ReadinessProps } from "../index";
 import { KServeProgram, KServeTarget } from "./program";
 import { combine, isDeferred, lift, maskSecrets, registerResolved, relabel, resolve, resolvedNamespace, resolvedOutput, tokenOutput, tokensIn } from "./inputs";
@@ -107,6 +107,7 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     const { namespace, ...rest } = split.rest as { namespace?: unknown };
     const namespaceDeferred = isDeferred(namespace);
     const lifted = lift(rest);
+    const checks = [...readinessIssues, ...locate(name, lifted.references.flatMap(checkReference))];
     const withNamespace = (props: unknown, ns: unknown): unknown => (ns === undefined ? props : { ...(props as object), namespace: ns });
     const ctx: BuildContext = { where: name, defaultName: name, target: KServeTarget.getDefault() };
     this.namespace = pulumi.output(namespace as pulumi.Input<string | undefined>);
@@ -114,19 +115,28 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     this.deferred = namespaceDeferred || lifted.tokens.size > 0 || lifted.handles.size > 0;
     if (!this.deferred) {
       const result = run(withNamespace(lifted.value, namespace), { ...ctx, registry: KServeProgram.registry });
-      this.report([...readinessIssues, ...result.issues]);
+      // collected by KServeProgram.collect: a component with problems creates no children
+      const manifests = this.report([...checks, ...result.issues]) ? result.manifests : [];
       this.handle = result.handle;
       // through `apply`: `pulumi.output(handle)` would copy the handle, losing its identity and functions
       this.resolvedHandle = pulumi.output(undefined).apply(() => result.handle);
-      this.resources = result.manifests.map((m) => this.emit(childName(name, m, options), m, (field) => m[field] as pulumi.Input<unknown>));
-      this.objects = pulumi.output(result.manifests.map((m) => `${m.kind}/${m.metadata.name}`));
+      this.resources = manifests.map((m) => this.emit(childName(name, m, options), m, (field) => m[field] as pulumi.Input<unknown>));
+      this.objects = pulumi.output(manifests.map((m) => `${m.kind}/${m.metadata.name}`));
       return;
     }
 
     // Placeholders at construction: the resource set, and every check that does not need the Outputs.
     const built = run(withNamespace(lifted.value, namespaceDeferred ? undefined : namespace), ctx);
-    const sync = { ...built, issues: [...readinessIssues, ...built.issues] };
-    if (sync.issues.some(isError)) throw new ValidationError(relabel(sync.issues));
+    const sync = { ...built, issues: [...checks, ...built.issues] };
+    if (sync.issues.some(isError)) {
+      if (!KServeProgram.record(relabel(sync.issues))) throw new ValidationError(relabel(sync.issues));
+      // collected by KServeProgram.collect: no children, and the handle as built with placeholders
+      this.handle = sync.handle;
+      this.resolvedHandle = pulumi.output(undefined).apply(() => sync.handle);
+      this.resources = [];
+      this.objects = pulumi.output([]);
+      return;
+    }
     this.report(sync.issues.filter((issue) => tokensIn(issue).size === 0));
     this.handle = sync.handle;
 
@@ -156,7 +166,8 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
       // a credential whose value is an Input: an error when the Output is plain, a warning when it is a Pulumi secret
       const reviewManifestFindings = (drafts: readonly IssueDraft[]): IssueDraft[] => judgeInputCredentials(drafts, sync.manifests, secretTokens);
       const result = run(withNamespace(resolve(lifted.value, tokenValues, handleValues), ns), { ...ctx, registry: KServeProgram.registry, reviewManifestFindings });
-      this.report(maskSecrets(result.issues, tokens.flatMap((t, k) => (secret[k] === true && typeof tokenValues.get(t) === "string" ? [tokenValues.get(t) as string] : []))));
+      // with the real values: always thrown, so the resources fail with the message (never collected)
+      this.report(maskSecrets(result.issues, tokens.flatMap((t, k) => (secret[k] === true && typeof tokenValues.get(t) === "string" ? [tokenValues.get(t) as string] : []))), false);
       checkSameShape(name, sync.manifests, result.manifests, untracked);
       return result;
     });
@@ -201,15 +212,22 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     return emitResource(resourceName, manifest.apiVersion, manifest.kind, fields as ManifestInputs, { parent: this });
   }
 
-  /** Throws a ValidationError when an issue is an error; logs the warnings (each once). */
-  private report(issues: readonly Issue[]): void {
-    if (issues.some(isError)) throw new ValidationError(issues);
+  /**
+   * Throws a ValidationError when an issue is an error (inside {@link KServeProgram.collect}: records the
+   * issues and returns false); logs the warnings (each once). True when there is no error.
+   */
+  private report(issues: readonly Issue[], collectable = true): boolean {
+    if (issues.some(isError)) {
+      if (collectable && KServeProgram.record(issues)) return false;
+      throw new ValidationError(issues);
+    }
     for (const issue of issues) {
       const text = formatIssue(issue);
       if (this.logged.has(text)) continue;
       this.logged.add(text);
       void pulumi.log.warn(text, this);
     }
+    return true;
   }
 }
 

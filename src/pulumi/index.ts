@@ -11,6 +11,7 @@ export type { BuildFunction, ComponentOptions } from "./component";
 export { RuntimeComponent } from "./runtime-component";
 export { PULUMI_WAIT_FOR, PULUMI_TIMEOUT_SECONDS, awaitAnnotations } from "./readiness";
 export type { ReadinessArgs } from "./readiness";
+export type { SecretInput, ClaimInput, ServiceAccountInput } from "./references";
 export { InferenceEngine } from "./inference-engine";
 export type { InferenceEngineArgs, EngineVersionArgs, EnvInput, PresetArgs, VllmPresetArgs, GpuStackImportArgs, ChariotImportArgs } from "./inference-engine";
 export { ServingRuntime } from "./serving-runtime";

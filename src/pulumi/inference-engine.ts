@@ -7,6 +7,7 @@ import type { BuildContext, BuildResult, ChariotEngineVersion, ChariotImportProp
 import { RuntimeComponent } from "./runtime-component";
 import { assertArgsObject } from "./component";
 import type { BuildFunction } from "./component";
+import type { SecretInput } from "./references";
 
 /** An environment variable value: a string (or an Output of one, a Pulumi secret stays secret), or a reference. */
 export type EnvInput = pulumi.Input<string> | EnvSource;
@@ -43,7 +44,7 @@ export interface InferenceEngineArgs extends Omit<InferenceEngineProps, "namespa
    * Image pull secrets (names of existing Secrets).
    * @default none
    */
-  readonly imagePullSecrets?: readonly pulumi.Input<string>[];
+  readonly imagePullSecrets?: readonly SecretInput[];
 }
 
 /**

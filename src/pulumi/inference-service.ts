@@ -8,6 +8,7 @@ import { KServeComponent } from "./component";
 import { statusOf } from "./emit";
 import type { EnvInput } from "./inference-engine";
 import type { ReadinessArgs } from "./readiness";
+import type { SecretInput, ServiceAccountInput } from "./references";
 
 /**
  * Args of an {@link InferenceService}: the core's {@link InferenceServiceProps}, with `namespace`,
@@ -26,12 +27,12 @@ export interface InferenceServiceArgs extends Omit<InferenceServiceProps, "names
    * ServiceAccount of the serving pods.
    * @default the model storage's ServiceAccount when it has one, else the namespace's default
    */
-  readonly serviceAccountName?: pulumi.Input<string>;
+  readonly serviceAccountName?: ServiceAccountInput;
   /**
    * Image pull secrets (names of existing Secrets), added to the model storage's.
    * @default the model storage's pull secrets
    */
-  readonly imagePullSecrets?: readonly pulumi.Input<string>[];
+  readonly imagePullSecrets?: readonly SecretInput[];
   /**
    * Environment variables for this model (override the runtime's by name).
    * @default none

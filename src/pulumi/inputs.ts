@@ -11,6 +11,8 @@
  *   dependencies); {@link relabel} shows tokens as `{path}` in messages and resource names.
  */
 import * as pulumi from "@pulumi/pulumi";
+import type { ReferenceSubject } from "../index";
+import { referencedResource } from "./references";
 
 interface TokenInfo {
   readonly output: pulumi.Output<unknown>;
@@ -50,11 +52,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function tokenFor(value: pulumi.Output<unknown> | Promise<unknown>, label: string): string {
+function tokenFor(value: object, label: string, output: pulumi.Output<unknown> = pulumi.output(value as pulumi.Input<unknown>) as pulumi.Output<unknown>): string {
   const known = tokenOf.get(value);
   if (known !== undefined) return known;
   const token = `x--${tokens.size}--x`;
-  tokens.set(token, { output: pulumi.output(value) as pulumi.Output<unknown>, label });
+  tokens.set(token, { output, label });
   tokenOf.set(value, token);
   return token;
 }
@@ -100,15 +102,25 @@ export interface Lifted {
   readonly tokens: ReadonlySet<string>;
   /** Handles of other components that resolve later (replaced by their resolved values in {@link resolve}). */
   readonly handles: ReadonlySet<object>;
+  /** The `@pulumi/kubernetes` resources given as references (replaced by tokens of their names), for the kind check. */
+  readonly references: readonly ReferenceSubject[];
+}
+
+/** The prop key of a path (`credentials.secretName` -> `secretName`, `imagePullSecrets[0]` -> `imagePullSecrets`). */
+function keyOf(path: string): string | undefined {
+  const last = path.replace(/(\[\d+\])+$/, "").split(".").pop();
+  return last === undefined || last === "" ? undefined : last;
 }
 
 /**
- * Replaces Outputs and Promises in `value` by tokens, and references to this adapter's components by
- * the core values they stand for (see {@link registerReference}).
+ * Replaces Outputs and Promises in `value` by tokens, `@pulumi/kubernetes` Secrets, claims,
+ * ServiceAccounts and ConfigMaps by tokens of their `metadata.name`, and references to this adapter's
+ * components by the core values they stand for (see {@link registerReference}).
  */
 export function lift(value: unknown, path = ""): Lifted {
   const found = new Set<string>();
   const handles = new Set<object>();
+  const referenced: ReferenceSubject[] = [];
   const lifted = mapTree(value, path, function leaf(v, at) {
     if (typeof v === "string") {
       for (const token of tokensIn(v)) found.add(token);
@@ -126,9 +138,16 @@ export function lift(value: unknown, path = ""): Lifted {
       found.add(token);
       return { done: true, value: token };
     }
+    const resource = referencedResource(v);
+    if (resource !== undefined) {
+      const token = tokenFor(v, at, resource.name);
+      found.add(token);
+      referenced.push({ path: at, key: keyOf(at), kind: resource.kind, name: `{${at}}` });
+      return { done: true, value: token };
+    }
     return undefined;
   });
-  return { value: lifted, tokens: found, handles };
+  return { value: lifted, tokens: found, handles, references: referenced };
 }
 
 /** Puts real values back: tokens by their Outputs' values, handles by their resolved values. */

@@ -29,6 +29,7 @@ import type {
 import { KServeComponent } from "./component";
 import type { BuildFunction } from "./component";
 import { registerReference } from "./inputs";
+import type { ClaimInput, SecretInput, ServiceAccountInput } from "./references";
 
 /** The storage props every kind shares, with `namespace` and `serviceAccountName` accepting Inputs. */
 export type StorageArgs<P extends StorageBaseProps> = Omit<P, "namespace" | "serviceAccountName"> & {
@@ -41,7 +42,7 @@ export type StorageArgs<P extends StorageBaseProps> = Omit<P, "namespace" | "ser
    * Name of the ServiceAccount that carries the credentials, when the storage needs one.
    * @default "<name>-sa"
    */
-  readonly serviceAccountName?: pulumi.Input<string>;
+  readonly serviceAccountName?: ServiceAccountInput;
 };
 
 /** S3 credentials; `secretName` may be an Input. Exactly one field. */
@@ -50,7 +51,7 @@ export interface S3CredentialsArgs extends Omit<S3CredentialsProps, "secretName"
    * An existing Secret with `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` (see {@link S3CredentialsProps.secretName}).
    * @default none (give one of secretName, storageConfigKey, irsaRoleArn)
    */
-  readonly secretName?: pulumi.Input<string>;
+  readonly secretName?: SecretInput;
 }
 
 /** Args of {@link ModelStorage.s3}. */
@@ -59,14 +60,20 @@ export type S3StorageArgs = Omit<StorageArgs<S3StorageProps>, "credentials"> & {
   readonly credentials: S3CredentialsArgs;
 };
 /** Args of {@link ModelStorage.pvc}. */
-export type PvcStorageArgs = StorageArgs<PvcStorageProps>;
+export type PvcStorageArgs = Omit<StorageArgs<PvcStorageProps>, "claimName"> & {
+  /**
+   * Name of the claim (an Input, or a `k8s.core.v1.PersistentVolumeClaim` resource): an existing one, or the one to create.
+   * @default the storage name
+   */
+  readonly claimName?: ClaimInput;
+};
 /** Args of {@link ModelStorage.oci}. */
 export type OciStorageArgs = Omit<StorageArgs<OciStorageProps>, "pullSecret"> & {
   /**
    * Pull secret for a private registry (name of an existing Secret).
    * @default none (public images)
    */
-  readonly pullSecret?: pulumi.Input<string>;
+  readonly pullSecret?: SecretInput;
 };
 /** Args of {@link ModelStorage.huggingFace}. */
 export type HuggingFaceStorageArgs = Omit<StorageArgs<HuggingFaceStorageProps>, "tokenSecret"> & {
@@ -74,7 +81,7 @@ export type HuggingFaceStorageArgs = Omit<StorageArgs<HuggingFaceStorageProps>, 
    * An existing Secret holding `HF_TOKEN`.
    * @default none (public models)
    */
-  readonly tokenSecret?: pulumi.Input<string>;
+  readonly tokenSecret?: SecretInput;
 };
 /** Args of {@link ModelStorage.gcs}. */
 export type GcsStorageArgs = Omit<StorageArgs<GcsStorageProps>, "credentialsSecret"> & {
@@ -82,7 +89,7 @@ export type GcsStorageArgs = Omit<StorageArgs<GcsStorageProps>, "credentialsSecr
    * An existing Secret holding `gcloud-application-credentials.json`.
    * @default none (workload identity or public data)
    */
-  readonly credentialsSecret?: pulumi.Input<string>;
+  readonly credentialsSecret?: SecretInput;
 };
 /** Args of {@link ModelStorage.azureBlob}. */
 export type AzureBlobStorageArgs = Omit<StorageArgs<AzureBlobStorageProps>, "credentialsSecret"> & {
@@ -90,7 +97,7 @@ export type AzureBlobStorageArgs = Omit<StorageArgs<AzureBlobStorageProps>, "cre
    * An existing Secret with the Azure credentials.
    * @default none (public container)
    */
-  readonly credentialsSecret?: pulumi.Input<string>;
+  readonly credentialsSecret?: SecretInput;
 };
 /** Args of {@link ModelStorage.uri}. */
 export type UriStorageArgs = StorageArgs<UriStorageProps>;

@@ -3,17 +3,18 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { buildNim, buildNimAccount, nimRuntime } from "../index";
-import type { IRuntime, NgcApiKeySecret, NgcPullSecret, NimAccountHandle, NimAccountProps, NimAccountSecret, NimHandle, NimModelSpec, NimNgcProps, NimProps, Registry, RuntimeInfo, HfTokenSecret } from "../index";
+import type { IRuntime, NimCacheProps, NgcApiKeySecret, NgcPullSecret, NimAccountHandle, NimAccountProps, NimAccountSecret, NimHandle, NimModelSpec, NimNgcProps, NimProps, Registry, RuntimeInfo, HfTokenSecret } from "../index";
 import { KServeComponent, assertArgsObject } from "./component";
 import type { BuildFunction } from "./component";
 import { isDeferred, lift, registerReference } from "./inputs";
 import { KServeProgram, KServeTarget } from "./program";
 import type { ReadinessArgs } from "./readiness";
+import type { ClaimInput, SecretInput } from "./references";
 
 /** A typed Secret reference whose name (and namespace) may be Inputs. */
 export type SecretRefArgs<T extends { readonly name: string }> = Omit<T, "name" | "namespace"> & {
-  /** Name of the Secret. */
-  readonly name: pulumi.Input<string>;
+  /** Name of the Secret (an Input, or a `k8s.core.v1.Secret` resource). */
+  readonly name: SecretInput;
 } & ("namespace" extends keyof T
     ? {
         /**
@@ -27,18 +28,29 @@ export type SecretRefArgs<T extends { readonly name: string }> = Omit<T, "name" 
 /** NGC credentials (see {@link NimNgcProps}); the Secret names may be Inputs (a Pulumi secret stays secret). */
 export interface NimNgcArgs extends Omit<NimNgcProps, "apiKeySecret" | "pullSecret" | "hfTokenSecret"> {
   /** The Secret with the NGC API key (a name means `NgcSecrets.apiKey(name)`, key `NGC_API_KEY`). */
-  readonly apiKeySecret: pulumi.Input<string> | SecretRefArgs<NgcApiKeySecret>;
+  readonly apiKeySecret: SecretInput | SecretRefArgs<NgcApiKeySecret>;
   /** The nvcr.io image pull secret (a name means `NgcSecrets.pullSecret(name)`). */
-  readonly pullSecret: pulumi.Input<string> | SecretRefArgs<NgcPullSecret>;
+  readonly pullSecret: SecretInput | SecretRefArgs<NgcPullSecret>;
   /**
    * The Secret with the Hugging Face token (a name means `NgcSecrets.hfToken(name)`, key `HF_TOKEN`).
    * @default none
    */
-  readonly hfTokenSecret?: pulumi.Input<string> | SecretRefArgs<HfTokenSecret>;
+  readonly hfTokenSecret?: SecretInput | SecretRefArgs<HfTokenSecret>;
 }
 
 /** Args of a {@link Nim}: the core's {@link NimProps}, with `namespace` and the NGC Secret names accepting Inputs. */
-export interface NimArgs extends Omit<NimProps, "namespace" | "ngc">, ReadinessArgs {
+export interface NimArgs extends Omit<NimProps, "namespace" | "ngc" | "cache">, ReadinessArgs {
+  /**
+   * The model cache (see {@link NimCacheProps}); `claimName` may also be a `k8s.core.v1.PersistentVolumeClaim` resource.
+   * @default an emptyDir cache
+   */
+  readonly cache?: Omit<NimCacheProps, "claimName"> & {
+    /**
+     * An existing claim (its name, an Input, or the resource).
+     * @default a new claim named `<name>-cache` when `create` is given, else no claim
+     */
+    readonly claimName?: ClaimInput;
+  };
   /**
    * Namespace.
    * @default not set (the Kubernetes provider's default namespace)
@@ -192,7 +204,7 @@ export interface NimAccountArgs extends Omit<NimAccountProps, "namespace" | "api
    */
   readonly namespace?: pulumi.Input<string>;
   /** The Secret with the NGC key the Account reads (key `api_key`; a name means `NgcSecrets.accountApiKey(name)`). */
-  readonly apiKeySecret: pulumi.Input<string> | SecretRefArgs<NimAccountSecret>;
+  readonly apiKeySecret: SecretInput | SecretRefArgs<NimAccountSecret>;
 }
 
 /**

@@ -3,12 +3,14 @@
  * components (unique object names, runtimes competing for a model format). A Pulumi program is one
  * Node.js process, so this state is module state; tests reset it with {@link KServeProgram.reset}.
  */
-import { Registry, assertTargetProps } from "../index";
-import type { TargetProps } from "../index";
+import { Registry, ValidationError, assertTargetProps, isError } from "../index";
+import type { Issue, TargetProps } from "../index";
 import { resetInputs } from "./inputs";
 
 let defaultTarget: TargetProps = {};
 let registry = new Registry();
+/** The problems collected by {@link KServeProgram.collect} while it runs (`undefined`: not collecting). */
+let collected: Issue[] | undefined;
 
 /** The target platform of a Pulumi program. */
 export class KServeTarget {
@@ -48,7 +50,71 @@ export class KServeProgram {
   public static reset(): void {
     defaultTarget = {};
     registry = new Registry();
+    collected = undefined;
     resetInputs();
+  }
+
+  /**
+   * Runs `program` (the code that creates the components; it may be async) and reports the problems of
+   * all of its components together: a component with problems records them and creates no child
+   * resources instead of throwing, the others are created as usual, and when `program` has returned (or
+   * its promise has settled) one `ValidationError` lists every problem of every component. Returns what
+   * `program` returns.
+   *
+   * What it cannot collect, by Pulumi's design: problems that depend on Output values are found once the
+   * values are known, inside Pulumi's `apply`, and fail the resources concerned one by one (in `preview`
+   * when the values are known then, else in `up`); an error thrown by other code stops the program at
+   * once; and Pulumi is not transactional, so in `pulumi up` the valid components registered before the
+   * error may be created (run `pulumi preview` first: it creates nothing). Nested calls report with the
+   * outermost one.
+   *
+   * @example
+   * export const urls = KServeProgram.collect(() => {
+   *   const a = new InferenceService("a", { ... });
+   *   const b = new InferenceService("b", { ... });
+   *   return { a: a.url, b: b.url };
+   * });
+   */
+  public static collect<T>(program: () => T): T {
+    if (collected !== undefined) return program();
+    const issues: Issue[] = [];
+    collected = issues;
+    const finish = (): void => {
+      if (collected === issues) collected = undefined;
+      if (issues.some(isError)) throw new ValidationError(issues);
+    };
+    let result: T;
+    try {
+      result = program();
+    } catch (error) {
+      if (collected === issues) collected = undefined;
+      if (error instanceof ValidationError) throw new ValidationError([...issues, ...error.issues]);
+      throw error;
+    }
+    if (result instanceof Promise) {
+      return result.then(
+        (value: unknown) => {
+          finish();
+          return value;
+        },
+        (error: unknown) => {
+          if (collected === issues) collected = undefined;
+          throw error instanceof ValidationError ? new ValidationError([...issues, ...error.issues]) : error;
+        },
+      ) as T;
+    }
+    finish();
+    return result;
+  }
+
+  /**
+   * Records a component's problems when {@link KServeProgram.collect} is running (true), else does
+   * nothing (false: the component throws them itself).
+   */
+  public static record(issues: readonly Issue[]): boolean {
+    if (collected === undefined) return false;
+    collected.push(...issues);
+    return true;
   }
 
   private constructor() {}

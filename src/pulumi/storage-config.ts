@@ -21,11 +21,12 @@ import type {
 import { KServeComponent, assertArgsObject } from "./component";
 import type { BuildFunction } from "./component";
 import { isDeferred, lift } from "./inputs";
+import type { SecretInput } from "./references";
 
 /** Credentials of an entry the library writes; `secretName` may be an Input (a Pulumi secret stays secret). */
 export type CredentialsArgs<E extends { readonly credentials?: { readonly secretName: string } }> = Omit<NonNullable<E["credentials"]>, "secretName"> & {
-  /** Name of the existing Secret with the credentials. */
-  readonly secretName: pulumi.Input<string>;
+  /** Name of the existing Secret with the credentials (an Input, or a `k8s.core.v1.Secret` resource). */
+  readonly secretName: SecretInput;
 };
 
 /** An entry with `credentials.secretName` accepting an Input. */
@@ -49,7 +50,7 @@ export interface StorageConfigJobArgs extends Omit<StorageConfigJobProps, "image
    * Pull secrets for the image.
    * @default none
    */
-  readonly imagePullSecrets?: readonly pulumi.Input<string>[];
+  readonly imagePullSecrets?: readonly SecretInput[];
 }
 
 /**

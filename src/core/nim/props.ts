@@ -44,26 +44,41 @@ export interface HfTokenSecret {
   readonly key: string;
 }
 
-/** Typed references to the NGC Secrets: the three are different Secrets with different keys. */
+/** A Secret object given by its name (a cdk8s-plus `ISecret`, a cdk8s ApiObject): only `name` is read. */
+export interface NamedSecret {
+  /** The Secret's name. */
+  readonly name: string;
+}
+
+function nameOf(secret: string | NamedSecret): string {
+  // an object's name only when it is one (a Pulumi Output stays itself, for the adapter to resolve)
+  if (secret !== null && typeof secret === "object" && typeof (secret as { name?: unknown }).name === "string") return secret.name;
+  return secret as string;
+}
+
+/**
+ * Typed references to the NGC Secrets: the three are different Secrets with different keys. Each takes
+ * the Secret's name or an object with it (a cdk8s-plus `Secret`).
+ */
 export const NgcSecrets = {
   /** The generic Secret with the NGC API key (key `NGC_API_KEY` unless given). */
-  apiKey(name: string, options: { readonly key?: string } = {}): NgcApiKeySecret {
-    return { type: "ngc-api-key", name, key: options.key ?? "NGC_API_KEY" };
+  apiKey(secret: string | NamedSecret, options: { readonly key?: string } = {}): NgcApiKeySecret {
+    return { type: "ngc-api-key", name: nameOf(secret), key: options.key ?? "NGC_API_KEY" };
   },
   /** The nvcr.io image pull secret (`kubernetes.io/dockerconfigjson`, user `$oauthtoken`). */
-  pullSecret(name: string): NgcPullSecret {
-    return { type: "ngc-pull-secret", name };
+  pullSecret(secret: string | NamedSecret): NgcPullSecret {
+    return { type: "ngc-pull-secret", name: nameOf(secret) };
   },
   /**
    * The Secret with the Hugging Face token (key `HF_TOKEN` unless given). It may be the NGC API key's
    * Secret (NVIDIA's recipe keeps both keys in `nvidia-nim-secrets`), never the pull secret.
    */
-  hfToken(name: string, options: { readonly key?: string } = {}): HfTokenSecret {
-    return { type: "hf-token", name, key: options.key ?? "HF_TOKEN" };
+  hfToken(secret: string | NamedSecret, options: { readonly key?: string } = {}): HfTokenSecret {
+    return { type: "hf-token", name: nameOf(secret), key: options.key ?? "HF_TOKEN" };
   },
   /** The Secret OpenShift AI's NIM Account reads (key `api_key` unless given). */
-  accountApiKey(name: string, options: { readonly key?: string; readonly namespace?: string } = {}): NimAccountSecret {
-    return { type: "nim-account-api-key", name, key: options.key ?? "api_key", ...(options.namespace !== undefined ? { namespace: options.namespace } : {}) };
+  accountApiKey(secret: string | NamedSecret, options: { readonly key?: string; readonly namespace?: string } = {}): NimAccountSecret {
+    return { type: "nim-account-api-key", name: nameOf(secret), key: options.key ?? "api_key", ...(options.namespace !== undefined ? { namespace: options.namespace } : {}) };
   },
 } as const;
 

@@ -17,5 +17,6 @@ import "../gitops";
 import "../readiness";
 import "../llm/rules";
 import "./common";
+import "../references";
 
 export { manifestRules, ruleCatalogue, ruleMeta, runRules } from "./registry";

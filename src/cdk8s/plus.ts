@@ -1,0 +1,147 @@
+/**
+ * cdk8s-plus interop, typed structurally so it works with whichever cdk8s-plus line an app uses (28 to 33,
+ * none of which the library imports):
+ *
+ * - where a prop names a Secret, a PersistentVolumeClaim or a ServiceAccount, it also takes the
+ *   cdk8s-plus object (`ISecret`, `IPersistentVolumeClaim`, `IServiceAccount`, or a cdk8s `ApiObject` of
+ *   that kind); the construct reads only its name, and checks that its kind is the one the prop names;
+ * - the ServiceAccounts and claims a construct creates are handed out as cdk8s-plus objects
+ *   (`storage.serviceAccount(kplus.ServiceAccount)`, `storage.claim(kplus.PersistentVolumeClaim)`), so
+ *   RBAC bindings and volumes are written with cdk8s-plus.
+ */
+import type { ApiObject } from "cdk8s";
+import type { Construct } from "constructs";
+import { ValidationError, checkCreated, checkReference, isObjectHandle, locate } from "../index";
+import type { IssueDraft, Issue, ReferenceKind } from "../index";
+
+/**
+ * What the library reads of a cdk8s-plus object given as a reference: cdk8s-plus's `IResource` (every line
+ * from 28 to 33), which `ISecret`, `IPersistentVolumeClaim` and `IServiceAccount` extend; a cdk8s
+ * `ApiObject` has the same fields. Only `name` ends up in the manifests; `kind` is checked against the prop.
+ */
+export interface ObjectHandle {
+  /** The object's name (`metadata.name`). */
+  readonly name: string;
+  /** Its API version (`v1`). */
+  readonly apiVersion: string;
+  /** Its kind (`Secret`, `PersistentVolumeClaim`, `ServiceAccount`). */
+  readonly kind: string;
+}
+
+/** A Secret: its name, or a cdk8s-plus `ISecret` (`new kplus.Secret(...)`, `kplus.Secret.fromSecretName(...)`). */
+export type SecretReference = string | ObjectHandle;
+/** A PersistentVolumeClaim: its name, or a cdk8s-plus `IPersistentVolumeClaim`. */
+export type ClaimReference = string | ObjectHandle;
+/** A ServiceAccount: its name, or a cdk8s-plus `IServiceAccount`. */
+export type ServiceAccountReference = string | ObjectHandle;
+
+/** cdk8s-plus's `ServiceAccount` class (any line from 28 to 33), as far as the library calls it. */
+export interface ServiceAccountClass<T> {
+  /** `kplus.ServiceAccount.fromServiceAccountName`. */
+  fromServiceAccountName(scope: Construct, id: string, name: string, options?: { readonly namespaceName?: string }): T;
+}
+
+/** cdk8s-plus's `PersistentVolumeClaim` class (any line from 28 to 33), as far as the library calls it. */
+export interface ClaimClass<T> {
+  /** `kplus.PersistentVolumeClaim.fromClaimName`. */
+  fromClaimName(scope: Construct, id: string, claimName: string): T;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function plain(value: object): boolean {
+  return isPlainObject(value);
+}
+
+/**
+ * `props` with every cdk8s-plus object (or ApiObject) of a referenced kind replaced by its name, and a
+ * problem for each one given under a prop that names another kind. Descends into plain objects and
+ * arrays only (other constructs, locations and requests are kept as they are); unchanged parts keep
+ * their identity.
+ */
+export function resolveHandles(props: unknown): { readonly value: unknown; readonly drafts: IssueDraft[] } {
+  const drafts: IssueDraft[] = [];
+  const visit = (value: unknown, path: string, key: string | undefined): unknown => {
+    if (isObjectHandle(value) && !plain(value)) {
+      drafts.push(...checkReference({ path, key, kind: value.kind, name: value.name }));
+      return value.name;
+    }
+    if (Array.isArray(value)) {
+      let changed = false;
+      const out = value.map((item: unknown, i) => {
+        const mapped = visit(item, `${path}[${i}]`, key);
+        if (mapped !== item) changed = true;
+        return mapped;
+      });
+      return changed ? out : value;
+    }
+    if (isPlainObject(value)) {
+      let changed = false;
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(value)) {
+        const item = value[k];
+        const mapped = visit(item, path === "" ? k : `${path}.${k}`, k);
+        if (mapped !== item) changed = true;
+        out[k] = mapped;
+      }
+      return changed ? out : value;
+    }
+    return value;
+  };
+  return { value: visit(props, "", undefined), drafts };
+}
+
+/** The name of the object of `kind` among a construct's ApiObjects, if it creates one. */
+export function createdName(objects: readonly ApiObject[], kind: ReferenceKind): string | undefined {
+  return objects.find((o) => o.kind === kind && o.apiVersion === "v1")?.name;
+}
+
+const handles = new WeakMap<object, Map<object, unknown>>();
+
+/**
+ * The cdk8s-plus handle of an object a construct creates, made once per construct and cdk8s-plus class
+ * (under the construct, so its id never clashes); a ValidationError when the construct creates no such object.
+ */
+export function createdHandle<T>(construct: Construct, kind: ReferenceKind, name: string | undefined, method: string, factory: object, make: (name: string, id: string) => T): T {
+  const issues: Issue[] = locate(construct.node.path, checkCreated({ path: `${method}()`, kind, name }));
+  if (issues.length > 0 || name === undefined) throw new ValidationError(issues);
+  let cache = handles.get(construct);
+  if (cache === undefined) {
+    cache = new Map();
+    handles.set(construct, cache);
+  }
+  if (cache.has(factory)) return cache.get(factory) as T;
+  const handle = make(name, `${kind}-handle-${cache.size}`);
+  cache.set(factory, handle);
+  return handle;
+}
+
+/** The prop keys that name a Secret, claim, ServiceAccount or ConfigMap (the keys of {@link REFERENCE_FIELDS}). */
+export type ReferenceKey = "secretName" | "pullSecret" | "tokenSecret" | "credentialsSecret" | "apiKeySecret" | "hfTokenSecret" | "imagePullSecrets" | "claimName" | "serviceAccountName" | "caBundleConfigMap";
+
+/** Prop keys that hold other constructs, locations, requests or targets: kept as they are. */
+export type HandleKey = "engine" | "model" | "hardware" | "runtime" | "target" | "storage" | "single" | "multi" | "baseRefs" | "profile" | "parameters";
+
+/** A reference prop's type, also taking a cdk8s-plus object (for a list: in each item). */
+export type WithHandle<V> = V extends readonly (infer U)[] ? readonly (U | ObjectHandle)[] : V | ObjectHandle;
+
+/**
+ * Props `T` in which every prop that names a Secret, a PersistentVolumeClaim, a ServiceAccount or a
+ * ConfigMap (`secretName`, `claimName`, `serviceAccountName`, `pullSecret`, `imagePullSecrets`, ... at any
+ * depth) also takes the cdk8s-plus object ({@link ObjectHandle}); everything else is unchanged.
+ */
+export type WithHandles<T> = 0 extends 1 & T
+  ? T
+  : unknown extends T
+    ? T
+    : T extends string | number | boolean | bigint | symbol | null | undefined
+      ? T
+      : T extends (...args: never[]) => unknown
+        ? T
+        : T extends readonly (infer U)[]
+          ? readonly WithHandles<U>[]
+          : { readonly [K in keyof T]: K extends ReferenceKey ? WithHandle<T[K]> : K extends HandleKey ? T[K] : WithHandles<T[K]> };
