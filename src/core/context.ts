@@ -111,6 +111,14 @@ function targetPropsOf(props: unknown, ctx: BuildContext): TargetProps {
 }
 
 /**
+ * The manifests whose Kubernetes syntax a build has checked already. A build made of other builds (a
+ * ModelFleet of InferenceServices, a NIM, the LanguageModel switch) gets its parts' manifests checked and
+ * reviewed by the parts' own builds; checking them again would report every finding twice. Keyed by the
+ * manifest objects themselves (fresh per build), so nothing is shared between apps or programs.
+ */
+const syntaxChecked = new WeakSet<Manifest>();
+
+/**
  * Wraps a build: the Kubernetes syntax rules (`src/core/kubernetes/rules.ts`) run on every manifest it
  * renders (a problem there drops the manifests, like any error), and an unexpected exception becomes one
  * issue instead of a crash from deep inside (the rule `internal/unexpected` marks a bug in the library,
@@ -124,7 +132,10 @@ export function guardBuild<P, H>(build: (props: P, ctx: BuildContext) => BuildRe
       if (targetDrafts.length > 0) return { manifests: [], issues: locate(ctx.where, targetDrafts), handle: fallback(ctx) };
       const result = build(props, ctx);
       if (result.manifests.length === 0) return result;
-      const found = checkKubernetesSyntax(result.manifests, resolveTarget(targetPropsOf(props, ctx)).target);
+      const unchecked = result.manifests.filter((m) => !syntaxChecked.has(m));
+      for (const m of result.manifests) syntaxChecked.add(m);
+      if (unchecked.length === 0) return result;
+      const found = checkKubernetesSyntax(unchecked, resolveTarget(targetPropsOf(props, ctx)).target);
       const drafts = ctx.reviewManifestFindings?.(found) ?? found;
       if (drafts.length === 0) return result;
       const issues = [...result.issues, ...locate(ctx.where, drafts)];

@@ -72,6 +72,20 @@ describe("ModelServing", () => {
 });
 
 describe("ModelFleet", () => {
+  it("reports a finding in a model's manifest once (the model's InferenceService checks it; the fleet does not check it again)", () => {
+    let issues: readonly { where: string; path: string; rule: string }[] = [];
+    synthChart((chart) => {
+      const fleet = new ModelFleet(chart, "fleet", {
+        engine: engine(chart, { protocol: ["v1", "v2"], modelFormats: [{ ...SKLEARN }] }, "sklearn"),
+        storage: ModelStorage.s3(chart, "models", { bucket: "models", credentials: { secretName: "s3" }, annotateSecret: false }),
+        defaults: { env: { "MY-VAR": "1" } },
+        models: [{ name: "a", format: { ...SKLEARN }, path: "a/" }],
+      });
+      issues = issuesOf(fleet);
+    }, { target: { kubernetesVersion: "1.33" } });
+    expect(issues.filter((i) => i.rule === "k8s/env-name-portable").map((i) => [i.where, i.path])).toEqual([["test/fleet/a", "spec.predictor.model.env[0].name"]]);
+  });
+
   it("one InferenceService per model: names with the prefix made DNS-1035 labels, formats, paths, defaults merged by key", () => {
     const manifests = synthChart((chart) => {
       new ModelFleet(chart, "fleet", {
