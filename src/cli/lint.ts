@@ -28,6 +28,8 @@ options:
   --target NAME           the cluster: ${TARGET_NAME_FORMS} (default: the library's default target)
   --knative-feature FLAG  a Knative feature flag enabled on the cluster (repeatable)
   --modelmesh             the cluster runs ModelMesh Serving
+  --kubernetes-version V  the cluster's Kubernetes version, e.g. 1.33 (env var names follow its API server's rules;
+                          default: unknown, so the rules every supported version accepts)
   --assume-runtime NAME   a ServingRuntime or ClusterServingRuntime that exists on the cluster (repeatable)
   --assume-secret NAME    a Secret that exists on the cluster though the input lacks it (NAME or NS/NAME;
                           made by sealed secrets, External Secrets, Vault or by hand; repeatable)
@@ -101,7 +103,13 @@ export function lintCommand(argv: readonly string[], io: LintIo = defaultIo): nu
     for (const location of values.crds ?? []) crds.push(...readCrds(location));
     const sources = readSources(positionals, io.stdin);
     const knativeFeatures = list(values["knative-feature"]);
-    const extra: TargetProps = { ...(knativeFeatures.length > 0 ? { knativeFeatures } : {}), ...(values.modelmesh === true ? { modelMesh: true } : {}) };
+    const kubernetesVersion = values["kubernetes-version"];
+    if (kubernetesVersion !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(kubernetesVersion)) throw new LintOptionsError(`--kubernetes-version ${JSON.stringify(kubernetesVersion)}: not a version; use major.minor, e.g. 1.33`);
+    const extra: TargetProps = {
+      ...(knativeFeatures.length > 0 ? { knativeFeatures } : {}),
+      ...(values.modelmesh === true ? { modelMesh: true } : {}),
+      ...(kubernetesVersion !== undefined ? { kubernetesVersion } : {}),
+    };
     let target: string | TargetProps | undefined = values.target;
     if (Object.keys(extra).length > 0) {
       const base = values.target === undefined ? { props: {}, issues: [] } : parseTargetName(values.target);
@@ -135,6 +143,7 @@ function parse(argv: readonly string[]) {
       target: { type: "string" },
       "knative-feature": { type: "string", multiple: true },
       modelmesh: { type: "boolean" },
+      "kubernetes-version": { type: "string" },
       "assume-runtime": { type: "string", multiple: true },
       "assume-secret": { type: "string", multiple: true },
       assume: { type: "string", multiple: true },

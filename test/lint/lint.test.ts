@@ -76,6 +76,17 @@ describe("reading inputs", () => {
 });
 
 describe("targets and schemas", () => {
+  it("--kubernetes-version: env var names follow that version's API server (1VAR is an error before 1.32 and when no version is given, a portability warning from 1.32)", () => {
+    const text = isvc("a").replace("        name: sklearn\n", "        name: sklearn\n      env:\n        - name: 1VAR\n          value: \"1\"\n");
+    const rules = (argv: string[]): string[][] => (JSON.parse(run([...argv, "--format", "json", "-"], text).out) as { problems: { rule: string; severity: string; path: string }[] }).problems.filter((p) => p.rule.startsWith("k8s/")).map((p) => [p.rule, p.severity, p.path]);
+    expect(rules([])).toEqual([["k8s/env-name", "error", "spec.predictor.model.env[0].name"]]);
+    expect(rules(["--kubernetes-version", "1.31"])).toEqual([["k8s/env-name", "error", "spec.predictor.model.env[0].name"]]);
+    expect(rules(["--kubernetes-version", "1.33"])).toEqual([["k8s/env-name-portable", "warning", "spec.predictor.model.env[0].name"]]);
+    expect(rules(["--target", "kserve-0.20", "--kubernetes-version", "1.33"])).toEqual([["k8s/env-name-portable", "warning", "spec.predictor.model.env[0].name"]]);
+    const bad = run(["--kubernetes-version", "latest", "-"], text);
+    expect([bad.code, bad.err]).toEqual([2, 'kserve-constructs lint: --kubernetes-version "latest": not a version; use major.minor, e.g. 1.33\n']);
+  });
+
   it("parses target names with the core's vocabulary", () => {
     expect(parseTargetName("0.17").props).toEqual({ kserveVersion: "0.17" });
     expect(parseTargetName("kserve-v0.20").props).toEqual({ kserveVersion: "0.20" });
