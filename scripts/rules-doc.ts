@@ -113,6 +113,21 @@ function inEachTable(node: ts.Node): boolean {
   return false;
 }
 
+/**
+ * Functions that raise (or look up) a rule whose id they build from an argument: the feature gates raise
+ * `target/feature-<feature>`. A call with a literal argument counts as raising that id; the template
+ * inside the function itself is not reported.
+ */
+const ID_BUILDERS: Readonly<Record<string, { readonly arg: number; readonly id: (arg: string) => string }>> = {
+  requireFeature: { arg: 1, id: (f) => `target/feature-${f}` },
+  featureGate: { arg: 0, id: (f) => `target/feature-${f}` },
+};
+
+function insideIdBuilder(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node.parent; n !== undefined; n = n.parent) if (ts.isFunctionDeclaration(n) && n.name !== undefined && n.name.text in ID_BUILDERS) return true;
+  return false;
+}
+
 /** Where a rule id occurs in the sources. */
 export interface RaiseSite {
   /** The id, or for an id built from a template (`target/feature-${f}`) its fixed start followed by `*`. */
@@ -127,8 +142,9 @@ export interface RaiseSite {
  * Every rule id the sources under `dir` raise or refer to, found statically: a string literal that is
  * the value of a `rule` or `id` property, the default of a parameter named `rule`, an argument in the
  * position of a parameter named `rule` of a function declared under `dir`, the initializer of a constant
- * named like a rule, or compared with a `.rule` property. Ids built from templates are reported as their
- * fixed start and `*`.
+ * named like a rule, compared with a `.rule` property, or the literal argument of a function that builds
+ * the id from it ({@link ID_BUILDERS}). Other ids built from templates are reported as their fixed start
+ * and `*`.
  */
 export function raisedRuleIds(dir = "src"): RaiseSite[] {
   const cached = raisedCache.get(dir);
@@ -158,7 +174,12 @@ function scanRaised(dir: string): RaiseSite[] {
         else if (ts.isCallExpression(parent) && parent.arguments.indexOf(node as ts.Expression) === ruleParams.get(nameOf(parent.expression) ?? "")) add(node, node.text);
         else if (comparedWithRule(node)) add(node, node.text);
       }
-      if (ts.isTemplateExpression(node) && parent !== undefined && ts.isPropertyAssignment(parent) && isRuleName(nameOf(parent.name)) && /^[a-z0-9-]+\/[a-z0-9-]*$/.test(node.head.text)) add(node, `${node.head.text}*`);
+      if (ts.isTemplateExpression(node) && parent !== undefined && ts.isPropertyAssignment(parent) && isRuleName(nameOf(parent.name)) && /^[a-z0-9-]+\/[a-z0-9-]*$/.test(node.head.text) && !insideIdBuilder(node)) add(node, `${node.head.text}*`);
+      if (ts.isCallExpression(node)) {
+        const builder = ID_BUILDERS[nameOf(node.expression) ?? ""];
+        const arg = builder !== undefined ? node.arguments[builder.arg] : undefined;
+        if (builder !== undefined && arg !== undefined && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))) add(arg, builder.id(arg.text));
+      }
       ts.forEachChild(node, visit);
     };
     visit(sf);

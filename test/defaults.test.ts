@@ -1,5 +1,7 @@
 /**
- * Every documented @default with a concrete value, checked against what the library does.
+ * Every documented @default with a concrete value, checked against what the library does. Each test names
+ * the defaults it checks (`Interface.prop`), so that test/defaults-coverage.test.ts can tell which
+ * documented defaults have a test.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -8,51 +10,116 @@ import { Chart } from "cdk8s";
 import { InferenceService, ModelLocation, ModelStorage, SECRET_OVERLAY_ANNOTATIONS, ServingRuntime, resolveTarget, synthAtomically } from "kserve-constructs/cdk8s";
 import type { Manifest } from "kserve-constructs";
 import { engine } from "./support/fixtures";
-import { find, synthChart } from "./support/synth";
+import { itChecksDefaults } from "./support/defaults";
+import { modelMeshUnavailable } from "../src/core/modelmesh/availability";
+import { find, ruleIds, synthChart } from "./support/synth";
 
-function container(runtime: Manifest): Record<string, unknown> {
-  return ((runtime["spec"] as Record<string, unknown>)["containers"] as Record<string, unknown>[])[0] as Record<string, unknown>;
+type Obj = Record<string, unknown>;
+
+function container(runtime: Manifest): Obj {
+  return ((runtime["spec"] as Obj)["containers"] as Obj[])[0] as Obj;
 }
-function predictor(isvc: Manifest): Record<string, unknown> {
-  return (isvc["spec"] as Record<string, Record<string, unknown>>)["predictor"] as Record<string, unknown>;
+function predictor(isvc: Manifest): Obj {
+  return (isvc["spec"] as Record<string, Obj>)["predictor"] as Obj;
+}
+function model(isvc: Manifest): Obj {
+  return predictor(isvc)["model"] as Obj;
 }
 
 describe("InferenceEngine defaults", () => {
   const manifests = synthChart((chart) => engine(chart, { metrics: {} }));
   const runtime = find(manifests, "ServingRuntime");
-  it("name = construct id, namespace = chart namespace, scope = namespace (ServingRuntime)", () => {
+  itChecksDefaults(["InferenceEngineProps.name", "InferenceEngineProps.namespace", "InferenceEngineProps.scope"], "name = construct id, namespace = chart namespace, scope = namespace (ServingRuntime)", () => {
     expect([runtime.kind, runtime.metadata.name, runtime.metadata.namespace]).toEqual(["ServingRuntime", "engine", "models"]);
   });
-  it("port 8080, defaultVersion = the only version, runtimeImage = cpu", () => {
+  itChecksDefaults(["InferenceEngineProps.port", "InferenceEngineProps.defaultVersion", "InferenceEngineProps.runtimeImage"], "port 8080, defaultVersion = the only version, runtimeImage = cpu", () => {
     expect(container(runtime)["ports"]).toEqual([{ containerPort: 8080, protocol: "TCP" }]);
     expect(container(runtime)["image"]).toBe("registry.example/engine:1.0.0");
   });
-  it("readiness on with the protocol's path and 10s period / 5s timeout / 3 failures; liveness and startup off", () => {
+  itChecksDefaults(["InferenceEngineProps.readiness", "InferenceEngineProps.liveness", "InferenceEngineProps.startup"], "readiness on with the protocol's path and 10s period / 5s timeout / 3 failures; liveness and startup off", () => {
     expect(container(runtime)["readinessProbe"]).toEqual({ httpGet: { path: "/v1/models", port: 8080 }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 });
     expect(container(runtime)["livenessProbe"]).toBeUndefined();
     expect(container(runtime)["startupProbe"]).toBeUndefined();
   });
   it("startup probes default to 60 failures", () => {
     const [rt] = synthChart((chart) => engine(chart, { startup: {} }));
-    expect((container(rt as Manifest)["startupProbe"] as Record<string, unknown>)["failureThreshold"]).toBe(60);
+    expect((container(rt as Manifest)["startupProbe"] as Obj)["failureThreshold"]).toBe(60);
   });
-  it("formats autoSelect true; metrics path /metrics on the container port", () => {
-    expect((runtime["spec"] as Record<string, unknown>)["supportedModelFormats"]).toEqual([{ name: "my-format", autoSelect: true }]);
-    expect((runtime["spec"] as Record<string, unknown>)["annotations"]).toEqual({ "prometheus.kserve.io/path": "/metrics", "prometheus.kserve.io/port": "8080" });
+  itChecksDefaults(["ModelFormatProps.autoSelect", "MetricsProps.path", "MetricsProps.port", "InferenceEngineProps.podAnnotations"], "formats autoSelect true; metrics path /metrics on the container port, as the Prometheus annotations", () => {
+    expect((runtime["spec"] as Obj)["supportedModelFormats"]).toEqual([{ name: "my-format", autoSelect: true }]);
+    expect((runtime["spec"] as Obj)["annotations"]).toEqual({ "prometheus.kserve.io/path": "/metrics", "prometheus.kserve.io/port": "8080" });
   });
-  it("security: no escalation, no capabilities, RuntimeDefault seccomp, runAsNonRoot", () => {
+  itChecksDefaults(["InferenceEngineProps.security", "SecurityProps.runAsNonRoot", "SecurityProps.readOnlyRootFilesystem", "SecurityProps.runAsUser", "InferenceEngineProps.imageUser"], "security: no escalation, no capabilities, RuntimeDefault seccomp, runAsNonRoot, no user, writable root", () => {
     expect(container(runtime)["securityContext"]).toEqual({ allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } });
   });
-  it("enforceParameters false, multiGpu false", () => {
+  itChecksDefaults(["InferenceEngineProps.enforceParameters", "InferenceEngineProps.multiGpu"], "enforceParameters false, multiGpu false", () => {
     const e = engine(new Chart(new (jest.requireActual<typeof import("cdk8s")>("cdk8s").App)(), "c"));
     expect(e.runtime.engine?.enforceParameters).toBe(false);
     expect(e.runtime.engine?.multiGpu).toBe(false);
   });
-  it("OpenShift AI: display name = runtime name, model type from protocol, listed in the dashboard", () => {
+  itChecksDefaults(["InferenceEngineProps.openshiftAI", "OpenShiftAIEngineProps.displayName", "OpenShiftAIEngineProps.modelType", "OpenShiftAIEngineProps.showInDashboard", "OpenShiftAIEngineProps.description", "OpenShiftAIEngineProps.provider"], "OpenShift AI: display name = runtime name, model type from protocol, listed in the dashboard, no description or provider", () => {
     const [rt] = synthChart((chart) => engine(chart), { target: { openshiftAI: true } });
     expect(rt?.metadata.annotations?.["openshift.io/display-name"]).toBe("engine");
     expect(rt?.metadata.annotations?.["opendatahub.io/model-type"]).toBe('["generative"]');
     expect(rt?.metadata.labels?.["opendatahub.io/dashboard"]).toBe("true");
+    expect(Object.keys(rt?.metadata.annotations ?? {}).filter((k) => /description|provider/.test(k))).toEqual([]);
+    const [v2] = synthChart((chart) => engine(chart, { protocol: "v2" }), { target: { openshiftAI: true } });
+    expect(v2?.metadata.annotations?.["opendatahub.io/model-type"]).toBe('["predictive"]');
+  });
+  itChecksDefaults(
+    [
+      "InferenceEngineProps.annotations",
+      "InferenceEngineProps.labels",
+      "InferenceEngineProps.command",
+      "InferenceEngineProps.env",
+      "InferenceEngineProps.grpcPort",
+      "InferenceEngineProps.hardware",
+      "InferenceEngineProps.imagePullSecrets",
+      "InferenceEngineProps.metrics",
+      "InferenceEngineProps.modelLoadingTimeoutMillis",
+      "InferenceEngineProps.multiModel",
+      "InferenceEngineProps.multiNode",
+      "InferenceEngineProps.parameters",
+      "InferenceEngineProps.podLabels",
+      "InferenceEngineProps.resources",
+      "InferenceEngineProps.tensorParallel",
+      "InferenceEngineProps.volumes",
+      "ModelFormatProps.version",
+      "ModelFormatProps.priority",
+      "EngineVersionProps.env",
+      "ResourcesProps.limits",
+      "ResourcesProps.requests",
+    ],
+    "a minimal engine writes nothing it was not given: a single-model, single-node runtime of one container",
+    () => {
+      const [rt] = synthChart((chart) => engine(chart));
+      expect(rt).toEqual({
+        apiVersion: "serving.kserve.io/v1alpha1",
+        kind: "ServingRuntime",
+        metadata: { labels: { "app.kubernetes.io/managed-by": "kserve-constructs" }, name: "engine", namespace: "models" },
+        spec: {
+          containers: [
+            {
+              args: ["--model=/mnt/models", "--port=8080", "--name={{.Name}}"],
+              image: "registry.example/engine:1.0.0",
+              name: "kserve-container",
+              ports: [{ containerPort: 8080, protocol: "TCP" }],
+              readinessProbe: { failureThreshold: 3, httpGet: { path: "/v1/models", port: 8080 }, periodSeconds: 10, timeoutSeconds: 5 },
+              securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+            },
+          ],
+          multiModel: false,
+          supportedModelFormats: [{ autoSelect: true, name: "my-format" }],
+        },
+      });
+    },
+  );
+  itChecksDefaults(["InferenceEngineProps.repeatableFlags"], "repeatableFlags none: a flag given twice is an error", () => {
+    expect(ruleIds((chart) => engine(chart, { args: ["--max-model-len=4096", "--max-model-len", "8192"] }))).toContain("args/duplicate-flag");
+  });
+  itChecksDefaults(["VolumeProps.readOnly", "VolumeProps.subPath"], "volumes are mounted writable, the whole volume", () => {
+    const [rt] = synthChart((chart) => engine(chart, { volumes: [{ name: "scratch", mountPath: "/scratch", emptyDir: {} }] }));
+    expect(container(rt as Manifest)["volumeMounts"]).toEqual([{ mountPath: "/scratch", name: "scratch" }]);
   });
 });
 
@@ -64,47 +131,135 @@ describe("InferenceService defaults", () => {
     new InferenceService(chart, "car", { engine: engine(chart, {}, "e2"), model: oci.path("m:1") });
   });
   const isvc = find(manifests, "InferenceService", "granite");
-  it("name = construct id, namespace = chart namespace, deploymentMode Standard, one replica, cluster-local", () => {
+  itChecksDefaults(["InferenceServiceProps.name", "InferenceServiceProps.namespace", "InferenceServiceProps.deploymentMode", "InferenceServiceProps.visibility", "ScalingProps.min"], "name = construct id, namespace = chart namespace, deploymentMode Standard, one replica, cluster-local", () => {
     expect([isvc.metadata.name, isvc.metadata.namespace]).toEqual(["granite", "models"]);
     expect(isvc.metadata.annotations?.["serving.kserve.io/deploymentMode"]).toBe("Standard");
     expect(predictor(isvc)["minReplicas"]).toBe(1);
     expect(isvc.metadata.labels?.["networking.kserve.io/visibility"]).toBe("cluster-local");
   });
-  it("runtime pinned, format = the runtime's only format, engine's default version (no image override)", () => {
-    expect(predictor(isvc)["model"]).toMatchObject({ runtime: "engine", modelFormat: { name: "my-format" } });
-    expect((predictor(isvc)["model"] as Record<string, unknown>)["image"]).toBeUndefined();
+  itChecksDefaults(["InferenceServiceProps.pinRuntime", "InferenceServiceProps.modelFormat", "InferenceServiceProps.engineVersion"], "runtime pinned, format = the runtime's only format, engine's default version (no image override)", () => {
+    expect(model(isvc)).toMatchObject({ runtime: "engine", modelFormat: { name: "my-format" } });
+    expect(model(isvc)["image"]).toBeUndefined();
   });
-  it("serviceAccountName from the storage (<name>-sa), pull secrets from the storage, metrics from the engine", () => {
+  itChecksDefaults(["InferenceServiceProps.serviceAccountName", "InferenceServiceProps.imagePullSecrets", "InferenceServiceProps.metrics", "StorageBaseProps.serviceAccountName"], "serviceAccountName from the storage (<name>-sa), pull secrets from the storage, metrics from the engine", () => {
     expect(predictor(isvc)["serviceAccountName"]).toBe("bucket-sa");
+    expect(find(manifests, "ServiceAccount").metadata.name).toBe("bucket-sa");
     expect(predictor(find(manifests, "InferenceService", "car"))["imagePullSecrets"]).toEqual([{ name: "quay" }]);
     expect(isvc.metadata.annotations?.["serving.kserve.io/enable-prometheus-scraping"]).toBe("true");
   });
-  it("auth on and display name = name on OpenShift AI", () => {
+  itChecksDefaults(["InferenceServiceProps.auth", "InferenceServiceProps.displayName"], "auth on and display name = name on OpenShift AI", () => {
     const [, m] = synthChart((chart) => new InferenceService(chart, "g", { engine: engine(chart), model: ModelLocation.fromUri("s3://b/g") }), { target: { openshiftAI: true } });
     expect(m?.metadata.annotations?.["security.opendatahub.io/enable-auth"]).toBe("true");
     expect(m?.metadata.annotations?.["openshift.io/display-name"]).toBe("g");
   });
+  itChecksDefaults(
+    [
+      "InferenceServiceProps.annotations",
+      "InferenceServiceProps.args",
+      "InferenceServiceProps.canaries",
+      "InferenceServiceProps.canaryTrafficPercent",
+      "InferenceServiceProps.containerConcurrency",
+      "InferenceServiceProps.deploymentStrategy",
+      "InferenceServiceProps.env",
+      "InferenceServiceProps.hardware",
+      "InferenceServiceProps.labels",
+      "InferenceServiceProps.logger",
+      "InferenceServiceProps.multiNode",
+      "InferenceServiceProps.nodeSelector",
+      "InferenceServiceProps.parameters",
+      "InferenceServiceProps.podAnnotations",
+      "InferenceServiceProps.podLabels",
+      "InferenceServiceProps.predictorName",
+      "InferenceServiceProps.predictorOverrides",
+      "InferenceServiceProps.protocolVersion",
+      "InferenceServiceProps.scaling",
+      "InferenceServiceProps.timeoutSeconds",
+      "InferenceServiceProps.tolerations",
+      "InferenceServiceProps.volumes",
+      "ScalingProps.autoscaler",
+      "ScalingProps.external",
+      "ScalingProps.max",
+      "ScalingProps.target",
+    ],
+    "a minimal InferenceService writes nothing it was not given (one replica, no autoscaler settings, no protocol for an openai-only engine)",
+    () => {
+      const [, m] = synthChart((chart) => new InferenceService(chart, "g", { engine: engine(chart), model: ModelLocation.fromUri("s3://b/g") }));
+      expect(m).toEqual({
+        apiVersion: "serving.kserve.io/v1beta1",
+        kind: "InferenceService",
+        metadata: {
+          annotations: { "serving.kserve.io/deploymentMode": "Standard" },
+          labels: { "app.kubernetes.io/managed-by": "kserve-constructs", "networking.kserve.io/visibility": "cluster-local" },
+          name: "g",
+          namespace: "models",
+        },
+        spec: { predictor: { minReplicas: 1, model: { modelFormat: { name: "my-format" }, runtime: "engine", storageUri: "s3://b/g" } } },
+      });
+    },
+  );
+  itChecksDefaults(["InferenceServiceProps.deploymentMode"], "deploymentMode ModelMesh for a multi-model engine", () => {
+    const { ModelMeshRuntimes, InferenceEngine } = jest.requireActual<typeof import("kserve-constructs/cdk8s")>("../src/cdk8s");
+    const m = synthChart((chart) => new InferenceService(chart, "g", { engine: new InferenceEngine(chart, "mm", ModelMeshRuntimes.mlserver()), model: ModelLocation.fromUri("s3://b/g"), modelFormat: { name: "sklearn", version: "0" } }), { target: { modelMesh: true } });
+    expect(find(m, "InferenceService").metadata.annotations?.["serving.kserve.io/deploymentMode"]).toBe("ModelMesh");
+  });
+  itChecksDefaults(["InferenceServiceProps.protocolVersion"], "protocolVersion: v2 for the triton format, else the runtime's lowest protocol", () => {
+    const triton = synthChart((chart) => new InferenceService(chart, "t", { engine: engine(chart, { protocol: ["v1", "v2"], modelFormats: [{ name: "triton" }] }), model: ModelLocation.fromUri("s3://b/t") }));
+    expect(model(find(triton, "InferenceService"))["protocolVersion"]).toBe("v2");
+    const v1 = synthChart((chart) => new InferenceService(chart, "s", { engine: engine(chart, { protocol: ["v2", "v1"], modelFormats: [{ name: "sklearn" }] }), model: ModelLocation.fromUri("s3://b/s") }));
+    expect(model(find(v1, "InferenceService"))["protocolVersion"]).toBe("v1");
+  });
+  itChecksDefaults(["CanaryProps.model", "CanaryProps.replicas"], "a canary serves the stable predictor's model with KServe's replica default", () => {
+    const m = synthChart((chart) => new InferenceService(chart, "g", { engine: engine(chart), model: ModelLocation.fromUri("s3://b/g"), canaries: [{ name: "next", trafficPercent: 10 }] } as never));
+    const spec = find(m, "InferenceService")["spec"] as Obj;
+    expect(JSON.stringify(spec)).toContain("s3://b/g");
+  });
 });
 
 describe("storage, runtime reference and target defaults", () => {
-  it("PVC: claim name = storage name, ReadWriteOnce", () => {
+  itChecksDefaults(["PvcStorageProps.claimName", "PvcCreateProps.accessModes", "PvcCreateProps.storageClassName", "StorageBaseProps.name", "StorageBaseProps.namespace"], "PVC: claim name = storage name in the chart's namespace, ReadWriteOnce, the cluster's default storage class", () => {
     const [pvc] = synthChart((chart) => ModelStorage.pvc(chart, "store", { create: { size: "1Gi" } }));
-    expect(pvc?.metadata.name).toBe("store");
-    expect((pvc?.["spec"] as Record<string, unknown>)["accessModes"]).toEqual(["ReadWriteOnce"]);
+    expect([pvc?.metadata.name, pvc?.metadata.namespace]).toEqual(["store", "models"]);
+    expect(pvc?.["spec"]).toEqual({ accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } }, volumeMode: "Filesystem" });
   });
-  it("S3: annotateSecret true; https and verification are KServe's defaults and not written", () => {
+  itChecksDefaults(["PvcStorageProps.create"], "PVC without create: the claim exists already (nothing is written)", () => {
+    expect(synthChart((chart) => ModelStorage.pvc(chart, "store", { claimName: "models-pvc" }))).toEqual([]);
+  });
+  itChecksDefaults(["S3StorageProps.annotateSecret", "S3StorageProps.useHttps", "S3StorageProps.verifySsl", "S3StorageProps.endpoint", "S3StorageProps.virtualHostedBuckets", "S3StorageProps.caBundleConfigMap"], "S3: annotateSecret true; endpoint, https, verification, addressing and CA bundle are KServe's defaults and not written", () => {
     const m = synthChart((chart) => ModelStorage.s3(chart, "s", { bucket: "models", region: "r", credentials: { secretName: "c" } }));
     expect(find(m, "Secret").metadata.annotations).toEqual({ "serving.kserve.io/s3-region": "r", ...SECRET_OVERLAY_ANNOTATIONS });
+  });
+  itChecksDefaults(["S3StorageProps.region", "S3StorageProps.prefix", "GcsStorageProps.prefix", "AzureBlobStorageProps.prefix", "GcsStorageProps.credentialsSecret", "AzureBlobStorageProps.credentialsSecret", "HuggingFaceStorageProps.tokenSecret", "OciStorageProps.pullSecret"], "object stores: paths from the bucket root, no region, no credentials (nothing written)", () => {
+    const uris: string[] = [];
+    const m = synthChart((chart) => {
+      uris.push(String(ModelStorage.s3(chart, "s3", { bucket: "models", credentials: { secretName: "c" } }).path("x/").uri));
+      uris.push(String(ModelStorage.gcs(chart, "gcs", { bucket: "models" }).path("x/").uri));
+      uris.push(String(ModelStorage.azureBlob(chart, "az", { account: "acct", container: "models" } as never).path("x/").uri));
+      uris.push(String(ModelStorage.huggingFace(chart, "hf", {} as never).path("org/m").uri));
+      uris.push(String(ModelStorage.oci(chart, "oci", { registry: "quay.io/acme" }).path("m:1").uri));
+    });
+    expect(uris).toEqual(["s3://models/x/", "gs://models/x/", "https://acct.blob.core.windows.net/models/x/", "hf://org/m", "oci://quay.io/acme/m:1"]);
+    expect(m.map((x) => x.kind)).toEqual(["ServiceAccount"]);
+    expect(m[0]?.["secrets"]).toEqual([{ name: "c" }]);
   });
   it("ServingRuntime.fromName: a ClusterServingRuntime, single-model", () => {
     const ref = ServingRuntime.fromName("x");
     expect(ref.runtime.kind).toBe("ClusterServingRuntime");
     expect(ref.runtime.declared?.multiModel).toBe(false);
   });
-  it("target: KServe 0.20, OpenShift AI 3.0 in redhat-ods-applications, no Knative flags", () => {
-    expect(resolveTarget({}).target.kserve).toEqual({ major: 0, minor: 20 });
+  itChecksDefaults(["ServingRuntimeProps.name", "ServingRuntimeProps.namespace", "ServingRuntimeProps.scope", "ServingRuntimeProps.labels", "ServingRuntimeProps.annotations"], "ServingRuntime: named after the construct, a ServingRuntime in the chart's namespace, only the library's label", () => {
+    const [rt] = synthChart((chart) => new ServingRuntime(chart, "raw", { spec: { containers: [{ name: "kserve-container", image: "r/x:1" }], supportedModelFormats: [{ name: "f" }] } }));
+    expect(rt?.kind).toBe("ServingRuntime");
+    expect(rt?.metadata).toEqual({ name: "raw", namespace: "models", labels: { "app.kubernetes.io/managed-by": "kserve-constructs" } });
+  });
+  itChecksDefaults(["TargetProps.kserveVersion", "TargetProps.openshiftAI", "TargetProps.knativeFeatures", "TargetProps.modelMesh", "OpenShiftAIProps.version", "OpenShiftAIProps.applicationsNamespace"], "target: KServe 0.20, no OpenShift AI, no Knative flags, no ModelMesh; OpenShift AI 3.0 in redhat-ods-applications, ModelMesh before 3.0", () => {
+    const plain = resolveTarget({}).target;
+    expect(plain.kserve).toEqual({ major: 0, minor: 20 });
+    expect(plain.openshiftAI).toBeUndefined();
+    expect(plain.knativeFeatures.size).toBe(0);
+    expect(modelMeshUnavailable(plain, "p", "v", "x")).toHaveLength(1);
     expect(resolveTarget({ openshiftAI: true }).target.openshiftAI).toEqual({ version: { major: 3, minor: 0 }, applicationsNamespace: "redhat-ods-applications", release: expect.objectContaining({ from: "3.0", to: "3.3", kserve: "0.15" }) });
-    expect(resolveTarget({}).target.knativeFeatures.size).toBe(0);
+    expect(modelMeshUnavailable(resolveTarget({ openshiftAI: true }).target, "p", "v", "x")).toHaveLength(1);
+    expect(modelMeshUnavailable(resolveTarget({ openshiftAI: { version: "2.25" } }).target, "p", "v", "x")).toEqual([]);
   });
   it("synthAtomically writes to ./dist", () => {
     const cwd = process.cwd();
@@ -132,44 +287,135 @@ describe("accelerator, hardware and preset defaults", () => {
     expect(Accelerator.custom({ key: "x", resourceName: "example.com/x" })).toMatchObject({ displayName: "x", env: {}, volumes: [], architectures: ["amd64"], kserveKnownGpu: false });
     expect(Accelerator.custom({ key: "x", resourceName: "example.com/x" }).schedulerName).toBeUndefined();
   });
-  it("hardware profile: display name = name, nothing offered unless given; requests take the profile's defaults", () => {
-    const manifests = synthChart(
+  itChecksDefaults(
+    ["HardwareProfileProps.displayName", "HardwareProfileProps.description", "HardwareProfileProps.accelerator", "HardwareProfileProps.cpu", "HardwareProfileProps.memory", "HardwareProfileProps.identifiers", "HardwareProfileProps.queueScheduling", "HardwareRequestProps.accelerators", "HardwareRequestProps.memory"],
+    "hardware profile: display name = name, nothing offered unless given; requests take the profile's defaults",
+    () => {
+      const manifests = synthChart(
+        (chart) => {
+          const p = new HardwareProfile(chart, "plain");
+          new HardwareProfile(chart, "gpu", { accelerator: Accelerator.nvidia({ default: 2, max: 4 }), memory: { min: "8Gi", default: "16Gi" } });
+          new InferenceService(chart, "m", { engine: engine(chart, { versions: { "1": { image: { nvidia: "r/e:1" } } }, multiGpu: true }), model: ModelLocation.fromUri("s3://b/m"), hardware: { profile: synthProfile(chart) } });
+          void p;
+        },
+        { target: { openshiftAI: true } },
+      );
+      const plain = find(manifests, "HardwareProfile", "plain");
+      expect(plain.metadata.annotations?.["opendatahub.io/display-name"]).toBe("plain");
+      expect(plain.metadata.annotations?.["opendatahub.io/description"]).toBeUndefined();
+      expect(plain["spec"]).toEqual({ identifiers: [] });
+      expect(model(find(manifests, "InferenceService"))["resources"]).toEqual({
+        requests: { memory: "16Gi", "nvidia.com/gpu": 2 },
+        limits: { memory: "16Gi", "nvidia.com/gpu": 2 },
+      });
+      function synthProfile(chart: Chart) {
+        return (chart.node.findChild("gpu") as InstanceType<typeof HardwareProfile>).profile;
+      }
+    },
+  );
+  itChecksDefaults(["HardwareProfileProps.name", "HardwareProfileProps.namespace", "HardwareProfileProps.visibleIn", "HardwareProfileProps.disabled", "HardwareProfileProps.nodeScheduling", "HardwareIdentifierProps.displayName", "HardwareIdentifierProps.resourceType"], "hardware profile: in the applications namespace, for model serving, enabled, scheduled by the accelerator's tolerations; identifiers named after themselves, no resource type", () => {
+    const [p] = synthChart((chart) => new HardwareProfile(chart, "gpu", { accelerator: Accelerator.nvidia(), identifiers: [{ identifier: "example.com/fpga", min: 1, default: 1 }] } as never), { target: { openshiftAI: true } });
+    expect([p?.metadata.name, p?.metadata.namespace]).toEqual(["gpu", "redhat-ods-applications"]);
+    expect(p?.metadata.annotations).toMatchObject({ "opendatahub.io/dashboard-feature-visibility": '["model-serving"]', "opendatahub.io/disabled": "false" });
+    const spec = p?.["spec"] as Obj;
+    expect(spec["scheduling"]).toEqual({ node: { tolerations: [{ effect: "NoSchedule", key: "nvidia.com/gpu", operator: "Exists" }] }, type: "Node" });
+    expect((spec["identifiers"] as Obj[]).find((i) => i["identifier"] === "example.com/fpga")).toEqual({ defaultCount: 1, displayName: "example.com/fpga", identifier: "example.com/fpga", minCount: 1 });
+  });
+  itChecksDefaults(["HardwareRequestProps.shmSize"], "shm: 2Gi per accelerator, at most half the memory limit", () => {
+    const m = synthChart(
       (chart) => {
-        const p = new HardwareProfile(chart, "plain");
-        new HardwareProfile(chart, "gpu", { accelerator: Accelerator.nvidia({ default: 2, max: 4 }), memory: { min: "8Gi", default: "16Gi" } });
-        new InferenceService(chart, "m", { engine: engine(chart, { versions: { "1": { image: { nvidia: "r/e:1" } } }, multiGpu: true }), model: ModelLocation.fromUri("s3://b/m"), hardware: { profile: synthProfile(chart) } });
-        void p;
+        const p = new HardwareProfile(chart, "gpu", { accelerator: Accelerator.nvidia({ default: 2, max: 4 }), memory: { min: "4Gi", default: "16Gi" } });
+        new InferenceService(chart, "a", { engine: engine(chart, { versions: { "1": { image: { nvidia: "r/e:1" } } }, multiGpu: true }), model: ModelLocation.fromUri("s3://b/m"), hardware: p.request() });
+        new InferenceService(chart, "b", { engine: engine(chart, { versions: { "1": { image: { nvidia: "r/e:1" } } }, multiGpu: true }, "e2"), model: ModelLocation.fromUri("s3://b/m"), hardware: p.request({ memory: "6Gi" } as never) });
       },
       { target: { openshiftAI: true } },
     );
-    const plain = find(manifests, "HardwareProfile", "plain");
-    expect(plain.metadata.annotations?.["opendatahub.io/display-name"]).toBe("plain");
-    expect(plain.metadata.annotations?.["opendatahub.io/description"]).toBeUndefined();
-    expect(plain["spec"]).toEqual({ identifiers: [] });
-    expect((predictor(find(manifests, "InferenceService"))["model"] as Record<string, unknown>)["resources"]).toEqual({
-      requests: { memory: "16Gi", "nvidia.com/gpu": 2 },
-      limits: { memory: "16Gi", "nvidia.com/gpu": 2 },
-    });
-    function synthProfile(chart: Chart) {
-      return (chart.node.findChild("gpu") as InstanceType<typeof HardwareProfile>).profile;
-    }
+    expect(predictor(find(m, "InferenceService", "a"))["volumes"]).toEqual([{ emptyDir: { medium: "Memory", sizeLimit: "4Gi" }, name: "shm" }]);
+    expect(predictor(find(m, "InferenceService", "b"))["volumes"]).toEqual([{ emptyDir: { medium: "Memory", sizeLimit: "3Gi" }, name: "shm" }]);
   });
   it("Hardware.accelerator: the accelerator's default count and scheduling", () => {
     const [m] = synthChart((chart) => new InferenceService(chart, "m", { engine: engine(chart, { versions: { "1": { image: { nvidia: "r/e:1" } } } }), model: ModelLocation.fromUri("s3://b/m"), hardware: Hardware.accelerator(Accelerator.nvidia()) })).filter((x) => x.kind === "InferenceService");
     expect(predictor(m as Manifest)["tolerations"]).toEqual([{ key: "nvidia.com/gpu", operator: "Exists", effect: "NoSchedule" }]);
-    expect(((predictor(m as Manifest)["model"] as Record<string, unknown>)["resources"] as Record<string, unknown>)["limits"]).toEqual({ "nvidia.com/gpu": 1 });
+    expect((model(m as Manifest)["resources"] as Obj)["limits"]).toEqual({ "nvidia.com/gpu": 1 });
   });
-  it("engine multiNode: pipeline 2, tensor 1, the head's command and args, Ray (no executor annotation)", () => {
+  itChecksDefaults(["EngineMultiNodeProps.pipelineParallelSize", "EngineMultiNodeProps.tensorParallelSize", "EngineMultiNodeProps.command", "EngineMultiNodeProps.args", "EngineMultiNodeProps.executorBackend", "EngineMultiNodeProps.env"], "engine multiNode: pipeline 2, tensor 1, the head's command and args, no env, Ray (no executor annotation)", () => {
     const [rt] = synthChart((chart) => engine(chart, { command: ["serve"], multiNode: {} }));
-    const spec = rt?.["spec"] as Record<string, unknown>;
+    const spec = rt?.["spec"] as Obj;
     expect(spec["annotations"]).toBeUndefined();
     expect(spec["workerSpec"]).toMatchObject({ pipelineParallelSize: 2, tensorParallelSize: 1, containers: [{ name: "worker-container", command: ["serve"], args: ["--model=/mnt/models", "--port=8080", "--name={{.Name}}"] }] });
+    expect(((spec["workerSpec"] as Obj)["containers"] as Obj[])[0]?.["env"]).toBeUndefined();
   });
-  it("vLLM preset: version from the image tag; no resources unless multi-node", () => {
+  itChecksDefaults(["VllmPresetProps.version", "VllmPresetProps.resources", "VllmPresetProps.multiNode"], "vLLM preset: version from the image tag; no resources unless multi-node", () => {
     const [rt] = synthChart((chart) => InferenceEngine.vllm(chart, "v", { accelerator: "amd", image: "docker.io/rocm/vllm:v0.10.1" }), { target: { openshiftAI: true } });
     expect(rt?.metadata.annotations?.["opendatahub.io/runtime-version"]).toBe("v0.10.1");
     expect(container(rt as Manifest)["resources"]).toBeUndefined();
+    expect((rt?.["spec"] as Obj)["workerSpec"]).toBeUndefined();
     const [mn] = synthChart((chart) => InferenceEngine.vllm(chart, "v", { accelerator: "nvidia", multiNode: true }));
     expect(container(mn as Manifest)["resources"]).toEqual({ requests: { cpu: "8", memory: "24Gi" }, limits: { cpu: "16", memory: "48Gi" } });
   });
+  itChecksDefaults(["VllmPresetProps.image", "VllmPresetProps.version", "VllmPresetProps.env", "VllmPresetProps.extraArgs", "VllmPresetProps.hardware", "PresetRuntimeProps.name", "PresetRuntimeProps.namespace", "PresetRuntimeProps.scope", "PresetRuntimeProps.labels", "PresetRuntimeProps.annotations", "PresetRuntimeProps.imagePullSecrets"], "vLLM preset on NVIDIA: the vllm-openai image at v0.12.0, no env, no extra args; a ServingRuntime named after the construct, nothing else added", () => {
+    const [rt] = synthChart((chart) => InferenceEngine.vllm(chart, "v", { accelerator: "nvidia" }));
+    expect([rt?.kind, rt?.metadata.name, rt?.metadata.namespace]).toEqual(["ServingRuntime", "v", "models"]);
+    expect(rt?.metadata.labels).toEqual({ "app.kubernetes.io/managed-by": "kserve-constructs" });
+    expect(rt?.metadata.annotations).toBeUndefined();
+    expect((rt?.["spec"] as Obj)["imagePullSecrets"]).toBeUndefined();
+    expect(container(rt as Manifest)["image"]).toBe("docker.io/vllm/vllm-openai:v0.12.0");
+    expect(container(rt as Manifest)["env"]).toEqual([{ name: "HF_HOME", value: "/tmp/hf_home" }]);
+    expect(container(rt as Manifest)["args"]).toEqual(["--port=8080", "--model=/mnt/models", "--served-model-name={{.Name}}"]);
+    expect(Object.keys(rt?.["spec"] as Obj).sort()).toEqual(["annotations", "containers", "multiModel", "supportedModelFormats"]);
+  });
+});
+
+describe("NIM defaults", () => {
+  const { Nim, NimAccount, KServeTarget } = jest.requireActual<typeof import("kserve-constructs/cdk8s")>("../src/cdk8s");
+  const { NIM_MODELS } = jest.requireActual<typeof import("../src/presets/nim/catalogue")>("../src/presets/nim/catalogue");
+  const ngc = { apiKeySecret: "ngc-api", pullSecret: "ngc-secret" };
+  const version = NIM_MODELS["llama-3.1-8b-instruct"].version;
+  const manifests = synthChart((chart) => new Nim(chart, "llama", { model: "llama-3.1-8b-instruct", ngc }));
+  const isvc = find(manifests, "InferenceService");
+  const runtime = find(manifests, "ClusterServingRuntime");
+  itChecksDefaults(
+    ["NimProps.name", "NimProps.namespace", "NimProps.platform", "NimProps.deploymentMode", "NimProps.visibility", "NimProps.labels", "NimProps.annotations", "NimProps.replicas", "NimProps.scaling"],
+    "a KServe InferenceService named after the construct, Standard, cluster-local, one replica, only the library's labels and annotations",
+    () => {
+      expect([isvc.metadata.name, isvc.metadata.namespace]).toEqual(["llama", "models"]);
+      expect(isvc.metadata.annotations).toEqual({ "serving.kserve.io/deploymentMode": "Standard", "serving.kserve.io/enable-prometheus-scraping": "true" });
+      expect(isvc.metadata.labels).toEqual({ "app.kubernetes.io/managed-by": "kserve-constructs", "networking.kserve.io/visibility": "cluster-local" });
+      expect([predictor(isvc)["minReplicas"], predictor(isvc)["maxReplicas"], predictor(isvc)["scaleMetric"], predictor(isvc)["scaleTarget"]]).toEqual([1, 1, undefined, undefined]);
+    },
+  );
+  itChecksDefaults(["NimProps.runtime", "NimProps.runtimeScope", "NimProps.version"], "a ClusterServingRuntime for the model at the catalogue's version", () => {
+    expect(runtime.metadata.name).toBe(`nvidia-nim-llama-3.1-8b-instruct-${version}`);
+    expect(container(runtime)["image"]).toBe(`nvcr.io/nim/meta/llama-3.1-8b-instruct:${version}`);
+    expect(model(isvc)["runtime"]).toBe(runtime.metadata.name);
+  });
+  itChecksDefaults(["NimProps.hardware", "NimProps.gpus", "NimProps.profile", "NimProps.cache", "NimNgcProps.hfTokenSecret"], "one NVIDIA GPU without a profile, NIM's automatic profile, an emptyDir cache, no Hugging Face token", () => {
+    expect(model(isvc)["resources"]).toEqual({ limits: { "nvidia.com/gpu": 1 }, requests: { "nvidia.com/gpu": 1 } });
+    expect(predictor(isvc)["tolerations"]).toEqual([{ effect: "NoSchedule", key: "nvidia.com/gpu", operator: "Exists" }]);
+    expect(Object.keys(isvc.metadata.annotations ?? {}).filter((k) => k.includes("hardware-profile"))).toEqual([]);
+    const env = [...((container(runtime)["env"] as Obj[]) ?? []), ...((model(isvc)["env"] as Obj[]) ?? [])].map((e) => e["name"]);
+    expect(env).not.toContain("NIM_MODEL_PROFILE");
+    expect(env).not.toContain("HF_TOKEN");
+    expect(predictor(isvc)["volumes"]).toEqual([{ emptyDir: {}, name: "nim-cache" }]);
+  });
+  itChecksDefaults(["NimProps.scaling"], "Knative: concurrency 10 (NVIDIA's recipe)", () => {
+    const m = synthChart((chart) => new Nim(chart, "kn", { model: "llama-3.1-8b-instruct", ngc, deploymentMode: "Knative" }), { target: { knativeFeatures: ["kubernetes.podspec-tolerations"] } });
+    expect([predictor(find(m, "InferenceService"))["scaleMetric"], predictor(find(m, "InferenceService"))["scaleTarget"]]).toEqual(["concurrency", 10]);
+  });
+  itChecksDefaults(["NimCacheProps.claimName", "NimCacheProps.readOnly", "NimCacheProps.prefilled", "NimCacheProps.downloadJob"], "a cache with create: a new claim <name>-cache, mounted writable, not prefilled, no download Job", () => {
+    const m = synthChart((chart) => new Nim(chart, "c", { model: "llama-3.1-8b-instruct", ngc, cache: { create: { size: "50Gi" } } }));
+    expect(m.map((x) => x.kind).sort()).toEqual(["ClusterServingRuntime", "InferenceService", "PersistentVolumeClaim"]);
+    expect(find(m, "PersistentVolumeClaim").metadata.name).toBe("c-cache");
+    expect(model(find(m, "InferenceService"))["storageUri"]).toBe("pvc://c-cache/");
+    expect(find(m, "InferenceService").metadata.annotations?.["storage.kserve.io/readonly"]).toBe("false");
+  });
+  itChecksDefaults(["NimCacheProps.emptyDirSize"], "an emptyDir cache has no size limit", () => {
+    const m = synthChart((chart) => new Nim(chart, "e", { model: "llama-3.1-8b-instruct", ngc, cache: {} }));
+    expect(predictor(find(m, "InferenceService"))["volumes"]).toEqual([{ emptyDir: {}, name: "nim-cache" }]);
+  });
+  itChecksDefaults(["NimAccountProps.name", "NimAccountProps.namespace", "NimAccountProps.validationRefreshRate", "NimAccountProps.nimConfigRefreshRate"], "NIM Account: named after the construct, in OpenShift AI's applications namespace, refresh rates left to OpenShift AI", () => {
+    const [a] = synthChart((chart) => new NimAccount(chart, "acct", { apiKeySecret: "ngc" }), { target: { openshiftAI: true } });
+    expect(a).toEqual({ apiVersion: "nim.opendatahub.io/v1", kind: "Account", metadata: { labels: { "app.kubernetes.io/managed-by": "kserve-constructs" }, name: "acct", namespace: "redhat-ods-applications" }, spec: { apiKeySecret: { name: "ngc" } } });
+  });
+  void KServeTarget;
 });

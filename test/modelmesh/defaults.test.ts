@@ -2,10 +2,12 @@
  * Every documented @default of the ModelMesh, MLServer, StorageConfig, ModelServing and ModelFleet props
  * (the ones not already pinned by the other tests in this folder), and the ModelMesh namespace.
  */
-import { InferenceEngine, MLServer, ModelMeshNamespace, ModelMeshRuntimes, StorageConfig } from "kserve-constructs/cdk8s";
+import { InferenceEngine, InferenceService, MLServer, ModelMeshNamespace, ModelMeshRuntimes, StorageConfig } from "kserve-constructs/cdk8s";
+import { engine } from "../support/fixtures";
 import type { InferenceEngineProps, Manifest, TargetProps } from "kserve-constructs";
 import { find, synthChart, validationError } from "../support/synth";
 import { describeIfCrds, formatProblems, validateAll } from "../support/conformance";
+import { itChecksDefaults } from "../support/defaults";
 
 const MM: TargetProps = { modelMesh: true };
 
@@ -23,7 +25,7 @@ const custom: InferenceEngineProps = {
 };
 
 describe("multiModel defaults", () => {
-  it("no adapter, no HTTP endpoint, no replicas, the puller on, no OpenShift AI route or auth; autoscaling 1..1 on 80% CPU", () => {
+  itChecksDefaults(["MultiModelProps.adapter", "MultiModelProps.httpDataEndpoint", "MultiModelProps.replicas", "MultiModelProps.storageHelper", "MultiModelProps.route", "MultiModelProps.auth", "MultiModelAutoscalingProps.min", "MultiModelAutoscalingProps.metric", "MultiModelAutoscalingProps.targetUtilization"], "no adapter, no HTTP endpoint, no replicas, the puller on, no OpenShift AI route or auth; autoscaling 1..1 on 80% CPU", () => {
     const [runtime] = synthChart((chart) => new InferenceEngine(chart, "c", custom), { target: { openshiftAI: { version: "2.25" } } });
     const spec = runtimeSpec(runtime);
     expect([spec["builtInAdapter"], spec["httpDataEndpoint"], spec["replicas"], spec["storageHelper"]]).toEqual([undefined, undefined, undefined, undefined]);
@@ -39,20 +41,20 @@ describe("multiModel defaults", () => {
     });
   });
 
-  it("autoscaling.max defaults to min", () => {
+  itChecksDefaults(["MultiModelAutoscalingProps.max"], "autoscaling.max defaults to min", () => {
     const [runtime] = synthChart((chart) => new InferenceEngine(chart, "c", { ...custom, multiModel: { autoscaling: { min: 3 } } }), { target: MM });
     expect(runtime?.metadata.annotations?.["serving.kserve.io/max-scale"]).toBe("3");
   });
 });
 
 describe("preset defaults", () => {
-  it("ModelMesh presets: named after the construct, namespaced, no extra env", () => {
+  itChecksDefaults(["PresetRuntimeProps.name", "PresetRuntimeProps.namespace", "PresetRuntimeProps.scope"], "ModelMesh presets: named after the construct, namespaced, no extra env", () => {
     const [runtime] = synthChart((chart) => new InferenceEngine(chart, "my-ovms", ModelMeshRuntimes.ovms()), { target: MM });
     expect([runtime?.kind, runtime?.metadata.name, runtime?.metadata.namespace]).toEqual(["ServingRuntime", "my-ovms", "models"]);
     expect((runtimeSpec(runtime)["containers"] as Record<string, unknown>[])[0]?.["env"]).toBeUndefined();
   });
 
-  it("MLServer: the version is the image's tag, 'latest' for a digest; nothing of MLServer's own settings is set unless given", () => {
+  itChecksDefaults(["MLServerPresetProps.version", "MLServerPresetProps.mode", "MLServerPresetProps.resources", "MLServerPresetProps.server", "MLServerPresetProps.modelDefaults"], "MLServer: the version is the image's tag, 'latest' for a digest; single-model; nothing of MLServer's own settings is set unless given", () => {
     const manifests = synthChart((chart) => {
       new InferenceEngine(chart, "a", MLServer.runtime({ image: "r/m:2.1", implementation: "m.M", modelFormats: [{ name: "f" }] }));
       new InferenceEngine(chart, "b", MLServer.runtime({ image: `r/m@sha256:${"0".repeat(64)}`, implementation: "m.M", modelFormats: [{ name: "g" }] }));
@@ -84,7 +86,7 @@ describe("preset defaults", () => {
 });
 
 describe("StorageConfig defaults", () => {
-  it("the Secret is storage-config; the Job is <secretName>-writer-<hash> with small resources; revision 1; gcs and azure key names", () => {
+  itChecksDefaults(["StorageConfigProps.secretName", "StorageConfigJobProps.name", "StorageConfigJobProps.resources", "StorageConfigJobProps.revision", "StorageConfigProps.namespace"], "the Secret is storage-config; the Job is <secretName>-writer-<hash> with small resources; revision 1; gcs and azure key names", () => {
     const entries = {
       g: { type: "gcs" as const, credentials: { secretName: "gcs" } },
       z: { type: "azure" as const, accountName: "acme", container: "models", credentials: { secretName: "az" } },
@@ -101,11 +103,12 @@ describe("StorageConfig defaults", () => {
       { name: "SC1_CONNECTION_STRING", valueFrom: { secretKeyRef: { name: "az", key: "connection_string" } } },
     ]);
     expect((container["command"] as string[])[2]).toContain("kubectl create secret generic 'storage-config' \\");
+    expect(find(manifests, "Job").metadata.namespace).toBe("models");
   });
 });
 
 describe("ModelMeshNamespace", () => {
-  it("the chart's namespace with ModelMesh on; on OpenShift AI 2.x also a dashboard project", () => {
+  itChecksDefaults(["ModelMeshNamespaceProps.name", "ModelMeshNamespaceProps.dashboard", "ModelMeshNamespaceProps.annotations"], "the chart's namespace with ModelMesh on; on OpenShift AI 2.x also a dashboard project; no annotations", () => {
     expect(synthChart((chart) => new ModelMeshNamespace(chart, "ns", { labels: { team: "fraud" } }), { target: MM })).toEqual([
       { apiVersion: "v1", kind: "Namespace", metadata: { name: "models", labels: { "app.kubernetes.io/managed-by": "kserve-constructs", "modelmesh-enabled": "true", team: "fraud" } } },
     ]);
@@ -125,5 +128,48 @@ describe("ModelMeshNamespace", () => {
 describeIfCrds("conformance", () => {
   it("the namespace validates", () => {
     expect(formatProblems(validateAll(synthChart((chart) => new ModelMeshNamespace(chart, "ns", { annotations: { owner: "x" } }), { target: MM })))).toBe("");
+  });
+});
+
+describe("ModelFleet, ModelServing and StorageConfig entry defaults", () => {
+  const { ModelFleet, ModelServing, ModelLocation } = jest.requireActual<typeof import("kserve-constructs/cdk8s")>("../../src/cdk8s");
+  const SK = { name: "sklearn", version: "0" };
+  itChecksDefaults(
+    ["ModelFleetProps.namespace", "ModelFleetProps.namePrefix", "ModelFleetProps.defaults", "ModelFleetProps.storage", "FleetModelProps.format", "FleetModelProps.overrides", "FleetModelProps.path"],
+    "a fleet without storage: each model gives its location; names as given, the runtime's only format, nothing merged in",
+    () => {
+      const manifests = synthChart((chart) => new ModelFleet(chart, "fleet", { engine: new InferenceEngine(chart, "mlserver", ModelMeshRuntimes.mlserver({ modelFormats: [SK] })), models: [{ name: "churn", location: ModelLocation.fromUri("s3://b/churn/") }] }), { target: MM });
+      const isvc = find(manifests, "InferenceService");
+      expect(isvc.metadata).toEqual({ name: "churn", namespace: "models", labels: { "app.kubernetes.io/managed-by": "kserve-constructs" }, annotations: { "serving.kserve.io/deploymentMode": "ModelMesh" } });
+      expect(isvc["spec"]).toEqual({ predictor: { model: { modelFormat: { name: "sklearn" }, runtime: "mlserver", storageUri: "s3://b/churn/" } } });
+    },
+  );
+  itChecksDefaults(["FleetModelProps.location", "FleetModelProps.mode", "ModelFleetProps.singleModelDefaults", "ModelServingProps.single"], "a model's location is the fleet's storage at its path; its mode the ModelServing's; single-model defaults apply only to single-model services", () => {
+    const manifests = synthChart((chart) => {
+      const storage = new StorageConfig(chart, "storage", { entries: { minio: { type: "s3", bucket: "models" } } });
+      const serving = new ModelServing(chart, "tabular", { mode: "multi", multi: new InferenceEngine(chart, "mlserver", ModelMeshRuntimes.mlserver({ modelFormats: [SK] })) });
+      new ModelFleet(chart, "fleet", { engine: serving, storage: storage.entry("minio"), singleModelDefaults: { labels: { single: "yes" } }, models: [{ name: "churn", path: "churn/" }] });
+    }, { target: MM });
+    const isvc = find(manifests, "InferenceService");
+    expect(isvc.metadata.annotations?.["serving.kserve.io/deploymentMode"]).toBe("ModelMesh");
+    expect(isvc.metadata.labels?.["single"]).toBeUndefined();
+    expect(isvc["spec"]).toEqual({ predictor: { model: { modelFormat: { name: "sklearn" }, runtime: "mlserver", storage: { key: "minio", path: "churn/" } } } });
+    expect(validationError((chart) => {
+      const serving = new ModelServing(chart, "tabular", { mode: "multi", multi: new InferenceEngine(chart, "mlserver", ModelMeshRuntimes.mlserver({ modelFormats: [SK] })) });
+      new ModelFleet(chart, "fleet", { engine: serving, models: [{ name: "churn", location: ModelLocation.fromUri("s3://b/c/"), mode: "single" }] });
+    }, { target: MM }).issues.map((i) => i.rule)).toContain("serving/missing-runtime");
+  });
+  itChecksDefaults(["ModelServingProps.multi"], "a ModelServing without a multi-model runtime: mode multi is an error", () => {
+    expect(validationError((chart) => {
+      const serving = new ModelServing(chart, "tabular", { mode: "single", single: engine(chart, { protocol: ["v1", "v2"], modelFormats: [SK] }, "sk") });
+      new ModelFleet(chart, "fleet", { engine: serving, models: [{ name: "churn", location: ModelLocation.fromUri("s3://b/c/"), mode: "multi" }] });
+    }, { target: MM }).issues.map((i) => i.rule)).toContain("serving/missing-runtime");
+  });
+  itChecksDefaults(["StorageConfigProps.source"], "StorageConfig: the Secret exists already (nothing written)", () => {
+    const manifests = synthChart((chart) => {
+      const sc = new StorageConfig(chart, "storage", { entries: { minio: { type: "s3" } } });
+      new InferenceService(chart, "churn", { engine: new InferenceEngine(chart, "mlserver", ModelMeshRuntimes.mlserver({ modelFormats: [SK] })), model: sc.path("minio", "churn/"), modelFormat: SK } as never);
+    }, { target: MM });
+    expect(manifests.map((m) => m.kind).sort()).toEqual(["InferenceService", "ServingRuntime"]);
   });
 });

@@ -67,6 +67,8 @@ const NOT_MIGRATED: readonly string[] = [
   "storage-config/single-model-type",
   "storage-config/unknown-key",
   "target/auth",
+  "target/feature-autoscaling-external-auth",
+  "target/feature-canary-predictors",
   "target/name",
   "target/nim-account",
   "target/unsupported-version",

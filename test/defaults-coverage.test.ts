@@ -1,0 +1,190 @@
+/**
+ * Every documented `@default` of the public props (the exported `*Props` interfaces under src/) has a
+ * test that checks it: a defaults test names it as `Interface.prop` in `itChecksDefaults([...], ...)`
+ * (test/support/defaults.ts) and checks the default in synthesized output or the resolved spec. The
+ * defaults not checked yet are listed below; the list may only shrink.
+ */
+import { checkedDefaults, documentedDefaults } from "../scripts/prop-defaults";
+
+/**
+ * Documented defaults without a test yet. This list may only shrink: write the test (with
+ * `itChecksDefaults(["Interface.prop"], ...)`) and remove the key here; a new documented default comes
+ * with its test.
+ */
+const NOT_YET_CHECKED: readonly string[] = [
+  "AzureEntryProps.credentials",
+  "BuiltInAdapterProps.env",
+  "BuiltInAdapterProps.memBufferBytes",
+  "BuiltInAdapterProps.modelLoadingTimeoutMillis",
+  "BuiltInAdapterProps.runtimeManagementPort",
+  "DeploymentStrategyProps.rollingUpdate",
+  "EngineImportProps.defaultVersion",
+  "EngineImportProps.extraArgs",
+  "EngineImportProps.modelFormats",
+  "EngineImportProps.onlyVersions",
+  "EngineImportProps.protocol",
+  "ExternalMetricProps.authentication",
+  "ExternalMetricProps.namespace",
+  "ExternalMetricProps.threshold",
+  "GcsEntryProps.bucket",
+  "GcsEntryProps.credentials",
+  "GcsEntryProps.tokenUri",
+  "GpuStackImportProps.frameworks",
+  "GpuStackImportProps.modelFile",
+  "HardwareProfileProps.target",
+  "HardwareRequestProps.cpu",
+  "InferenceEngineProps.args",
+  "InferenceEngineProps.target",
+  "InferenceServiceProps.resources",
+  "InferenceServiceProps.target",
+  "LLMInferenceServiceConfigProps.annotations",
+  "LLMInferenceServiceConfigProps.labels",
+  "LLMInferenceServiceConfigProps.name",
+  "LLMInferenceServiceConfigProps.namespace",
+  "LLMInferenceServiceConfigProps.target",
+  "LLMInferenceServiceProps.annotations",
+  "LLMInferenceServiceProps.auth",
+  "LLMInferenceServiceProps.baseRefs",
+  "LLMInferenceServiceProps.displayName",
+  "LLMInferenceServiceProps.labels",
+  "LLMInferenceServiceProps.name",
+  "LLMInferenceServiceProps.namespace",
+  "LLMInferenceServiceProps.target",
+  "LLMInferenceServiceProps.userRouting",
+  "LLMKvCacheOffloadingProps.evictionPolicy",
+  "LLMKvCacheOffloadingProps.secondary",
+  "LLMLoraProps.maxAdapters",
+  "LLMLoraProps.maxCpuAdapters",
+  "LLMLoraProps.maxRank",
+  "LLMParallelismProps.data",
+  "LLMParallelismProps.dataLocal",
+  "LLMParallelismProps.dataRPCPort",
+  "LLMParallelismProps.expert",
+  "LLMParallelismProps.pipeline",
+  "LLMParallelismProps.tensor",
+  "LLMRolloutStrategyProps.maxSurge",
+  "LLMRolloutStrategyProps.maxUnavailable",
+  "LLMRouteProps.group",
+  "LLMRouteProps.http",
+  "LLMRouteProps.weight",
+  "LLMRouterProps.gateway",
+  "LLMRouterProps.ingress",
+  "LLMRouterProps.route",
+  "LLMRouterProps.scheduler",
+  "LLMScalingProps.keda",
+  "LLMScalingProps.min",
+  "LLMScalingProps.wva",
+  "LLMSchedulerProps.config",
+  "LLMSchedulerProps.podAnnotations",
+  "LLMSchedulerProps.podLabels",
+  "LLMSchedulerProps.pool",
+  "LLMSchedulerProps.replicas",
+  "LLMSpecProps.lora",
+  "LLMSpecProps.model",
+  "LLMSpecProps.prefill",
+  "LLMSpecProps.router",
+  "LLMSpecProps.servedModelName",
+  "LLMSpecProps.storageInitializer",
+  "LLMSpecProps.tracing",
+  "LLMTracingProps.exporter",
+  "LLMTracingProps.exporterEndpoint",
+  "LLMTracingProps.sampler",
+  "LLMTracingProps.samplerArg",
+  "LLMUserRoutingProps.httpRoute",
+  "LLMUserRoutingProps.inferenceObjective",
+  "LLMWorkerProps.env",
+  "LLMWorkerProps.hardware",
+  "LLMWorkloadProps.args",
+  "LLMWorkloadProps.env",
+  "LLMWorkloadProps.hardware",
+  "LLMWorkloadProps.image",
+  "LLMWorkloadProps.kvCacheOffloading",
+  "LLMWorkloadProps.nodeSelector",
+  "LLMWorkloadProps.parallelism",
+  "LLMWorkloadProps.podAnnotations",
+  "LLMWorkloadProps.podLabels",
+  "LLMWorkloadProps.replicas",
+  "LLMWorkloadProps.resources",
+  "LLMWorkloadProps.rolloutStrategy",
+  "LLMWorkloadProps.scaling",
+  "LLMWorkloadProps.tolerations",
+  "LLMWorkloadProps.worker",
+  "LLMWvaProps.hpa",
+  "LLMWvaProps.keda",
+  "LLMWvaProps.variantCost",
+  "LanguageModelProps.args",
+  "LanguageModelProps.engine",
+  "LanguageModelProps.env",
+  "LanguageModelProps.hardware",
+  "LanguageModelProps.inferenceService",
+  "LanguageModelProps.llmInferenceService",
+  "LanguageModelProps.name",
+  "LanguageModelProps.namespace",
+  "LanguageModelProps.replicas",
+  "LanguageModelProps.scaling",
+  "LanguageModelProps.target",
+  "LoggerProps.url",
+  "MLServerPresetProps.grpc",
+  "ModelFleetProps.target",
+  "ModelMeshNamespaceProps.labels",
+  "ModelMeshNamespaceProps.target",
+  "ModelMeshPresetProps.annotations",
+  "ModelMeshPresetProps.image",
+  "ModelMeshPresetProps.modelFormats",
+  "MultiModelProps.autoscaling",
+  "MultiModelProps.containerName",
+  "MultiModelProps.grpcDataEndpoint",
+  "MultiModelProps.grpcEndpoint",
+  "MultiNodeProps.pipelineParallelSize",
+  "MultiNodeProps.tensorParallelSize",
+  "NimAccountProps.target",
+  "NimCacheProps.accessModes",
+  "NimProps.startupSeconds",
+  "NimProps.target",
+  "NodeSchedulingProps.nodeSelector",
+  "NodeSchedulingProps.tolerations",
+  "PresetRuntimeProps.target",
+  "PvcStorageProps.accessModes",
+  "QueueSchedulingProps.priorityClass",
+  "S3EntryProps.bucket",
+  "S3EntryProps.certificate",
+  "S3EntryProps.credentials",
+  "S3EntryProps.endpoint",
+  "S3EntryProps.region",
+  "ScalingProps.metric",
+  "ScalingProps.metricType",
+  "ServingRuntimeProps.target",
+  "StorageBaseProps.target",
+  "StorageConfigJobProps.imagePullSecrets",
+  "StorageConfigProps.target",
+  "TensorParallelProps.arg",
+  "TensorParallelProps.env",
+];
+
+describe("every documented @default has a test", () => {
+  const documented = documentedDefaults();
+  const keys = new Set(documented.map((d) => d.key));
+  const checked = checkedDefaults();
+  const pending = new Set(NOT_YET_CHECKED);
+
+  it("finds the documented defaults of the public props (a sanity check of the parser)", () => {
+    expect(documented.length).toBeGreaterThan(300);
+    expect(documented.find((d) => d.key === "InferenceServiceProps.visibility")).toMatchObject({ text: '"cluster-local"', file: "src/core/service/props.ts" });
+  });
+
+  it("each documented default is checked by a defaults test, or listed as not yet checked", () => {
+    const missing = documented.filter((d) => !checked.has(d.key) && !pending.has(d.key)).map((d) => `${d.key} (${d.file}:${d.line}, @default ${d.text})`);
+    if (missing.length > 0) throw new Error(`documented defaults without a test: ${missing.join("; ")}. Check each in a defaults test declared with itChecksDefaults(["Interface.prop"], ...) (test/support/defaults.ts).`);
+  });
+
+  it("the not-yet-checked list only shrinks: keys now checked (or no longer documented) are removed from it", () => {
+    const stale = NOT_YET_CHECKED.filter((k) => checked.has(k) || !keys.has(k));
+    if (stale.length > 0) throw new Error(`remove from NOT_YET_CHECKED in test/defaults-coverage.test.ts (now checked by a defaults test, or no longer documented): ${stale.join(", ")}`);
+    expect([...NOT_YET_CHECKED].sort()).toEqual(NOT_YET_CHECKED);
+  });
+
+  it("every key a defaults test names is a documented default", () => {
+    const unknown = [...checked].filter(([k]) => !keys.has(k)).map(([k, files]) => `${k} (${files.join(", ")})`);
+    if (unknown.length > 0) throw new Error(`defaults tests name keys that are no documented @default of a public props interface: ${unknown.join(", ")}`);
+  });
+});
