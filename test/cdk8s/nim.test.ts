@@ -1,4 +1,4 @@
-import { Accelerator, Hardware, HardwareProfile, Nim, NimAccount, NgcSecrets, NIM_MODELS } from "kserve-constructs/cdk8s";
+import { Accelerator, Hardware, HardwareProfile, Nim, NimAccount, NgcSecrets, NIM_MODELS, ServingRuntime } from "kserve-constructs/cdk8s";
 import type { NimPresetProps } from "kserve-constructs/cdk8s";
 import type { Manifest, NimProps } from "kserve-constructs";
 import type { Chart } from "cdk8s";
@@ -257,6 +257,11 @@ describe("NIM rules", () => {
     expect(() => synthChart((chart) => nim(chart, { cache: { claimName: "c", accessModes: ["ReadOnlyMany"], readOnly: true, prefilled: true }, replicas: { min: 2 } }))).not.toThrow();
     expect(ruleIds((chart) => nim(chart, { cache: { downloadJob: true } }))).toEqual(["nim/cache-claim"]);
     expect(ruleIds((chart) => nim(chart, { platform: "nim-operator", cache: { claimName: "c", downloadJob: true } }))).toEqual(["nim/cache-platform"]);
+  });
+
+  it("a shared KServe runtime is given only on platform kserve", () => {
+    const error = validationError((chart) => nim(chart, { platform: "nim-operator", runtime: ServingRuntime.fromName("nim-llama") }));
+    expect(error.issues.map((i) => [i.rule, i.path, i.value, i.message, i.fix])).toEqual([["nim/runtime-platform", "runtime", "nim-llama", "a KServe runtime is used only on platform kserve", "drop runtime, or use platform kserve"]]);
   });
 
   it("unknown catalogue ids get a suggestion; described models get the same checks", () => {

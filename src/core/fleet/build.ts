@@ -1,6 +1,7 @@
 /**
- * Builds a ModelFleet: checks the models together (one pass, maps instead of pairwise comparisons), then
- * builds one InferenceService per model with the same rules as a single InferenceService.
+ * Builds a ModelFleet: resolves the models together (names and first occurrences in one pass, maps instead
+ * of pairwise comparisons), runs the fleet's rules (./rules.ts) model by model, then builds one
+ * InferenceService per model with the same rules as a single InferenceService.
  */
 import { guardBuild } from "../context";
 import { z } from "zod";
@@ -10,19 +11,20 @@ import { isError, locate } from "../errors";
 import type { Manifest } from "../k8s";
 import { parseProps, withFix } from "../schema";
 import { isRecord } from "../canonical";
-import { toDns1035 } from "../names";
+import { runRules } from "../rules/registry";
 import { mergeTargetProps } from "../target/resolve";
 import { formatVersion } from "../engine/schema";
-import type { IRuntime, RuntimeInfo } from "../runtime/ref";
+import type { RuntimeInfo } from "../runtime/ref";
 import { runtimeMultiModel } from "../runtime/ref";
 import type { InferenceServiceProps } from "../service/props";
 import type { ServiceHandle } from "../service/build";
 import { buildInferenceService } from "../service/build";
 import { targetSchema } from "../target/schema";
 import { modelLocation, runtimeRef } from "../service/schema";
-import type { IModelServing } from "../serving/props";
 import { servingRuntime } from "../serving/build";
 import type { FleetModelProps, FleetServiceProps, ModelFleetProps } from "./props";
+import type { FleetModelSubject } from "./rules";
+import { fleetDuplicateNameRule, fleetModeRule, fleetNameCollisionRule, fleetStorageRule, isServing, resolveFleetModels } from "./rules";
 
 /** What a fleet gives back: its InferenceServices. */
 export interface FleetHandle {
@@ -68,65 +70,22 @@ function merge(...layers: (FleetServiceProps | undefined)[]): FleetServiceProps 
   return out as FleetServiceProps;
 }
 
-function isServing(engine: IRuntime): engine is IModelServing {
-  return isRecord((engine as Partial<IModelServing>).serving);
-}
-
-/** Checks the models together: names, sanitised-name collisions, storage, modes. */
-function checkModels(p: ModelFleetProps): { drafts: IssueDraft[]; names: string[] } {
-  const drafts: IssueDraft[] = [];
-  const names: string[] = [];
-  const byName = new Map<string, number>();
-  const bySanitised = new Map<string, number>();
-  const serving = isServing(p.engine);
-  p.models.forEach((m, i) => {
-    const at = `models[${i}]`;
-    const isvcName = toDns1035(`${p.namePrefix ?? ""}${m.name}`);
-    names.push(isvcName);
-    const first = byName.get(m.name);
-    if (first !== undefined) {
-      drafts.push({ path: `${at}.name`, value: m.name, rule: "fleet/duplicate-name", message: `model "${m.name}" is also models[${first}]`, fix: "list each model once (use overrides for per-model settings)" });
-    } else {
-      byName.set(m.name, i);
-      const other = bySanitised.get(isvcName);
-      if (other !== undefined) {
-        drafts.push({
-          path: `${at}.name`,
-          value: m.name,
-          rule: "fleet/name-collision",
-          message: `model "${m.name}" and models[${other}] ("${p.models[other]?.name ?? ""}") both become InferenceService "${isvcName}" (names are made DNS-1035 labels: lowercase, '-' for other characters, at most 63)`,
-          fix: "rename one of them",
-        });
-      } else {
-        bySanitised.set(isvcName, i);
-      }
-    }
-    if (m.path !== undefined && m.location !== undefined) {
-      drafts.push({ path: `${at}.location`, value: m.path, rule: "fleet/storage", message: `model "${m.name}" gives both a path and a location`, fix: "give a path in the fleet's storage, or a location" });
-    } else if (m.location === undefined && (m.path === undefined || m.path.replace(/^\/+/, "") === "")) {
-      drafts.push({ path: `${at}.path`, value: m.path, rule: "fleet/storage", message: `model "${m.name}" has no storage: no path in the fleet's storage and no location`, fix: "give the model's path (or its location)" });
-    } else if (m.location === undefined && p.storage === undefined) {
-      drafts.push({ path: `${at}.path`, value: m.path, rule: "fleet/storage", message: `model "${m.name}" gives a path, and the fleet has no storage to find it in`, fix: "give the fleet a storage (a ModelStorage, or storageConfig.entry(key)), or the model a location" });
-    }
-    if (m.mode !== undefined && !serving) {
-      drafts.push({ path: `${at}.mode`, value: m.mode, rule: "fleet/mode", message: "a model can choose its mode only when the fleet's engine is a ModelServing (the engine alone decides the mode)", fix: "give the fleet a ModelServing with both runtimes, or remove mode" });
-    }
-  });
-  return { drafts, names };
+/** The fleet's rules over its models, in order, for each model (so that problems read model by model). */
+function checkModels(models: readonly FleetModelSubject[]): IssueDraft[] {
+  return models.flatMap((m) => [...runRules([fleetDuplicateNameRule, fleetNameCollisionRule], m), ...runRules([fleetStorageRule], { model: m }), ...runRules([fleetModeRule], m)]);
 }
 
 /** Builds a ModelFleet; never throws on bad input. */
 function buildModelFleetUnguarded(props: ModelFleetProps, ctx: BuildContext): BuildResult<FleetHandle> {
   const given = props as Partial<ModelFleetProps> | undefined;
-  const storage: unknown = given !== null && typeof given === "object" ? given.storage : undefined;
-  if (storage !== null && typeof storage === "object" && typeof (storage as { entry?: unknown }).entry === "function") {
-    const issues = locate(ctx.where, [{ path: "storage", value: "(a StorageConfig)", rule: "fleet/storage", message: "a StorageConfig was given as the fleet's storage; a fleet reads its models from one entry of it", fix: 'give storageConfig.entry("<entry key>")' }]);
-    return { manifests: [], issues, handle: { where: ctx.where, valid: false, services: [] } };
-  }
+  const storageIssues = runRules([fleetStorageRule], { storage: given !== null && typeof given === "object" ? given.storage : undefined });
+  if (storageIssues.length > 0) return { manifests: [], issues: locate(ctx.where, storageIssues), handle: { where: ctx.where, valid: false, services: [] } };
   const parsed = parseProps(fleetSchema, props);
   if (parsed.value === undefined) return { manifests: [], issues: locate(ctx.where, parsed.issues), handle: { where: ctx.where, valid: false, services: [] } };
   const p = parsed.value;
-  const { drafts, names } = checkModels(p);
+  const models = resolveFleetModels(p);
+  const names = models.map((m) => m.isvcName);
+  const drafts = checkModels(models);
   const issues: Issue[] = locate(ctx.where, drafts);
   const manifests: Manifest[] = [];
   const services: ServiceHandle[] = [];

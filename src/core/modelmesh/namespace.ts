@@ -16,8 +16,8 @@ import { mergeTargetProps, resolveTarget } from "../target/resolve";
 import { targetSchema } from "../target/schema";
 import type { TargetProps } from "../target/props";
 import { MANAGED_BY, ODH } from "../keys";
-import { runManifestRules } from "../rules/registry";
-import { unavailableRule } from "./rules";
+import { runManifestRules, runRules } from "../rules/registry";
+import { modelMeshOwnedKeyRule, unavailableRule } from "./rules";
 import { MODELMESH_ENABLED_LABEL } from "./constants";
 
 /** Props of a ModelMesh namespace. */
@@ -74,9 +74,7 @@ function buildModelMeshNamespaceUnguarded(props: ModelMeshNamespaceProps, ctx: B
   if (p !== undefined) {
     const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
     drafts.push(...targetIssues, ...checkDns1123Label(p.name !== undefined ? "name" : "(namespace)", name, "a namespace name"));
-    if (p.labels?.[MODELMESH_ENABLED_LABEL] !== undefined) {
-      drafts.push({ path: `labels["${MODELMESH_ENABLED_LABEL}"]`, value: p.labels[MODELMESH_ENABLED_LABEL], rule: "modelmesh/owned-key", message: `the library sets ${MODELMESH_ENABLED_LABEL}: "true" on a ModelMesh namespace`, fix: "remove the label" });
-    }
+    drafts.push(...runRules([modelMeshOwnedKeyRule], p.labels !== undefined ? { labels: p.labels } : {}));
     const dashboard = p.dashboard ?? target.openshiftAI !== undefined;
     manifest = canonicalize({
       apiVersion: "v1",

@@ -6,17 +6,18 @@
 import type { IssueDraft } from "../errors";
 import type { Manifest } from "../k8s";
 import type { Target } from "../target/resolve";
-import type { Finding, ManifestRule, ManifestSubject } from "../rules/registry";
+import type { Finding, ManifestRule, ManifestSubject, Rule } from "../rules/registry";
 import { RUNTIME_KINDS, SERVICE_KINDS } from "../pod/rules";
-import { defineManifestRule } from "../rules/registry";
+import { defineManifestRule, defineRule, runRules } from "../rules/registry";
 import { getIn, isRecord, recordsOf } from "../canonical";
 import { eachString } from "../templates";
 import type { InferenceEngineProps } from "../engine/props";
+import type { InferenceServiceProps } from "../service/props";
 import { isRuntimeManifest, runtimeContainers } from "../runtime/ref";
 import { KSERVE } from "../keys";
 import { schemeOf } from "../storage/uri";
 import { modelMeshUnavailable } from "./availability";
-import { MODELMESH_ENABLED_LABEL, MODELMESH_MODEL_FIELDS, MODELMESH_URI_SCHEMES } from "./constants";
+import { MODELMESH_ENABLED_LABEL, MODELMESH_MODEL_FIELDS, MODELMESH_SERVICE, MODELMESH_URI_SCHEMES } from "./constants";
 import {
   BUILT_IN_SERVER_TYPES,
   ENDPOINT_FORM,
@@ -31,58 +32,118 @@ import {
 
 const ENGINE_PLACEHOLDERS = /\{\{\s*(model_path|model_name)\s*\}\}/;
 
-/** Props rules of an engine with a `multiModel` block. */
-export function checkMultiModelEngine(props: InferenceEngineProps, target: Target): IssueDraft[] {
-  const mm = props.multiModel;
-  if (mm === undefined) return [];
-  const issues: IssueDraft[] = [];
-  const singleOnly: [keyof InferenceEngineProps, string, string][] = [
-    ["grpcPort", "ModelMesh reaches the server through grpcDataEndpoint, not a declared port", "remove grpcPort and set multiModel.grpcDataEndpoint"],
-    ["parameters", "models on a multi-model runtime share its container, so an InferenceService cannot set per-model parameters", "set fixed values in env, or (MLServer) put per-model settings in model-settings.json beside each model"],
-    ["multiNode", "ModelMesh runs every model in one pod; it has no multi-node serving", "remove multiNode, or serve the model in single-model mode"],
-    ["tensorParallel", "ModelMesh never passes a device count to the server", "remove tensorParallel"],
-  ];
-  for (const [key, why, fix] of singleOnly) {
-    if (props[key] !== undefined) issues.push({ path: key, value: props[key], rule: "modelmesh/engine-prop", message: `${key} does not apply to a multi-model runtime: ${why}`, fix });
-  }
-  if (props.multiGpu === true) {
-    issues.push({ path: "multiGpu", value: true, rule: "modelmesh/engine-prop", message: "multiGpu does not apply to a multi-model runtime: ModelMesh places models by memory, not by device count", fix: "remove multiGpu, or serve the model in single-model mode" });
-  }
-  const sources: [string, unknown][] = [
-    ["command", props.command],
-    ["args", props.args],
-    ["env", props.env],
-    ...Object.keys(props.versions).map((v): [string, unknown] => [`versions.${v}.env`, props.versions[v]?.env]),
-  ];
-  for (const [base, value] of sources) {
-    eachString(value, base, (path, text) => {
-      const m = ENGINE_PLACEHOLDERS.exec(text);
-      if (m !== null) {
-        issues.push({
-          path,
-          value: text,
-          rule: "modelmesh/placeholder",
-          message: `{{${m[1] as string}}} names one model, and a multi-model runtime serves many: ModelMesh passes each model's id and path through its load API`,
-          fix: `remove {{${m[1] as string}}}; the server finds models under /models (its adapter tells it where)`,
-        });
-      }
-    });
-  }
-  if (mm.replicas !== undefined && mm.autoscaling !== undefined) {
-    issues.push({ path: "multiModel.autoscaling", value: mm.autoscaling, rule: "modelmesh/runtime-scaling", message: "replicas fixes the runtime's pod count and autoscaling makes an HPA change it; give one", fix: "remove multiModel.replicas or multiModel.autoscaling" });
-  }
-  const a = mm.autoscaling;
-  if (a?.min !== undefined && a.max !== undefined && a.min > a.max) {
-    issues.push({ path: "multiModel.autoscaling.max", value: a.max, rule: "modelmesh/runtime-scaling", message: `autoscaling.max ${a.max} is below autoscaling.min ${a.min} (ModelMesh would raise max to min)`, fix: `set autoscaling.max to at least ${a.min}` });
-  }
-  if (target.openshiftAI === undefined) {
-    for (const key of ["route", "auth"] as const) {
-      if (mm[key] === true) {
-        issues.push({ path: `multiModel.${key}`, value: true, rule: "modelmesh/openshift-ai-only", message: `multiModel.${key} is read by OpenShift AI 2.x (runtime annotation enable-${key}); upstream ModelMesh has no such switch`, fix: `remove multiModel.${key}, or set target.openshiftAI if the cluster runs OpenShift AI 2.x` });
-      }
+/** What the multi-model engine rules see: an engine's props (with a `multiModel` block) and its target. */
+export interface MultiModelEngineSubject {
+  /** The engine's props. */
+  readonly props: InferenceEngineProps;
+  /** The target. */
+  readonly target: Target;
+}
+
+/** Engine props that mean nothing to a multi-model runtime: why, and the fix. */
+const SINGLE_MODEL_ENGINE_PROPS: readonly (readonly [keyof InferenceEngineProps, string, string])[] = [
+  ["grpcPort", "ModelMesh reaches the server through grpcDataEndpoint, not a declared port", "remove grpcPort and set multiModel.grpcDataEndpoint"],
+  ["parameters", "models on a multi-model runtime share its container, so an InferenceService cannot set per-model parameters", "set fixed values in env, or (MLServer) put per-model settings in model-settings.json beside each model"],
+  ["multiNode", "ModelMesh runs every model in one pod; it has no multi-node serving", "remove multiNode, or serve the model in single-model mode"],
+  ["tensorParallel", "ModelMesh never passes a device count to the server", "remove tensorParallel"],
+];
+
+/** Single-model engine props stay off a multi-model engine. */
+export const modelMeshEnginePropRule = defineRule<MultiModelEngineSubject>({
+  id: "modelmesh/engine-prop",
+  severity: "error",
+  summary: "A multi-model engine sets none of the single-model engine props (grpcPort, parameters, multiNode, tensorParallel, multiGpu).",
+  why: "ModelMesh reaches the server through its adapter's endpoints, shares one container between models and places models by memory; these props would be silently ignored on the cluster.",
+  fix: "remove the prop, or serve the model in single-model mode",
+  on: "props",
+  check: ({ props }) => {
+    if (props.multiModel === undefined) return [];
+    const out: Finding[] = [];
+    for (const [key, why, fix] of SINGLE_MODEL_ENGINE_PROPS) {
+      if (props[key] !== undefined) out.push({ path: key, value: props[key], message: `${key} does not apply to a multi-model runtime: ${why}`, fix });
     }
-  }
-  return issues;
+    if (props.multiGpu === true) out.push({ path: "multiGpu", value: true, message: "multiGpu does not apply to a multi-model runtime: ModelMesh places models by memory, not by device count", fix: "remove multiGpu, or serve the model in single-model mode" });
+    return out;
+  },
+});
+
+/** A multi-model engine names no single model in its command, args or env. */
+export const modelMeshPlaceholderRule = defineRule<MultiModelEngineSubject>({
+  id: "modelmesh/placeholder",
+  severity: "error",
+  summary: "A multi-model engine's command, args and env use neither {{model_path}} nor {{model_name}}.",
+  why: "Those placeholders name one model, and a multi-model runtime serves many: ModelMesh passes each model's id and path through its load API, so a substituted path would point every model at the same (nonexistent) place.",
+  fix: "remove the placeholder; the server finds models under /models (its adapter tells it where)",
+  on: "props",
+  check: ({ props }) => {
+    if (props.multiModel === undefined) return [];
+    const out: Finding[] = [];
+    const sources: [string, unknown][] = [
+      ["command", props.command],
+      ["args", props.args],
+      ["env", props.env],
+      ...Object.keys(props.versions).map((v): [string, unknown] => [`versions.${v}.env`, props.versions[v]?.env]),
+    ];
+    for (const [base, value] of sources) {
+      eachString(value, base, (path, text) => {
+        const m = ENGINE_PLACEHOLDERS.exec(text);
+        if (m !== null) {
+          out.push({
+            path,
+            value: text,
+            message: `{{${m[1] as string}}} names one model, and a multi-model runtime serves many: ModelMesh passes each model's id and path through its load API`,
+            fix: `remove {{${m[1] as string}}}; the server finds models under /models (its adapter tells it where)`,
+          });
+        }
+      });
+    }
+    return out;
+  },
+});
+
+/** Fixed replicas or autoscaling, and autoscaling bounds in order. */
+export const modelMeshRuntimeScalingRule = defineRule<MultiModelEngineSubject>({
+  id: "modelmesh/runtime-scaling",
+  severity: "error",
+  summary: "A multi-model runtime gives fixed replicas or autoscaling (not both), and its autoscaling max is at least its min.",
+  why: "An HPA rewrites the replica count that replicas fixes, so the two fight on the cluster; and ModelMesh silently raises a max below min to min.",
+  fix: "give replicas or autoscaling, with max at least min",
+  on: "props",
+  check: ({ props }) => {
+    const mm = props.multiModel;
+    if (mm === undefined) return [];
+    const out: Finding[] = [];
+    if (mm.replicas !== undefined && mm.autoscaling !== undefined) out.push({ path: "multiModel.autoscaling", value: mm.autoscaling, message: "replicas fixes the runtime's pod count and autoscaling makes an HPA change it; give one", fix: "remove multiModel.replicas or multiModel.autoscaling" });
+    const a = mm.autoscaling;
+    if (a?.min !== undefined && a.max !== undefined && a.min > a.max) out.push({ path: "multiModel.autoscaling.max", value: a.max, message: `autoscaling.max ${a.max} is below autoscaling.min ${a.min} (ModelMesh would raise max to min)`, fix: `set autoscaling.max to at least ${a.min}` });
+    return out;
+  },
+});
+
+/** route and auth only where OpenShift AI 2.x reads them. */
+export const modelMeshOpenShiftAIOnlyRule = defineRule<MultiModelEngineSubject>({
+  id: "modelmesh/openshift-ai-only",
+  severity: "error",
+  summary: "multiModel.route and multiModel.auth are set only for an OpenShift AI target.",
+  why: "They become the runtime annotations enable-route and enable-auth, which only OpenShift AI 2.x reads; upstream ModelMesh has no such switch, so the model would be neither exposed nor protected.",
+  fix: "remove them, or set target.openshiftAI if the cluster runs OpenShift AI 2.x",
+  on: "props",
+  check: ({ props, target }) => {
+    const mm = props.multiModel;
+    if (mm === undefined || target.openshiftAI !== undefined) return [];
+    return (["route", "auth"] as const)
+      .filter((key) => mm[key] === true)
+      .map((key) => ({ path: `multiModel.${key}`, value: true, message: `multiModel.${key} is read by OpenShift AI 2.x (runtime annotation enable-${key}); upstream ModelMesh has no such switch`, fix: `remove multiModel.${key}, or set target.openshiftAI if the cluster runs OpenShift AI 2.x` }));
+  },
+});
+
+/** The props rules of an engine with a `multiModel` block, in the order they report. */
+export const MULTI_MODEL_ENGINE_RULES: readonly Rule<MultiModelEngineSubject>[] = [modelMeshEnginePropRule, modelMeshPlaceholderRule, modelMeshRuntimeScalingRule, modelMeshOpenShiftAIOnlyRule];
+
+/** Props rules of an engine with a `multiModel` block ({@link MULTI_MODEL_ENGINE_RULES}). */
+export function checkMultiModelEngine(props: InferenceEngineProps, target: Target): IssueDraft[] {
+  if (props.multiModel === undefined) return [];
+  return runRules(MULTI_MODEL_ENGINE_RULES, { props, target });
 }
 
 function reservedName(name: string | undefined, reserved: readonly string[]): boolean {
@@ -400,3 +461,90 @@ export const storageUriRule = defineManifestRule({
 
 /** The ModelMesh rules on an InferenceService manifest. */
 export const MODELMESH_SERVICE_RULES: readonly ManifestRule[] = [ignoredFieldRule, storageRule, storagePathRule, storageUriRule];
+
+// ---------------------------------------------------------------------------
+// props rules of ModelMesh InferenceServices and namespaces
+
+/** InferenceService props that mean something in ModelMesh mode. */
+export const MODELMESH_READ_PROPS: ReadonlySet<string> = new Set(["name", "namespace", "engine", "model", "modelFormat", "pinRuntime", "deploymentMode", "displayName", "labels", "annotations", "predictorOverrides", "target"]);
+
+const SHARED = `every model is reached through the shared ${MODELMESH_SERVICE.name} Service (gRPC ${MODELMESH_SERVICE.grpcPort}, REST ${MODELMESH_SERVICE.restPort})`;
+const NO_PODS = "models run inside the runtime's pods, and a ModelMesh InferenceService has no pods of its own";
+const SHARED_CONTAINER = "the runtime's containers are shared by every model loaded into them";
+const ON_ENGINE = "set it on the multi-model engine instead";
+
+/** Why ModelMesh ignores a prop, and what to do instead. */
+export const MODELMESH_IGNORED_PROPS: Readonly<Record<string, readonly [string, string]>> = {
+  scaling: ["ModelMesh scales the runtime's shared pods, not single models (it loads and unloads models on demand)", "remove scaling; size the runtime with multiModel.replicas or multiModel.autoscaling on the engine"],
+  containerConcurrency: ["it is a Knative queue-proxy limit, and ModelMesh has no Knative revision", "remove containerConcurrency"],
+  canaryTrafficPercent: ["it splits traffic between Knative revisions, and ModelMesh has none", "remove canaryTrafficPercent; roll out a new model version as a second InferenceService"],
+  timeoutSeconds: [`${SHARED}, which has no per-model timeout`, "remove timeoutSeconds"],
+  resources: [NO_PODS, "remove resources; set the runtime's resources on the multi-model engine (ModelMesh sizes its models volume from the memory limit)"],
+  hardware: [NO_PODS, `remove hardware; ${ON_ENGINE}`],
+  multiNode: ["ModelMesh runs each model inside one runtime pod", "remove multiNode, or serve the model in single-model mode"],
+  serviceAccountName: [NO_PODS, "remove serviceAccountName; ModelMesh reads storage credentials from the storage-config Secret"],
+  imagePullSecrets: [NO_PODS, `remove imagePullSecrets; ${ON_ENGINE}`],
+  nodeSelector: [NO_PODS, `remove nodeSelector; ${ON_ENGINE} (hardware)`],
+  tolerations: [NO_PODS, `remove tolerations; ${ON_ENGINE} (hardware)`],
+  podLabels: [NO_PODS, `remove podLabels; ${ON_ENGINE} (podLabels)`],
+  podAnnotations: [NO_PODS, `remove podAnnotations; ${ON_ENGINE} (podAnnotations)`],
+  deploymentStrategy: [NO_PODS, "remove deploymentStrategy"],
+  env: [SHARED_CONTAINER, "set fixed values in the engine's env; per-model MLServer settings go in a model-settings.json beside the model (MLServer.modelSettingsJson)"],
+  args: [SHARED_CONTAINER, "set the engine's args instead"],
+  parameters: [SHARED_CONTAINER, "remove parameters; per-model MLServer settings go in a model-settings.json beside the model (MLServer.modelSettingsJson)"],
+  engineVersion: [`${SHARED_CONTAINER}, so a model cannot pick another image`, "remove engineVersion; define another multi-model engine for the other version"],
+  protocolVersion: [`ModelMesh picks runtimes by model format and name only, and ${SHARED}`, "remove protocolVersion"],
+  visibility: [SHARED, "remove visibility; on OpenShift AI 2.x expose the runtime with multiModel.route on the engine"],
+  auth: [SHARED, "remove auth; on OpenShift AI 2.x require tokens with multiModel.auth on the engine"],
+  metrics: ["ModelMesh exports model metrics itself (model-serving-config metrics)", "remove metrics"],
+  logger: ["ModelMesh has no request logger", "remove logger"],
+};
+
+/** A ModelMesh InferenceService sets only props ModelMesh reads (the reasons and fixes: {@link MODELMESH_IGNORED_PROPS}). */
+export const modelMeshIgnoredPropRule = defineRule<InferenceServiceProps>({
+  id: "modelmesh/ignored-prop",
+  severity: "error",
+  summary: "An InferenceService in ModelMesh mode sets only props ModelMesh reads (its model's format, runtime and storage, and metadata).",
+  why: "ModelMesh reads only the model's format, its runtime and its storage of an InferenceService (the models run inside the runtime's shared pods); anything else (scaling, resources, hardware, env, ...) would be silently ignored on the cluster.",
+  fix: "remove the prop (set pod-level settings on the multi-model engine), or serve the model in single-model mode",
+  on: "props",
+  check: (props) => {
+    const given = props as unknown as Readonly<Record<string, unknown>>;
+    const out: Finding[] = [];
+    for (const key of Object.keys(given)) {
+      if (MODELMESH_READ_PROPS.has(key) || given[key] === undefined) continue;
+      const [why, fix] = MODELMESH_IGNORED_PROPS[key] ?? ["ModelMesh reads only the model's format, runtime and storage of an InferenceService", `remove ${key}, or serve the model in single-model mode`];
+      out.push({ path: key, value: given[key], message: `ModelMesh ignores ${key}: ${why}`, fix });
+    }
+    return out;
+  },
+});
+
+/** A ModelMesh model's storage credentials come from the storage-config Secret. */
+export const modelMeshStorageCredentialsRule = defineRule<InferenceServiceProps>({
+  id: "modelmesh/storage-credentials",
+  severity: "error",
+  summary: "The storage of a ModelMesh InferenceService's model does not hand its credentials to a ServiceAccount.",
+  why: "ModelMesh's puller reads storage credentials only from the storage-config Secret, never from a ServiceAccount's Secrets, so the model would fail to load with an access error.",
+  fix: "address the model through a storage-config entry: StorageConfig (storageConfig.path(key, path)) or ModelStorage.s3 with credentials.storageConfigKey",
+  on: "props",
+  check: (props) =>
+    props.model.serviceAccountName === undefined
+      ? []
+      : [{ path: "model", value: props.model.source?.where ?? props.model.uri, message: `the model's storage hands its credentials to ServiceAccount "${props.model.serviceAccountName}", and ModelMesh reads credentials only from the storage-config Secret` }],
+});
+
+/** The props rules of a ModelMesh InferenceService, in the order they report. */
+export const MODELMESH_PROPS_RULES: readonly Rule<InferenceServiceProps>[] = [modelMeshIgnoredPropRule, modelMeshStorageCredentialsRule];
+
+/** The library owns a ModelMesh namespace's modelmesh-enabled label. */
+export const modelMeshOwnedKeyRule = defineRule<{ readonly labels?: Readonly<Record<string, string>> }>({
+  id: "modelmesh/owned-key",
+  severity: "error",
+  summary: `A ModelMeshNamespace's labels do not set ${MODELMESH_ENABLED_LABEL} (the library sets it to "true").`,
+  why: `ModelMesh serves only namespaces labelled ${MODELMESH_ENABLED_LABEL}: "true"; a user value would either repeat the library's or switch ModelMesh off for the namespace the construct exists to enable.`,
+  fix: "remove the label",
+  on: "props",
+  check: ({ labels }) =>
+    labels?.[MODELMESH_ENABLED_LABEL] === undefined ? [] : [{ path: `labels["${MODELMESH_ENABLED_LABEL}"]`, value: labels[MODELMESH_ENABLED_LABEL], message: `the library sets ${MODELMESH_ENABLED_LABEL}: "true" on a ModelMesh namespace` }],
+});

@@ -28,7 +28,7 @@ import { NgcSecrets } from "./props";
 import { nimAccountSchema, nimSchema } from "./schema";
 import { checkCache, checkNgcSecrets, checkNimReplicas, checkProfile, checkSecretKind, ref, resolveGpus, resolveNimModel } from "./rules";
 import { NIM_EMPTYDIR_CACHE_PATH, NIM_GROUP, NIM_KNATIVE_CONCURRENCY, NIM_PORT, nimEngineProps, nimScheduling, nimStartupProbe, nimStartupSeconds, renderDownloadJob, renderNimAccount, renderNimCache, renderNimService } from "./render";
-import { nimKServeOnlyRule } from "./rules";
+import { nimAccountKeyRule, nimAccountTargetRule, nimKServeOnlyRule, nimOneAccountRule, nimRuntimePlatformRule } from "./rules";
 import { runRules } from "../rules/registry";
 import { renderProbe } from "../pod/probes";
 
@@ -82,11 +82,8 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
   drafts.push(...checkNgcSecrets(apiKey, pull, platform), ...checkProfile(p.profile), ...checkCache(p.cache, p, platform));
   const hfToken = p.ngc.hfTokenSecret !== undefined ? ref(p.ngc.hfTokenSecret, (n) => NgcSecrets.hfToken(n)) : undefined;
   if (hfToken !== undefined) drafts.push(...checkSecretKind("ngc.hfTokenSecret", hfToken, "hf-token"));
-  drafts.push(...runRules([nimKServeOnlyRule], { props: p, platform }));
+  drafts.push(...runRules([nimKServeOnlyRule, nimRuntimePlatformRule], { props: p, platform }));
   const request: HardwareRequest | undefined = p.hardware === undefined ? undefined : requestOf(p.hardware);
-  if (p.runtime !== undefined && platform !== "kserve") {
-    drafts.push({ path: "runtime", value: p.runtime.runtime.name, rule: "nim/runtime-platform", message: "a KServe runtime is used only on platform kserve", fix: "drop runtime, or use platform kserve" });
-  }
   drafts.push(...checkNimReplicas(p.replicas));
   if (model === undefined || drafts.some((d) => d.severity !== "warning")) return invalid(locate(ctx.where, drafts));
   const gpusResolved = resolveGpus(model, p.gpus, request);
@@ -279,24 +276,12 @@ function buildNimAccountUnguarded(props: NimAccountProps, ctx: BuildContext): Bu
   const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
   const drafts: IssueDraft[] = [...targetIssues];
   const secret = ref(p.apiKeySecret, (n) => NgcSecrets.accountApiKey(n));
-  drafts.push(...checkSecretKind("apiKeySecret", secret, "nim-account-api-key"));
-  if (secret.type === "nim-account-api-key" && secret.key !== "api_key") {
-    drafts.push({
-      path: "apiKeySecret",
-      value: secret.key,
-      rule: "nim/account-key",
-      message: `OpenShift AI's NIM Account reads the key api_key, not ${secret.key} (the runtimes read NGC_API_KEY from their own Secret)`,
-      fix: "store the NGC key under api_key in the Account's Secret",
-    });
-  }
-  if (target.openshiftAI === undefined) {
-    drafts.push({ path: "", value: name, rule: "target/nim-account", message: "the NIM Account is an OpenShift AI resource", fix: "set target.openshiftAI, or drop the Account (KServe and the NIM Operator take the Secrets directly)" });
-  }
   const namespace = p.namespace ?? target.openshiftAI?.applicationsNamespace ?? ctx.namespace;
   const other = ctx.registry?.claimSingleton(`nim-account/${namespace ?? ""}`, ctx.where);
-  if (other !== undefined) {
-    drafts.push({ path: "namespace", value: namespace, rule: "nim/one-account", message: `${other} already defines the NIM Account of namespace ${namespace ?? "(default)"}; OpenShift AI allows one Account per namespace`, fix: "keep one NimAccount per namespace" });
-  }
+  drafts.push(
+    ...checkSecretKind("apiKeySecret", secret, "nim-account-api-key"),
+    ...runRules([nimAccountKeyRule, nimAccountTargetRule, nimOneAccountRule], { name, namespace, secret, openshiftAI: target.openshiftAI !== undefined, other }),
+  );
   const issues = locate(ctx.where, drafts);
   if (issues.some(isError)) return { manifests: [], issues, handle: { name, where: ctx.where, valid: false } };
   const manifest = renderNimAccount({

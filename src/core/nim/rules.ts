@@ -1,8 +1,12 @@
 /**
  * NIM rules: the model, the two NGC Secrets kept apart, GPU counts the model's profiles support,
- * profiles, and a cache the NIM can use.
+ * profiles, a cache the NIM can use, the KServe-only settings, replicas, and OpenShift AI's NIM Account.
+ * Each is one registry entry; the build runs them (through the small `check*` helpers below) where it
+ * knows their subject, and the resolve helpers (`resolveNimModel`, `resolveGpus`) report only what
+ * these rules find.
  */
 import { defineRule, runRules } from "../rules/registry";
+import type { Finding } from "../rules/registry";
 import type { IssueDraft } from "../errors";
 import { closest } from "../engine/parameters";
 import { NIM_MODELS } from "../../presets/nim/catalogue";
@@ -12,6 +16,7 @@ import { parseProps } from "../schema";
 import type { HfTokenSecret, NgcApiKeySecret, NgcPullSecret, NimAccountSecret, NimCacheProps, NimProps } from "./props";
 import type { HardwareRequest } from "../hardware/request";
 import { requestAccelerator } from "../hardware/request";
+import type { AcceleratorSpec } from "../../accelerators/types";
 
 /** A NIM profile: `auto` or a profile id (sha256, 64 hex characters). */
 export const NIM_PROFILE = /^(auto|[0-9a-f]{64})$/;
@@ -32,24 +37,36 @@ const FACTORY: Readonly<Record<AnyRef["type"], string>> = {
   "hf-token": "NgcSecrets.hfToken(name)",
 };
 
-/** Resolves the model: a catalogue id or a described model. */
-export function resolveNimModel(model: string | NimModelSpec): { model?: NimModelSpec; issues: IssueDraft[] } {
-  if (typeof model === "string") {
-    const found = Object.hasOwn(NIM_MODELS, model) ? (NIM_MODELS as Record<string, NimModelSpec | undefined>)[model] : undefined;
-    if (found !== undefined) return { model: found, issues: [] };
+type Platform = "kserve" | "nim-operator";
+
+/** A catalogue id names a model of the catalogue. */
+export const nimUnknownModelRule = defineRule<{ readonly model: string }>({
+  id: "nim/unknown-model",
+  severity: "error",
+  summary: "A NIM model given by id is one of the library's NIM catalogue.",
+  why: "The catalogue supplies the image, version, GPU counts, shared memory and resources of a NIM; for an id it does not know there is nothing to render, and a guessed image would fail to pull from nvcr.io.",
+  fix: "use a catalogue id, or describe the model with Nim.model({ id, image, version, gpuCounts, shmSize, resources })",
+  on: "props",
+  check: ({ model }) => {
+    if (Object.hasOwn(NIM_MODELS, model)) return [];
     const ids = Object.keys(NIM_MODELS);
     const near = closest(model, ids);
-    return {
-      issues: [
-        {
-          path: "model",
-          value: model,
-          rule: "nim/unknown-model",
-          message: `"${model}" is not in the NIM catalogue`,
-          fix: near !== undefined ? `did you mean "${near}"? Or describe the model with Nim.model({ id, image, version, gpuCounts, shmSize, resources })` : `use one of ${ids.join(", ")}, or describe the model with Nim.model({...})`,
-        },
-      ],
-    };
+    return [
+      {
+        path: "model",
+        value: model,
+        message: `"${model}" is not in the NIM catalogue`,
+        fix: near !== undefined ? `did you mean "${near}"? Or describe the model with Nim.model({ id, image, version, gpuCounts, shmSize, resources })` : `use one of ${ids.join(", ")}, or describe the model with Nim.model({...})`,
+      },
+    ];
+  },
+});
+
+/** Resolves the model: a catalogue id or a described model (problems: {@link nimUnknownModelRule}, or the described model's shape). */
+export function resolveNimModel(model: string | NimModelSpec): { model?: NimModelSpec; issues: IssueDraft[] } {
+  if (typeof model === "string") {
+    const issues = runRules([nimUnknownModelRule], { model });
+    return issues.length > 0 ? { issues } : { model: (NIM_MODELS as Record<string, NimModelSpec>)[model] as NimModelSpec, issues: [] };
   }
   const parsed = parseProps(nimModelSchema, model, "model");
   return parsed.value === undefined ? { issues: parsed.issues } : { model: parsed.value, issues: [] };
@@ -60,128 +77,320 @@ export function ref(value: string | AnyRef, fallback: (name: string) => AnyRef):
   return typeof value === "string" ? fallback(value) : value;
 }
 
-/** Checks that each Secret reference is of the kind its field needs. */
-export function checkSecretKind(path: string, value: AnyRef, wanted: AnyRef["type"]): IssueDraft[] {
-  if (value.type === wanted) return [];
-  return [
-    {
-      path,
-      value: `${value.type}:${value.name}`,
-      rule: "nim/secret-mixup",
-      message: `${path} expects ${WHAT[wanted]}, and got ${WHAT[value.type]}`,
-      fix: `pass ${FACTORY[wanted]} here`,
-    },
-  ];
-}
+/** What the Secret rule sees: typed Secret references and the kind each field needs, or the API key and pull secret together. */
+export type NimSecretSubject =
+  | { readonly fields: readonly { readonly path: string; readonly value: AnyRef; readonly wanted: AnyRef["type"] }[] }
+  | { readonly apiKey: AnyRef; readonly pull: AnyRef };
 
-/** The API key and the pull secret are different Secrets; the NIM Operator reads NGC_API_KEY. */
-export function checkNgcSecrets(apiKey: AnyRef, pull: AnyRef, platform: "kserve" | "nim-operator"): IssueDraft[] {
-  const issues = [...checkSecretKind("ngc.apiKeySecret", apiKey, "ngc-api-key"), ...checkSecretKind("ngc.pullSecret", pull, "ngc-pull-secret")];
-  if (issues.length > 0) return issues;
-  if (apiKey.name === pull.name) {
-    issues.push({
-      path: "ngc.pullSecret",
-      value: pull.name,
-      rule: "nim/secret-mixup",
-      message: `the pull secret and the API key Secret are both "${pull.name}": the nvcr.io pull secret is a kubernetes.io/dockerconfigjson Secret, the API key a generic Secret with NGC_API_KEY`,
-      fix: 'use two Secrets (conventionally "ngc-secret" for pulling and "nvidia-nim-secrets" for the key)',
-    });
-  }
-  if (platform === "nim-operator" && apiKey.type === "ngc-api-key" && apiKey.key !== "NGC_API_KEY") {
-    issues.push({ path: "ngc.apiKeySecret", value: apiKey.key, rule: "nim/operator-key", message: `the NIM Operator reads the key NGC_API_KEY from authSecret, not ${apiKey.key}`, fix: 'store the key as NGC_API_KEY and use NgcSecrets.apiKey(name)' });
-  }
-  return issues;
-}
-
-/** GPUs per pod: the given count, the request's, or the smallest supported count the hardware allows. */
-export function resolveGpus(model: NimModelSpec, gpus: number | undefined, request: HardwareRequest | undefined): { gpus?: number; issues: IssueDraft[] } {
-  const issues: IssueDraft[] = [];
-  const accelerator = request !== undefined ? requestAccelerator(request) : undefined;
-  if (accelerator !== undefined && accelerator.key !== "nvidia") {
-    issues.push({ path: "hardware", value: accelerator.key, rule: "nim/accelerator", message: `NVIDIA NIM runs on NVIDIA GPUs, and the hardware is ${accelerator.displayName}`, fix: "use a hardware profile with Accelerator.nvidia()" });
-    return { issues };
-  }
-  const explicit = gpus ?? request?.accelerators;
-  if (explicit !== undefined) {
-    if (!model.gpuCounts.includes(explicit)) {
-      issues.push({
-        path: gpus !== undefined ? "gpus" : "hardware.accelerators",
-        value: explicit,
-        rule: "nim/gpu-count",
-        message: `${model.displayName} has profiles for ${model.gpuCounts.join(" or ")} GPU${model.gpuCounts.length === 1 && model.gpuCounts[0] === 1 ? "" : "s"} per pod, not ${explicit}`,
-        fix: `request ${model.gpuCounts.join(" or ")} GPUs`,
-      });
+/** Each Secret reference is of the kind its field needs, and the API key and the pull secret are two Secrets. */
+export const nimSecretMixupRule = defineRule<NimSecretSubject>({
+  id: "nim/secret-mixup",
+  severity: "error",
+  summary: "Each NGC Secret reference is of the kind its field needs, and the nvcr.io pull secret and the NGC API key are two different Secrets.",
+  why: "A NIM needs an image pull secret (kubernetes.io/dockerconfigjson) for nvcr.io and a generic Secret holding NGC_API_KEY; one Secret cannot be both, so the pod either fails to pull its image or starts without the key and cannot download its model.",
+  fix: 'use two Secrets (conventionally "ngc-secret" for pulling and "nvidia-nim-secrets" for the key), each passed through its NgcSecrets factory',
+  on: "props",
+  check: (subject): Finding[] => {
+    if ("fields" in subject) {
+      return subject.fields
+        .filter((f) => f.value.type !== f.wanted)
+        .map((f) => ({ path: f.path, value: `${f.value.type}:${f.value.name}`, message: `${f.path} expects ${WHAT[f.wanted]}, and got ${WHAT[f.value.type]}`, fix: `pass ${FACTORY[f.wanted]} here` }));
     }
-    return { gpus: explicit, issues };
-  }
+    const { apiKey, pull } = subject;
+    if (apiKey.name !== pull.name) return [];
+    return [
+      {
+        path: "ngc.pullSecret",
+        value: pull.name,
+        message: `the pull secret and the API key Secret are both "${pull.name}": the nvcr.io pull secret is a kubernetes.io/dockerconfigjson Secret, the API key a generic Secret with NGC_API_KEY`,
+        fix: 'use two Secrets (conventionally "ngc-secret" for pulling and "nvidia-nim-secrets" for the key)',
+      },
+    ];
+  },
+});
+
+/** The NIM Operator reads the key NGC_API_KEY. */
+export const nimOperatorKeyRule = defineRule<{ readonly apiKey: AnyRef; readonly platform: Platform }>({
+  id: "nim/operator-key",
+  severity: "error",
+  summary: "On the NIM Operator, the NGC API key is stored under the key NGC_API_KEY of its Secret.",
+  why: "The NIM Operator passes the authSecret to the NIM as NGC_API_KEY and reads no other key, so a key stored under another name leaves the NIM without credentials to download its model.",
+  fix: "store the key as NGC_API_KEY and use NgcSecrets.apiKey(name)",
+  on: "props",
+  check: ({ apiKey, platform }) =>
+    platform === "nim-operator" && apiKey.type === "ngc-api-key" && apiKey.key !== "NGC_API_KEY"
+      ? [{ path: "ngc.apiKeySecret", value: apiKey.key, message: `the NIM Operator reads the key NGC_API_KEY from authSecret, not ${apiKey.key}`, fix: 'store the key as NGC_API_KEY and use NgcSecrets.apiKey(name)' }]
+      : [],
+});
+
+/** Checks that each Secret reference is of the kind its field needs ({@link nimSecretMixupRule}). */
+export function checkSecretKind(path: string, value: AnyRef, wanted: AnyRef["type"]): IssueDraft[] {
+  return runRules([nimSecretMixupRule], { fields: [{ path, value, wanted }] });
+}
+
+/** The API key and the pull secret are different Secrets of their kinds; the NIM Operator reads NGC_API_KEY. */
+export function checkNgcSecrets(apiKey: AnyRef, pull: AnyRef, platform: Platform): IssueDraft[] {
+  const kinds = runRules([nimSecretMixupRule], { fields: [{ path: "ngc.apiKeySecret", value: apiKey, wanted: "ngc-api-key" }, { path: "ngc.pullSecret", value: pull, wanted: "ngc-pull-secret" }] });
+  if (kinds.length > 0) return kinds;
+  return [...runRules([nimSecretMixupRule], { apiKey, pull }), ...runRules([nimOperatorKeyRule], { apiKey, platform })];
+}
+
+/** A NIM's GPUs as the GPU rules see them (derived by {@link nimGpuFacts}, which reports nothing). */
+export interface NimGpuSubject {
+  /** The model. */
+  readonly model: NimModelSpec;
+  /** The accelerator of the hardware, if the hardware names one. */
+  readonly accelerator?: AcceleratorSpec;
+  /** The GPU count given (`gpus`, else the request's count), and the prop it came from. */
+  readonly explicit?: { readonly count: number; readonly path: string };
+  /** The bounds the hardware allows, and the smallest supported count within them. */
+  readonly bounds: { readonly min: number; readonly max: number; readonly profile?: string; readonly fitting?: number };
+}
+
+/** The GPU facts of a NIM: the accelerator, the count given, and the bounds the hardware allows. */
+export function nimGpuFacts(model: NimModelSpec, gpus: number | undefined, request: HardwareRequest | undefined): NimGpuSubject {
+  const accelerator = request !== undefined ? requestAccelerator(request) : undefined;
+  const given = gpus ?? request?.accelerators;
   const gpuBounds = request?.profile?.identifiers.find((i) => i.identifier.startsWith("nvidia.com/"));
   const max = gpuBounds?.max !== undefined ? Number(gpuBounds.max) : (accelerator?.counts.max ?? Infinity);
   const min = gpuBounds !== undefined ? Number(gpuBounds.min) : (accelerator?.counts.min ?? 1);
   const fitting = [...model.gpuCounts].sort((a, b) => a - b).find((c) => c >= min && c <= max);
-  if (fitting === undefined) {
-    issues.push({
-      path: "hardware",
-      value: { min, max: Number.isFinite(max) ? max : undefined },
-      rule: "nim/hardware-too-small",
-      message: `${model.displayName} needs ${model.gpuCounts.join(" or ")} GPUs per pod, and ${request?.profile ? `hardware profile "${request.profile.name}"` : "the accelerator"} allows ${min} to ${Number.isFinite(max) ? max : "any number"}`,
-      fix: "use a hardware profile that offers enough GPUs",
-    });
-    return { issues };
-  }
-  return { gpus: fitting, issues };
+  return {
+    model,
+    ...(accelerator !== undefined ? { accelerator } : {}),
+    ...(given !== undefined ? { explicit: { count: given, path: gpus !== undefined ? "gpus" : "hardware.accelerators" } } : {}),
+    bounds: { min, max, ...(request?.profile ? { profile: request.profile.name } : {}), ...(fitting !== undefined ? { fitting } : {}) },
+  };
 }
 
-/** `auto` or a profile id. */
-export function checkProfile(profile: string | undefined): IssueDraft[] {
-  if (profile === undefined || NIM_PROFILE.test(profile)) return [];
-  return [
-    {
-      path: "profile",
-      value: profile,
-      rule: "nim/profile",
-      message: "a NIM profile is \"auto\" or a profile id (64 hexadecimal characters)",
-      fix: "use \"auto\", or an id printed by the NIM's list-model-profiles",
-    },
-  ];
+function notNvidia(s: NimGpuSubject): boolean {
+  return s.accelerator !== undefined && s.accelerator.key !== "nvidia";
 }
+
+/** NIM runs on NVIDIA GPUs. */
+export const nimAcceleratorRule = defineRule<NimGpuSubject>({
+  id: "nim/accelerator",
+  severity: "error",
+  summary: "The hardware of a NIM is NVIDIA GPUs.",
+  why: "NVIDIA NIM images are built for CUDA and select their engine profile from the NVIDIA GPUs they find; on another accelerator the container finds no usable GPU and fails to start.",
+  fix: "use a hardware profile with Accelerator.nvidia()",
+  on: "props",
+  check: (s) => (notNvidia(s) ? [{ path: "hardware", value: s.accelerator?.key, message: `NVIDIA NIM runs on NVIDIA GPUs, and the hardware is ${s.accelerator?.displayName ?? ""}` }] : []),
+});
+
+/** The GPU count given is one the model's profiles support. */
+export const nimGpuCountRule = defineRule<NimGpuSubject>({
+  id: "nim/gpu-count",
+  severity: "error",
+  summary: "The GPUs per pod given to a NIM are a count its model has profiles for.",
+  why: "A NIM picks an engine profile for the GPU count it sees; with a count no profile supports it finds no compatible profile and exits at startup.",
+  fix: "request a GPU count the model supports",
+  on: "props",
+  check: (s) => {
+    if (notNvidia(s) || s.explicit === undefined || s.model.gpuCounts.includes(s.explicit.count)) return [];
+    const counts = s.model.gpuCounts;
+    return [
+      {
+        path: s.explicit.path,
+        value: s.explicit.count,
+        message: `${s.model.displayName} has profiles for ${counts.join(" or ")} GPU${counts.length === 1 && counts[0] === 1 ? "" : "s"} per pod, not ${s.explicit.count}`,
+        fix: `request ${counts.join(" or ")} GPUs`,
+      },
+    ];
+  },
+});
+
+/** The hardware allows a GPU count the model supports. */
+export const nimHardwareTooSmallRule = defineRule<NimGpuSubject>({
+  id: "nim/hardware-too-small",
+  severity: "error",
+  summary: "When no GPU count is given, the hardware (profile or accelerator bounds) allows a count the NIM's model has profiles for.",
+  why: "The library picks the smallest supported count within the hardware's bounds; when none fits, any count it wrote would either exceed what the profile allows (the dashboard and admission reject it) or have no NIM profile.",
+  fix: "use a hardware profile that offers enough GPUs",
+  on: "props",
+  check: (s) => {
+    if (notNvidia(s) || s.explicit !== undefined || s.bounds.fitting !== undefined) return [];
+    const { min, max, profile } = s.bounds;
+    return [
+      {
+        path: "hardware",
+        value: { min, max: Number.isFinite(max) ? max : undefined },
+        message: `${s.model.displayName} needs ${s.model.gpuCounts.join(" or ")} GPUs per pod, and ${profile !== undefined ? `hardware profile "${profile}"` : "the accelerator"} allows ${min} to ${Number.isFinite(max) ? max : "any number"}`,
+      },
+    ];
+  },
+});
+
+/** GPUs per pod: the given count, the request's, or the smallest supported count the hardware allows (problems: the three GPU rules). */
+export function resolveGpus(model: NimModelSpec, gpus: number | undefined, request: HardwareRequest | undefined): { gpus?: number; issues: IssueDraft[] } {
+  const facts = nimGpuFacts(model, gpus, request);
+  const issues = runRules([nimAcceleratorRule, nimGpuCountRule, nimHardwareTooSmallRule], facts);
+  if (notNvidia(facts)) return { issues };
+  const resolved = facts.explicit?.count ?? facts.bounds.fitting;
+  return resolved !== undefined ? { gpus: resolved, issues } : { issues };
+}
+
+/** A profile is `auto` or a profile id. */
+export const nimProfileRule = defineRule<{ readonly profile?: string }>({
+  id: "nim/profile",
+  severity: "error",
+  summary: 'A NIM profile is "auto" or a profile id (64 hexadecimal characters).',
+  why: "NIM_MODEL_PROFILE selects one of the image's engine profiles by id; any other value matches no profile and the NIM exits at startup.",
+  fix: 'use "auto", or an id printed by the NIM\'s list-model-profiles',
+  on: "props",
+  check: ({ profile }) => (profile === undefined || NIM_PROFILE.test(profile) ? [] : [{ path: "profile", value: profile, message: 'a NIM profile is "auto" or a profile id (64 hexadecimal characters)' }]),
+});
+
+/** Problems with a NIM profile ({@link nimProfileRule}). */
+export function checkProfile(profile: string | undefined): IssueDraft[] {
+  return runRules([nimProfileRule], profile !== undefined ? { profile } : {});
+}
+
+/** What the cache rules see. */
+export interface NimCacheSubject {
+  /** The cache props. */
+  readonly cache: NimCacheProps;
+  /** The Nim's props (for its replicas). */
+  readonly props: NimProps;
+  /** The platform the NIM runs on. */
+  readonly platform: Platform;
+}
+
+function hasClaim(cache: NimCacheProps): boolean {
+  return cache.claimName !== undefined || cache.create !== undefined;
+}
+
+/** A read-only cache is filled before the NIM starts. */
+export const nimCacheReadOnlyRule = defineRule<NimCacheSubject>({
+  id: "nim/cache-read-only",
+  severity: "error",
+  summary: "A NIM cache claim mounted read-only is filled before the NIM starts (a download Job, or prefilled).",
+  why: "KServe mounts model claims read-only; a NIM whose NIM_CACHE_PATH is read-only and empty cannot download its model and fails at startup.",
+  fix: "drop readOnly (the claim is then mounted writable), or fill the cache first: downloadJob: true or prefilled: true",
+  on: "props",
+  check: ({ cache }) =>
+    cache.readOnly === true && cache.prefilled !== true && cache.downloadJob !== true
+      ? [{ path: "cache.readOnly", value: true, message: "NIM_CACHE_PATH is on a read-only mount (KServe mounts model claims read-only), and nothing fills the cache, so the NIM cannot download its model" }]
+      : [],
+});
+
+/** Claim settings need a claim, and an emptyDir size needs no claim. */
+export const nimCacheClaimRule = defineRule<NimCacheSubject>({
+  id: "nim/cache-claim",
+  severity: "error",
+  summary: "A NIM cache's claim settings (readOnly, prefilled, downloadJob, accessModes) come with a claim, and its emptyDir size without one.",
+  why: "Without a claim the cache is an emptyDir, which the claim settings do not describe; with a claim, emptyDirSize sizes nothing: either way a setting would be silently ignored.",
+  fix: "set cache.claimName or cache.create for the claim settings, or drop emptyDirSize with a claim",
+  on: "props",
+  check: ({ cache }) => {
+    const out: Finding[] = [];
+    const claim = hasClaim(cache);
+    if (!claim && (cache.readOnly !== undefined || cache.prefilled !== undefined || cache.downloadJob !== undefined || cache.accessModes !== undefined)) {
+      out.push({ path: "cache", value: cache, message: "readOnly, prefilled, downloadJob and accessModes describe a cache claim, and no claim is given", fix: "set cache.claimName or cache.create" });
+    }
+    if (cache.emptyDirSize !== undefined && claim) out.push({ path: "cache.emptyDirSize", value: cache.emptyDirSize, message: "emptyDirSize sizes the cache when there is no claim", fix: "drop emptyDirSize, or drop the claim" });
+    return out;
+  },
+});
+
+/** KServe-only cache settings stay off the NIM Operator. */
+export const nimCachePlatformRule = defineRule<NimCacheSubject>({
+  id: "nim/cache-platform",
+  severity: "error",
+  summary: "readOnly, prefilled and downloadJob of a NIM cache are used only on platform kserve.",
+  why: "On the NIM Operator the NIMCache downloads the model into its own claim; these KServe settings would be silently ignored.",
+  fix: "drop them for platform nim-operator",
+  on: "props",
+  check: ({ cache, platform }) =>
+    platform === "nim-operator" && (cache.downloadJob !== undefined || cache.readOnly !== undefined || cache.prefilled !== undefined)
+      ? [{ path: "cache", value: cache, message: "readOnly, prefilled and downloadJob are KServe settings; the NIM Operator fills the cache with its NIMCache" }]
+      : [],
+});
+
+/** Several replicas share a cache claim only if it mounts on several nodes. */
+export const nimCacheRwxRule = defineRule<NimCacheSubject>({
+  id: "nim/cache-rwx",
+  severity: "error",
+  summary: "A NIM cache claim shared by more than one replica can be mounted on several nodes (ReadWriteMany, or ReadOnlyMany when mounted read-only).",
+  why: "A ReadWriteOnce claim attaches to one node; replicas scheduled elsewhere stay Pending (ContainerCreating) waiting for the volume.",
+  fix: 'use a ReadWriteMany claim (accessMode: "ReadWriteMany"), or one replica',
+  on: "props",
+  check: ({ cache, props }) => {
+    const max = Math.max(props.replicas?.min ?? 1, props.replicas?.max ?? 1);
+    const modes = cache.create !== undefined ? [cache.create.accessMode ?? "ReadWriteOnce"] : cache.accessModes;
+    const shared = modes?.some((m) => m === "ReadWriteMany" || (m === "ReadOnlyMany" && cache.readOnly === true));
+    if (!hasClaim(cache) || max <= 1 || modes === undefined || shared === true) return [];
+    return [{ path: cache.create !== undefined ? "cache.create.accessMode" : "cache.accessModes", value: modes, message: `${max} replicas share the cache claim, and a ${modes.join("/")} claim mounts on one node only` }];
+  },
+});
 
 /** The cache must be writable for the NIM, or filled already; several replicas need a shared claim. */
-export function checkCache(cache: NimCacheProps | undefined, props: NimProps, platform: "kserve" | "nim-operator"): IssueDraft[] {
-  const issues: IssueDraft[] = [];
-  if (cache === undefined) return issues;
-  const claim = cache.claimName !== undefined || cache.create !== undefined;
-  if (cache.readOnly === true && cache.prefilled !== true && cache.downloadJob !== true) {
-    issues.push({
-      path: "cache.readOnly",
-      value: true,
-      rule: "nim/cache-read-only",
-      message: "NIM_CACHE_PATH is on a read-only mount (KServe mounts model claims read-only), and nothing fills the cache, so the NIM cannot download its model",
-      fix: "drop readOnly (the claim is then mounted writable), or fill the cache first: downloadJob: true or prefilled: true",
-    });
-  }
-  if (!claim && (cache.readOnly !== undefined || cache.prefilled !== undefined || cache.downloadJob !== undefined || cache.accessModes !== undefined)) {
-    issues.push({ path: "cache", value: cache, rule: "nim/cache-claim", message: "readOnly, prefilled, downloadJob and accessModes describe a cache claim, and no claim is given", fix: "set cache.claimName or cache.create" });
-  }
-  if (cache.emptyDirSize !== undefined && claim) {
-    issues.push({ path: "cache.emptyDirSize", value: cache.emptyDirSize, rule: "nim/cache-claim", message: "emptyDirSize sizes the cache when there is no claim", fix: "drop emptyDirSize, or drop the claim" });
-  }
-  if (platform === "nim-operator" && (cache.downloadJob !== undefined || cache.readOnly !== undefined || cache.prefilled !== undefined)) {
-    issues.push({ path: "cache", value: cache, rule: "nim/cache-platform", message: "readOnly, prefilled and downloadJob are KServe settings; the NIM Operator fills the cache with its NIMCache", fix: "drop them for platform nim-operator" });
-  }
-  const max = Math.max(props.replicas?.min ?? 1, props.replicas?.max ?? 1);
-  const modes = cache.create !== undefined ? [cache.create.accessMode ?? "ReadWriteOnce"] : cache.accessModes;
-  const shared = modes?.some((m) => m === "ReadWriteMany" || (m === "ReadOnlyMany" && cache.readOnly === true));
-  if (claim && max > 1 && modes !== undefined && !shared) {
-    issues.push({
-      path: cache.create !== undefined ? "cache.create.accessMode" : "cache.accessModes",
-      value: modes,
-      rule: "nim/cache-rwx",
-      message: `${max} replicas share the cache claim, and a ${modes.join("/")} claim mounts on one node only`,
-      fix: 'use a ReadWriteMany claim (accessMode: "ReadWriteMany"), or one replica',
-    });
-  }
-  return issues;
+export function checkCache(cache: NimCacheProps | undefined, props: NimProps, platform: Platform): IssueDraft[] {
+  if (cache === undefined) return [];
+  return runRules([nimCacheReadOnlyRule, nimCacheClaimRule, nimCachePlatformRule, nimCacheRwxRule], { cache, props, platform });
 }
+
+/** A KServe runtime is given only on platform kserve. */
+export const nimRuntimePlatformRule = defineRule<{ readonly props: NimProps; readonly platform: Platform }>({
+  id: "nim/runtime-platform",
+  severity: "error",
+  summary: "A NIM's runtime (a KServe ServingRuntime to share) is given only on platform kserve.",
+  why: "On the NIM Operator the NIMService runs the image itself and uses no ServingRuntime; the runtime would be silently ignored.",
+  fix: "drop runtime, or use platform kserve",
+  on: "props",
+  check: ({ props, platform }) => (props.runtime !== undefined && platform !== "kserve" ? [{ path: "runtime", value: props.runtime.runtime.name, message: "a KServe runtime is used only on platform kserve" }] : []),
+});
+
+/** What the NIM Account rules see. */
+export interface NimAccountSubject {
+  /** The Account's name. */
+  readonly name: string;
+  /** Its namespace. */
+  readonly namespace?: string;
+  /** Its API key Secret reference. */
+  readonly secret: AnyRef;
+  /** Whether the target is OpenShift AI. */
+  readonly openshiftAI: boolean;
+  /** The construct that already defines the Account of this namespace, if one does. */
+  readonly other?: string;
+}
+
+/** The Account's Secret holds the key under api_key. */
+export const nimAccountKeyRule = defineRule<NimAccountSubject>({
+  id: "nim/account-key",
+  severity: "error",
+  summary: "The Secret of OpenShift AI's NIM Account holds the NGC key under api_key.",
+  why: "OpenShift AI's NIM Account controller reads only api_key from the Secret; with another key it cannot validate the account and the NIM models stay unavailable in the dashboard.",
+  fix: "store the NGC key under api_key in the Account's Secret",
+  on: "props",
+  check: ({ secret }) =>
+    secret.type === "nim-account-api-key" && secret.key !== "api_key"
+      ? [{ path: "apiKeySecret", value: secret.key, message: `OpenShift AI's NIM Account reads the key api_key, not ${secret.key} (the runtimes read NGC_API_KEY from their own Secret)` }]
+      : [],
+});
+
+/** The NIM Account exists only on OpenShift AI. */
+export const nimAccountTargetRule = defineRule<NimAccountSubject>({
+  id: "target/nim-account",
+  severity: "error",
+  summary: "A NIM Account is defined only for an OpenShift AI target.",
+  why: "The Account (nim.opendatahub.io) is an OpenShift AI resource; on plain KServe or the NIM Operator its CRD does not exist and the apply fails.",
+  fix: "set target.openshiftAI, or drop the Account (KServe and the NIM Operator take the Secrets directly)",
+  on: "props",
+  check: ({ name, openshiftAI }) => (openshiftAI ? [] : [{ path: "", value: name, message: "the NIM Account is an OpenShift AI resource" }]),
+});
+
+/** One NIM Account per namespace. */
+export const nimOneAccountRule = defineRule<NimAccountSubject>({
+  id: "nim/one-account",
+  severity: "error",
+  summary: "An app defines at most one NIM Account per namespace.",
+  why: "OpenShift AI allows one NIM Account per namespace and reconciles only one of them; a second one is ignored or fights the first.",
+  fix: "keep one NimAccount per namespace",
+  on: "props",
+  check: ({ namespace, other }) =>
+    other === undefined ? [] : [{ path: "namespace", value: namespace, message: `${other} already defines the NIM Account of namespace ${namespace ?? "(default)"}; OpenShift AI allows one Account per namespace` }],
+});
 
 /** The KServe-only settings of a Nim, and its deployment modes. */
 export const nimKServeOnlyRule = defineRule<{ readonly props: NimProps; readonly platform: "kserve" | "nim-operator" }>({

@@ -18,5 +18,7 @@ import "../readiness";
 import "../llm/rules";
 import "./common";
 import "../references";
+import "../serving/rules";
+import "../fleet/rules";
 
 export { manifestRules, ruleCatalogue, ruleMeta, runRules } from "./registry";

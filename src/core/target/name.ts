@@ -5,13 +5,15 @@
 import type { IssueDraft } from "../errors";
 import type { TargetProps } from "./props";
 import { parseVersion } from "./version";
+import { runRules } from "../rules/registry";
+import { targetNameRule } from "./rules";
 
 /** The forms {@link parseTargetName} accepts, for help texts. */
-export const TARGET_NAME_FORMS = '"0.20" or "kserve-0.20" (upstream KServe), "openshift-ai" or "openshift-ai-2.25" (OpenShift AI)';
+export { TARGET_NAME_FORMS } from "./rules";
 
 /**
  * Turns a target name into {@link TargetProps} (then resolved with `resolveTarget`); a name of no known
- * form comes back as a `target/name` issue.
+ * form comes back as a `target/name` issue (the rule is in ./rules.ts).
  */
 export function parseTargetName(name: string): { props: TargetProps; issues: IssueDraft[] } {
   const text = name.trim().toLowerCase();
@@ -24,8 +26,5 @@ export function parseTargetName(name: string): { props: TargetProps; issues: Iss
     const version = text.replace(/^kserve-/, "");
     if (parseVersion(version) !== undefined) return { props: { kserveVersion: version.replace(/^v/, "") }, issues: [] };
   }
-  return {
-    props: {},
-    issues: [{ path: "target", value: name, rule: "target/name", message: "not a target name", fix: `use ${TARGET_NAME_FORMS}` }],
-  };
+  return { props: {}, issues: runRules([targetNameRule], { name, known: false }) };
 }

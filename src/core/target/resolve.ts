@@ -6,9 +6,9 @@ import type { TargetProps } from "./props";
 import type { Version } from "./version";
 import { atLeast, compareVersions, formatVersion, parseVersion } from "./version";
 import type { KServeFeature, OpenShiftAIRelease } from "./features";
-import { CURRENT_KSERVE_VERSION, CURRENT_OPENSHIFT_AI_VERSION, KSERVE_FEATURES, MIN_KSERVE_VERSION, OPENSHIFT_AI_RELEASES } from "./features";
+import { CURRENT_KSERVE_VERSION, CURRENT_OPENSHIFT_AI_VERSION, KSERVE_FEATURES, OPENSHIFT_AI_RELEASES } from "./features";
 import { runRules } from "../rules/registry";
-import { TARGET_RULES } from "./rules";
+import { TARGET_RULES, targetUnsupportedVersionRule, targetVersionRule } from "./rules";
 
 /** A resolved target. */
 export interface Target {
@@ -65,7 +65,7 @@ export function mergeTargetProps(...layers: (TargetProps | undefined)[]): Target
   return out;
 }
 
-/** Resolves target props; problems (bad version strings) come back as issues and the defaults are used. */
+/** Resolves target props; problems (bad version strings: the target rules of ./rules.ts) come back as issues and the defaults are used. */
 export function resolveTarget(props: TargetProps | undefined): { target: Target; issues: IssueDraft[] } {
   const issues: IssueDraft[] = [];
   const odhProps = props?.openshiftAI;
@@ -75,7 +75,7 @@ export function resolveTarget(props: TargetProps | undefined): { target: Target;
     const text = settings.version ?? CURRENT_OPENSHIFT_AI_VERSION;
     let version = parseVersion(text);
     if (version === undefined) {
-      issues.push({ path: "target.openshiftAI.version", value: text, rule: "target/version", message: "not a version", fix: 'use "major.minor", for example "2.25" or "3.0"' });
+      issues.push(...runRules([targetVersionRule], { field: "openshiftAI.version", text }));
       version = parseVersion(CURRENT_OPENSHIFT_AI_VERSION) as Version;
     }
     const release = openShiftAIRelease(version);
@@ -85,24 +85,16 @@ export function resolveTarget(props: TargetProps | undefined): { target: Target;
   }
   let kserveText = props?.kserveVersion;
   if (openshiftAI !== undefined) {
-    if (kserveText !== undefined && parseVersion(kserveText) === undefined) {
-      issues.push({ path: "target.kserveVersion", value: kserveText, rule: "target/version", message: "not a version", fix: "drop target.kserveVersion: the OpenShift AI release decides it" });
-    }
+    if (kserveText !== undefined) issues.push(...runRules([targetVersionRule], { field: "kserveVersion", text: kserveText, decidedByOpenShiftAI: true }));
     kserveText = openshiftAI.release.kserve;
   }
   kserveText ??= CURRENT_KSERVE_VERSION;
   let kserve = parseVersion(kserveText);
   if (kserve === undefined) {
-    issues.push({ path: "target.kserveVersion", value: kserveText, rule: "target/version", message: "not a version", fix: 'use "major.minor", for example "0.20"' });
+    issues.push(...runRules([targetVersionRule], { field: "kserveVersion", text: kserveText }));
     kserve = parseVersion(CURRENT_KSERVE_VERSION) as Version;
-  } else if (!atLeast(kserve, MIN_KSERVE_VERSION)) {
-    issues.push({
-      path: "target.kserveVersion",
-      value: kserveText,
-      rule: "target/unsupported-version",
-      message: `KServe ${formatVersion(kserve)} predates ServingRuntimes and predictor.model (added in ${MIN_KSERVE_VERSION})`,
-      fix: `upgrade KServe to ${MIN_KSERVE_VERSION} or later`,
-    });
+  } else {
+    issues.push(...runRules([targetUnsupportedVersionRule], { kserve, text: kserveText }));
   }
   let kubernetes: Version | undefined;
   if (props?.kubernetesVersion !== undefined) {

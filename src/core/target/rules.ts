@@ -14,7 +14,7 @@ import { defineManifestRule } from "../rules/registry";
 import { getIn, isRecord } from "../canonical";
 import { KSERVE } from "../keys";
 import type { KServeFeature } from "./features";
-import { KSERVE_FEATURES } from "./features";
+import { KSERVE_FEATURES, MIN_KSERVE_VERSION } from "./features";
 import { requireFeature, supports } from "./resolve";
 import { IMPLEMENTATION_CONTAINERS, isServiceManifest, POD_KINDS, RUNTIME_KINDS, SERVICE_KINDS } from "../pod/rules";
 import { isRuntimeManifest } from "../runtime/ref";
@@ -23,7 +23,7 @@ import { schemeOf, storageUrisOf, STORAGE_SCHEMES } from "../storage/uri";
 import type { OpenShiftAIRelease } from "./features";
 import { MIN_OPENSHIFT_AI_VERSION, NEWEST_OPENSHIFT_AI_VERSION, OPENSHIFT_AI_RELEASES } from "./features";
 import type { Version } from "./version";
-import { compareVersions, formatVersion, parseVersion } from "./version";
+import { atLeast, compareVersions, formatVersion, parseVersion } from "./version";
 
 /** What the target rules look at: the OpenShift AI release named, and the KServe version given with it. */
 export interface OpenShiftAITargetSubject {
@@ -91,6 +91,66 @@ export const openShiftAIKServeVersion = defineRule<OpenShiftAITargetSubject>({
       },
     ];
   },
+});
+
+// ---------------------------------------------------------------------------
+// version strings and target names
+
+/** A version string of the target props. */
+export interface TargetVersionSubject {
+  /** The field, under `target.`. */
+  readonly field: "openshiftAI.version" | "kserveVersion";
+  /** The text given. */
+  readonly text: string;
+  /** True when an OpenShift AI release decides the KServe version (a kserveVersion given with it is then only checked). */
+  readonly decidedByOpenShiftAI?: boolean;
+}
+
+/** Versions are "major.minor". */
+export const targetVersionRule = defineRule<TargetVersionSubject>({
+  id: "target/version",
+  severity: "error",
+  summary: 'A version of the target (target.kserveVersion, target.openshiftAI.version) is "major.minor" (a patch level is allowed).',
+  why: "The target decides which field names, deployment mode names and features the output uses; a version the library cannot read would silently fall back to the default release and produce manifests for another cluster.",
+  fix: 'use "major.minor", for example "0.20" or "3.0"',
+  on: "props",
+  check: ({ field, text, decidedByOpenShiftAI }) =>
+    parseVersion(text) !== undefined
+      ? []
+      : [
+          {
+            path: `target.${field}`,
+            value: text,
+            message: "not a version",
+            fix: field === "openshiftAI.version" ? 'use "major.minor", for example "2.25" or "3.0"' : decidedByOpenShiftAI === true ? "drop target.kserveVersion: the OpenShift AI release decides it" : 'use "major.minor", for example "0.20"',
+          },
+        ],
+});
+
+/** KServe releases before ServingRuntimes are not supported. */
+export const targetUnsupportedVersionRule = defineRule<{ readonly kserve: Version; readonly text: string }>({
+  id: "target/unsupported-version",
+  severity: "error",
+  summary: `The target's KServe is ${MIN_KSERVE_VERSION} or later.`,
+  why: `Older KServe releases have no ServingRuntimes and no predictor.model, which every InferenceService the library writes uses: their API server rejects the objects.`,
+  fix: `upgrade KServe to ${MIN_KSERVE_VERSION} or later`,
+  on: "props",
+  check: ({ kserve, text }) =>
+    atLeast(kserve, MIN_KSERVE_VERSION) ? [] : [{ path: "target.kserveVersion", value: text, message: `KServe ${formatVersion(kserve)} predates ServingRuntimes and predictor.model (added in ${MIN_KSERVE_VERSION})` }],
+});
+
+/** The forms a target name takes, for help texts. */
+export const TARGET_NAME_FORMS = '"0.20" or "kserve-0.20" (upstream KServe), "openshift-ai" or "openshift-ai-2.25" (OpenShift AI)';
+
+/** A target name (the command line's `--target`) is of a known form. */
+export const targetNameRule = defineRule<{ readonly name: string; readonly known: boolean }>({
+  id: "target/name",
+  severity: "error",
+  summary: "A target name is a KServe version or an OpenShift AI release (as the command line's --target takes them).",
+  why: "A name of no known form cannot say which cluster the manifests are for; checking against a default instead would validate them against the wrong release.",
+  fix: `use ${TARGET_NAME_FORMS}`,
+  on: "props",
+  check: ({ name, known }) => (known ? [] : [{ path: "target", value: name, message: "not a target name" }]),
 });
 
 /** The target rules, in order. */
