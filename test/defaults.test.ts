@@ -419,3 +419,38 @@ describe("NIM defaults", () => {
   });
   void KServeTarget;
 });
+
+describe("the target defaults to the app's", () => {
+  const cdk = jest.requireActual<typeof import("kserve-constructs/cdk8s")>("../src/cdk8s");
+  itChecksDefaults(
+    ["InferenceEngineProps.target", "InferenceServiceProps.target", "HardwareProfileProps.target", "NimAccountProps.target", "NimProps.target", "ModelMeshNamespaceProps.target", "ModelMeshNamespaceProps.labels", "PresetRuntimeProps.target", "ModelFleetProps.target", "InferenceEngineProps.args"],
+    "constructs without a target of their own follow the app's (OpenShift AI 2.25 here): its annotations, namespaces and modes",
+    () => {
+      const manifests = synthChart(
+        (chart) => {
+          const e = new cdk.InferenceEngine(chart, "engine", { versions: { "1.0.0": { image: { cpu: "registry.example/engine:1.0.0" } } }, protocol: "openai", modelFormats: [{ name: "my-format" }] });
+          new InferenceService(chart, "g", { engine: e, model: ModelLocation.fromUri("s3://b/g") });
+          new cdk.HardwareProfile(chart, "hp");
+          new cdk.NimAccount(chart, "acct", { apiKeySecret: "ngc" });
+          new cdk.Nim(chart, "llama", { model: "llama-3.1-8b-instruct", ngc: { apiKeySecret: "ngc-api", pullSecret: "ngc-secret" } });
+          new cdk.ModelMeshNamespace(chart, "ns", { name: "mm" });
+          cdk.InferenceEngine.vllm(chart, "v", { accelerator: "nvidia" });
+          const mm = new cdk.InferenceEngine(chart, "mlserver", cdk.ModelMeshRuntimes.mlserver({ modelFormats: [{ name: "sklearn", version: "0" }] }));
+          new cdk.ModelFleet(chart, "fleet", { engine: mm, models: [{ name: "churn", location: ModelLocation.fromUri("s3://b/c/") }] });
+        },
+        { target: { openshiftAI: { version: "2.25" } } },
+      );
+      const engineRuntime = find(manifests, "ServingRuntime", "engine");
+      expect(engineRuntime.metadata.annotations?.["openshift.io/display-name"]).toBe("engine");
+      expect(container(engineRuntime)["args"]).toBeUndefined();
+      expect(find(manifests, "InferenceService", "g").metadata.annotations).toEqual({ "openshift.io/display-name": "g", "security.opendatahub.io/enable-auth": "true", "serving.kserve.io/deploymentMode": "RawDeployment" });
+      expect(find(manifests, "HardwareProfile", "hp").metadata.namespace).toBe("redhat-ods-applications");
+      expect(find(manifests, "Account", "acct").metadata.namespace).toBe("redhat-ods-applications");
+      expect(find(manifests, "InferenceService", "llama").metadata.annotations?.["serving.kserve.io/deploymentMode"]).toBe("RawDeployment");
+      expect(manifests.some((m) => m.kind === "ServingRuntime" && m.metadata.annotations?.["runtimes.opendatahub.io/nvidia-nim"] === "true")).toBe(true);
+      expect(find(manifests, "Namespace", "mm").metadata.labels).toEqual({ "app.kubernetes.io/managed-by": "kserve-constructs", "modelmesh-enabled": "true", "opendatahub.io/dashboard": "true" });
+      expect(find(manifests, "ServingRuntime", "v").metadata.annotations?.["opendatahub.io/runtime-version"]).toBe("v0.12.0");
+      expect(find(manifests, "InferenceService", "churn").metadata.annotations).toEqual({ "openshift.io/display-name": "churn", "serving.kserve.io/deploymentMode": "ModelMesh" });
+    },
+  );
+});
