@@ -8,6 +8,8 @@ export * from "./core/errors";
 export * from "./core/rules/registry";
 export type { Json, JsonObject } from "./core/canonical";
 export { asCanonical, canonicalize } from "./core/canonical";
+export { isPlainObject, mapTree } from "./core/tree";
+export type { TreeLeaf } from "./core/tree";
 export type { Manifest, ObjectMeta, EnvVar, EnvVarSource, KeySelector, Container, ContainerPort, SecurityContext, VolumeMount, Volume, Toleration, ResourceRequirements, Probe } from "./core/k8s";
 export * from "./core/names";
 export { checkDns1035, checkDns1123Label, checkDns1123Subdomain } from "./core/rules/common";

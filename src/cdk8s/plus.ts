@@ -11,7 +11,7 @@
  */
 import type { ApiObject } from "cdk8s";
 import type { Construct } from "constructs";
-import { ValidationError, checkCreated, checkReference, isObjectHandle, locate } from "../index";
+import { ValidationError, checkCreated, checkReference, isObjectHandle, isPlainObject, locate, mapTree } from "../index";
 import type { IssueDraft, Issue, ReferenceKind } from "../index";
 
 /**
@@ -47,16 +47,6 @@ export interface ClaimClass<T> {
   fromClaimName(scope: Construct, id: string, claimName: string): T;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-function plain(value: object): boolean {
-  return isPlainObject(value);
-}
-
 /**
  * `props` with every cdk8s-plus object (or ApiObject) of a referenced kind replaced by its name, and a
  * problem for each one given under a prop that names another kind. Descends into plain objects and
@@ -65,34 +55,16 @@ function plain(value: object): boolean {
  */
 export function resolveHandles(props: unknown): { readonly value: unknown; readonly drafts: IssueDraft[] } {
   const drafts: IssueDraft[] = [];
-  const visit = (value: unknown, path: string, key: string | undefined): unknown => {
-    if (isObjectHandle(value) && !plain(value)) {
-      drafts.push(...checkReference({ path, key, kind: value.kind, name: value.name }));
-      return value.name;
-    }
-    if (Array.isArray(value)) {
-      let changed = false;
-      const out = value.map((item: unknown, i) => {
-        const mapped = visit(item, `${path}[${i}]`, key);
-        if (mapped !== item) changed = true;
-        return mapped;
-      });
-      return changed ? out : value;
-    }
-    if (isPlainObject(value)) {
-      let changed = false;
-      const out: Record<string, unknown> = {};
-      for (const k of Object.keys(value)) {
-        const item = value[k];
-        const mapped = visit(item, path === "" ? k : `${path}.${k}`, k);
-        if (mapped !== item) changed = true;
-        out[k] = mapped;
-      }
-      return changed ? out : value;
-    }
-    return value;
-  };
-  return { value: visit(props, "", undefined), drafts };
+  const join = (path: string, key: string | number): string => (typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`);
+  const value = mapTree(props, "", join, (v, path, key) => {
+    if (!isObjectHandle(v)) return undefined;
+    const handle = v;
+    // a props object that only looks like a handle stays props
+    if (isPlainObject(v as unknown)) return undefined;
+    drafts.push(...checkReference({ path, key, kind: handle.kind, name: handle.name }));
+    return { value: handle.name };
+  });
+  return { value, drafts };
 }
 
 /** The name of the object of `kind` among a construct's ApiObjects, if it creates one. */

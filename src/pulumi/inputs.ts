@@ -11,7 +11,8 @@
  *   dependencies); {@link relabel} shows tokens as `{path}` in messages and resource names.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { ReferenceSubject } from "../index";
+import { isPlainObject, mapTree as mapPlainTree } from "../index";
+import type { ReferenceSubject, TreeLeaf } from "../index";
 import { referencedResource } from "./references";
 
 interface TokenInfo {
@@ -46,12 +47,6 @@ export function isDeferred(value: unknown): value is pulumi.Output<unknown> | Pr
   return pulumi.Output.isInstance(value) || value instanceof Promise;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 function tokenFor(value: object, label: string, output: pulumi.Output<unknown> = pulumi.output(value as pulumi.Input<unknown>) as pulumi.Output<unknown>): string {
   const known = tokenOf.get(value);
   if (known !== undefined) return known;
@@ -67,31 +62,9 @@ function joinLabel(path: string, key: string | number): string {
   return path === "" ? part : /^[A-Za-z_$]/.test(part) ? `${path}.${part}` : `${path}[${part}]`;
 }
 
-/** Maps arrays and plain objects, keeping the original object when nothing inside changed. */
-function mapTree(value: unknown, path: string, leaf: (v: unknown, path: string) => { done: true; value: unknown } | undefined): unknown {
-  const handled = leaf(value, path);
-  if (handled !== undefined) return handled.value;
-  if (Array.isArray(value)) {
-    let changed = false;
-    const out = value.map((item: unknown, i) => {
-      const mapped = mapTree(item, joinLabel(path, i), leaf);
-      if (mapped !== item) changed = true;
-      return mapped;
-    });
-    return changed ? out : value;
-  }
-  if (isPlainObject(value)) {
-    let changed = false;
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
-      const item = value[key];
-      const mapped = mapTree(item, joinLabel(path, key), leaf);
-      if (mapped !== item) changed = true;
-      out[key] = mapped;
-    }
-    return changed ? out : value;
-  }
-  return value;
+/** Maps arrays and plain objects with Pulumi's path labels, keeping the original object when nothing inside changed. */
+function mapTree(value: unknown, path: string, leaf: (v: unknown, path: string) => TreeLeaf | undefined): unknown {
+  return mapPlainTree(value, path, joinLabel, leaf);
 }
 
 /** Props with their Outputs replaced by tokens. */
@@ -129,21 +102,21 @@ export function lift(value: unknown, path = ""): Lifted {
     if (v === null || typeof v !== "object") return undefined;
     if (resolvedHandles.has(v)) {
       handles.add(v);
-      return { done: true, value: v };
+      return { value: v };
     }
     const reference = references.get(v);
-    if (reference !== undefined) return { done: true, value: mapTree(reference(), at, leaf) };
+    if (reference !== undefined) return { value: mapTree(reference(), at, leaf) };
     if (isDeferred(v)) {
       const token = tokenFor(v, at);
       found.add(token);
-      return { done: true, value: token };
+      return { value: token };
     }
     const resource = referencedResource(v);
     if (resource !== undefined) {
       const token = tokenFor(v, at, resource.name);
       found.add(token);
       referenced.push({ path: at, key: keyOf(at), kind: resource.kind, name: `{${at}}` });
-      return { done: true, value: token };
+      return { value: token };
     }
     return undefined;
   });
@@ -154,11 +127,11 @@ export function lift(value: unknown, path = ""): Lifted {
 export function resolve(value: unknown, tokenValues: ReadonlyMap<string, unknown>, handleValues: ReadonlyMap<object, unknown>): unknown {
   return mapTree(value, "", (v) => {
     if (typeof v === "string") {
-      if (tokenValues.has(v)) return { done: true, value: tokenValues.get(v) };
+      if (tokenValues.has(v)) return { value: tokenValues.get(v) };
       const replaced = v.replace(TOKEN, (token) => (tokenValues.has(token) ? String(tokenValues.get(token)) : token));
-      return replaced === v ? undefined : { done: true, value: replaced };
+      return replaced === v ? undefined : { value: replaced };
     }
-    if (v !== null && typeof v === "object" && handleValues.has(v)) return { done: true, value: handleValues.get(v) };
+    if (v !== null && typeof v === "object" && handleValues.has(v)) return { value: handleValues.get(v) };
     return undefined;
   });
 }
@@ -170,7 +143,7 @@ export function maskSecrets<T>(value: T, secrets: readonly string[]): T {
   return mapTree(value, "", (v) => {
     if (typeof v !== "string") return undefined;
     const masked = nonEmpty.reduce((text, secret) => text.split(secret).join("[secret]"), v);
-    return masked === v ? undefined : { done: true, value: masked };
+    return masked === v ? undefined : { value: masked };
   }) as T;
 }
 
@@ -198,7 +171,7 @@ export function relabel<T>(value: T): T {
       const info = tokens.get(token);
       return info === undefined ? token : `{${info.label}}`;
     });
-    return replaced === v ? undefined : { done: true, value: replaced };
+    return replaced === v ? undefined : { value: replaced };
   }) as T;
 }
 

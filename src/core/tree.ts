@@ -1,0 +1,54 @@
+/**
+ * Structure-preserving maps over props: plain objects and arrays are walked, everything else (constructs,
+ * locations, handles, class instances) is a leaf. Both adapters use it to swap their own objects in props
+ * (cdk8s-plus handles, Pulumi Outputs and resources) for what the core takes.
+ */
+
+/** True for an object literal (or `Object.create(null)`), not an array or a class instance. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** What a leaf function returns for a value it replaces (`undefined`: walk into it, or keep it). */
+export interface TreeLeaf {
+  readonly value: unknown;
+}
+
+/**
+ * Maps `value`: `leaf` sees every value first (with its path and the nearest object key above it, which an
+ * array's items share with the array); values it does not replace are walked into when they are arrays or
+ * plain objects. Unchanged parts keep their identity, so nothing is copied where nothing was replaced.
+ */
+export function mapTree(
+  value: unknown,
+  path: string,
+  join: (path: string, key: string | number) => string,
+  leaf: (value: unknown, path: string, key: string | undefined) => TreeLeaf | undefined,
+  key?: string,
+): unknown {
+  const handled = leaf(value, path, key);
+  if (handled !== undefined) return handled.value;
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((item: unknown, i) => {
+      const mapped = mapTree(item, join(path, i), join, leaf, key);
+      if (mapped !== item) changed = true;
+      return mapped;
+    });
+    return changed ? out : value;
+  }
+  if (isPlainObject(value)) {
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value)) {
+      const item = value[k];
+      const mapped = mapTree(item, join(path, k), join, leaf, k);
+      if (mapped !== item) changed = true;
+      out[k] = mapped;
+    }
+    return changed ? out : value;
+  }
+  return value;
+}
