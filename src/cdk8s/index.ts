@@ -6,6 +6,8 @@ export * from "../index";
 export { MissingPeerDependencyError } from "../peers";
 export { KServeTarget } from "./target";
 export { GitOps } from "./gitops";
+export { Env } from "./env";
+export type { ConfigMapReference } from "./env";
 export type { GitOpsProps } from "./gitops";
 export type { ObjectHandle, SecretReference, ClaimReference, ServiceAccountReference, ServiceAccountClass, ClaimClass, WithHandles, WithHandle, ReferenceKey, HandleKey } from "./plus";
 export { InferenceEngine } from "./inference-engine";

@@ -6,6 +6,7 @@ import { Construct } from "constructs";
 import { EnginePresets, buildInferenceEngine, chariotPreset, gpuStackPreset } from "../index";
 import type { ChariotEngineVersion, ChariotImportProps, DefinitionSource, EnginePreset, GpuStackBackendDefinition, GpuStackImportProps, InferenceEngineProps, IRuntime, RuntimeInfo, VllmPresetProps } from "../index";
 import { adopt, buildWithHandles } from "./state";
+import { presetWithHandles } from "./plus";
 import type { WithHandles } from "./plus";
 
 /**
@@ -28,8 +29,8 @@ export class InferenceEngine extends Construct implements IRuntime {
    *
    * @example InferenceEngine.vllm(chart, "vllm", { accelerator: "nvidia" })
    */
-  public static vllm(scope: Construct, id: string, props: VllmPresetProps): InferenceEngine {
-    return new InferenceEngine(scope, id, EnginePresets.vllm(props));
+  public static vllm(scope: Construct, id: string, props: WithHandles<VllmPresetProps>): InferenceEngine {
+    return new InferenceEngine(scope, id, presetWithHandles(props, EnginePresets.vllm));
   }
 
   /**

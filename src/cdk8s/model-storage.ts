@@ -27,7 +27,7 @@ import type {
   UriStorageProps,
 } from "../index";
 import { adopt, buildWithHandles } from "./state";
-import { createdHandle, createdName } from "./plus";
+import { createdHandle, createdName, serviceAccountHandle } from "./plus";
 import type { ClaimClass, ServiceAccountClass, WithHandles } from "./plus";
 
 /**
@@ -102,10 +102,7 @@ export class ModelStorage extends Construct {
    * const reader = bucket.serviceAccount(kplus.ServiceAccount);
    */
   public serviceAccount<T>(serviceAccountClass: ServiceAccountClass<T>): T {
-    const namespace = this.storage.namespace;
-    return createdHandle(this, "ServiceAccount", this.serviceAccountName, "serviceAccount", serviceAccountClass, (name, id) =>
-      serviceAccountClass.fromServiceAccountName(this, id, name, namespace !== undefined ? { namespaceName: namespace } : {}),
-    );
+    return serviceAccountHandle(this, this.serviceAccountName, this.storage.namespace, serviceAccountClass);
   }
 
   /**

@@ -9,10 +9,10 @@
  *   (`storage.serviceAccount(kplus.ServiceAccount)`, `storage.claim(kplus.PersistentVolumeClaim)`), so
  *   RBAC bindings and volumes are written with cdk8s-plus.
  */
-import type { ApiObject } from "cdk8s";
-import type { Construct } from "constructs";
-import { ValidationError, checkCreated, checkReference, isObjectHandle, isPlainObject, locate, mapTree } from "../index";
-import type { IssueDraft, Issue, ReferenceKind } from "../index";
+import { ApiObject, Chart } from "cdk8s";
+import { Construct } from "constructs";
+import { SECRET_OVERLAY_ANNOTATIONS, ValidationError, checkCreated, checkOverlayAnnotation, checkReference, isObjectHandle, isPlainObject, isSecretOverlay, locate, mapTree } from "../index";
+import type { EnginePreset, IssueDraft, Issue, Manifest, ReferenceKind } from "../index";
 
 /**
  * What the library reads of a cdk8s-plus object given as a reference: cdk8s-plus's `IResource` (every line
@@ -53,8 +53,9 @@ export interface ClaimClass<T> {
  * arrays only (other constructs, locations and requests are kept as they are); unchanged parts keep
  * their identity.
  */
-export function resolveHandles(props: unknown): { readonly value: unknown; readonly drafts: IssueDraft[] } {
+export function resolveHandles(props: unknown): { readonly value: unknown; readonly drafts: IssueDraft[]; readonly defined: readonly DefinedSecret[] } {
   const drafts: IssueDraft[] = [];
+  const defined: DefinedSecret[] = [];
   const join = (path: string, key: string | number): string => (typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`);
   const value = mapTree(props, "", join, (v, path, key) => {
     if (!isObjectHandle(v)) return undefined;
@@ -62,9 +63,80 @@ export function resolveHandles(props: unknown): { readonly value: unknown; reado
     // a props object that only looks like a handle stays props
     if (isPlainObject(v as unknown)) return undefined;
     drafts.push(...checkReference({ path, key, kind: handle.kind, name: handle.name }));
+    const object = handle.kind === "Secret" ? definingObject(v) : undefined;
+    if (object !== undefined) defined.push({ path, name: handle.name, object });
     return { value: handle.name };
   });
-  return { value, drafts };
+  return { value, drafts, defined };
+}
+
+/** A Secret given as a reference that the app itself defines (a `new kplus.Secret(...)` or an ApiObject). */
+export interface DefinedSecret {
+  /** The prop path it was given at. */
+  readonly path: string;
+  readonly name: string;
+  /** The ApiObject that writes it. */
+  readonly object: ApiObject;
+}
+
+/** The ApiObject that writes a handle's object in this app: the handle itself, or a cdk8s-plus resource's own; none for an imported one. */
+function definingObject(handle: object): ApiObject | undefined {
+  if (handle instanceof ApiObject) return handle;
+  if (!Construct.isConstruct(handle)) return undefined;
+  const child = handle.node.defaultChild;
+  return child instanceof ApiObject ? child : undefined;
+}
+
+/**
+ * The build's manifests with each overlay of a Secret the app defines itself (see {@link DefinedSecret})
+ * applied to that Secret instead: its settings annotations are added to the Secret's ApiObject (the
+ * GitOps overlay annotations are not: the app owns that Secret), so the output holds one object of it.
+ * An annotation the Secret already has with another value is a problem.
+ */
+export function applyOverlaysToDefinedSecrets(manifests: readonly Manifest[], defined: readonly DefinedSecret[]): { readonly manifests: readonly Manifest[]; readonly drafts: IssueDraft[] } {
+  if (defined.length === 0) return { manifests, drafts: [] };
+  const drafts: IssueDraft[] = [];
+  const kept = manifests.filter((manifest) => {
+    const secret = isSecretOverlay(manifest) ? defined.find((d) => d.name === manifest.metadata.name && sameNamespace(d.object, manifest.metadata.namespace)) : undefined;
+    if (secret === undefined) return true;
+    const existing = (secret.object.metadata.toJson() as { annotations?: Record<string, string> }).annotations ?? {};
+    const wanted = Object.entries(manifest.metadata.annotations ?? {}).filter(([key]) => !Object.hasOwn(SECRET_OVERLAY_ANNOTATIONS, key));
+    const problems = wanted.flatMap(([key, value]) => checkOverlayAnnotation({ path: secret.path, secret: secret.name, key, existing: existing[key], wanted: value }));
+    drafts.push(...problems);
+    if (problems.length === 0) for (const [key, value] of wanted) secret.object.metadata.addAnnotation(key, value);
+    return false;
+  });
+  return { manifests: kept, drafts };
+}
+
+function sameNamespace(object: ApiObject, namespace: string | undefined): boolean {
+  const own = object.metadata.namespace ?? chartNamespaceOf(object);
+  return own === undefined || namespace === undefined || own === namespace;
+}
+
+function chartNamespaceOf(object: ApiObject): string | undefined {
+  try {
+    return Chart.of(object).namespace;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A preset made from props that may hold cdk8s-plus objects: the preset sees their names, and an object of
+ * the wrong kind is a problem of the preset (a preset's own schema takes names only).
+ */
+export function presetWithHandles<P>(props: WithHandles<P>, make: (props: P) => EnginePreset): EnginePreset {
+  const { value, drafts } = resolveHandles(props);
+  const preset = make(value as P);
+  if (drafts.length === 0) return preset;
+  return {
+    preset: preset.preset,
+    resolve: () => {
+      const resolved = preset.resolve();
+      return { ...resolved, issues: [...drafts, ...resolved.issues] };
+    },
+  };
 }
 
 /** The name of the object of `kind` among a construct's ApiObjects, if it creates one. */
@@ -90,6 +162,13 @@ export function createdHandle<T>(construct: Construct, kind: ReferenceKind, name
   const handle = make(name, `${kind}-handle-${cache.size}`);
   cache.set(factory, handle);
   return handle;
+}
+
+/** The cdk8s-plus handle of the ServiceAccount `name` a construct creates in `namespace` (see {@link createdHandle}). */
+export function serviceAccountHandle<T>(construct: Construct, name: string | undefined, namespace: string | undefined, serviceAccountClass: ServiceAccountClass<T>): T {
+  return createdHandle(construct, "ServiceAccount", name, "serviceAccount", serviceAccountClass, (created, id) =>
+    serviceAccountClass.fromServiceAccountName(construct, id, created, namespace !== undefined ? { namespaceName: namespace } : {}),
+  );
 }
 
 /** The prop keys that name a Secret, claim, ServiceAccount or ConfigMap (the keys of {@link REFERENCE_FIELDS}). */

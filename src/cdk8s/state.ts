@@ -10,7 +10,7 @@ import { Registry, ValidationError, formatIssue, isError, locate } from "../inde
 import type { BuildContext, BuildResult, Issue } from "../index";
 import { KServeTarget } from "./target";
 import { emitManifests } from "./emit";
-import { resolveHandles } from "./plus";
+import { applyOverlaysToDefinedSecrets, resolveHandles } from "./plus";
 
 interface AppState {
   readonly registry: Registry;
@@ -95,11 +95,15 @@ export function adopt<H>(construct: Construct, result: BuildResult<H>): readonly
 
 /**
  * Runs a core build on `props` whose cdk8s-plus objects (see {@link WithHandles}) are replaced by their
- * names; an object of the wrong kind is a problem of the build's result.
+ * names; an object of the wrong kind is a problem of the build's result. An overlay of a Secret that
+ * the app itself defines goes onto that Secret instead of being a second object of it.
  */
 export function buildWithHandles<P, H>(scope: IConstruct, id: string, props: unknown, build: (props: P, ctx: BuildContext) => BuildResult<H>): BuildResult<H> {
   const ctx = buildContext(scope, id);
-  const { value, drafts } = resolveHandles(props);
-  const result = build(value as P, ctx);
-  return drafts.length === 0 ? result : { ...result, issues: [...locate(ctx.where, drafts), ...result.issues] };
+  const { value, drafts, defined } = resolveHandles(props);
+  const built = build(value as P, ctx);
+  const applied = applyOverlaysToDefinedSecrets(built.manifests, defined);
+  const result = applied.manifests === built.manifests ? built : { ...built, manifests: applied.manifests };
+  const problems = [...drafts, ...applied.drafts];
+  return problems.length === 0 ? result : { ...result, issues: [...locate(ctx.where, problems), ...result.issues] };
 }

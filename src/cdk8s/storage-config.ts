@@ -8,7 +8,8 @@ import { buildStorageConfig } from "../index";
 import type { FleetStorage, ModelLocation, StorageConfigHandle, StorageConfigPathOptions, StorageConfigProps } from "../index";
 import { locateInStorageConfig } from "../index";
 import { adopt, buildWithHandles } from "./state";
-import type { WithHandles } from "./plus";
+import { createdName, serviceAccountHandle } from "./plus";
+import type { ServiceAccountClass, WithHandles } from "./plus";
 
 /**
  * The storage-config Secret's entries. The library never writes key material: with `source: "existing"`
@@ -28,12 +29,28 @@ export class StorageConfig extends Construct {
   public readonly storageConfig: StorageConfigHandle;
   /** The synthesized objects (data-connection overlays or the Job and its RBAC); empty for `existing`. */
   public readonly apiObjects: readonly ApiObject[];
+  /** Name of the ServiceAccount the Job runs as (`source: { job }`), if the StorageConfig creates one. */
+  public readonly serviceAccountName?: string;
 
   constructor(scope: Construct, id: string, props: WithHandles<StorageConfigProps>) {
     super(scope, id);
     const result = buildWithHandles(scope, id, props, buildStorageConfig);
     this.storageConfig = result.handle;
     this.apiObjects = adopt(this, result);
+    const serviceAccountName = createdName(this.apiObjects, "ServiceAccount");
+    if (serviceAccountName !== undefined) this.serviceAccountName = serviceAccountName;
+  }
+
+  /**
+   * The ServiceAccount the Job runs as, as a cdk8s-plus object of the line you use (pass its
+   * `ServiceAccount` class), to grant it more with cdk8s-plus RBAC (`role.bind(...)`). The same object on
+   * every call; a ValidationError when the StorageConfig creates no Job.
+   *
+   * @example
+   * const writer = storage.serviceAccount(kplus.ServiceAccount);
+   */
+  public serviceAccount<T>(serviceAccountClass: ServiceAccountClass<T>): T {
+    return serviceAccountHandle(this, this.serviceAccountName, this.storageConfig.namespace, serviceAccountClass);
   }
 
   /** The model at `path` (a leading '/' is dropped) in entry `key`: `storage: { key, path }`. */

@@ -27,6 +27,24 @@ export const REFERENCE_FIELDS: Readonly<Record<string, ReferenceKind>> = {
 
 const KINDS: ReadonlySet<string> = new Set(Object.values(REFERENCE_FIELDS));
 
+/** The kind of object named by the `name` of an environment value's reference (`Env.fromSecret`, `Env.fromConfigMap`). */
+const ENV_REFERENCES: Readonly<Record<string, ReferenceKind>> = {
+  secretKeyRef: "Secret",
+  configMapKeyRef: "ConfigMap",
+};
+
+/**
+ * The kind of object the prop at `path` (whose key is `key`) names: by the key for the reference props
+ * of {@link REFERENCE_FIELDS}, by the parent for the `name` of an environment value's `secretKeyRef` or
+ * `configMapKeyRef`; `undefined` for any other prop.
+ */
+export function referencedKind(path: string, key: string | undefined): ReferenceKind | undefined {
+  if (key === undefined) return undefined;
+  if (key !== "name") return REFERENCE_FIELDS[key];
+  const parent = path.split(".").at(-2);
+  return parent === undefined ? undefined : ENV_REFERENCES[parent];
+}
+
 /**
  * True for an object that stands for a Kubernetes object by name (a cdk8s-plus handle, a cdk8s
  * ApiObject): a string `name`, a string `apiVersion` and a `kind` the library references.
@@ -54,9 +72,10 @@ const referenceKindRule = defineRule<ReferenceSubject>({
   fix: "pass an object of the kind the prop names (a Secret for secretName, a PersistentVolumeClaim for claimName, ...), or its name",
   on: "props",
   check: ({ path, key, kind, name }) => {
-    const expected = key === undefined ? undefined : REFERENCE_FIELDS[key];
+    const expected = referencedKind(path, key);
     if (expected === undefined || expected === kind) return [];
-    const finding: Finding = { path, value: `${kind}/${name}`, message: `${key as string} names a ${expected}, but a ${kind} was given`, fix: `pass a ${expected} (or the name of one)` };
+    const what = key === "name" ? (path.split(".").at(-2) ?? "name") : (key as string);
+    const finding: Finding = { path, value: `${kind}/${name}`, message: `${what} names a ${expected}, but a ${kind} was given`, fix: `pass a ${expected} (or the name of one)` };
     return [finding];
   },
 });
@@ -89,4 +108,35 @@ const createdRule = defineRule<CreatedSubject>({
 /** Problems with asking a construct for a handle to an object of `kind` it may not create. */
 export function checkCreated(subject: CreatedSubject): IssueDraft[] {
   return runRules([createdRule], subject);
+}
+
+/** What {@link checkOverlayAnnotation} sees: an annotation the library would add to a Secret the app itself defines. */
+export interface OverlayAnnotationSubject {
+  /** The prop path of the Secret reference. */
+  readonly path: string;
+  /** The Secret's name. */
+  readonly secret: string;
+  readonly key: string;
+  /** The annotation's value on the Secret, if it has one. */
+  readonly existing: string | undefined;
+  /** The value the library would set. */
+  readonly wanted: string;
+}
+
+const overlayAnnotationRule = defineRule<OverlayAnnotationSubject>({
+  id: "references/secret-annotation",
+  severity: "error",
+  summary: "a Secret the app defines itself does not already carry one of the storage's settings annotations with another value",
+  why: "the library puts the S3 settings on a Secret defined in the same app instead of writing a second object of it; two values for one annotation means one storage would read the other's endpoint or region",
+  fix: "give the storages that share the Secret the same settings, drop the annotation from the Secret, or use one Secret per storage",
+  on: "props",
+  check: ({ path, secret, key, existing, wanted }) =>
+    existing === undefined || existing === wanted
+      ? []
+      : [{ path, value: existing, message: `Secret ${secret} already has ${key}: "${existing}", and this storage needs "${wanted}"`, fix: `set ${key} to "${wanted}" on the Secret (or drop it), or give this storage its own Secret` }],
+});
+
+/** Problems with putting an annotation on a Secret the app defines itself. */
+export function checkOverlayAnnotation(subject: OverlayAnnotationSubject): IssueDraft[] {
+  return runRules([overlayAnnotationRule], subject);
 }

@@ -12,6 +12,8 @@ export { RuntimeComponent } from "./runtime-component";
 export { PULUMI_WAIT_FOR, PULUMI_TIMEOUT_SECONDS, awaitAnnotations } from "./readiness";
 export type { ReadinessArgs } from "./readiness";
 export type { SecretInput, ClaimInput, ServiceAccountInput } from "./references";
+export { Env } from "./env";
+export type { ConfigMapInput } from "./env";
 export { InferenceEngine } from "./inference-engine";
 export type { InferenceEngineArgs, EngineVersionArgs, EnvInput, PresetArgs, VllmPresetArgs, GpuStackImportArgs, ChariotImportArgs } from "./inference-engine";
 export { ServingRuntime } from "./serving-runtime";

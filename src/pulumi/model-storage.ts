@@ -1,6 +1,7 @@
 /**
  * ModelStorage: where models live, and the objects KServe needs to read them.
  */
+import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import {
   locateChecked,
@@ -156,11 +157,26 @@ export class ModelStorage extends KServeComponent<StorageHandle> {
   public readonly storage: StorageHandle;
   /** The storage's name. */
   public readonly storageName: string;
+  /**
+   * The ServiceAccount the storage creates (the one that lists its credentials), for RBAC bindings:
+   * `subjects: [{ kind: "ServiceAccount", name: bucket.serviceAccount.metadata.name }]`; undefined when
+   * the storage creates none.
+   */
+  public readonly serviceAccount?: k8s.core.v1.ServiceAccount;
+  /**
+   * The PersistentVolumeClaim the storage creates (`ModelStorage.pvc` with `create`), to mount it;
+   * undefined when the storage creates none.
+   */
+  public readonly claim?: k8s.core.v1.PersistentVolumeClaim;
 
   private constructor(name: string, args: object, opts: pulumi.ComponentResourceOptions | undefined, build: BuildFunction<never, StorageHandle>) {
     super("kserve-constructs:index:ModelStorage", name, args, opts, build);
     this.storage = this.handle;
     this.storageName = this.handle.name;
+    const serviceAccount = this.resourceOfKind("ServiceAccount");
+    if (serviceAccount !== undefined) this.serviceAccount = serviceAccount as k8s.core.v1.ServiceAccount;
+    const claim = this.resourceOfKind("PersistentVolumeClaim");
+    if (claim !== undefined) this.claim = claim as k8s.core.v1.PersistentVolumeClaim;
     // passed itself (a ModelFleet's `storage`), it stands for its model locations
     const fleetStorage: FleetStorage = { path: (path) => this.storage.locate(path) };
     this.registerDerived(fleetStorage, (handle): FleetStorage => ({ path: (path) => handle.locate(path) }));

@@ -2,6 +2,7 @@
  * StorageConfig: the entries of the namespace's storage-config Secret, which ModelMesh (and KServe's
  * `storage: {key, path}`) read models through.
  */
+import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { buildStorageConfig, locateInStorageConfig, unhashedJobName } from "../index";
 import type {
@@ -122,6 +123,11 @@ export class StorageConfig extends KServeComponent<StorageConfigHandle> {
   public readonly storageConfig: StorageConfigHandle;
   /** The Secret's name. */
   public readonly secretName: pulumi.Output<string>;
+  /**
+   * The ServiceAccount the Job runs as (`source: { job }`), to grant it more with RBAC; undefined when
+   * the StorageConfig creates no Job.
+   */
+  public readonly serviceAccount?: k8s.core.v1.ServiceAccount;
 
   constructor(name: string, args: StorageConfigArgs, opts?: pulumi.ComponentResourceOptions) {
     assertArgsObject(name, args, buildStorageConfig as BuildFunction<never, unknown>);
@@ -129,6 +135,8 @@ export class StorageConfig extends KServeComponent<StorageConfigHandle> {
     super("kserve-constructs:index:StorageConfig", name, args, opts, buildWith(placeholder), { unhashedName: unhashedJobName });
     this.storageConfig = this.handle;
     this.secretName = this.resolvedHandle.apply((handle) => handle.secretName);
+    const serviceAccount = this.resourceOfKind("ServiceAccount");
+    if (serviceAccount !== undefined) this.serviceAccount = serviceAccount as k8s.core.v1.ServiceAccount;
     this.registerAll({ secretName: this.secretName, keys: this.handle.keys });
   }
 

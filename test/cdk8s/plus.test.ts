@@ -7,7 +7,7 @@
 import { ApiObject, Chart } from "cdk8s";
 import * as kplus from "cdk8s-plus-28";
 import type { Manifest } from "kserve-constructs";
-import { InferenceEngine, InferenceService, ModelStorage, NgcSecrets, Nim, NimAccount, StorageConfig, ValidationError } from "kserve-constructs/cdk8s";
+import { Env, InferenceEngine, InferenceService, ModelStorage, NgcSecrets, Nim, NimAccount, StorageConfig, ValidationError } from "kserve-constructs/cdk8s";
 import type { ObjectHandle, WithHandles } from "kserve-constructs/cdk8s";
 import type { S3StorageProps } from "kserve-constructs";
 import { synthChart, validationError } from "../support/synth";
@@ -60,6 +60,37 @@ describe("cdk8s-plus objects where a name is taken", () => {
     expect(created?.metadata.name).toMatch(/^test-creds-c8[0-9a-f]+$/);
   });
 
+  it("the S3 settings of a Secret the app defines itself go onto that Secret: one object of it, no overlay, no GitOps overlay annotations", () => {
+    const ms = synthChart((chart) => {
+      const creds = new kplus.Secret(chart, "creds", { metadata: { name: "minio-creds", annotations: { team: "ml" } } });
+      const raw = new ApiObject(chart, "raw", { apiVersion: "v1", kind: "Secret", metadata: { name: "other-creds" } });
+      ModelStorage.s3(chart, "minio", { ...s3, region: "eu-west-1", credentials: { secretName: creds } });
+      ModelStorage.s3(chart, "other", { ...s3, credentials: { secretName: raw } });
+    });
+    const secrets = ms.filter((m) => m.kind === "Secret");
+    expect(secrets.map((m) => [m.metadata.name, m.metadata.annotations])).toEqual([
+      ["minio-creds", { team: "ml", "serving.kserve.io/s3-endpoint": "minio.storage:9000", "serving.kserve.io/s3-region": "eu-west-1", "serving.kserve.io/s3-usehttps": "1" }],
+      ["other-creds", { "serving.kserve.io/s3-endpoint": "minio.storage:9000", "serving.kserve.io/s3-usehttps": "1" }],
+    ]);
+  });
+
+  it("an in-app Secret that already has a settings annotation with another value is a problem naming both values", () => {
+    const error = validationError((chart) => {
+      const creds = new kplus.Secret(chart, "creds", { metadata: { name: "minio-creds", annotations: { "serving.kserve.io/s3-region": "us-east-1" } } });
+      ModelStorage.s3(chart, "minio", { ...s3, region: "eu-west-1", credentials: { secretName: creds } });
+    });
+    expect(error.issues.map((i) => ({ where: i.where, path: i.path, value: i.value, rule: i.rule, message: i.message, fix: i.fix }))).toEqual([
+      { where: "test/minio", path: "credentials.secretName", value: "us-east-1", rule: "references/secret-annotation", message: 'Secret minio-creds already has serving.kserve.io/s3-region: "us-east-1", and this storage needs "eu-west-1"', fix: 'set serving.kserve.io/s3-region to "eu-west-1" on the Secret (or drop it), or give this storage its own Secret' },
+    ]);
+  });
+
+  it("an imported Secret (fromSecretName) still gets the overlay with its GitOps annotations", () => {
+    const ms = synthChart((chart) => void ModelStorage.s3(chart, "minio", { ...s3, credentials: { secretName: kplus.Secret.fromSecretName(chart, "c", "minio-creds") } }));
+    const overlay = ms.find((m) => m.kind === "Secret");
+    expect(overlay?.metadata.annotations?.["argocd.argoproj.io/sync-options"]).toBe("Prune=false,Delete=false");
+    expect(overlay?.metadata.annotations?.["serving.kserve.io/s3-endpoint"]).toBe("minio.storage:9000");
+  });
+
   it("an object of another kind than the prop names is a problem with the rule, the path and the fix", () => {
     const error = validationError((chart) => {
       const secret = kplus.Secret.fromSecretName(chart, "s", "models");
@@ -70,6 +101,42 @@ describe("cdk8s-plus objects where a name is taken", () => {
     expect(error.issues.map((i) => ({ where: i.where, path: i.path, value: i.value, rule: i.rule, message: i.message, fix: i.fix }))).toEqual([
       { where: "test/store", path: "claimName", value: "Secret/models", rule: "references/kind", message: "claimName names a PersistentVolumeClaim, but a Secret was given", fix: "pass a PersistentVolumeClaim (or the name of one)" },
       { where: "test/minio", path: "credentials.secretName", value: "PersistentVolumeClaim/minio-creds", rule: "references/kind", message: "secretName names a Secret, but a PersistentVolumeClaim was given", fix: "pass a Secret (or the name of one)" },
+    ]);
+  });
+
+  it("Env.fromSecret and Env.fromConfigMap take cdk8s-plus objects, with exactly the output of their names", () => {
+    const withNames = synthChart((chart) => {
+      const engine = InferenceEngine.vllm(chart, "vllm", { accelerator: "nvidia", env: { HF_HOME: Env.fromConfigMap("engine-settings", "hf-home") } });
+      new InferenceService(chart, "granite", { engine, model: ModelStorage.huggingFace(chart, "hub").path("ibm-granite/granite-3.1-8b-instruct"), env: { HF_TOKEN: Env.fromSecret("hf-token", "token", { optional: true }), LOG_LEVEL: Env.fromConfigMap("model-settings", "log-level") } });
+    });
+    const withHandles = synthChart((chart) => {
+      const settings = new kplus.ConfigMap(chart, "settings", { metadata: { name: "engine-settings" } });
+      const engine = InferenceEngine.vllm(chart, "vllm", { accelerator: "nvidia", env: { HF_HOME: Env.fromConfigMap(settings, "hf-home") } });
+      const token = kplus.Secret.fromSecretName(chart, "token", "hf-token");
+      const model = kplus.ConfigMap.fromConfigMapName(chart, "model", "model-settings");
+      new InferenceService(chart, "granite", { engine, model: ModelStorage.huggingFace(chart, "hub").path("ibm-granite/granite-3.1-8b-instruct"), env: { HF_TOKEN: Env.fromSecret(token, "token", { optional: true }), LOG_LEVEL: Env.fromConfigMap(model, "log-level") } });
+    });
+    expect(withHandles.filter((m) => m.kind !== "ConfigMap")).toEqual(withNames);
+    const env = (withHandles.find((m) => m.kind === "InferenceService") as Manifest & { spec: { predictor: { model: { env: unknown[] } } } }).spec.predictor.model.env;
+    expect(env).toEqual(
+      expect.arrayContaining([
+        { name: "HF_TOKEN", valueFrom: { secretKeyRef: { name: "hf-token", key: "token", optional: true } } },
+        { name: "LOG_LEVEL", valueFrom: { configMapKeyRef: { name: "model-settings", key: "log-level" } } },
+      ]),
+    );
+  });
+
+  it("an object of another kind given to Env.fromSecret or Env.fromConfigMap is a problem with the rule and the path", () => {
+    const error = validationError((chart) => {
+      const secret = kplus.Secret.fromSecretName(chart, "s", "hf-token");
+      const config = kplus.ConfigMap.fromConfigMapName(chart, "c", "settings");
+      const engine = InferenceEngine.vllm(chart, "vllm", { accelerator: "nvidia", env: { C: Env.fromSecret(config as unknown as kplus.ISecret, "k") } });
+      new InferenceService(chart, "granite", { engine, model: ModelStorage.huggingFace(chart, "hub").path("ibm-granite/granite-3.1-8b-instruct"), env: { A: Env.fromSecret(config as unknown as kplus.ISecret, "k"), B: Env.fromConfigMap(secret, "k") } });
+    });
+    expect(error.issues.map((i) => ({ where: i.where, path: i.path, value: i.value, rule: i.rule, message: i.message, fix: i.fix }))).toEqual([
+      { where: "test/vllm", path: "env.C.secretKeyRef.name", value: "ConfigMap/settings", rule: "references/kind", message: "secretKeyRef names a Secret, but a ConfigMap was given", fix: "pass a Secret (or the name of one)" },
+      { where: "test/granite", path: "env.A.secretKeyRef.name", value: "ConfigMap/settings", rule: "references/kind", message: "secretKeyRef names a Secret, but a ConfigMap was given", fix: "pass a Secret (or the name of one)" },
+      { where: "test/granite", path: "env.B.configMapKeyRef.name", value: "Secret/hf-token", rule: "references/kind", message: "configMapKeyRef names a ConfigMap, but a Secret was given", fix: "pass a ConfigMap (or the name of one)" },
     ]);
   });
 
@@ -140,6 +207,25 @@ describe("the library's own ServiceAccounts and claims as cdk8s-plus objects", (
     ]);
     expect(() => hub.serviceAccount(kplus.ServiceAccount)).toThrow("this construct creates no ServiceAccount [references/not-created]");
     expect(store.claimName).toBeUndefined();
+  });
+
+  it("storageConfig.serviceAccount(kplus.ServiceAccount) is the ServiceAccount its Job runs as; without a Job there is none", () => {
+    const entries = { minio: { type: "s3", bucket: "models", endpoint: "https://minio:9000", region: "us-east-1", credentials: { secretName: "minio-creds" } } } as const;
+    const ms = synthChart((chart) => {
+      const storage = new StorageConfig(chart, "storage", { source: { job: { image: "registry.example/k8s:1" } }, entries });
+      const writer = storage.serviceAccount(kplus.ServiceAccount);
+      expect([storage.serviceAccountName, writer.name, writer === storage.serviceAccount(kplus.ServiceAccount)]).toEqual(["storage-config-writer", "storage-config-writer", true]);
+      const role = new kplus.Role(chart, "audit", { metadata: { name: "audit-writer" } });
+      role.allowRead(kplus.ConfigMap.fromConfigMapName(chart, "cm", "audit"));
+      role.bind(writer);
+      const existing = new StorageConfig(chart, "existing", { entries: { minio: { type: "s3", bucket: "models" } } });
+      expect(existing.serviceAccountName).toBeUndefined();
+      expect(() => existing.serviceAccount(kplus.ServiceAccount)).toThrow("this construct creates no ServiceAccount [references/not-created]");
+    });
+    const job = ms.find((m) => m.kind === "Job") as Manifest & { spec: { template: { spec: { serviceAccountName: string } } } };
+    expect(job.spec.template.spec.serviceAccountName).toBe("storage-config-writer");
+    const binding = ms.find((m) => m.kind === "RoleBinding" && m.metadata.name !== "storage-config-writer") as Manifest & { subjects: unknown[] };
+    expect(binding.subjects).toEqual([{ apiGroup: "", kind: "ServiceAccount", name: "storage-config-writer", namespace: "models" }]);
   });
 
   it("StorageConfig Job credentials and other nested reference props take cdk8s-plus Secrets too", () => {
