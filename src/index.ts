@@ -12,7 +12,7 @@ export { isPlainObject, mapTree } from "./core/tree";
 export type { TreeLeaf } from "./core/tree";
 export type { Manifest, ObjectMeta, EnvVar, EnvVarSource, KeySelector, Container, ContainerPort, SecurityContext, VolumeMount, Volume, Toleration, ResourceRequirements, Probe } from "./core/k8s";
 export * from "./core/names";
-export { checkDns1035, checkDns1123Label, checkDns1123Subdomain } from "./core/rules/common";
+export { checkDns1035, checkDns1123Label, checkDns1123Subdomain, checkForeignValidation } from "./core/rules/common";
 export { parseQuantity, compareQuantities, isQuantity, formatBytes } from "./core/quantity";
 export type { Quantity } from "./core/quantity";
 export * from "./core/target";

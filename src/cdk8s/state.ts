@@ -6,7 +6,7 @@
 import { Chart } from "cdk8s";
 import type { ApiObject } from "cdk8s";
 import type { Construct, IConstruct } from "constructs";
-import { Registry, ValidationError, formatIssue, isError, locate } from "../index";
+import { Registry, ValidationError, checkForeignValidation, formatIssue, isError, locate } from "../index";
 import type { BuildContext, BuildResult, Issue } from "../index";
 import { KServeTarget } from "./target";
 import { emitManifests } from "./emit";
@@ -22,6 +22,30 @@ interface AppState {
 
 const states = new WeakMap<IConstruct, AppState>();
 
+/** The library's constructs (their own validation lists their errors; the app's lists everyone's). */
+const libraryConstructs = new WeakSet<IConstruct>();
+
+/** The validation of a construct without errors (one shared object: nothing kept per construct). */
+const NO_ERRORS = { validate: (): string[] => [] };
+
+/**
+ * The errors of the app's other constructs (cdk8s-plus objects, the user's own), from their own
+ * validations, so that a failed synth lists them beside the library's problems instead of hiding them.
+ * Runs only when the library has errors (else cdk8s reports those constructs itself).
+ */
+function foreignErrors(root: IConstruct): Issue[] {
+  const issues: Issue[] = [];
+  for (const construct of root.node.findAll()) {
+    if (construct === root || libraryConstructs.has(construct)) continue;
+    try {
+      for (const message of construct.node.validate()) issues.push(...checkForeignValidation(construct.node.path, message));
+    } catch (error) {
+      issues.push(...checkForeignValidation(construct.node.path, error instanceof Error ? error.message : String(error)));
+    }
+  }
+  return issues;
+}
+
 /** The state of the app `scope` belongs to. */
 export function appState(scope: IConstruct): AppState {
   const root = scope.node.root;
@@ -32,7 +56,7 @@ export function appState(scope: IConstruct): AppState {
     states.set(root, created);
     root.node.addValidation({
       validate: () => {
-        if (created.failed) throw new ValidationError(created.issues);
+        if (created.failed) throw new ValidationError([...created.issues, ...foreignErrors(root)]);
         if (!created.warned) {
           created.warned = true;
           for (const warning of created.issues) process.emitWarning(formatIssue(warning), { code: warning.rule });
@@ -87,9 +111,15 @@ export function buildContext(scope: IConstruct, id: string): BuildContext {
   };
 }
 
-/** Records a build's issues and emits its manifests under `construct`. */
+/**
+ * Records a build's issues, registers the construct's own validation (cdk8s's hook: `construct.node.validate()`
+ * lists its errors) and emits its manifests under `construct`.
+ */
 export function adopt<H>(construct: Construct, result: BuildResult<H>): readonly ApiObject[] {
   recordIssues(construct, result.issues);
+  libraryConstructs.add(construct);
+  const errors = result.issues.filter(isError);
+  construct.node.addValidation(errors.length === 0 ? NO_ERRORS : { validate: () => errors.map(formatIssue) });
   return emitManifests(construct, result.manifests);
 }
 

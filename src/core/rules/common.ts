@@ -2,7 +2,8 @@
  * Rules of no single concept: Kubernetes object names (`names/*`), props that a JavaScript object cannot
  * hold (`props/reserved-key`), and what must be unique across an app (`app/unique-name`).
  */
-import type { IssueDraft } from "../errors";
+import type { Issue, IssueDraft } from "../errors";
+import { locate } from "../errors";
 import type { Manifest } from "../k8s";
 import type { Finding } from "./registry";
 import { defineRule, runRules } from "./registry";
@@ -141,6 +142,28 @@ export const uniqueNameRule = defineRule<ClaimSubject>({
       ? [{ path: "metadata.name", value: m.metadata.name, message: `${m.kind} "${m.metadata.name}"${m.metadata.namespace ? ` in namespace ${m.metadata.namespace}` : ""} is also defined by ${owner}; one would overwrite the other` }]
       : [],
 });
+
+/** An error another construct of the same app reported through its framework's own validation (cdk8s `node.addValidation`). */
+export interface ForeignValidationSubject {
+  /** The message the construct's validation gave (or the message of what it threw). */
+  readonly message: string;
+}
+
+/** The other constructs of an app validate too: their errors are listed with the library's. */
+export const foreignValidationRule = defineRule<ForeignValidationSubject>({
+  id: "app/construct-validation",
+  severity: "error",
+  on: "props",
+  summary: "Constructs of the app that are not the library's (cdk8s-plus objects, your own constructs) pass their own validation.",
+  why: "cdk8s refuses to synthesize an app any of whose constructs reports a validation error; listing those errors beside the library's problems shows everything to fix in one run.",
+  fix: "fix what the construct's own message says",
+  check: ({ message }) => [{ path: "", value: undefined, message, fix: "fix what the construct's validation reports (see its documentation)" }],
+});
+
+/** The issues of an error another construct's validation reported (see {@link foreignValidationRule}). */
+export function checkForeignValidation(where: string, message: string): Issue[] {
+  return locate(where, runRules([foreignValidationRule], { message }));
+}
 
 /** Props given to a construct, and the prop path they sit at. */
 export interface PropsInputSubject {
