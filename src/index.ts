@@ -76,7 +76,7 @@ export type { InferenceServiceProps, ScalingProps, Autoscaler, LoggerProps, Depl
 export type { ServiceHandle } from "./core/service/build";
 export { buildInferenceService } from "./core/service/build";
 
-export { Accelerator, ACCELERATORS, ACCELERATOR_RESOURCES, KSERVE_GPU_RESOURCES, NVIDIA_PRODUCT_LABEL, acceleratorFacts, isAcceleratorResource } from "./accelerators";
+export { Accelerator, ACCELERATORS, ACCELERATOR_RESOURCES, KSERVE_GPU_RESOURCES, NVIDIA_PRODUCT_LABEL, acceleratorFacts, isAcceleratorResource } from "./core/accelerators";
 export type {
   AcceleratorFacts,
   AcceleratorSpec,
@@ -88,7 +88,7 @@ export type {
   GaudiOptions,
   SpyreOptions,
   CustomAcceleratorOptions,
-} from "./accelerators";
+} from "./core/accelerators";
 
 export { Hardware, profileRequest } from "./core/hardware/request";
 export type { HardwareRequest, HardwareProfileInfo, ResolvedIdentifier, ResolvedScheduling } from "./core/hardware/request";
@@ -104,8 +104,8 @@ export type { VllmPresetProps, VllmAccelerator } from "./presets/vllm";
 export type { TensorParallelProps, EngineMultiNodeProps } from "./core/engine/props";
 export type { MultiNodeProps } from "./core/service/props";
 
-export { NIM_CATALOGUE_DATE, NIM_MODELS } from "./presets/nim/catalogue";
-export type { NimModelSpec, NimModelId, NimKind } from "./presets/nim/catalogue";
+export { NIM_CATALOGUE_DATE, NIM_MODELS } from "./core/nim/catalogue";
+export type { NimModelSpec, NimModelId, NimKind } from "./core/nim/catalogue";
 export { NgcSecrets } from "./core/nim/props";
 export type { NimProps, NimNgcProps, NimCacheProps, NimAccountProps, NgcApiKeySecret, NgcPullSecret, NimAccountSecret, HfTokenSecret, NamedSecret } from "./core/nim/props";
 export { nimStartupSeconds, nimWeightsGi, NIM_STARTUP } from "./core/nim/render";

@@ -368,7 +368,7 @@ describe("accelerator, hardware and preset defaults", () => {
 
 describe("NIM defaults", () => {
   const { Nim, NimAccount, KServeTarget } = jest.requireActual<typeof import("kserve-constructs/cdk8s")>("../src/cdk8s");
-  const { NIM_MODELS } = jest.requireActual<typeof import("../src/presets/nim/catalogue")>("../src/presets/nim/catalogue");
+  const { NIM_MODELS } = jest.requireActual<typeof import("../src/core/nim/catalogue")>("../src/core/nim/catalogue");
   const ngc = { apiKeySecret: "ngc-api", pullSecret: "ngc-secret" };
   const version = NIM_MODELS["llama-3.1-8b-instruct"].version;
   const manifests = synthChart((chart) => new Nim(chart, "llama", { model: "llama-3.1-8b-instruct", ngc }));

@@ -16,7 +16,7 @@
  */
 import { z } from "zod";
 import type { IssueDraft } from "../core/errors";
-import type { AcceleratorKey } from "../accelerators/registry";
+import type { AcceleratorKey } from "../core/accelerators/registry";
 import type { InferenceEngineProps } from "../core/engine/props";
 import type { EngineVersionProps } from "../core/engine/props";
 import { parseProps, withFix } from "../core/schema";

@@ -13,7 +13,7 @@ import type { ResourcesProps } from "../pod/resources";
 import type { VolumeProps } from "../pod/volumes";
 import { formatBytes, parseQuantity } from "../quantity";
 import { ODH } from "../keys";
-import type { AcceleratorSpec } from "../../accelerators/types";
+import type { AcceleratorSpec } from "../accelerators/types";
 import type { HardwareRequest } from "./request";
 import { acceleratorIdentifier, requestAccelerator, requestedDevices } from "./request";
 import { APPLICATION_RULES, checkRequest, requestUsable } from "./rules";

@@ -4,7 +4,7 @@
  */
 import type { TargetProps } from "../target/props";
 import type { Toleration } from "../k8s";
-import type { AcceleratorSpec } from "../../accelerators/types";
+import type { AcceleratorSpec } from "../accelerators/types";
 
 /** Bounds of one resource. */
 export interface ResourceBounds {

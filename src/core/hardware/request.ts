@@ -6,7 +6,7 @@ import { locate, throwIfErrors } from "../errors";
 import { runRules } from "../rules/registry";
 import { requestArgumentRule } from "./rules";
 import type { Toleration } from "../k8s";
-import type { AcceleratorSpec } from "../../accelerators/types";
+import type { AcceleratorSpec } from "../accelerators/types";
 import type { HardwareRequestProps } from "./props";
 
 /** A resource a profile offers, resolved. */

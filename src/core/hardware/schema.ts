@@ -6,7 +6,7 @@ import { k8sName, withFix } from "../schema";
 import { targetSchema } from "../target/schema";
 import { stringRecord, tolerationSchema } from "../pod/schema";
 import { isRecord } from "../canonical";
-import type { AcceleratorSpec } from "../../accelerators/types";
+import type { AcceleratorSpec } from "../accelerators/types";
 import type { HardwareProfileProps } from "./props";
 import type { HardwareRequest } from "./request";
 

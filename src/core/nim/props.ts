@@ -7,7 +7,7 @@ import type { HardwareProfileInfo, HardwareRequest } from "../hardware/request";
 import type { IRuntime } from "../runtime/ref";
 import type { DeploymentMode } from "../target/resolve";
 import type { ScalingProps } from "../service/props";
-import type { NimModelId, NimModelSpec } from "../../presets/nim/catalogue";
+import type { NimModelId, NimModelSpec } from "./catalogue";
 
 /** The Opaque Secret holding the NGC API key the NIM containers read (`NGC_API_KEY`). */
 export interface NgcApiKeySecret {

@@ -16,7 +16,7 @@ import { isQuantity, quantityToNumber } from "../quantity";
 import type { ResourcesProps } from "../pod/resources";
 import { renderResources } from "../pod/resources";
 import type { HardwareApplication } from "../hardware/apply";
-import type { NimModelSpec } from "../../presets/nim/catalogue";
+import type { NimModelSpec } from "./catalogue";
 
 /** Where the NIM's runtime caches models on a KServe model claim (NVIDIA's KServe recipe). */
 export const NIM_KSERVE_CACHE_PATH = "/mnt/models/cache";

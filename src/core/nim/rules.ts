@@ -9,14 +9,14 @@ import { defineRule, runRules } from "../rules/registry";
 import type { Finding } from "../rules/registry";
 import type { IssueDraft } from "../errors";
 import { closest } from "../engine/parameters";
-import { NIM_MODELS } from "../../presets/nim/catalogue";
-import type { NimModelSpec } from "../../presets/nim/catalogue";
+import { NIM_MODELS } from "./catalogue";
+import type { NimModelSpec } from "./catalogue";
 import { nimModelSchema } from "./schema";
 import { parseProps } from "../schema";
 import type { HfTokenSecret, NgcApiKeySecret, NgcPullSecret, NimAccountSecret, NimCacheProps, NimProps } from "./props";
 import type { HardwareRequest } from "../hardware/request";
 import { requestAccelerator } from "../hardware/request";
-import type { AcceleratorSpec } from "../../accelerators/types";
+import type { AcceleratorSpec } from "../accelerators/types";
 
 /** A NIM profile: `auto` or a profile id (sha256, 64 hex characters). */
 export const NIM_PROFILE = /^(auto|[0-9a-f]{64})$/;

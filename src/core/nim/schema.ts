@@ -6,7 +6,7 @@ import { k8sName, withFix } from "../schema";
 import { targetSchema } from "../target/schema";
 import { isQuantity } from "../quantity";
 import { isRecord } from "../canonical";
-import type { NimModelSpec } from "../../presets/nim/catalogue";
+import type { NimModelSpec } from "./catalogue";
 import type { HfTokenSecret, NgcApiKeySecret, NgcPullSecret, NimAccountProps, NimAccountSecret, NimProps } from "./props";
 import type { IRuntime } from "../runtime/ref";
 import type { HardwareRequest } from "../hardware/request";

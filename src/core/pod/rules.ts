@@ -15,7 +15,7 @@ import { VOLUME_SOURCES } from "./volumes";
 import { getIn, isRecord, recordsOf } from "../canonical";
 import { compareStrings } from "../canonical";
 import { BLOCKED_ENV } from "./env";
-import { isAcceleratorResource, vendorOf } from "../../accelerators/registry";
+import { isAcceleratorResource, vendorOf } from "../accelerators/registry";
 import { compareQuantities, isQuantity } from "../quantity";
 import { isRuntimeManifest, KSERVE_CONTAINER, runtimeContainers, runtimeOfService, runtimeSpec } from "../runtime/ref";
 

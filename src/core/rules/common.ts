@@ -160,7 +160,7 @@ export const foreignValidationRule = defineRule<ForeignValidationSubject>({
   check: ({ message }) => [{ path: "", value: undefined, message, fix: "fix what the construct's validation reports (see its documentation)" }],
 });
 
-/** The issues of an error another construct's validation reported (see {@link foreignValidationRule}). */
+/** The issues of an error another construct's validation reported (rule `app/construct-validation`). */
 export function checkForeignValidation(where: string, message: string): Issue[] {
   return locate(where, runRules([foreignValidationRule], { message }));
 }

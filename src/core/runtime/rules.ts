@@ -17,7 +17,7 @@ import { KSERVE } from "../keys";
 import { appIndex } from "../rules/app-index";
 import { MODELMESH_RUNTIME_RULES } from "../modelmesh/rules";
 import { featureGate } from "../target/rules";
-import { KSERVE_GPU_RESOURCES } from "../../accelerators/registry";
+import { KSERVE_GPU_RESOURCES } from "../accelerators/registry";
 import { defineRule, runRules } from "../rules/registry";
 import { DNS1123_SUBDOMAIN, toDns1035 } from "../names";
 

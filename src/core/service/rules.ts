@@ -23,7 +23,7 @@ import type { RuntimeInfo } from "../runtime/ref";
 import { KSERVE_CONTAINER, runtimeAccelerators, runtimeContainers, runtimeFormats, runtimeMultiModel, runtimeOfService, runtimeProtocols, runtimeSpec } from "../runtime/ref";
 import { KSERVE, ODH } from "../keys";
 import { checkStorageConfigReference } from "../storageconfig/rules";
-import { isAcceleratorResource } from "../../accelerators/registry";
+import { isAcceleratorResource } from "../accelerators/registry";
 import { isQuantity, quantityToNumber } from "../quantity";
 import { checkVolumes, CONTAINER_RULES, IMPLEMENTATION_CONTAINERS, isServiceManifest, manifestResources, MERGED_RESOURCES_PATH, PREDICTOR_IMPLEMENTATIONS, duplicateFlagRule } from "../pod/rules";
 import { featureGate } from "../target/rules";

@@ -2,9 +2,9 @@
  * Rules on the arguments of the `Accelerator` factories (they run when the factory is called, so a
  * wrong argument is one ValidationError instead of a TypeError).
  */
-import { locate, throwIfErrors } from "../core/errors";
-import type { Finding } from "../core/rules/registry";
-import { defineRule, runRules } from "../core/rules/registry";
+import { locate, throwIfErrors } from "../errors";
+import type { Finding } from "../rules/registry";
+import { defineRule, runRules } from "../rules/registry";
 
 /** What the rule looks at: the factory called and the options it was given. */
 export interface AcceleratorCall {

@@ -1,8 +1,8 @@
 /**
  * What the library knows of an accelerator: how it is requested, scheduled and set up.
  */
-import type { Toleration } from "../core/k8s";
-import type { VolumeProps } from "../core/pod/volumes";
+import type { Toleration } from "../k8s";
+import type { VolumeProps } from "../pod/volumes";
 
 /** CPU architectures. */
 export type Architecture = "amd64" | "arm64" | "ppc64le" | "s390x";

@@ -3,8 +3,8 @@
  * profiles, runtimes and InferenceServices take the resource name, scheduling, environment and
  * volumes from it.
  */
-import type { Toleration } from "../core/k8s";
-import type { VolumeProps } from "../core/pod/volumes";
+import type { Toleration } from "../k8s";
+import type { VolumeProps } from "../pod/volumes";
 import type { AcceleratorCounts, AcceleratorFacts, AcceleratorSpec, Architecture } from "./types";
 import { ACCELERATORS } from "./registry";
 import { NVIDIA_PRODUCT_LABEL } from "./nvidia";
