@@ -113,7 +113,7 @@ export { buildNim, buildNimAccount, nimRuntime } from "./core/nim/build";
 export type { NimHandle, NimAccountHandle } from "./core/nim/build";
 export { NIM_PROFILE } from "./core/nim/rules";
 
-export type { MultiModelProps, BuiltInAdapterProps, AdapterContainerProps, MultiModelAutoscalingProps } from "./core/modelmesh/props";
+export type { MultiModelProps, BuiltInAdapterProps, AdapterContainerProps, MultiModelScalingProps } from "./core/modelmesh/props";
 export { BUILT_IN_SERVER_TYPES, MODELMESH_ENABLED_LABEL, MODELMESH_SERVICE } from "./core/modelmesh/constants";
 export type { BuiltInServerType } from "./core/modelmesh/constants";
 export { buildModelMeshNamespace } from "./core/modelmesh/namespace";

@@ -145,7 +145,6 @@ const NOT_YET_CHECKED: readonly string[] = [
   "ModelMeshPresetProps.annotations",
   "ModelMeshPresetProps.image",
   "ModelMeshPresetProps.modelFormats",
-  "MultiModelProps.autoscaling",
   "MultiModelProps.containerName",
   "MultiModelProps.grpcDataEndpoint",
   "MultiModelProps.grpcEndpoint",

@@ -389,7 +389,7 @@ describe("NIM defaults", () => {
     expect(container(runtime)["image"]).toBe(`nvcr.io/nim/meta/llama-3.1-8b-instruct:${version}`);
     expect(model(isvc)["runtime"]).toBe(runtime.metadata.name);
   });
-  itChecksDefaults(["NimProps.hardware", "NimProps.gpus", "NimProps.profile", "NimProps.cache", "NimNgcProps.hfTokenSecret"], "one NVIDIA GPU without a profile, NIM's automatic profile, an emptyDir cache, no Hugging Face token", () => {
+  itChecksDefaults(["NimProps.hardware", "NimProps.accelerators", "NimProps.profile", "NimProps.cache", "NimNgcProps.hfTokenSecret"], "one NVIDIA GPU without a profile, NIM's automatic profile, an emptyDir cache, no Hugging Face token", () => {
     expect(model(isvc)["resources"]).toEqual({ limits: { "nvidia.com/gpu": 1 }, requests: { "nvidia.com/gpu": 1 } });
     expect(predictor(isvc)["tolerations"]).toEqual([{ effect: "NoSchedule", key: "nvidia.com/gpu", operator: "Exists" }]);
     expect(Object.keys(isvc.metadata.annotations ?? {}).filter((k) => k.includes("hardware-profile"))).toEqual([]);

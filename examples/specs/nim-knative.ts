@@ -30,9 +30,9 @@ export type NimSpec = Omit<NimProps, "model" | "ngc">;
 /** Mistral 7B on one GPU in Knative mode: the recipe's concurrency target, from one to four pods. */
 export const mistral7b: NimSpec = {
   deploymentMode: "Knative",
-  gpus: 1,
+  accelerators: 1,
   cache: { create: { size: "300Gi", storageClass: "local-storage", accessMode: "ReadWriteMany" }, downloadJob: true },
-  replicas: { min: 1, max: 4 },
+  scaling: { min: 1, max: 4 },
   labels: { team: "assistants" },
   annotations: { "example.com/cost-center": "llm-42" },
 };
@@ -40,8 +40,7 @@ export const mistral7b: NimSpec = {
 /** Llama 3.1 70B on two GPUs: a larger startup budget for its weights, a lower concurrency target. */
 export const llama70b: NimSpec = {
   deploymentMode: "Knative",
-  gpus: 2,
+  accelerators: 2,
   cache: { claimName: "nvidia-nim-pvc", accessModes: ["ReadWriteMany"], prefilled: true, readOnly: true },
-  replicas: { min: 1, max: 2 },
-  scaling: { metric: "concurrency", target: 4 },
+  scaling: { min: 1, max: 2, metric: "concurrency", target: 4 },
 };

@@ -29,7 +29,7 @@ export function llamaKServe(l40s: ProfileSource): NimSpec {
   return {
     hardware: l40s.request({ accelerators: 1 }),
     cache: { create: { size: "100Gi", storageClass: "fast-rwx", accessMode: "ReadWriteMany" } },
-    replicas: { min: 1, max: 2 },
+    scaling: { min: 1, max: 2 },
   };
 }
 
@@ -39,7 +39,7 @@ export function llamaOperator(l40s: ProfileSource): NimSpec {
     platform: "nim-operator",
     hardware: l40s.request({ accelerators: 2 }),
     cache: { create: { size: "100Gi", storageClass: "fast-rwx", accessMode: "ReadWriteMany" } },
-    replicas: { min: 1, max: 3 },
+    scaling: { min: 1, max: 3 },
   };
 }
 

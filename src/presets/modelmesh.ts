@@ -14,7 +14,7 @@ import type { EnvValue } from "../core/pod/env";
 import type { ResourcesProps } from "../core/pod/resources";
 import type { SecurityProps } from "../core/pod/security";
 import type { ExistingRuntimeOptions } from "../core/runtime/props";
-import type { MultiModelAutoscalingProps, MultiModelProps } from "../core/modelmesh/props";
+import type { MultiModelScalingProps, MultiModelProps } from "../core/modelmesh/props";
 import type { BuiltInServerType } from "../core/modelmesh/constants";
 import { multiModelRuntimeShape } from "../core/modelmesh/schema";
 import type { EnginePreset, PresetRuntimeProps } from "./preset";
@@ -155,7 +155,7 @@ export interface ModelMeshRuntimeSettings extends PresetRuntimeProps {
    * Autoscale the runtime's pods (multi-model mode).
    * @default no HPA
    */
-  readonly autoscaling?: MultiModelAutoscalingProps;
+  readonly scaling?: MultiModelScalingProps;
   /**
    * OpenShift AI 2.x, multi-model mode: a Route to the REST proxy for this runtime.
    * @default false
@@ -199,13 +199,13 @@ export const modelMeshRuntimeShape = {
 };
 
 /** The settings of {@link ModelMeshRuntimeSettings} that go into the engine's `multiModel` block. */
-export const MULTI_MODEL_RUNTIME_KEYS = ["replicas", "autoscaling", "route", "auth"] as const;
+export const MULTI_MODEL_RUNTIME_KEYS = ["replicas", "scaling", "route", "auth"] as const;
 
 /** The `multiModel` settings a preset's props give (pods, HPA, OpenShift AI route and auth). */
 export function multiModelRuntimeSettings(p: ModelMeshRuntimeSettings): Pick<MultiModelProps, (typeof MULTI_MODEL_RUNTIME_KEYS)[number]> {
   return {
     ...(p.replicas !== undefined ? { replicas: p.replicas } : {}),
-    ...(p.autoscaling !== undefined ? { autoscaling: p.autoscaling } : {}),
+    ...(p.scaling !== undefined ? { scaling: p.scaling } : {}),
     ...(p.route !== undefined ? { route: p.route } : {}),
     ...(p.auth !== undefined ? { auth: p.auth } : {}),
   };

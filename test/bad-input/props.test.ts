@@ -26,10 +26,13 @@ const secretCases: BadCase[] = [
 ];
 
 const podCases: BadCase[] = [
-  { name: "NIM replicas min above max", rule: "nim/replicas", path: "replicas.min", define: nim({ replicas: { min: 3, max: 2 } }) },
-  { name: "NIM replicas min above max on the NIM Operator", rule: "nim/replicas", path: "replicas.min", define: nim({ replicas: { min: 5, max: 1 }, platform: "nim-operator" }) },
-  { name: "NIM preset replicas min above max", rule: "nim/replicas", path: "replicas.min", define: (api) => void api.nimPreset("llama", { ngc: { apiKeySecret: "ngc-api", pullSecret: "ngc-secret" }, replicas: { min: 4, max: 2 } }) },
-  { name: "NIM replicas max 0", rule: "props/shape", path: "replicas.max", define: nim({ replicas: { max: 0 } }) },
+  { name: "NIM scaling min above max", rule: "nim/replicas", path: "scaling.min", define: nim({ scaling: { min: 3, max: 2 } }) },
+  { name: "NIM scaling min above max on the NIM Operator", rule: "nim/replicas", path: "scaling.min", define: nim({ scaling: { min: 5, max: 1 }, platform: "nim-operator" }) },
+  { name: "NIM preset scaling min above max", rule: "nim/replicas", path: "scaling.min", define: (api) => void api.nimPreset("llama", { ngc: { apiKeySecret: "ngc-api", pullSecret: "ngc-secret" }, scaling: { min: 4, max: 2 } }) },
+  { name: "NIM fixed replicas beside scaling bounds", rule: "nim/replicas", path: "replicas", define: nim({ replicas: 2, scaling: { min: 1, max: 3 } }) },
+  { name: "NIM scaling max 0", rule: "props/shape", path: "scaling.max", define: nim({ scaling: { max: 0 } }) },
+  { name: "NIM negative replicas", rule: "props/shape", path: "replicas", define: nim({ replicas: -1 }) },
+  { name: "NIM Knative metric on the NIM Operator", rule: "nim/kserve-only", path: "scaling.metric", define: nim({ scaling: { min: 1, max: 2, metric: "concurrency" }, platform: "nim-operator" }) },
   { name: "InferenceService scaling min above max", rule: "kserve/min-above-max", path: "spec.predictor.maxReplicas", define: isvc({ scaling: { min: 4, max: 2 } }) },
 ];
 

@@ -15,7 +15,7 @@ const knative = { target: { knativeFeatures: ["kubernetes.podspec-securitycontex
 
 describe("NIM on KServe, NVIDIA's recipe", () => {
   it("Knative mode scales on concurrency with the recipe's target of 10, between the replicas", () => {
-    const manifests = synthChart((chart) => Nim.llama31_8bInstruct(chart, "llama", { ngc, deploymentMode: "Knative", replicas: { min: 1, max: 3 }, labels: { team: "a" }, annotations: { "example.com/owner": "b" } }), knative);
+    const manifests = synthChart((chart) => Nim.llama31_8bInstruct(chart, "llama", { ngc, deploymentMode: "Knative", scaling: { min: 1, max: 3 }, labels: { team: "a" }, annotations: { "example.com/owner": "b" } }), knative);
     const isvc = find(manifests, "InferenceService");
     expect(isvc.metadata.annotations).toMatchObject({ "serving.kserve.io/deploymentMode": "Knative", "example.com/owner": "b" });
     expect(isvc.metadata.labels).toMatchObject({ team: "a" });

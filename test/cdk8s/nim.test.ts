@@ -114,7 +114,7 @@ describe("NIM on KServe", () => {
   it("two Nims of the same model share one runtime", () => {
     const manifests = synthChart((chart) => {
       Nim.llama31_8bInstruct(chart, "llama-a", { ngc });
-      Nim.llama31_8bInstruct(chart, "llama-b", { ngc, gpus: 2 });
+      Nim.llama31_8bInstruct(chart, "llama-b", { ngc, accelerators: 2 });
     });
     expect(manifests.filter((m) => m.kind === "ClusterServingRuntime")).toHaveLength(1);
     expect(manifests.filter((m) => m.kind === "InferenceService")).toHaveLength(2);
@@ -148,7 +148,7 @@ describe("NIM on KServe", () => {
 describe("NIM with the NIM Operator", () => {
   it("renders a NIMCache and a NIMService from the same preset", () => {
     const manifests = synthChart((chart) =>
-      Nim.llama31_8bInstruct(chart, "llama", { platform: "nim-operator", ngc, hardware: a100(chart).request({ accelerators: 2 }), cache: { create: { size: "100Gi", storageClass: "fast", accessMode: "ReadWriteMany" } }, replicas: { min: 1, max: 3 } }),
+      Nim.llama31_8bInstruct(chart, "llama", { platform: "nim-operator", ngc, hardware: a100(chart).request({ accelerators: 2 }), cache: { create: { size: "100Gi", storageClass: "fast", accessMode: "ReadWriteMany" } }, scaling: { min: 1, max: 3 } }),
     );
     expect(manifests.map((m) => m.kind)).toEqual(["NIMCache", "NIMService"]);
     expect(spec(find(manifests, "NIMCache"))).toEqual({
@@ -168,7 +168,7 @@ describe("NIM with the NIM Operator", () => {
   });
 
   it("fixed replicas, an emptyDir cache and a profile", () => {
-    const [svc] = synthChart((chart) => Nim.mistral7bInstructV03(chart, "mistral", { platform: "nim-operator", ngc, replicas: { min: 2 }, profile: "b".repeat(64) }));
+    const [svc] = synthChart((chart) => Nim.mistral7bInstructV03(chart, "mistral", { platform: "nim-operator", ngc, replicas: 2, profile: "b".repeat(64) }));
     expect(spec(svc as Manifest)).toMatchObject({ replicas: 2, storage: { emptyDir: {}, sharedMemorySizeLimit: "16Gi" }, env: [{ name: "NIM_MODEL_PROFILE", value: "b".repeat(64) }] });
   });
 });
@@ -190,7 +190,7 @@ describe("NIM hardware", () => {
 
   it("the profile itself means its defaults, with the model's smallest GPU count, on every platform", () => {
     const resources = { requests: { cpu: "8", memory: "32Gi", "nvidia.com/gpu": 1 }, limits: { cpu: "8", memory: "32Gi", "nvidia.com/gpu": 1 } };
-    const manifests = synthChart((chart) => Nim.llama31_70bInstruct(chart, "llama", { ngc, hardware: sized(chart), gpus: 4 }));
+    const manifests = synthChart((chart) => Nim.llama31_70bInstruct(chart, "llama", { ngc, hardware: sized(chart), accelerators: 4 }));
     expect((predictor(find(manifests, "InferenceService"))["model"] as { resources: unknown }).resources).toEqual({ requests: { ...resources.requests, "nvidia.com/gpu": 4 }, limits: { ...resources.limits, "nvidia.com/gpu": 4 } });
     const operator = synthChart((chart) => Nim.llama31_8bInstruct(chart, "llama", { platform: "nim-operator", ngc, hardware: sized(chart) }));
     expect(spec(find(operator, "NIMService"))["resources"]).toEqual(resources);
@@ -229,8 +229,8 @@ describe("NIM rules", () => {
   });
 
   it("GPU counts must be ones the model's profiles support, and the hardware must offer them", () => {
-    expect(validationError((chart) => nim(chart, { gpus: 3 })).issues[0]).toMatchObject({
-      path: "gpus",
+    expect(validationError((chart) => nim(chart, { accelerators: 3 })).issues[0]).toMatchObject({
+      path: "accelerators",
       rule: "nim/gpu-count",
       message: "Llama 3.1 8B Instruct has profiles for 1 or 2 GPUs per pod, not 3",
       fix: "request 1 or 2 GPUs",
@@ -250,11 +250,11 @@ describe("NIM rules", () => {
       rule: "nim/cache-read-only",
       message: "NIM_CACHE_PATH is on a read-only mount (KServe mounts model claims read-only), and nothing fills the cache, so the NIM cannot download its model",
     });
-    expect(validationError((chart) => nim(chart, { cache: { create: { size: "50Gi" } }, replicas: { min: 2 } })).issues[0]).toMatchObject({
+    expect(validationError((chart) => nim(chart, { cache: { create: { size: "50Gi" } }, replicas: 2 })).issues[0]).toMatchObject({
       rule: "nim/cache-rwx",
       message: "2 replicas share the cache claim, and a ReadWriteOnce claim mounts on one node only",
     });
-    expect(() => synthChart((chart) => nim(chart, { cache: { claimName: "c", accessModes: ["ReadOnlyMany"], readOnly: true, prefilled: true }, replicas: { min: 2 } }))).not.toThrow();
+    expect(() => synthChart((chart) => nim(chart, { cache: { claimName: "c", accessModes: ["ReadOnlyMany"], readOnly: true, prefilled: true }, replicas: 2 }))).not.toThrow();
     expect(ruleIds((chart) => nim(chart, { cache: { downloadJob: true } }))).toEqual(["nim/cache-claim"]);
     expect(ruleIds((chart) => nim(chart, { platform: "nim-operator", cache: { claimName: "c", downloadJob: true } }))).toEqual(["nim/cache-platform"]);
   });

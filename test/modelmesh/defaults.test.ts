@@ -21,11 +21,11 @@ const custom: InferenceEngineProps = {
   protocol: "grpc-v2",
   modelFormats: [{ name: "f" }],
   resources: { limits: { memory: "1Gi" } },
-  multiModel: { autoscaling: {} },
+  multiModel: { scaling: {} },
 };
 
 describe("multiModel defaults", () => {
-  itChecksDefaults(["MultiModelProps.adapter", "MultiModelProps.httpDataEndpoint", "MultiModelProps.replicas", "MultiModelProps.storageHelper", "MultiModelProps.route", "MultiModelProps.auth", "MultiModelAutoscalingProps.min", "MultiModelAutoscalingProps.metric", "MultiModelAutoscalingProps.targetUtilization"], "no adapter, no HTTP endpoint, no replicas, the puller on, no OpenShift AI route or auth; autoscaling 1..1 on 80% CPU", () => {
+  itChecksDefaults(["MultiModelProps.adapter", "MultiModelProps.httpDataEndpoint", "MultiModelProps.replicas", "MultiModelProps.storageHelper", "MultiModelProps.route", "MultiModelProps.auth", "MultiModelScalingProps.min", "MultiModelScalingProps.metric", "MultiModelScalingProps.target"], "no adapter, no HTTP endpoint, no replicas, the puller on, no OpenShift AI route or auth; autoscaling 1..1 on 80% CPU", () => {
     const [runtime] = synthChart((chart) => new InferenceEngine(chart, "c", custom), { target: { openshiftAI: { version: "2.25" } } });
     const spec = runtimeSpec(runtime);
     expect([spec["builtInAdapter"], spec["httpDataEndpoint"], spec["replicas"], spec["storageHelper"]]).toEqual([undefined, undefined, undefined, undefined]);
@@ -41,8 +41,15 @@ describe("multiModel defaults", () => {
     });
   });
 
-  itChecksDefaults(["MultiModelAutoscalingProps.max"], "autoscaling.max defaults to min", () => {
-    const [runtime] = synthChart((chart) => new InferenceEngine(chart, "c", { ...custom, multiModel: { autoscaling: { min: 3 } } }), { target: MM });
+  itChecksDefaults(["MultiModelProps.scaling"], "no scaling: no HPA, ModelMesh's podsPerRuntime decides the pods", () => {
+    const [runtime] = synthChart((chart) => new InferenceEngine(chart, "c", { ...custom, multiModel: {} }), { target: MM });
+    const keys = Object.keys(runtime?.metadata.annotations ?? {});
+    expect(keys.filter((k) => /autoscalerClass|min-scale|max-scale|metrics|targetUtilization/.test(k))).toEqual([]);
+    expect(runtimeSpec(runtime)["replicas"]).toBeUndefined();
+  });
+
+  itChecksDefaults(["MultiModelScalingProps.max"], "scaling.max defaults to min", () => {
+    const [runtime] = synthChart((chart) => new InferenceEngine(chart, "c", { ...custom, multiModel: { scaling: { min: 3 } } }), { target: MM });
     expect(runtime?.metadata.annotations?.["serving.kserve.io/max-scale"]).toBe("3");
   });
 });

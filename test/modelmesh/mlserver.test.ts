@@ -158,7 +158,7 @@ describeIfCrds("conformance", () => {
     const manifests = synthChart((chart) => {
       KServeTarget.set(chart, MM);
       new InferenceEngine(chart, "fraud", MLServer.runtime({ ...FRAUD, modelDefaults: { versions: ["sklearn/1.4"], parameters: { format: "joblib" } } }));
-      new InferenceEngine(chart, "fraud-mm", MLServer.runtime({ ...FRAUD, mode: "multi", autoscaling: { min: 1, max: 4 } }));
+      new InferenceEngine(chart, "fraud-mm", MLServer.runtime({ ...FRAUD, mode: "multi", scaling: { min: 1, max: 4 } }));
     });
     expect(formatProblems(validateAll(manifests))).toBe("");
   });

@@ -98,7 +98,7 @@ describe("ModelMesh runtime presets", () => {
     const manifests = synthChart(
       (chart) => {
         new InferenceEngine(chart, "mlserver", ModelMeshRuntimes.mlserver({ image: "quay.io/acme/mlserver:1.6.1", replicas: 3 }));
-        new InferenceEngine(chart, "triton", ModelMeshRuntimes.triton({ autoscaling: { min: 2, max: 6, metric: "memory", targetUtilization: 70 } }));
+        new InferenceEngine(chart, "triton", ModelMeshRuntimes.triton({ scaling: { min: 2, max: 6, metric: "memory", target: 70 } }));
       },
       { target: MM },
     );
@@ -266,11 +266,11 @@ describe("multi-model engine props", () => {
     });
   });
 
-  it("replicas xor autoscaling; autoscaling.max at least min; route and auth only on OpenShift AI", () => {
-    const error = validationError((chart) => new InferenceEngine(chart, "c", customProps({ multiModel: { replicas: 2, autoscaling: { min: 3, max: 2 }, route: true, auth: true } })), { target: MM });
+  it("replicas xor scaling; scaling.max at least min; route and auth only on OpenShift AI", () => {
+    const error = validationError((chart) => new InferenceEngine(chart, "c", customProps({ multiModel: { replicas: 2, scaling: { min: 3, max: 2 }, route: true, auth: true } })), { target: MM });
     expect(error.issues.map((i) => [i.path, i.rule, i.message])).toEqual([
-      ["multiModel.autoscaling", "modelmesh/runtime-scaling", "replicas fixes the runtime's pod count and autoscaling makes an HPA change it; give one"],
-      ["multiModel.autoscaling.max", "modelmesh/runtime-scaling", "autoscaling.max 2 is below autoscaling.min 3 (ModelMesh would raise max to min)"],
+      ["multiModel.scaling", "modelmesh/runtime-scaling", "replicas fixes the runtime's pod count and scaling makes an HPA change it; give one"],
+      ["multiModel.scaling.max", "modelmesh/runtime-scaling", "scaling.max 2 is below scaling.min 3 (ModelMesh would raise max to min)"],
       ["multiModel.route", "modelmesh/openshift-ai-only", "multiModel.route is read by OpenShift AI 2.x (runtime annotation enable-route); upstream ModelMesh has no such switch"],
       ["multiModel.auth", "modelmesh/openshift-ai-only", "multiModel.auth is read by OpenShift AI 2.x (runtime annotation enable-auth); upstream ModelMesh has no such switch"],
     ]);
@@ -391,7 +391,7 @@ describeIfCrds("conformance", () => {
   it("every preset and a custom multi-model engine validate against the ServingRuntime CRD", () => {
     const manifests = synthChart(
       (chart) => {
-        new InferenceEngine(chart, "triton", ModelMeshRuntimes.triton({ autoscaling: { max: 3 } }));
+        new InferenceEngine(chart, "triton", ModelMeshRuntimes.triton({ scaling: { max: 3 } }));
         new InferenceEngine(chart, "mlserver", ModelMeshRuntimes.mlserver({ route: true, auth: true, scope: "cluster" }));
         new InferenceEngine(chart, "ovms", ModelMeshRuntimes.ovms({ replicas: 1 }));
         new InferenceEngine(chart, "torchserve", ModelMeshRuntimes.torchserve());

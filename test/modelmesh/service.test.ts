@@ -102,7 +102,7 @@ describe("what ModelMesh would ignore is an error", () => {
     expect(error.issues[4]).toMatchObject({
       value: { min: 2 },
       message: "ModelMesh ignores scaling: ModelMesh scales the runtime's shared pods, not single models (it loads and unloads models on demand)",
-      fix: "remove scaling; size the runtime with multiModel.replicas or multiModel.autoscaling on the engine",
+      fix: "remove scaling; size the runtime with multiModel.replicas or multiModel.scaling on the engine",
     });
     expect(error.issues[2]).toMatchObject({
       message: "ModelMesh ignores env: the runtime's containers are shared by every model loaded into them",

@@ -422,7 +422,7 @@ const scenarios: { name: string; namespace: string; target: TargetProps; define:
     define: (d) => {
       const ngc = { apiKeySecret: NgcSecrets.apiKey("nim-key"), pullSecret: "ngc-pull", hfTokenSecret: "hf-token" };
       const l40s = d.profile("l40s", { accelerator: Accelerator.nvidia({ min: 1, default: 1, max: 4, product: "NVIDIA-L40S" }), cpu: { min: 2, default: 8, max: 32 }, memory: { min: "16Gi", default: "32Gi", max: "128Gi" } });
-      const first = d.nim("llama-a", { model: "llama-3.1-8b-instruct", ngc, hardware: l40s.request({ accelerators: 1 }), cache: { create: { size: "50Gi", accessMode: "ReadWriteMany" } }, replicas: { min: 1, max: 2 } });
+      const first = d.nim("llama-a", { model: "llama-3.1-8b-instruct", ngc, hardware: l40s.request({ accelerators: 1 }), cache: { create: { size: "50Gi", accessMode: "ReadWriteMany" } }, scaling: { min: 1, max: 2 } });
       d.nim("llama-b", { model: "llama-3.1-8b-instruct", ngc, hardware: l40s, cache: { claimName: "llama-cache", accessModes: ["ReadWriteOnce"], downloadJob: true } });
       d.nim("llama-c", { model: "llama-3.1-8b-instruct", ngc, runtime: first, visibility: "exposed" });
       d.service("llama-extra", { engine: first, model: ModelLocation.none(), hardware: l40s.request({ accelerators: 1 }) });

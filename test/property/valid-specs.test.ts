@@ -228,7 +228,7 @@ const nimSpec: fc.Arbitrary<Spec> = fc
       target: s.openshiftAI && s.platform === "kserve" ? { openshiftAI: true } : {},
       describe: s as unknown as Record<string, unknown>,
       define: (api: Api) =>
-        void api.nim(s.name, { model: s.model, platform: s.platform, gpus, ngc: { apiKeySecret: "ngc-api", pullSecret: "ngc-secret" }, replicas: { min: s.replicas[0], max: s.replicas[0] + s.replicas[1] } }),
+        void api.nim(s.name, { model: s.model, platform: s.platform, accelerators: gpus, ngc: { apiKeySecret: "ngc-api", pullSecret: "ngc-secret" }, ...(s.replicas[1] === 0 ? { replicas: s.replicas[0] } : { scaling: { min: s.replicas[0], max: s.replicas[0] + s.replicas[1] } }) }),
     };
   });
 

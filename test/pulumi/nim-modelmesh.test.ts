@@ -172,7 +172,7 @@ describe("NIM", () => {
         const profile = new cdk8s.HardwareProfile(chart, "l40s", l40s);
         const first = cdk8s.Nim.llama31_8bInstruct(chart, "first", { ngc, hardware: profile });
         cdk8s.Nim.llama31_8bInstruct(chart, "second", { ngc, hardware: profile.request({ accelerators: 2 }) });
-        cdk8s.Nim.llama31_8bInstruct(chart, "third", { ngc, runtime: first, replicas: { min: 1, max: 3 } });
+        cdk8s.Nim.llama31_8bInstruct(chart, "third", { ngc, runtime: first, scaling: { min: 1, max: 3 } });
         new cdk8s.InferenceService(chart, "custom", { engine: first, model: ModelLocation.none(), hardware: profile.request({ accelerators: 1 }) });
       },
       { chart: { namespace: "nim" } },
@@ -184,7 +184,7 @@ describe("NIM", () => {
       const profile = new HardwareProfile("l40s", l40s);
       first = Nim.llama31_8bInstruct("first", { ngc, hardware: profile, namespace: "nim" });
       second = Nim.llama31_8bInstruct("second", { ngc, hardware: profile.request({ accelerators: 2 }), namespace });
-      Nim.llama31_8bInstruct("third", { ngc, runtime: first, replicas: { min: 1, max: 3 }, namespace });
+      Nim.llama31_8bInstruct("third", { ngc, runtime: first, scaling: { min: 1, max: 3 }, namespace });
       new InferenceService("custom", { engine: first, model: ModelLocation.none(), hardware: profile.request({ accelerators: 1 }), namespace });
     });
     expect(byKey(actual)).toEqual(byKey(expected));
@@ -212,8 +212,8 @@ describe("NIM", () => {
 
   it("validation: the same messages as cdk8s, at construction", () => {
     const swapped = { apiKeySecret: NgcSecrets.pullSecret("ngc-secret") as never, pullSecret: NgcSecrets.apiKey("nvidia-nim-secrets") as never };
-    const message = cdk8sMessage((chart) => cdk8s.Nim.llama31_8bInstruct(chart, "llama", { ngc: swapped, gpus: 3 }));
-    const error = pulumiError(() => Nim.llama31_8bInstruct("llama", { namespace: "models", ngc: swapped, gpus: 3 }));
+    const message = cdk8sMessage((chart) => cdk8s.Nim.llama31_8bInstruct(chart, "llama", { ngc: swapped, accelerators: 3 }));
+    const error = pulumiError(() => Nim.llama31_8bInstruct("llama", { namespace: "models", ngc: swapped, accelerators: 3 }));
     expect(error.message).toBe(message);
     expect(error.issues.map((i) => i.rule)).toContain("nim/secret-mixup");
     const account = cdk8sMessage((chart) => new cdk8s.NimAccount(chart, "account", { apiKeySecret: "ngc-account" }));

@@ -64,7 +64,7 @@ export interface AdapterContainerProps {
 }
 
 /** Autoscaling of a multi-model runtime's pods (ModelMesh creates an HPA from runtime annotations). */
-export interface MultiModelAutoscalingProps {
+export interface MultiModelScalingProps {
   /**
    * Fewest pods.
    * @default 1
@@ -81,10 +81,10 @@ export interface MultiModelAutoscalingProps {
    */
   readonly metric?: "cpu" | "memory";
   /**
-   * Target utilization, in percent.
+   * Target utilization of the metric, in percent (`target`, as in an InferenceService's `scaling`).
    * @default 80 (KServe's default CPU utilization)
    */
-  readonly targetUtilization?: number;
+  readonly target?: number;
 }
 
 /** What makes an engine a ModelMesh multi-model runtime. */
@@ -124,7 +124,7 @@ export interface MultiModelProps {
    * Scale the runtime's pods with an HPA instead of a fixed count.
    * @default no HPA
    */
-  readonly autoscaling?: MultiModelAutoscalingProps;
+  readonly scaling?: MultiModelScalingProps;
   /**
    * Let ModelMesh's puller download models from the storage-config entries (storageHelper).
    * @default true

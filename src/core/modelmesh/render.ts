@@ -53,7 +53,7 @@ export function renderAdapterContainers(spec: MultiModelSpec, security: Security
 
 /** Runtime metadata annotations: HPA settings, and the OpenShift AI 2.x route and auth switches. */
 export function multiModelAnnotations(spec: MultiModelSpec, openshiftAI: boolean): Record<string, string> {
-  const a = spec.autoscaling;
+  const a = spec.scaling;
   return (
     compact({
       ...(a !== undefined
@@ -62,7 +62,7 @@ export function multiModelAnnotations(spec: MultiModelSpec, openshiftAI: boolean
             [RUNTIME_SCALING_KEYS.minScale]: String(a.min),
             [RUNTIME_SCALING_KEYS.maxScale]: String(a.max),
             [RUNTIME_SCALING_KEYS.metric]: a.metric,
-            [RUNTIME_SCALING_KEYS.targetUtilization]: String(a.targetUtilization),
+            [RUNTIME_SCALING_KEYS.targetUtilization]: String(a.target),
           }
         : {}),
       ...(openshiftAI && spec.route ? { [ODH_MODELMESH_KEYS.enableRoute]: "true" } : {}),

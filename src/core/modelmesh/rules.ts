@@ -105,17 +105,17 @@ export const modelMeshPlaceholderRule = defineRule<MultiModelEngineSubject>({
 export const modelMeshRuntimeScalingRule = defineRule<MultiModelEngineSubject>({
   id: "modelmesh/runtime-scaling",
   severity: "error",
-  summary: "A multi-model runtime gives fixed replicas or autoscaling (not both), and its autoscaling max is at least its min.",
+  summary: "A multi-model runtime gives fixed replicas or scaling (not both), and its scaling max is at least its min.",
   why: "An HPA rewrites the replica count that replicas fixes, so the two fight on the cluster; and ModelMesh silently raises a max below min to min.",
-  fix: "give replicas or autoscaling, with max at least min",
+  fix: "give replicas or scaling, with max at least min",
   on: "props",
   check: ({ props }) => {
     const mm = props.multiModel;
     if (mm === undefined) return [];
     const out: Finding[] = [];
-    if (mm.replicas !== undefined && mm.autoscaling !== undefined) out.push({ path: "multiModel.autoscaling", value: mm.autoscaling, message: "replicas fixes the runtime's pod count and autoscaling makes an HPA change it; give one", fix: "remove multiModel.replicas or multiModel.autoscaling" });
-    const a = mm.autoscaling;
-    if (a?.min !== undefined && a.max !== undefined && a.min > a.max) out.push({ path: "multiModel.autoscaling.max", value: a.max, message: `autoscaling.max ${a.max} is below autoscaling.min ${a.min} (ModelMesh would raise max to min)`, fix: `set autoscaling.max to at least ${a.min}` });
+    if (mm.replicas !== undefined && mm.scaling !== undefined) out.push({ path: "multiModel.scaling", value: mm.scaling, message: "replicas fixes the runtime's pod count and scaling makes an HPA change it; give one", fix: "remove multiModel.replicas or multiModel.scaling" });
+    const a = mm.scaling;
+    if (a?.min !== undefined && a.max !== undefined && a.min > a.max) out.push({ path: "multiModel.scaling.max", value: a.max, message: `scaling.max ${a.max} is below scaling.min ${a.min} (ModelMesh would raise max to min)`, fix: `set scaling.max to at least ${a.min}` });
     return out;
   },
 });
@@ -475,7 +475,7 @@ const ON_ENGINE = "set it on the multi-model engine instead";
 
 /** Why ModelMesh ignores a prop, and what to do instead. */
 export const MODELMESH_IGNORED_PROPS: Readonly<Record<string, readonly [string, string]>> = {
-  scaling: ["ModelMesh scales the runtime's shared pods, not single models (it loads and unloads models on demand)", "remove scaling; size the runtime with multiModel.replicas or multiModel.autoscaling on the engine"],
+  scaling: ["ModelMesh scales the runtime's shared pods, not single models (it loads and unloads models on demand)", "remove scaling; size the runtime with multiModel.replicas or multiModel.scaling on the engine"],
   containerConcurrency: ["it is a Knative queue-proxy limit, and ModelMesh has no Knative revision", "remove containerConcurrency"],
   canaryTrafficPercent: ["it splits traffic between Knative revisions, and ModelMesh has none", "remove canaryTrafficPercent; roll out a new model version as a second InferenceService"],
   timeoutSeconds: [`${SHARED}, which has no per-model timeout`, "remove timeoutSeconds"],

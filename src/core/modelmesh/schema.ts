@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { k8sName, withFix } from "../schema";
 import { envSchema, port, resourcesSchema } from "../pod/schema";
-import type { MultiModelAutoscalingProps, MultiModelProps } from "./props";
+import type { MultiModelScalingProps, MultiModelProps } from "./props";
 import { BUILT_IN_SERVER_TYPES, ENDPOINT_FORM } from "./constants";
 
 const endpoint = z.string().regex(ENDPOINT_FORM, {
@@ -33,17 +33,17 @@ const adapterContainer = z.strictObject({
 });
 
 /** Autoscaling of a multi-model runtime's pods. */
-const multiModelAutoscalingSchema: z.ZodType<MultiModelAutoscalingProps> = z.strictObject({
+const multiModelScalingSchema: z.ZodType<MultiModelScalingProps> = z.strictObject({
   min: z.number().int().min(1).optional(),
   max: z.number().int().min(1).optional(),
   metric: z.enum(["cpu", "memory"]).optional(),
-  targetUtilization: z.number().int().min(1).max(100).optional(),
+  target: z.number().int().min(1).max(100).optional(),
 });
 
 /** zod shape of the runtime-wide `multiModel` settings a preset also takes: pods, HPA, OpenShift AI route and auth. */
 export const multiModelRuntimeShape = {
   replicas: z.number().int().min(0).optional(),
-  autoscaling: multiModelAutoscalingSchema.optional(),
+  scaling: multiModelScalingSchema.optional(),
   route: z.boolean().optional(),
   auth: z.boolean().optional(),
 };

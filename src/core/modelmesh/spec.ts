@@ -21,7 +21,7 @@ export interface MultiModelSpec {
   readonly grpcDataEndpoint: string;
   readonly httpDataEndpoint?: string;
   readonly replicas?: number;
-  readonly autoscaling?: { readonly min: number; readonly max: number; readonly metric: "cpu" | "memory"; readonly targetUtilization: number };
+  readonly scaling?: { readonly min: number; readonly max: number; readonly metric: "cpu" | "memory"; readonly target: number };
   readonly storageHelper: boolean;
   readonly route: boolean;
   readonly auth: boolean;
@@ -32,7 +32,7 @@ export function resolveMultiModel(props: MultiModelProps, port: number): MultiMo
   const adapter = props.adapter;
   const builtIn = adapter !== undefined && "serverType" in adapter ? adapter : undefined;
   const custom = adapter !== undefined && "container" in adapter ? adapter.container : undefined;
-  const a = props.autoscaling;
+  const a = props.scaling;
   return {
     containerName: props.containerName ?? builtIn?.serverType ?? "server",
     ...(builtIn !== undefined
@@ -51,7 +51,7 @@ export function resolveMultiModel(props: MultiModelProps, port: number): MultiMo
     grpcDataEndpoint: props.grpcDataEndpoint ?? `port:${port}`,
     ...(props.httpDataEndpoint !== undefined ? { httpDataEndpoint: props.httpDataEndpoint } : {}),
     ...(props.replicas !== undefined ? { replicas: props.replicas } : {}),
-    ...(a !== undefined ? { autoscaling: { min: a.min ?? 1, max: a.max ?? a.min ?? 1, metric: a.metric ?? "cpu", targetUtilization: a.targetUtilization ?? 80 } } : {}),
+    ...(a !== undefined ? { scaling: { min: a.min ?? 1, max: a.max ?? a.min ?? 1, metric: a.metric ?? "cpu", target: a.target ?? 80 } } : {}),
     storageHelper: props.storageHelper ?? true,
     route: props.route ?? false,
     auth: props.auth ?? false,

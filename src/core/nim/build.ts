@@ -26,7 +26,7 @@ import type { NimModelSpec } from "./catalogue";
 import type { NimAccountProps, NimProps } from "./props";
 import { NgcSecrets } from "./props";
 import { nimAccountSchema, nimSchema } from "./schema";
-import { checkCache, checkNgcSecrets, checkNimReplicas, checkProfile, checkSecretKind, ref, resolveGpus, resolveNimModel } from "./rules";
+import { checkCache, checkNgcSecrets, checkNimReplicas, checkProfile, checkSecretKind, nimReplicaBounds, ref, resolveGpus, resolveNimModel } from "./rules";
 import { NIM_EMPTYDIR_CACHE_PATH, NIM_GROUP, NIM_KNATIVE_CONCURRENCY, NIM_PORT, nimEngineProps, nimScheduling, nimStartupProbe, nimStartupSeconds, renderDownloadJob, renderNimAccount, renderNimCache, renderNimService } from "./render";
 import { nimAccountKeyRule, nimAccountTargetRule, nimKServeOnlyRule, nimOneAccountRule, nimRuntimePlatformRule } from "./rules";
 import { runRules } from "../rules/registry";
@@ -84,9 +84,9 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
   if (hfToken !== undefined) drafts.push(...checkSecretKind("ngc.hfTokenSecret", hfToken, "hf-token"));
   drafts.push(...runRules([nimKServeOnlyRule, nimRuntimePlatformRule], { props: p, platform }));
   const request: HardwareRequest | undefined = p.hardware === undefined ? undefined : requestOf(p.hardware);
-  drafts.push(...checkNimReplicas(p.replicas));
+  drafts.push(...checkNimReplicas(p));
   if (model === undefined || drafts.some((d) => d.severity !== "warning")) return invalid(locate(ctx.where, drafts));
-  const gpusResolved = resolveGpus(model, p.gpus, request);
+  const gpusResolved = resolveGpus(model, p.accelerators, request);
   drafts.push(...gpusResolved.issues);
   if (gpusResolved.gpus === undefined || drafts.some((d) => d.severity !== "warning")) return invalid(locate(ctx.where, drafts));
   const gpus = gpusResolved.gpus;
@@ -94,7 +94,7 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
   const hardware: HardwareRequest = request !== undefined ? { ...request, accelerators: gpus } : Hardware.accelerator(Accelerator.nvidia(), { accelerators: gpus });
   const odh = target.openshiftAI !== undefined;
   const apiKeyRef = { name: apiKey.name, key: apiKey.type === "ngc-api-key" ? apiKey.key : "NGC_API_KEY" };
-  const replicas = { min: p.replicas?.min ?? 1, max: Math.max(p.replicas?.max ?? p.replicas?.min ?? 1, p.replicas?.min ?? 1) };
+  const replicas = nimReplicaBounds(p);
   const cache = p.cache;
   const claimName = cache?.claimName ?? (cache?.create !== undefined ? `${name}-cache` : undefined);
   // the profile the NIM is pinned to (`auto` lets it pick one for the GPUs it finds)

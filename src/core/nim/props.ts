@@ -176,15 +176,16 @@ export interface NimProps {
   readonly version?: string;
   /**
    * Hardware: a profile request, `Hardware.accelerator(Accelerator.nvidia())`, or a HardwareProfile
-   * itself (then `gpus` devices are requested from it).
+   * itself (then `accelerators` devices are requested from it).
    * @default NVIDIA GPUs without a profile
    */
   readonly hardware?: HardwareRequest | { readonly profile: HardwareProfileInfo };
   /**
-   * GPUs per pod: one of the counts the model's profiles support.
+   * GPUs per pod: one of the counts the model's profiles support (the same word as a hardware
+   * request's `accelerators`).
    * @default the request's count, else the smallest supported count the hardware allows
    */
-  readonly gpus?: number;
+  readonly accelerators?: number;
   /**
    * NIM profile: `auto` (the NIM picks one for the GPUs it finds) or a profile id (64 hex characters,
    * from `list-model-profiles`).
@@ -197,10 +198,11 @@ export interface NimProps {
    */
   readonly cache?: NimCacheProps;
   /**
-   * Replicas: fixed, or autoscaled between min and max.
-   * @default one replica
+   * Fixed replicas, as on an InferenceService, a ModelMesh runtime and an LLMInferenceService
+   * (excludes `scaling`).
+   * @default 1, unless `scaling` is set
    */
-  readonly replicas?: { readonly min?: number; readonly max?: number };
+  readonly replicas?: number;
   /**
    * KServe: reuse a NIM runtime defined elsewhere (for example another Nim's `runtime`).
    * @default a runtime for this model and version
@@ -224,11 +226,11 @@ export interface NimProps {
    */
   readonly deploymentMode?: DeploymentMode;
   /**
-   * KServe: autoscaling of the InferenceService (metric, target, autoscaler), beside `replicas` for its
-   * bounds.
-   * @default Knative: `{ metric: "concurrency", target: 10 }` (NVIDIA's recipe); Standard: the InferenceService's defaults
+   * Autoscaling between `min` and `max` replicas (excludes `replicas`). On KServe also the metric, target
+   * and autoscaler of the InferenceService; the NIM Operator takes `min` and `max` only (its HPA).
+   * @default fixed replicas; with Knative, `{ metric: "concurrency", target: 10 }` (NVIDIA's recipe)
    */
-  readonly scaling?: Omit<ScalingProps, "min" | "max">;
+  readonly scaling?: ScalingProps;
   /**
    * KServe: how long the NIM may take to start before the kubelet restarts it (the startup probe's
    * budget). The first start of a NIM without a filled cache downloads the weights, so the budget

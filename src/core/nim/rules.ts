@@ -141,7 +141,7 @@ export interface NimGpuSubject {
   readonly model: NimModelSpec;
   /** The accelerator of the hardware, if the hardware names one. */
   readonly accelerator?: AcceleratorSpec;
-  /** The GPU count given (`gpus`, else the request's count), and the prop it came from. */
+  /** The GPU count given (`accelerators`, else the request's count), and the prop it came from. */
   readonly explicit?: { readonly count: number; readonly path: string };
   /** The bounds the hardware allows, and the smallest supported count within them. */
   readonly bounds: { readonly min: number; readonly max: number; readonly profile?: string; readonly fitting?: number };
@@ -158,7 +158,7 @@ export function nimGpuFacts(model: NimModelSpec, gpus: number | undefined, reque
   return {
     model,
     ...(accelerator !== undefined ? { accelerator } : {}),
-    ...(given !== undefined ? { explicit: { count: given, path: gpus !== undefined ? "gpus" : "hardware.accelerators" } } : {}),
+    ...(given !== undefined ? { explicit: { count: given, path: gpus !== undefined ? "accelerators" : "hardware.accelerators" } } : {}),
     bounds: { min, max, ...(request?.profile ? { profile: request.profile.name } : {}), ...(fitting !== undefined ? { fitting } : {}) },
   };
 }
@@ -316,7 +316,7 @@ export const nimCacheRwxRule = defineRule<NimCacheSubject>({
   fix: 'use a ReadWriteMany claim (accessMode: "ReadWriteMany"), or one replica',
   on: "props",
   check: ({ cache, props }) => {
-    const max = Math.max(props.replicas?.min ?? 1, props.replicas?.max ?? 1);
+    const max = nimReplicaBounds(props).max;
     const modes = cache.create !== undefined ? [cache.create.accessMode ?? "ReadWriteOnce"] : cache.accessModes;
     const shared = modes?.some((m) => m === "ReadWriteMany" || (m === "ReadOnlyMany" && cache.readOnly === true));
     if (!hasClaim(cache) || max <= 1 || modes === undefined || shared === true) return [];
@@ -396,33 +396,50 @@ export const nimOneAccountRule = defineRule<NimAccountSubject>({
 export const nimKServeOnlyRule = defineRule<{ readonly props: NimProps; readonly platform: "kserve" | "nim-operator" }>({
   id: "nim/kserve-only",
   severity: "error",
-  summary: "deploymentMode, scaling, startupSeconds, labels and annotations of a Nim apply to its KServe InferenceService, so only on platform kserve",
-  why: "the NIM Operator's NIMService has its own scaling (replicas or an HPA) and probes; settings for an InferenceService that is never rendered would be silently lost",
+  summary: "deploymentMode, startupSeconds, labels, annotations and scaling settings other than min and max of a Nim apply to its KServe InferenceService, so only on platform kserve",
+  why: "the NIM Operator's NIMService has its own scaling (replicas or an HPA between scaling.min and scaling.max) and probes; settings for an InferenceService that is never rendered would be silently lost",
   fix: "drop them, or use platform kserve",
   on: "props",
   check: ({ props, platform }) => {
     if (platform === "kserve") return [];
-    return (["deploymentMode", "scaling", "startupSeconds", "labels", "annotations"] as const)
+    const fields = (["deploymentMode", "startupSeconds", "labels", "annotations"] as const)
       .filter((k) => props[k] !== undefined)
       .map((k) => ({ path: k, value: props[k], message: `${k} configures the KServe InferenceService, and this Nim runs on the NIM Operator` }));
+    const scaling = Object.entries(props.scaling ?? {})
+      .filter(([k, v]) => k !== "min" && k !== "max" && v !== undefined)
+      .map(([k, v]) => ({ path: `scaling.${k}`, value: v, message: `scaling.${k} configures the KServe InferenceService's autoscaler, and this Nim runs on the NIM Operator (its HPA takes scaling.min and scaling.max)` }));
+    return [...fields, ...scaling];
   },
 });
 
-/** `replicas.min` above `replicas.max`: the library would otherwise raise max to min without a word. */
-export const nimReplicasRule = defineRule<{ readonly min?: number; readonly max?: number } | undefined>({
+/** The replica bounds of a NIM: its fixed `replicas`, else `scaling`'s min (default 1) and max (default min). */
+export function nimReplicaBounds(props: Pick<NimProps, "replicas" | "scaling">): { readonly min: number; readonly max: number } {
+  if (props.scaling === undefined) return { min: props.replicas ?? 1, max: props.replicas ?? 1 };
+  const min = props.scaling.min ?? 1;
+  return { min, max: Math.max(props.scaling.max ?? min, min) };
+}
+
+/** Fixed replicas or autoscaling, with bounds in order: the library would otherwise raise max to min without a word. */
+export const nimReplicasRule = defineRule<Pick<NimProps, "replicas" | "scaling">>({
   id: "nim/replicas",
   severity: "error",
-  summary: "A NIM's replicas.min is at most its replicas.max.",
-  why: "KServe and the NIM Operator reject (or clamp) a minimum above the maximum, so the NIM would not scale as written.",
-  fix: "lower replicas.min or raise replicas.max",
+  summary: "A NIM gives fixed replicas or scaling (not both), and its scaling.min is at most its scaling.max.",
+  why: "KServe and the NIM Operator reject (or clamp) a minimum above the maximum, and a fixed count beside autoscaling bounds leaves one of them unused, so the NIM would not scale as written.",
+  fix: "give replicas or scaling, with scaling.min at most scaling.max",
   on: "props",
-  check: (replicas) => {
-    if (replicas?.min === undefined || replicas.max === undefined || replicas.min <= replicas.max) return [];
-    return [{ path: "replicas.min", value: replicas.min, message: `replicas.min ${replicas.min} is above replicas.max ${replicas.max}`, fix: `set replicas.min to at most ${replicas.max}, or replicas.max to at least ${replicas.min}` }];
+  check: ({ replicas, scaling }) => {
+    const out: Finding[] = [];
+    if (replicas !== undefined && scaling !== undefined && (scaling.min !== undefined || scaling.max !== undefined)) {
+      out.push({ path: "replicas", value: replicas, message: "replicas fixes the NIM's pod count and scaling.min/max make it autoscale; give one", fix: "remove replicas, or scaling.min and scaling.max" });
+    }
+    const min = scaling?.min;
+    const max = scaling?.max;
+    if (min !== undefined && max !== undefined && min > max) out.push({ path: "scaling.min", value: min, message: `scaling.min ${min} is above scaling.max ${max}`, fix: `set scaling.min to at most ${max}, or scaling.max to at least ${min}` });
+    return out;
   },
 });
 
 /** Problems with a NIM's replicas. */
-export function checkNimReplicas(replicas: { readonly min?: number; readonly max?: number } | undefined): IssueDraft[] {
-  return runRules([nimReplicasRule], replicas);
+export function checkNimReplicas(props: Pick<NimProps, "replicas" | "scaling">): IssueDraft[] {
+  return runRules([nimReplicasRule], props);
 }

@@ -51,7 +51,7 @@ export const nimSchema = z.strictObject({
   }),
   version: z.string().regex(IMAGE_TAG).optional(),
   hardware: z.custom<HardwareRequest>((v) => isRecord(v) && (isRecord(v["profile"]) || isRecord(v["accelerator"])), { error: withFix("hardware must be a HardwareProfile, profile.request(...) or Hardware.accelerator(...)", "pass the profile or a request") }).optional(),
-  gpus: z.number().optional(),
+  accelerators: z.number().optional(),
   profile: z.string().min(1).optional(),
   cache: z
     .strictObject({
@@ -64,12 +64,13 @@ export const nimSchema = z.strictObject({
       emptyDirSize: quantity.optional(),
     })
     .optional(),
-  replicas: z.strictObject({ min: z.number().int().min(0).optional(), max: z.number().int().min(1).optional() }).optional(),
+  replicas: z.number().int().min(0).optional(),
   runtime: z.custom<IRuntime>((v) => isRecord(v) && isRecord(v["runtime"]), { error: withFix("runtime must be a runtime handle", "pass another Nim's runtime, or leave it out") }).optional(),
   runtimeScope: z.enum(["cluster", "namespace"]).optional(),
   visibility: z.enum(["cluster-local", "exposed"]).optional(),
   deploymentMode: z.enum(["Standard", "Knative", "RawDeployment", "Serverless"], { error: withFix("a NIM runs in Standard or Knative mode", 'use "Standard" or "Knative"') }).optional(),
-  scaling: z.record(z.string(), z.unknown()).optional(),
+  // min and max here (the NIM Operator's HPA); the rest is the InferenceService's, checked by its build
+  scaling: z.looseObject({ min: z.number().int().min(0).optional(), max: z.number().int().min(1).optional() }).optional(),
   startupSeconds: z.number().int().min(60, { error: withFix("a NIM needs at least a minute to start", "give the startup budget in seconds, for example 1800") }).optional(),
   labels: z.record(z.string(), z.string()).optional(),
   annotations: z.record(z.string(), z.string()).optional(),
