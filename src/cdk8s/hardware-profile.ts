@@ -25,6 +25,8 @@ export class HardwareProfile extends Construct {
   public readonly profile: HardwareProfileInfo;
   /** The profile's name. */
   public readonly name: string;
+  /** The profile's name (the same as `name`; the Pulumi component's output of that name). */
+  public readonly profileName: string;
   /** The synthesized objects (the OpenShift AI HardwareProfile; none elsewhere). */
   public readonly apiObjects: readonly ApiObject[];
 
@@ -33,6 +35,7 @@ export class HardwareProfile extends Construct {
     const result = buildHardwareProfile(props, buildContext(scope, id));
     this.profile = result.handle;
     this.name = result.handle.name;
+    this.profileName = result.handle.name;
     this.apiObjects = adopt(this, result);
   }
 

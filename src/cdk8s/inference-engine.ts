@@ -61,6 +61,10 @@ export class InferenceEngine extends Construct implements IRuntime {
   public readonly runtime: RuntimeInfo;
   /** The runtime's name. */
   public readonly name: string;
+  /** The runtime's name (the same as `name`; the Pulumi component's output of that name). */
+  public readonly runtimeName: string;
+  /** `ServingRuntime` or `ClusterServingRuntime`. */
+  public readonly runtimeKind: RuntimeInfo["kind"];
   /** The synthesized objects (empty when the props have errors); for `addJsonPatch` escape hatches. */
   public readonly apiObjects: readonly ApiObject[];
 
@@ -70,6 +74,8 @@ export class InferenceEngine extends Construct implements IRuntime {
     const result = buildWithHandles(scope, id, props, buildInferenceEngine);
     this.runtime = result.handle;
     this.name = result.handle.name;
+    this.runtimeName = result.handle.name;
+    this.runtimeKind = result.handle.kind;
     this.apiObjects = adopt(this, result);
   }
 }

@@ -24,6 +24,8 @@ import type { WithHandles } from "./plus";
 export class InferenceService extends Construct {
   /** The InferenceService's name. */
   public readonly name: string;
+  /** The InferenceService's name (the same as `name`; the Pulumi component's output of that name). */
+  public readonly serviceName: string;
   /** Its namespace, when known. */
   public readonly namespace?: string;
   /** The handle. */
@@ -36,6 +38,7 @@ export class InferenceService extends Construct {
     const result = buildWithHandles(scope, id, props, buildInferenceService);
     this.service = result.handle;
     this.name = result.handle.name;
+    this.serviceName = result.handle.name;
     if (result.handle.namespace !== undefined) this.namespace = result.handle.namespace;
     this.apiObjects = adopt(this, result);
   }

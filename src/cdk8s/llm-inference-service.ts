@@ -24,6 +24,8 @@ import type { WithHandles } from "./plus";
 export class LLMInferenceService extends Construct {
   /** The LLMInferenceService's name. */
   public readonly name: string;
+  /** The LLMInferenceService's name (the same as `name`; the Pulumi component's output of that name). */
+  public readonly serviceName: string;
   /** Its namespace, when known. */
   public readonly namespace?: string;
   /** The handle. */
@@ -36,6 +38,7 @@ export class LLMInferenceService extends Construct {
     const result = buildWithHandles(scope, id, props, buildLLMInferenceService);
     this.service = result.handle;
     this.name = result.handle.name;
+    this.serviceName = result.handle.name;
     if (result.handle.namespace !== undefined) this.namespace = result.handle.namespace;
     this.apiObjects = adopt(this, result);
   }
@@ -86,6 +89,8 @@ export class LLMInferenceServiceConfig extends Construct implements LLMConfigHan
 export class LanguageModel extends Construct {
   /** The resource name (the served model name). */
   public readonly name: string;
+  /** The resource name (the same as `name`; the Pulumi component's output of that name). */
+  public readonly serviceName: string;
   /** How it is served. */
   public readonly serving: LanguageModelServing;
   /** The handle. */
@@ -98,6 +103,7 @@ export class LanguageModel extends Construct {
     const result = buildWithHandles(scope, id, props, buildLanguageModel);
     this.model = result.handle;
     this.name = result.handle.name;
+    this.serviceName = result.handle.name;
     this.serving = result.handle.serving;
     this.apiObjects = adopt(this, result);
   }

@@ -25,11 +25,14 @@ export class ModelFleet extends Construct {
   public readonly fleet: FleetHandle;
   /** The synthesized InferenceServices (empty when the props have errors). */
   public readonly apiObjects: readonly ApiObject[];
+  /** The names of the InferenceServices, in the order of `models`. */
+  public readonly serviceNames: readonly string[];
 
   constructor(scope: Construct, id: string, props: WithHandles<ModelFleetProps>) {
     super(scope, id);
     const result = buildWithHandles(scope, id, props, buildModelFleet);
     this.fleet = result.handle;
+    this.serviceNames = result.handle.services.map((s) => s.name);
     this.apiObjects = adopt(this, result);
   }
 }

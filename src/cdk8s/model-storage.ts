@@ -75,6 +75,8 @@ export class ModelStorage extends Construct {
   public readonly storage: StorageHandle;
   /** The synthesized objects (ServiceAccount, PVC, S3 settings); empty when the props have errors. */
   public readonly apiObjects: readonly ApiObject[];
+  /** The storage's name. */
+  public readonly storageName: string;
 
   /** Name of the ServiceAccount the storage creates (the one that lists its credentials), if it creates one. */
   public readonly serviceAccountName?: string;
@@ -85,6 +87,7 @@ export class ModelStorage extends Construct {
     super(scope, id);
     const result = buildWithHandles(scope, id, props, build as (props: unknown, ctx: BuildContext) => BuildResult<StorageHandle>);
     this.storage = result.handle;
+    this.storageName = result.handle.name;
     this.apiObjects = adopt(this, result);
     const serviceAccountName = createdName(this.apiObjects, "ServiceAccount");
     if (serviceAccountName !== undefined) this.serviceAccountName = serviceAccountName;

@@ -20,12 +20,18 @@ export class ModelMeshNamespace extends Construct {
   public readonly namespace: NamespaceHandle;
   /** The synthesized Namespace (empty when the props have errors). */
   public readonly apiObjects: readonly ApiObject[];
+  /** The namespace's name (the same as `name`; the Pulumi component's output of that name). */
+  public readonly namespaceName: string;
+  /** The handle (the same as `namespace`; the Pulumi component's output of that name). */
+  public readonly namespaceHandle: NamespaceHandle;
 
   constructor(scope: Construct, id: string, props: ModelMeshNamespaceProps = {}) {
     super(scope, id);
     const result = buildModelMeshNamespace(props, buildContext(scope, id));
     this.namespace = result.handle;
     this.name = result.handle.name;
+    this.namespaceName = result.handle.name;
+    this.namespaceHandle = result.handle;
     this.apiObjects = adopt(this, result);
   }
 }

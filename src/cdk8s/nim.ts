@@ -72,6 +72,12 @@ export class Nim extends Construct implements IRuntime {
   public readonly runtime: RuntimeInfo;
   /** The service's name. */
   public readonly name: string;
+  /** The name of the InferenceService (KServe) or NIMService (NIM Operator); the same as `name`. */
+  public readonly serviceName: string;
+  /** The name of the KServe runtime it uses (its own or a shared one); `undefined` on the NIM Operator. */
+  public readonly runtimeName: string | undefined;
+  /** `kserve` or `nim-operator`. */
+  public readonly platform: NimHandle["platform"];
   /** The synthesized objects. */
   public readonly apiObjects: readonly ApiObject[];
 
@@ -80,6 +86,9 @@ export class Nim extends Construct implements IRuntime {
     const result = buildWithHandles(scope, id, props, buildNim);
     this.nim = result.handle;
     this.name = result.handle.name;
+    this.serviceName = result.handle.name;
+    this.runtimeName = result.handle.runtime?.name;
+    this.platform = result.handle.platform;
     this.runtime = nimRuntime(result.handle);
     this.apiObjects = adopt(this, result);
     const claimName = createdName(this.apiObjects, "PersistentVolumeClaim");
@@ -104,6 +113,8 @@ export class Nim extends Construct implements IRuntime {
 export class NimAccount extends Construct {
   /** The handle. */
   public readonly account: NimAccountHandle;
+  /** The Account's name. */
+  public readonly accountName: string;
   /** The synthesized objects. */
   public readonly apiObjects: readonly ApiObject[];
 
@@ -111,6 +122,7 @@ export class NimAccount extends Construct {
     super(scope, id);
     const result = buildWithHandles(scope, id, props, buildNimAccount);
     this.account = result.handle;
+    this.accountName = result.handle.name;
     this.apiObjects = adopt(this, result);
   }
 }

@@ -28,6 +28,10 @@ export class ServingRuntime extends Construct implements IRuntime {
   public readonly runtime: RuntimeInfo;
   /** The runtime's name. */
   public readonly name: string;
+  /** The runtime's name (the same as `name`; the Pulumi component's output of that name). */
+  public readonly runtimeName: string;
+  /** `ServingRuntime` or `ClusterServingRuntime`. */
+  public readonly runtimeKind: RuntimeInfo["kind"];
   /** The synthesized objects (empty when the props have errors). */
   public readonly apiObjects: readonly ApiObject[];
 
@@ -36,6 +40,8 @@ export class ServingRuntime extends Construct implements IRuntime {
     const result = buildWithHandles(scope, id, props, buildServingRuntime);
     this.runtime = result.handle;
     this.name = result.handle.name;
+    this.runtimeName = result.handle.name;
+    this.runtimeKind = result.handle.kind;
     this.apiObjects = adopt(this, result);
   }
 }

@@ -29,6 +29,8 @@ export class StorageConfig extends Construct {
   public readonly storageConfig: StorageConfigHandle;
   /** The synthesized objects (data-connection overlays or the Job and its RBAC); empty for `existing`. */
   public readonly apiObjects: readonly ApiObject[];
+  /** The storage-config Secret's name. */
+  public readonly secretName: string;
   /** Name of the ServiceAccount the Job runs as (`source: { job }`), if the StorageConfig creates one. */
   public readonly serviceAccountName?: string;
 
@@ -36,6 +38,7 @@ export class StorageConfig extends Construct {
     super(scope, id);
     const result = buildWithHandles(scope, id, props, buildStorageConfig);
     this.storageConfig = result.handle;
+    this.secretName = result.handle.secretName;
     this.apiObjects = adopt(this, result);
     const serviceAccountName = createdName(this.apiObjects, "ServiceAccount");
     if (serviceAccountName !== undefined) this.serviceAccountName = serviceAccountName;

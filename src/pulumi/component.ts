@@ -197,6 +197,12 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     if (this.deferred) registerResolved(value, this.resolvedHandle.apply(derive), this.ownNamespace);
   }
 
+  /** The name of the first object of `kind` (an Output of `undefined` when the component creates none). */
+  protected nameOfKind(kind: string): pulumi.Output<string | undefined> {
+    const resource = this.resourceOfKind(kind) as { metadata?: pulumi.Output<{ name?: string }> } | undefined;
+    return resource?.metadata !== undefined ? resource.metadata.apply((m) => m.name) : pulumi.output(undefined);
+  }
+
   /** The resource of the first object of `kind`, if any. */
   protected resourceOfKind(kind: string): pulumi.CustomResource | undefined {
     const index = this.kinds.indexOf(kind);

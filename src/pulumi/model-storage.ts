@@ -110,7 +110,7 @@ export type UriStorageArgs = StorageArgs<UriStorageProps>;
  * server-side patch of the credentials Secret's annotations; Pulumi never owns that Secret). A
  * ModelFleet takes the storage itself as its `storage`.
  *
- * Registered outputs: `storageName`, `namespace`, `objects`.
+ * Registered outputs: `storageName`, `serviceAccountName`, `claimName`, `namespace`, `objects`.
  *
  * @example
  * const bucket = ModelStorage.s3("models", { bucket: "models", endpoint: "https://minio.example:9000",
@@ -168,6 +168,10 @@ export class ModelStorage extends KServeComponent<StorageHandle> {
    * undefined when the storage creates none.
    */
   public readonly claim?: k8s.core.v1.PersistentVolumeClaim;
+  /** Name of the ServiceAccount the storage creates, if it creates one (as in the cdk8s construct). */
+  public readonly serviceAccountName: pulumi.Output<string | undefined>;
+  /** Name of the PersistentVolumeClaim the storage creates, if it creates one (as in the cdk8s construct). */
+  public readonly claimName: pulumi.Output<string | undefined>;
 
   private constructor(name: string, args: object, opts: pulumi.ComponentResourceOptions | undefined, build: BuildFunction<never, StorageHandle>) {
     super("kserve-constructs:index:ModelStorage", name, args, opts, build);
@@ -181,7 +185,9 @@ export class ModelStorage extends KServeComponent<StorageHandle> {
     const fleetStorage: FleetStorage = { path: (path) => this.storage.locate(path) };
     this.registerDerived(fleetStorage, (handle): FleetStorage => ({ path: (path) => handle.locate(path) }));
     registerReference(this, () => fleetStorage);
-    this.registerAll({ storageName: this.storageName });
+    this.serviceAccountName = this.nameOfKind("ServiceAccount");
+    this.claimName = this.nameOfKind("PersistentVolumeClaim");
+    this.registerAll({ storageName: this.storageName, serviceAccountName: this.serviceAccountName, claimName: this.claimName });
   }
 
   /**

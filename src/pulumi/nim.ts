@@ -111,7 +111,7 @@ function ownRuntime(name: string, args: NimArgs): RuntimeInfo | undefined {
  * share a runtime between Nims whose Secret names are different Outputs of the same value, pass
  * `runtime: otherNim`.
  *
- * Registered outputs: `serviceName`, `runtimeName` (KServe), `platform`, `namespace`, `objects`.
+ * Registered outputs: `serviceName`, `runtimeName` (KServe), `platform`, `cacheClaimName`, `namespace`, `objects`.
  *
  * @example
  * Nim.llama31_8bInstruct("llama", { ngc: { apiKeySecret: "nvidia-nim-secrets", pullSecret: "ngc-secret" }, hardware: a100 }, { provider });
@@ -175,6 +175,8 @@ export class Nim extends KServeComponent<NimHandle> implements IRuntime {
   public readonly runtimeName: string | undefined;
   /** `kserve` or `nim-operator`. */
   public readonly platform: NimHandle["platform"];
+  /** Name of the cache claim the NIM creates (KServe), if it creates one (as in the cdk8s construct). */
+  public readonly cacheClaimName: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: NimArgs, opts?: pulumi.ComponentResourceOptions) {
     assertArgsObject(name, args, buildNim as BuildFunction<never, unknown>);
@@ -192,7 +194,8 @@ export class Nim extends KServeComponent<NimHandle> implements IRuntime {
       builtRuntimes.set(KServeProgram.registry, list);
     }
     registerReference(this, () => ({ runtime: this.runtime }));
-    this.registerAll({ serviceName: this.serviceName, runtimeName: this.runtimeName, platform: this.platform });
+    this.cacheClaimName = this.nameOfKind("PersistentVolumeClaim");
+    this.registerAll({ serviceName: this.serviceName, runtimeName: this.runtimeName, platform: this.platform, cacheClaimName: this.cacheClaimName });
   }
 }
 

@@ -109,7 +109,7 @@ function buildWith(placeholder: string | undefined): (props: StorageConfigProps,
  * (server-side patches: Pulumi never owns those Secrets); `{ job: { image } }` creates a Job that writes
  * the Secret at deploy time from your credential Secrets.
  *
- * Registered outputs: `secretName`, `keys`, `namespace`, `objects`.
+ * Registered outputs: `secretName`, `keys`, `serviceAccountName`, `namespace`, `objects`.
  *
  * @example
  * const storage = new StorageConfig("storage", {
@@ -128,6 +128,8 @@ export class StorageConfig extends KServeComponent<StorageConfigHandle> {
    * the StorageConfig creates no Job.
    */
   public readonly serviceAccount?: k8s.core.v1.ServiceAccount;
+  /** Name of the ServiceAccount the Job runs as, if the StorageConfig creates one (as in the cdk8s construct). */
+  public readonly serviceAccountName: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: StorageConfigArgs, opts?: pulumi.ComponentResourceOptions) {
     assertArgsObject(name, args, buildStorageConfig as BuildFunction<never, unknown>);
@@ -137,7 +139,8 @@ export class StorageConfig extends KServeComponent<StorageConfigHandle> {
     this.secretName = this.resolvedHandle.apply((handle) => handle.secretName);
     const serviceAccount = this.resourceOfKind("ServiceAccount");
     if (serviceAccount !== undefined) this.serviceAccount = serviceAccount as k8s.core.v1.ServiceAccount;
-    this.registerAll({ secretName: this.secretName, keys: this.handle.keys });
+    this.serviceAccountName = this.nameOfKind("ServiceAccount");
+    this.registerAll({ secretName: this.secretName, keys: this.handle.keys, serviceAccountName: this.serviceAccountName });
   }
 
   /** The model at `path` (a leading '/' is dropped) in entry `key`: `storage: { key, path }`. */

@@ -273,7 +273,7 @@ describe("outputs", () => {
     });
     expect(outputs).toEqual([
       { runtimeName: "engine", runtimeKind: "ServingRuntime", namespace: "models", objects: ["ServingRuntime/engine"] },
-      { storageName: "hub", namespace: "models", objects: ["ServiceAccount/hub-sa"] },
+      { storageName: "hub", serviceAccountName: "hub-sa", claimName: undefined, namespace: "models", objects: ["ServiceAccount/hub-sa"] },
       { serviceName: "granite", namespace: "models", objects: ["InferenceService/granite"], url: undefined },
     ]);
   });
