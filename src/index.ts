@@ -16,9 +16,11 @@ export { checkDns1035, checkDns1123Label, checkDns1123Subdomain, checkForeignVal
 export { parseQuantity, compareQuantities, isQuantity, formatBytes } from "./core/quantity";
 export type { Quantity } from "./core/quantity";
 export * from "./core/target";
-export type { BuildContext, BuildResult } from "./core/context";
+export type { BuildContext, BuildDraft, BuildResult } from "./core/context";
+export { CLUSTER_SCOPED_KINDS, factsOf, isClusterScoped, planOf, shareKeyOf } from "./core/plan";
+export type { EmitEntry, EmitPlan, ManifestFacts, ManifestFactsMap, OwnedObject, Ownership, PatchOfExisting, PatchStrategy } from "./core/plan";
 export { Registry } from "./core/context";
-export { SECRET_OVERLAY_ANNOTATIONS, SYNC_WAVE_ANNOTATION, DEFAULT_SYNC_WAVES, isSecretOverlay, syncWaveOf, withSyncWave, checkSyncWaves, assertSyncWaves } from "./core/gitops";
+export { SECRET_OVERLAY_ANNOTATIONS, SYNC_WAVE_ANNOTATION, DEFAULT_SYNC_WAVES, syncWaveOf, withSyncWave, checkSyncWaves, assertSyncWaves } from "./core/gitops";
 export type { SyncWaves } from "./core/gitops";
 export { READY_CONDITIONS, DEFAULT_READY_TIMEOUT_SECONDS, checkReadiness, readinessOf } from "./core/readiness";
 export type { ReadinessProps } from "./core/readiness";
@@ -125,7 +127,6 @@ export type { MLServerPresetProps, MLServerModelDefaults } from "./presets/mlser
 export type { MLServerServerSettings, MLServerModelSettings, MLServerModelParameters } from "./core/mlserver/settings";
 export type { SecretKeyProps, StorageConfigProps, StorageConfigEntryProps, StorageConfigSource, StorageConfigJobProps, S3EntryProps, GcsEntryProps, AzureEntryProps, PvcEntryProps } from "./core/storageconfig/props";
 export { buildStorageConfig, STORAGE_CONFIG_SECRET, locateInStorageConfig } from "./core/storageconfig/build";
-export { unhashedJobName } from "./core/storageconfig/render";
 export type { StorageConfigHandle, StorageConfigPathOptions } from "./core/storageconfig/build";
 export type { StorageConfigReference } from "./core/storage/location";
 export type { ServingMode, ModelServingProps, ModelServingHandle, IModelServing } from "./core/serving/props";

@@ -5,7 +5,7 @@ import { ApiObject, Chart, JsonPatch } from "cdk8s";
 import type { Construct } from "constructs";
 import { asCanonical, withSyncWave } from "../index";
 import { GitOps } from "./gitops";
-import type { Manifest } from "../index";
+import type { EmitPlan } from "../index";
 
 /**
  * An ApiObject whose JSON is canonical whatever cdk8s's settings: keys sorted at every level (so
@@ -25,19 +25,18 @@ export class CanonicalApiObject extends ApiObject {
   }
 }
 
-/** Kinds that are cluster-scoped: cdk8s would otherwise give them the chart's namespace. */
-export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set(["ClusterServingRuntime", "ClusterStorageContainer", "Namespace", "ClusterRole", "ClusterRoleBinding", "LocalModelCache", "LocalModelNodeGroup"]);
-
-/** Emits each manifest as an ApiObject child of `scope`, ids `<Kind>-<name>` (with the scope's Argo CD sync waves, see {@link GitOps}). */
-export function emitManifests(scope: Construct, manifests: readonly Manifest[]): ApiObject[] {
+/**
+ * Emits each entry of an emit plan as an ApiObject child of `scope`, with the plan's id, and the scope's
+ * Argo CD sync waves (see {@link GitOps}). A cluster-scoped object without a namespace does not get the
+ * chart's namespace either.
+ */
+export function emitPlan(scope: Construct, plan: EmitPlan): ApiObject[] {
   const waves = GitOps.of(scope).syncWaves;
-  return manifests.map((rendered) => {
-    const manifest = waves === undefined ? rendered : withSyncWave(rendered, waves);
+  return plan.map((entry) => {
+    const manifest = waves === undefined ? entry.manifest : withSyncWave(entry.manifest, waves);
     const { apiVersion, kind, metadata, ...rest } = manifest;
-    const object = new CanonicalApiObject(scope, `${kind}-${metadata.name}`, { apiVersion, kind, metadata: { ...metadata }, ...rest });
-    if (metadata.namespace === undefined && Chart.of(scope).namespace !== undefined && CLUSTER_SCOPED_KINDS.has(kind)) {
-      object.addJsonPatch(JsonPatch.remove("/metadata/namespace"));
-    }
+    const object = new CanonicalApiObject(scope, entry.id, { apiVersion, kind, metadata: { ...metadata }, ...rest });
+    if (entry.clusterScoped && metadata.namespace === undefined && Chart.of(scope).namespace !== undefined) object.addJsonPatch(JsonPatch.remove("/metadata/namespace"));
     return object;
   });
 }

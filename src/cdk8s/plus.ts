@@ -11,8 +11,8 @@
  */
 import { ApiObject, Chart } from "cdk8s";
 import { Construct } from "constructs";
-import { SECRET_OVERLAY_ANNOTATIONS, ValidationError, checkCreated, checkOverlayAnnotation, checkReference, isObjectHandle, isPlainObject, isSecretOverlay, locate, mapTree } from "../index";
-import type { EnginePreset, IssueDraft, Issue, Manifest, ReferenceKind } from "../index";
+import { SECRET_OVERLAY_ANNOTATIONS, ValidationError, checkCreated, checkOverlayAnnotation, checkReference, isObjectHandle, isPlainObject, locate, mapTree } from "../index";
+import type { EmitPlan, EnginePreset, IssueDraft, Issue, ReferenceKind } from "../index";
 
 /**
  * What the library reads of a cdk8s-plus object given as a reference: cdk8s-plus's `IResource` (every line
@@ -88,16 +88,17 @@ function definingObject(handle: object): ApiObject | undefined {
 }
 
 /**
- * The build's manifests with each overlay of a Secret the app defines itself (see {@link DefinedSecret})
- * applied to that Secret instead: its settings annotations are added to the Secret's ApiObject (the
- * GitOps overlay annotations are not: the app owns that Secret), so the output holds one object of it.
- * An annotation the Secret already has with another value is a problem.
+ * The build's plan with each patch of a Secret the app defines itself (see {@link DefinedSecret}) applied
+ * to that Secret instead: the settings annotations of a `secret-annotations` patch are added to the
+ * Secret's ApiObject (the GitOps overlay annotations are not: the app owns that Secret), so the output
+ * holds one object of it. An annotation the Secret already has with another value is a problem.
  */
-export function applyOverlaysToDefinedSecrets(manifests: readonly Manifest[], defined: readonly DefinedSecret[]): { readonly manifests: readonly Manifest[]; readonly drafts: IssueDraft[] } {
-  if (defined.length === 0) return { manifests, drafts: [] };
+export function applyOverlaysToDefinedSecrets(plan: EmitPlan, defined: readonly DefinedSecret[]): { readonly plan: EmitPlan; readonly drafts: IssueDraft[] } {
+  if (defined.length === 0) return { plan, drafts: [] };
   const drafts: IssueDraft[] = [];
-  const kept = manifests.filter((manifest) => {
-    const secret = isSecretOverlay(manifest) ? defined.find((d) => d.name === manifest.metadata.name && sameNamespace(d.object, manifest.metadata.namespace)) : undefined;
+  const kept = plan.filter(({ manifest, ownership }) => {
+    const annotates = ownership.kind === "patch" && ownership.strategy === "secret-annotations";
+    const secret = annotates ? defined.find((d) => d.name === manifest.metadata.name && sameNamespace(d.object, manifest.metadata.namespace)) : undefined;
     if (secret === undefined) return true;
     const existing = (secret.object.metadata.toJson() as { annotations?: Record<string, string> }).annotations ?? {};
     const wanted = Object.entries(manifest.metadata.annotations ?? {}).filter(([key]) => !Object.hasOwn(SECRET_OVERLAY_ANNOTATIONS, key));
@@ -106,7 +107,7 @@ export function applyOverlaysToDefinedSecrets(manifests: readonly Manifest[], de
     if (problems.length === 0) for (const [key, value] of wanted) secret.object.metadata.addAnnotation(key, value);
     return false;
   });
-  return { manifests: kept, drafts };
+  return { plan: kept, drafts };
 }
 
 function sameNamespace(object: ApiObject, namespace: string | undefined): boolean {

@@ -9,7 +9,7 @@ import type { Construct, IConstruct } from "constructs";
 import { Registry, ValidationError, checkForeignValidation, formatIssue, isError, locate } from "../index";
 import type { BuildContext, BuildResult, Issue } from "../index";
 import { KServeTarget } from "./target";
-import { emitManifests } from "./emit";
+import { emitPlan } from "./emit";
 import { applyOverlaysToDefinedSecrets, resolveHandles } from "./plus";
 
 interface AppState {
@@ -113,14 +113,14 @@ export function buildContext(scope: IConstruct, id: string): BuildContext {
 
 /**
  * Records a build's issues, registers the construct's own validation (cdk8s's hook: `construct.node.validate()`
- * lists its errors) and emits its manifests under `construct`.
+ * lists its errors) and emits its plan under `construct`.
  */
 export function adopt<H>(construct: Construct, result: BuildResult<H>): readonly ApiObject[] {
   recordIssues(construct, result.issues);
   libraryConstructs.add(construct);
   const errors = result.issues.filter(isError);
   construct.node.addValidation(errors.length === 0 ? NO_ERRORS : { validate: () => errors.map(formatIssue) });
-  return emitManifests(construct, result.manifests);
+  return emitPlan(construct, result.plan);
 }
 
 /**
@@ -132,8 +132,8 @@ export function buildWithHandles<P, H>(scope: IConstruct, id: string, props: unk
   const ctx = buildContext(scope, id);
   const { value, drafts, defined } = resolveHandles(props);
   const built = build(value as P, ctx);
-  const applied = applyOverlaysToDefinedSecrets(built.manifests, defined);
-  const result = applied.manifests === built.manifests ? built : { ...built, manifests: applied.manifests };
+  const applied = applyOverlaysToDefinedSecrets(built.plan, defined);
+  const result = applied.plan === built.plan ? built : { ...built, manifests: applied.plan.map((entry) => entry.manifest), plan: applied.plan };
   const problems = [...drafts, ...applied.drafts];
   return problems.length === 0 ? result : { ...result, issues: [...locate(ctx.where, problems), ...result.issues] };
 }

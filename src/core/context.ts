@@ -12,6 +12,8 @@ import { isError, locate, ValidationError } from "./errors";
 import { checkKubernetesSyntax } from "./kubernetes/rules";
 import { mergeTargetProps, resolveTarget } from "./target/resolve";
 import { checkTargetProps } from "./target/rules";
+import { planOf } from "./plan";
+import type { EmitPlan, ManifestFactsMap } from "./plan";
 
 /** The surroundings of one build. */
 export interface BuildContext {
@@ -34,11 +36,36 @@ export interface BuildContext {
   readonly reviewManifestFindings?: (drafts: readonly IssueDraft[]) => IssueDraft[];
 }
 
-/** The result of building one construct: its manifests, its problems and its handle for other constructs. */
+/**
+ * The result of building one construct: its manifests, its problems, its handle for other constructs,
+ * and the emit plan the adapters read (see `./plan.ts`).
+ */
 export interface BuildResult<H> {
+  /** The manifests, in output order (none when the build has errors). */
   readonly manifests: readonly Manifest[];
   readonly issues: readonly Issue[];
   readonly handle: H;
+  /**
+   * One entry per manifest, in the same order (`plan[i].manifest === manifests[i]`): its stable name and
+   * id, whether the library owns it or only patches an object that exists, whether it is cluster-scoped,
+   * and its sharing key. The adapters emit from it and decide nothing themselves.
+   */
+  readonly plan: EmitPlan;
+}
+
+/**
+ * What a builder returns before `guardBuild` completes it: the manifests with the facts the
+ * builder states about some of them (the plan's defaults apply to the rest), no plan yet.
+ */
+export interface BuildDraft<H> {
+  readonly manifests: readonly Manifest[];
+  readonly issues: readonly Issue[];
+  readonly handle: H;
+  /**
+   * Facts about some of the manifests (see `ManifestFacts`).
+   * @default none (every manifest takes the plan's defaults)
+   */
+  readonly facts?: ManifestFactsMap;
 }
 
 /**
@@ -124,13 +151,15 @@ const syntaxChecked = new WeakSet<Manifest>();
  * issue instead of a crash from deep inside (the rule `internal/unexpected` marks a bug in the library,
  * reported with the construct it hit).
  */
-export function guardBuild<P, H>(build: (props: P, ctx: BuildContext) => BuildResult<H>, fallback: (ctx: BuildContext) => H): (props: P, ctx: BuildContext) => BuildResult<H> {
+export function guardBuild<P, H>(build: (props: P, ctx: BuildContext) => BuildDraft<H>, fallback: (ctx: BuildContext) => H): (props: P, ctx: BuildContext) => BuildResult<H> {
   return (props: P, ctx: BuildContext) => {
     try {
       const own = props !== null && typeof props === "object" && Object.hasOwn(props, "target") ? (props as { target?: unknown }).target : undefined;
       const targetDrafts = checkTargetProps(own);
-      if (targetDrafts.length > 0) return { manifests: [], issues: locate(ctx.where, targetDrafts), handle: fallback(ctx) };
-      const result = build(props, ctx);
+      if (targetDrafts.length > 0) return { manifests: [], issues: locate(ctx.where, targetDrafts), handle: fallback(ctx), plan: [] };
+      const { facts, ...built } = build(props, ctx);
+      // the plan, with the defaults for what the builder did not state (the one place they are applied)
+      const result: BuildResult<H> = { ...built, plan: planOf(built.manifests, facts) };
       if (result.manifests.length === 0) return result;
       const unchecked = result.manifests.filter((m) => !syntaxChecked.has(m));
       for (const m of result.manifests) syntaxChecked.add(m);
@@ -139,13 +168,14 @@ export function guardBuild<P, H>(build: (props: P, ctx: BuildContext) => BuildRe
       const drafts = ctx.reviewManifestFindings?.(found) ?? found;
       if (drafts.length === 0) return result;
       const issues = [...result.issues, ...locate(ctx.where, drafts)];
-      return { ...result, manifests: issues.some(isError) ? [] : result.manifests, issues };
+      return issues.some(isError) ? { ...result, manifests: [], plan: [], issues } : { ...result, issues };
     } catch (error) {
       // a helper inside the build (a location, a request) refused its arguments: report its problems
-      if (error instanceof ValidationError) return { manifests: [], issues: [...error.issues], handle: fallback(ctx) };
+      if (error instanceof ValidationError) return { manifests: [], issues: [...error.issues], handle: fallback(ctx), plan: [] };
       const message = error instanceof Error ? error.message : String(error);
       return {
         manifests: [],
+        plan: [],
         issues: [
           {
             where: ctx.where,

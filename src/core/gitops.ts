@@ -13,8 +13,8 @@ import type { IssueDraft } from "./errors";
 import { defineRule, runRules } from "./rules/registry";
 
 /**
- * The annotations on every overlay of a Secret the library does not own (a `v1` Secret rendered
- * without `data`):
+ * The annotations on every overlay of a Secret the library does not own (a manifest the emit plan marks
+ * as a patch, see `./plan.ts`):
  *
  * - `argocd.argoproj.io/sync-options: Prune=false,Delete=false`: Argo CD never deletes the Secret, neither
  *   when the overlay leaves Git (prune) nor when the Application is deleted.
@@ -30,14 +30,6 @@ export const SECRET_OVERLAY_ANNOTATIONS: Readonly<Record<string, string>> = {
   "kustomize.toolkit.fluxcd.io/prune": "disabled",
   "kustomize.toolkit.fluxcd.io/ssa": "Merge",
 };
-
-/**
- * True for an overlay of an existing Secret: a `v1` Secret without `data` (the library never writes key
- * material, so every Secret it renders is one). Pulumi applies these as a server-side patch.
- */
-export function isSecretOverlay(manifest: { readonly apiVersion: string; readonly kind: string; readonly [field: string]: unknown }): boolean {
-  return manifest.apiVersion === "v1" && manifest.kind === "Secret" && !("data" in manifest);
-}
 
 /** The Argo CD annotation that orders an application's objects (lower waves apply first). */
 export const SYNC_WAVE_ANNOTATION = "argocd.argoproj.io/sync-wave";

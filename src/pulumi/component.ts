@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ValidationError, checkReadiness, checkReference, formatIssue, isError, locate } from "../index";
-import type { BuildContext, BuildResult, Issue, IssueDraft, Manifest, ReadinessProps } from "../index";
+import type { BuildContext, BuildResult, EmitEntry, Issue, IssueDraft, Manifest, ReadinessProps } from "../index";
 import { KServeProgram, KServeTarget } from "./program";
 import { combine, isDeferred, lift, maskSecrets, registerResolved, relabel, resolve, resolvedNamespace, resolvedOutput, tokenOutput, tokensIn } from "./inputs";
 import { emitResource } from "./emit";
@@ -16,16 +16,11 @@ import { awaitAnnotations, withAwaitAnnotations } from "./readiness";
 /** A core build function (`buildInferenceEngine`, `buildS3Storage`, ...). */
 export type BuildFunction<P, H> = (props: P, ctx: BuildContext) => BuildResult<H>;
 
-/** How a component's objects relate to its args, where the core's rendering is not visible in the fields. */
+/**
+ * How a component takes its args. What the component knows of each object (its resource name, whether
+ * it is a patch, whether its name embeds a hash of its content) comes from the build's emit plan.
+ */
 export interface ComponentOptions {
-  /**
-   * For an object whose name embeds a hash of its other fields (a Job named after its pod spec): its
-   * name without the hash (`undefined` for other objects). Its metadata then depends on every Output in
-   * the object, and its Pulumi resource name uses the name without the hash, so that it does not change
-   * with the hash (a new hash is a new name: Pulumi replaces the object).
-   * @default no object has a hashed name
-   */
-  readonly unhashedName?: (manifest: Manifest) => string | undefined;
   /**
    * The args take {@link ReadinessArgs} (`waitForReady`, `readyTimeoutSeconds`): they are not passed to
    * the core build, and the InferenceServices and LLMInferenceServices the component creates carry the
@@ -116,12 +111,12 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     if (!this.deferred) {
       const result = run(withNamespace(lifted.value, namespace), { ...ctx, registry: KServeProgram.registry });
       // collected by KServeProgram.collect: a component with problems creates no children
-      const manifests = this.report([...checks, ...result.issues]) ? result.manifests : [];
+      const plan = this.report([...checks, ...result.issues]) ? result.plan : [];
       this.handle = result.handle;
       // through `apply`: `pulumi.output(handle)` would copy the handle, losing its identity and functions
       this.resolvedHandle = pulumi.output(undefined).apply(() => result.handle);
-      this.resources = manifests.map((m) => this.emit(childName(name, m, options), m, (field) => m[field] as pulumi.Input<unknown>));
-      this.objects = pulumi.output(manifests.map((m) => `${m.kind}/${m.metadata.name}`));
+      this.resources = plan.map((entry) => this.emit(childName(name, entry), entry, (field) => entry.manifest[field] as pulumi.Input<unknown>));
+      this.objects = pulumi.output(plan.map(({ manifest: m }) => `${m.kind}/${m.metadata.name}`));
       return;
     }
 
@@ -147,15 +142,15 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     const ownNamespace = namespaceDeferred ? [this.namespace as pulumi.Output<unknown>] : [];
     this.ownNamespace = ownNamespace[0];
     const handleNamespaces = handles.flatMap((h) => resolvedNamespace(h) ?? []);
-    // The Outputs a field of a manifest depends on: the tokens in it (for the metadata of an object with
-    // a hashed name, in the whole object), the own namespace in metadata, and
+    // The Outputs a field of a manifest depends on: the tokens in it (for the metadata of an object whose
+    // name embeds a hash of its content, in the whole object), the own namespace in metadata, and
     // the namespaces of handles (their placeholder builds had none, so no token shows where they went).
-    const taint = (manifest: Manifest, field: string): pulumi.Output<unknown>[] => [
-      ...[...tokensIn(field === "metadata" && options.unhashedName?.(manifest) !== undefined ? manifest : manifest[field])].map(tokenOutput),
+    const taint = ({ manifest, contentNamed }: EmitEntry, field: string): pulumi.Output<unknown>[] => [
+      ...[...tokensIn(field === "metadata" && contentNamed ? manifest : manifest[field])].map(tokenOutput),
       ...(field === "metadata" ? ownNamespace : []),
       ...handleNamespaces,
     ];
-    const untracked = sync.manifests.map((m) => Object.keys(m).filter((field) => field !== "apiVersion" && field !== "kind" && taint(m, field).length === 0));
+    const untracked = sync.plan.map((entry) => Object.keys(entry.manifest).filter((field) => field !== "apiVersion" && field !== "kind" && taint(entry, field).length === 0));
     const rebuilt = combine([...ownNamespace, ...tokens.map(tokenOutput), ...handles.map(resolvedOutput)]).apply(async (values) => {
       let i = 0;
       const ns = namespaceDeferred ? values[i++] : namespace;
@@ -174,13 +169,13 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     const resolved = pulumi.unsecret(rebuilt);
     this.resolvedHandle = rebuilt.apply((r) => r.handle);
     if (typeof sync.handle === "object" && sync.handle !== null) this.registerDerived(sync.handle, (h) => h);
-    this.resources = sync.manifests.map((m, index) =>
-      this.emit(childName(name, m, options), m, (key) => {
-        const outputs = taint(m, key);
-        return outputs.length === 0 ? (m[key] as pulumi.Input<unknown>) : combine(outputs).apply(() => resolved.apply((r) => (r.manifests[index] as Manifest)[key]));
+    this.resources = sync.plan.map((entry, index) =>
+      this.emit(childName(name, entry), entry, (key) => {
+        const outputs = taint(entry, key);
+        return outputs.length === 0 ? (entry.manifest[key] as pulumi.Input<unknown>) : combine(outputs).apply(() => resolved.apply((r) => (r.manifests[index] as Manifest)[key]));
       }),
     );
-    const metadataTaint = sync.manifests.flatMap((m) => taint(m, "metadata"));
+    const metadataTaint = sync.plan.flatMap((entry) => taint(entry, "metadata"));
     this.objects = combine(metadataTaint).apply(() => resolved.apply((r) => r.manifests.map((m) => `${m.kind}/${m.metadata.name}`)));
   }
 
@@ -209,13 +204,14 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     return index < 0 ? undefined : this.resources[index];
   }
 
-  private emit(resourceName: string, manifest: Manifest, value: (field: string) => pulumi.Input<unknown>): pulumi.CustomResource {
+  private emit(resourceName: string, entry: EmitEntry, value: (field: string) => pulumi.Input<unknown>): pulumi.CustomResource {
+    const { manifest } = entry;
     const fields: Record<string, pulumi.Input<unknown>> = {};
     for (const key of Object.keys(manifest)) if (key !== "apiVersion" && key !== "kind") fields[key] = value(key);
     const annotations = this.readiness === undefined ? undefined : awaitAnnotations(manifest.kind, this.readiness);
     if (annotations !== undefined) fields["metadata"] = withAwaitAnnotations(fields["metadata"], annotations);
     this.kinds.push(manifest.kind);
-    return emitResource(resourceName, manifest.apiVersion, manifest.kind, fields as ManifestInputs, { parent: this });
+    return emitResource(resourceName, manifest.apiVersion, manifest.kind, fields as ManifestInputs, { parent: this }, entry.ownership);
   }
 
   /**
@@ -238,11 +234,11 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
 }
 
 /**
- * The Pulumi name of a child: `<component>-<Kind>-<object name>`, Outputs in the name shown as `{path}`,
- * a hashed name without its hash (see {@link ComponentOptions.unhashedName}).
+ * The Pulumi name of a child: `<component>-<id>`, the id the emit plan gives the object (`<Kind>-<stable
+ * name>`, so a name that embeds a content hash does not rename the resource), Outputs in it shown as `{path}`.
  */
-export function childName(component: string, manifest: Manifest, options: ComponentOptions = {}): string {
-  return `${component}-${manifest.kind}-${relabel(options.unhashedName?.(manifest) ?? manifest.metadata.name)}`;
+export function childName(component: string, entry: EmitEntry): string {
+  return `${component}-${relabel(entry.id)}`;
 }
 
 /**

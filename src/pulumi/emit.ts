@@ -5,7 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { isSecretOverlay } from "../index";
+import type { Ownership } from "../index";
 
 /** The fields of one manifest below apiVersion and kind (metadata, spec, ...), each plain or an Output. */
 export type ManifestInputs = Readonly<Record<string, pulumi.Input<unknown>>>;
@@ -30,18 +30,21 @@ export function typedResourceOf(apiVersion: string, kind: string): TypedResource
 }
 
 /**
- * Creates the resource for one manifest.
+ * Creates the resource for one manifest of the emit plan, from its apiVersion, kind and other fields
+ * (each plain or an Output), and its ownership in the plan.
  *
- * - A `v1` Secret without `data` is an overlay of an existing Secret (the library never writes key
- *   material): KServe's S3 annotations, or an OpenShift AI data connection's labels, annotations and
- *   non-secret `stringData` keys. It is applied as a server-side patch (`SecretPatch`), so Pulumi never
- *   owns, replaces or deletes the Secret, and removes only its own fields when the overlay goes.
+ * - An object the plan marks as a patch of one that exists (a Secret overlay: KServe's S3 annotations, or
+ *   an OpenShift AI data connection's labels, annotations and non-secret `stringData` keys) is applied as
+ *   a server-side patch, the kind's `Patch` resource (`SecretPatch`), so Pulumi never owns, replaces or
+ *   deletes the object, and removes only its own fields when the patch goes.
  * - Custom resources get a `status` output (the object's status as the provider last read it;
  *   `undefined` under mocks).
  */
-export function emitResource(name: string, apiVersion: string, kind: string, fields: ManifestInputs, opts: pulumi.CustomResourceOptions): pulumi.CustomResource {
-  if (isSecretOverlay({ apiVersion, kind, ...fields })) {
-    return new k8s.core.v1.SecretPatch(name, fields as k8s.core.v1.SecretPatchArgs, opts);
+export function emitResource(name: string, apiVersion: string, kind: string, fields: ManifestInputs, opts: pulumi.CustomResourceOptions, ownership: Ownership = { kind: "owned" }): pulumi.CustomResource {
+  if (ownership.kind === "patch") {
+    const patch = typedResourceOf(apiVersion, `${kind}Patch`);
+    if (patch === undefined) throw new Error(`kserve-constructs: @pulumi/kubernetes has no patch resource for ${apiVersion} ${kind}`);
+    return new patch(name, fields, opts);
   }
   const typed = typedResourceOf(apiVersion, kind);
   if (typed !== undefined) return new typed(name, fields, opts);

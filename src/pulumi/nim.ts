@@ -6,7 +6,7 @@ import { buildNim, buildNimAccount, nimRuntime } from "../index";
 import type { IRuntime, NimCacheProps, NgcApiKeySecret, NgcPullSecret, NimAccountHandle, NimAccountProps, NimAccountSecret, NimHandle, NimModelSpec, NimNgcProps, NimProps, Registry, RuntimeInfo, HfTokenSecret } from "../index";
 import { KServeComponent, assertArgsObject } from "./component";
 import type { BuildFunction } from "./component";
-import { isDeferred, lift, registerReference } from "./inputs";
+import { lift, registerReference } from "./inputs";
 import { KServeProgram, KServeTarget } from "./program";
 import type { ReadinessArgs } from "./readiness";
 import type { ClaimInput, SecretInput } from "./references";
@@ -63,42 +63,32 @@ export interface NimArgs extends Omit<NimProps, "namespace" | "ngc" | "cache">, 
 /** Args of the catalogue shortcuts (`Nim.llama31_8bInstruct(...)`): everything but the model. */
 export type NimPresetArgs = Omit<NimArgs, "model">;
 
-/** A runtime a Nim of the program built, for the Nims after it that would build the same one. */
-interface BuiltRuntime {
-  readonly runtime: RuntimeInfo;
-  /** The Nim's namespace arg (a string, or an Output compared by identity). */
-  readonly namespace: unknown;
-  readonly nim: Nim;
-}
-
-/** The runtimes Nims built, per program (a program's registry stands for the program). */
-const builtRuntimes = new WeakMap<Registry, BuiltRuntime[]>();
+/** The Nims of each program that define a runtime, by the runtime's share key in their emit plan (a program's registry stands for the program). */
+const runtimeOwners = new WeakMap<Registry, Map<string, Nim>>();
 
 /**
- * The args of a Nim with `runtime` set when a Nim before it in the program built the same runtime (the
- * core shares it then, as it does in cdk8s). Decided here, at construction, with the Outputs as
- * placeholders: the same Outputs give the same runtime, so the decision holds once they resolve, and
- * the Nim's build with real values then uses the other Nim's runtime explicitly.
+ * The share key of the runtime a Nim would define (see the core's `EmitEntry.shareKey`), from its build
+ * with the Outputs as placeholders, the namespace too: the same Output is the same placeholder, so two
+ * Nims whose keys are equal now render the same runtime once the Outputs resolve. None when the Nim
+ * defines no runtime of its own (it is given one, runs on the NIM Operator, or has problems).
  */
-function shareRuntime(name: string, args: NimArgs): NimArgs {
-  if (args.runtime !== undefined || (args.platform ?? "kserve") !== "kserve") return args;
-  const runtime = ownRuntime(name, args);
-  if (runtime?.manifest === undefined) return args;
-  const manifest = JSON.stringify(runtime.manifest);
-  const twin = (builtRuntimes.get(KServeProgram.registry) ?? []).find(
-    (b) => b.runtime.kind === runtime.kind && b.runtime.name === runtime.name && (runtime.kind === "ClusterServingRuntime" || b.namespace === args.namespace) && JSON.stringify(b.runtime.manifest) === manifest,
-  );
-  return twin === undefined ? args : { ...args, runtime: twin.nim };
+function runtimeShareKey(name: string, args: NimArgs): string | undefined {
+  const { waitForReady: _wait, readyTimeoutSeconds: _timeout, ...rest } = args;
+  const result = buildNim(lift(rest).value as NimProps, { where: name, defaultName: name, target: KServeTarget.getDefault() });
+  return result.plan.find((entry) => entry.shareKey !== undefined)?.shareKey;
 }
 
-/** The runtime a Nim builds for itself, with its Outputs as placeholders (none when it shares or has problems). */
-function ownRuntime(name: string, args: NimArgs): RuntimeInfo | undefined {
-  const { namespace, waitForReady: _wait, readyTimeoutSeconds: _timeout, ...rest } = args;
-  const lifted = lift(rest).value as Omit<NimProps, "namespace">;
-  const props: NimProps = namespace === undefined || isDeferred(namespace) ? lifted : { ...lifted, namespace: namespace as string };
-  const result = buildNim(props, { where: name, defaultName: name, target: KServeTarget.getDefault() });
-  const runtime = result.handle.runtime;
-  return runtime !== undefined && result.handle.valid && result.manifests.some((m) => m.kind === runtime.kind && m.metadata.name === runtime.name) ? runtime : undefined;
+/**
+ * The args of a Nim, with `runtime` set when a Nim before it in the program defines the runtime it would
+ * define (the same share key: the core shares it then, as it does in cdk8s), and the key of the runtime
+ * it defines itself. Decided at construction, so the Nim's build with real values uses the other Nim's
+ * runtime explicitly.
+ */
+function shareRuntime(name: string, args: NimArgs): { readonly args: NimArgs; readonly shareKey?: string } {
+  const shareKey = runtimeShareKey(name, args);
+  const owner = shareKey === undefined ? undefined : runtimeOwners.get(KServeProgram.registry)?.get(shareKey);
+  if (owner !== undefined) return { args: { ...args, runtime: owner } };
+  return shareKey === undefined ? { args } : { args, shareKey };
 }
 
 /**
@@ -180,18 +170,20 @@ export class Nim extends KServeComponent<NimHandle> implements IRuntime {
 
   constructor(name: string, args: NimArgs, opts?: pulumi.ComponentResourceOptions) {
     assertArgsObject(name, args, buildNim as BuildFunction<never, unknown>);
-    const built = shareRuntime(name, args);
-    super("kserve-constructs:index:Nim", name, built, opts, buildNim, { readiness: true });
+    const shared = shareRuntime(name, args);
+    super("kserve-constructs:index:Nim", name, shared.args, opts, buildNim, { readiness: true });
     this.nim = this.handle;
     this.serviceName = this.handle.name;
     this.platform = this.handle.platform;
     this.runtimeName = this.handle.runtime?.name;
     this.runtime = nimRuntime(this.handle);
-    if (this.handle.runtime !== undefined && built.runtime === undefined) {
+    if (this.handle.runtime !== undefined && shared.args.runtime === undefined) {
       this.registerDerived(this.handle.runtime, (handle) => handle.runtime);
-      const list = builtRuntimes.get(KServeProgram.registry) ?? [];
-      list.push({ runtime: this.handle.runtime, namespace: args.namespace, nim: this });
-      builtRuntimes.set(KServeProgram.registry, list);
+      if (shared.shareKey !== undefined) {
+        const owners = runtimeOwners.get(KServeProgram.registry) ?? new Map<string, Nim>();
+        owners.set(shared.shareKey, this);
+        runtimeOwners.set(KServeProgram.registry, owners);
+      }
     }
     registerReference(this, () => ({ runtime: this.runtime }));
     this.cacheClaimName = this.nameOfKind("PersistentVolumeClaim");

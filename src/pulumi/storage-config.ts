@@ -4,7 +4,7 @@
  */
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
-import { buildStorageConfig, locateInStorageConfig, unhashedJobName } from "../index";
+import { buildStorageConfig, locateInStorageConfig } from "../index";
 import type {
   AzureEntryProps,
   BuildContext,
@@ -134,7 +134,7 @@ export class StorageConfig extends KServeComponent<StorageConfigHandle> {
   constructor(name: string, args: StorageConfigArgs, opts?: pulumi.ComponentResourceOptions) {
     assertArgsObject(name, args, buildStorageConfig as BuildFunction<never, unknown>);
     const placeholder = isDeferred(args.namespace) ? (lift({ namespace: args.namespace }).value as { namespace: string }).namespace : undefined;
-    super("kserve-constructs:index:StorageConfig", name, args, opts, buildWith(placeholder), { unhashedName: unhashedJobName });
+    super("kserve-constructs:index:StorageConfig", name, args, opts, buildWith(placeholder));
     this.storageConfig = this.handle;
     this.secretName = this.resolvedHandle.apply((handle) => handle.secretName);
     const serviceAccount = this.resourceOfKind("ServiceAccount");

@@ -1,7 +1,7 @@
 /**
  * Builds an InferenceEngine: validate props, apply defaults, render the runtime, check the result.
  */
-import type { BuildContext, BuildResult } from "../context";
+import type { BuildContext, BuildDraft } from "../context";
 import { guardBuild } from "../context";
 import type { Issue, IssueDraft } from "../errors";
 import { isError, locate } from "../errors";
@@ -25,7 +25,7 @@ import { applyHardware } from "../hardware/apply";
 import type { HardwareApplication } from "../hardware/apply";
 
 /** Builds an engine from props or a preset; never throws on bad input (problems come back as issues). */
-function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePreset, ctx: BuildContext): BuildResult<RuntimeInfo> & { spec?: EngineSpec } {
+function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePreset, ctx: BuildContext): BuildDraft<RuntimeInfo> & { spec?: EngineSpec } {
   let props = input as InferenceEngineProps;
   let presetWarnings: readonly IssueDraft[] = [];
   if (isEnginePreset(input)) {
@@ -38,7 +38,7 @@ function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePrese
   }
   const name = (props as Partial<InferenceEngineProps> | undefined)?.name ?? ctx.defaultName;
   const kind = (props as Partial<InferenceEngineProps> | undefined)?.scope === "cluster" ? "ClusterServingRuntime" : "ServingRuntime";
-  const invalid = (issues: Issue[]): BuildResult<RuntimeInfo> => ({
+  const invalid = (issues: Issue[]): BuildDraft<RuntimeInfo> => ({
     manifests: [],
     issues,
     handle: { name, kind, ...(ctx.namespace !== undefined && kind === "ServingRuntime" ? { namespace: ctx.namespace } : {}), where: ctx.where, valid: false },

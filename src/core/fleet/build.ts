@@ -5,7 +5,9 @@
  */
 import { guardBuild } from "../context";
 import { z } from "zod";
-import type { BuildContext, BuildResult } from "../context";
+import type { BuildContext, BuildDraft } from "../context";
+import { factsOf } from "../plan";
+import type { EmitPlan } from "../plan";
 import type { IssueDraft, Issue } from "../errors";
 import { isError, locate } from "../errors";
 import type { Manifest } from "../k8s";
@@ -76,7 +78,7 @@ function checkModels(models: readonly FleetModelSubject[]): IssueDraft[] {
 }
 
 /** Builds a ModelFleet; never throws on bad input. */
-function buildModelFleetUnguarded(props: ModelFleetProps, ctx: BuildContext): BuildResult<FleetHandle> {
+function buildModelFleetUnguarded(props: ModelFleetProps, ctx: BuildContext): BuildDraft<FleetHandle> {
   const given = props as Partial<ModelFleetProps> | undefined;
   const storageIssues = runRules([fleetStorageRule], { storage: given !== null && typeof given === "object" ? given.storage : undefined });
   if (storageIssues.length > 0) return { manifests: [], issues: locate(ctx.where, storageIssues), handle: { where: ctx.where, valid: false, services: [] } };
@@ -89,6 +91,7 @@ function buildModelFleetUnguarded(props: ModelFleetProps, ctx: BuildContext): Bu
   const issues: Issue[] = locate(ctx.where, drafts);
   const manifests: Manifest[] = [];
   const services: ServiceHandle[] = [];
+  const plans: EmitPlan[] = [];
   const namespace = p.namespace ?? ctx.namespace;
   const target = mergeTargetProps(ctx.target, p.target);
   const serving = isServing(p.engine) ? p.engine.serving : undefined;
@@ -119,10 +122,11 @@ function buildModelFleetUnguarded(props: ModelFleetProps, ctx: BuildContext): Bu
     const result = buildInferenceService(serviceProps, { where: `${ctx.where}/${name}`, defaultName: name, ...(namespace !== undefined ? { namespace } : {}), target, ...(ctx.registry !== undefined ? { registry: ctx.registry } : {}), ...(ctx.reviewManifestFindings !== undefined ? { reviewManifestFindings: ctx.reviewManifestFindings } : {}) });
     issues.push(...result.issues);
     manifests.push(...result.manifests);
+    plans.push(result.plan);
     services.push(result.handle);
   });
   const valid = !issues.some(isError);
-  return { manifests, issues, handle: { where: ctx.where, valid, services } };
+  return { manifests, issues, handle: { where: ctx.where, valid, services }, facts: factsOf(...plans) };
 }
 
 /** Builds a ModelFleet from props: `{ manifests, issues, handle }`; never throws (bad input and unexpected exceptions come back as issues). */

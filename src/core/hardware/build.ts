@@ -2,7 +2,7 @@
  * Builds a hardware profile: the OpenShift AI object on OpenShift AI targets, and the handle that
  * InferenceServices and engines apply.
  */
-import type { BuildContext, BuildResult } from "../context";
+import type { BuildContext, BuildDraft } from "../context";
 import { guardBuild } from "../context";
 import { isError, locate } from "../errors";
 import type { IssueDraft } from "../errors";
@@ -16,9 +16,9 @@ import { renderHardwareProfile } from "./render";
 import type { HardwareProfileInfo } from "./request";
 
 /** Builds a hardware profile; never throws on bad input. */
-function buildHardwareProfileUnguarded(props: HardwareProfileProps, ctx: BuildContext): BuildResult<HardwareProfileInfo> {
+function buildHardwareProfileUnguarded(props: HardwareProfileProps, ctx: BuildContext): BuildDraft<HardwareProfileInfo> {
   const name = (props as Partial<HardwareProfileProps> | undefined)?.name ?? ctx.defaultName;
-  const invalid = (issues: IssueDraft[]): BuildResult<HardwareProfileInfo> => ({ manifests: [], issues: locate(ctx.where, issues), handle: { name, where: ctx.where, valid: false, identifiers: [] } });
+  const invalid = (issues: IssueDraft[]): BuildDraft<HardwareProfileInfo> => ({ manifests: [], issues: locate(ctx.where, issues), handle: { name, where: ctx.where, valid: false, identifiers: [] } });
   const parsed = parseProps(hardwareProfileSchema, props);
   if (parsed.value === undefined) return invalid(parsed.issues);
   const p = parsed.value;

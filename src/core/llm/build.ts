@@ -3,7 +3,7 @@
  * hardware), the props rules, render, then the manifest rules (KServe's CRD and webhook rules and the
  * target's fields) on the rendered resource.
  */
-import type { BuildContext, BuildResult, Registry } from "../context";
+import type { BuildContext, BuildDraft, Registry } from "../context";
 import { getIn, isRecord } from "../canonical";
 import { guardBuild } from "../context";
 import type { IssueDraft } from "../errors";
@@ -96,13 +96,13 @@ function build(kind: LLMSpec["kind"], props: unknown, ctx: BuildContext): { mani
   return { ...base, manifests: valid ? app : [], issues: located };
 }
 
-function buildServiceUnguarded(props: LLMInferenceServiceProps, ctx: BuildContext): BuildResult<LLMServiceHandle> {
+function buildServiceUnguarded(props: LLMInferenceServiceProps, ctx: BuildContext): BuildDraft<LLMServiceHandle> {
   const r = build("LLMInferenceService", props, ctx);
   const valid = !r.issues.some(isError);
   return { manifests: r.manifests, issues: r.issues, handle: { name: r.name, ...(r.namespace !== undefined ? { namespace: r.namespace } : {}), where: ctx.where, valid } };
 }
 
-function buildConfigUnguarded(props: LLMInferenceServiceConfigProps, ctx: BuildContext): BuildResult<LLMConfigHandle> {
+function buildConfigUnguarded(props: LLMInferenceServiceConfigProps, ctx: BuildContext): BuildDraft<LLMConfigHandle> {
   const r = build("LLMInferenceServiceConfig", props, ctx);
   const valid = !r.issues.some(isError);
   return { manifests: r.manifests, issues: r.issues, handle: { configName: r.name, ...(r.namespace !== undefined ? { namespace: r.namespace } : {}), where: ctx.where, valid } };

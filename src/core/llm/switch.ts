@@ -5,7 +5,8 @@
  * and the replicas stay, so clients see the same model.
  */
 import { z } from "zod";
-import type { BuildContext, BuildResult } from "../context";
+import type { BuildContext, BuildDraft } from "../context";
+import { factsOf } from "../plan";
 import { guardBuild } from "../context";
 import { locate } from "../errors";
 import { parseProps, withFix } from "../schema";
@@ -116,7 +117,7 @@ const schema: z.ZodType<LanguageModelProps> = z.strictObject({
   target: targetSchema.optional(),
 });
 
-function buildUnguarded(props: LanguageModelProps, ctx: BuildContext): BuildResult<LanguageModelHandle> {
+function buildUnguarded(props: LanguageModelProps, ctx: BuildContext): BuildDraft<LanguageModelHandle> {
   const given = props as Partial<LanguageModelProps> | undefined;
   const name = given?.name ?? ctx.defaultName;
   const namespace = given?.namespace ?? ctx.namespace;
@@ -155,7 +156,7 @@ function buildUnguarded(props: LanguageModelProps, ctx: BuildContext): BuildResu
           },
           ctx,
         );
-  return { manifests: result.manifests, issues: result.issues, handle: handle(result.handle.valid) };
+  return { manifests: result.manifests, issues: result.issues, handle: handle(result.handle.valid), facts: factsOf(result.plan) };
 }
 
 /** Builds a LanguageModel as the form `serving` names; never throws on bad input. */

@@ -4,7 +4,7 @@
  */
 import { guardBuild } from "../context";
 import { z } from "zod";
-import type { BuildContext, BuildResult } from "../context";
+import type { BuildContext, BuildDraft } from "../context";
 import type { IssueDraft } from "../errors";
 import { isError, locate } from "../errors";
 import type { Manifest } from "../k8s";
@@ -65,7 +65,7 @@ export interface NamespaceHandle {
 }
 
 /** Builds a ModelMesh namespace; never throws on bad input. */
-function buildModelMeshNamespaceUnguarded(props: ModelMeshNamespaceProps, ctx: BuildContext): BuildResult<NamespaceHandle> {
+function buildModelMeshNamespaceUnguarded(props: ModelMeshNamespaceProps, ctx: BuildContext): BuildDraft<NamespaceHandle> {
   const name = (props as Partial<ModelMeshNamespaceProps> | undefined)?.name ?? ctx.namespace ?? ctx.defaultName;
   const parsed = parseProps(schema, props);
   const drafts: IssueDraft[] = [...parsed.issues];

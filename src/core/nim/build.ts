@@ -3,7 +3,7 @@
  * metadata on OpenShift AI targets), or a NIMCache and NIMService for the NIM Operator. The KServe
  * objects are built by the engine, storage and InferenceService builders, so every rule of theirs applies.
  */
-import type { BuildContext, BuildResult } from "../context";
+import type { BuildContext, BuildDraft } from "../context";
 import { guardBuild } from "../context";
 import type { Issue, IssueDraft } from "../errors";
 import { isError, locate } from "../errors";
@@ -31,6 +31,8 @@ import { NIM_EMPTYDIR_CACHE_PATH, NIM_GROUP, NIM_KNATIVE_CONCURRENCY, NIM_PORT, 
 import { nimAccountKeyRule, nimAccountTargetRule, nimKServeOnlyRule, nimOneAccountRule, nimRuntimePlatformRule } from "./rules";
 import { runRules } from "../rules/registry";
 import { renderProbe } from "../pod/probes";
+import { factsOf, shareKeyOf } from "../plan";
+import type { ManifestFacts } from "../plan";
 
 /** What other constructs need from a NIM. */
 export interface NimHandle {
@@ -60,11 +62,11 @@ function withModelResources(model: NimModelSpec, application: HardwareApplicatio
   return { requests: { ...model.resources.requests, ...application.resources.requests }, limits: { ...model.resources.limits, ...application.resources.limits } };
 }
 
-function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimHandle> {
+function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildDraft<NimHandle> {
   const name = (props as Partial<NimProps> | undefined)?.name ?? ctx.defaultName;
   const namespace = (props as Partial<NimProps> | undefined)?.namespace ?? ctx.namespace;
   const platformOf = (p: Partial<NimProps> | undefined) => p?.platform ?? "kserve";
-  const invalid = (issues: readonly Issue[]): BuildResult<NimHandle> => ({
+  const invalid = (issues: readonly Issue[]): BuildDraft<NimHandle> => ({
     manifests: [],
     issues,
     handle: { name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid: false, platform: platformOf(props) },
@@ -103,6 +105,7 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
   const child = (suffix: string, defaultName: string): BuildContext => ({ ...ctx, where: `${ctx.where}/${suffix}`, defaultName, ...(namespace !== undefined ? { namespace } : {}) });
   const issues: Issue[] = locate(ctx.where, drafts);
   const manifests: Manifest[] = [];
+  const facts = new Map<Manifest, ManifestFacts>();
 
   if (platform === "nim-operator") {
     const applied = applyHardware("hardware", hardware, { openshiftAI: odh });
@@ -171,13 +174,18 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
     const finalProps = p.target !== undefined ? { ...engineProps, target: p.target } : engineProps;
     const { registry: _registry, ...unregistered } = child("runtime", engineProps.name as string);
     const candidate = buildInferenceEngine(finalProps, unregistered);
-    const twin = ctx.registry?.runtimes.find((r) => r.valid && r.name === candidate.handle.name && r.kind === candidate.handle.kind && (r.namespace ?? "") === (candidate.handle.namespace ?? ""));
-    if (twin !== undefined && candidate.manifests.length === 1 && JSON.stringify(twin.manifest) === JSON.stringify(candidate.manifests[0])) {
+    // the Nims of one model and version render the same runtime: the app defines it once (its share key says which)
+    const candidateKey = candidate.manifests.length === 1 ? shareKeyOf(candidate.manifests[0] as Manifest) : undefined;
+    const twin = candidateKey === undefined ? undefined : ctx.registry?.runtimes.find((r) => r.valid && r.name === candidate.handle.name && r.manifest !== undefined && shareKeyOf(r.manifest) === candidateKey);
+    if (twin !== undefined) {
       runtime = twin; // another Nim of the same model and version already defines this runtime: share it
     } else {
       const built = buildInferenceEngine(finalProps, child("runtime", engineProps.name as string));
       issues.push(...built.issues);
       manifests.push(...built.manifests);
+      for (const [manifest, stated] of factsOf(built.plan)) facts.set(manifest, stated);
+      const own = built.handle.manifest;
+      if (own !== undefined && built.manifests.includes(own)) facts.set(own, { ...facts.get(own), shareKey: shareKeyOf(own) });
       runtime = built.handle;
     }
   }
@@ -195,6 +203,7 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
     );
     issues.push(...store.issues);
     manifests.push(...store.manifests);
+    for (const [manifest, stated] of factsOf(store.plan)) facts.set(manifest, stated);
     const readOnly = cache?.readOnly === true;
     location = { ...store.handle.locate(""), ...(readOnly ? {} : { writable: true }) };
     if (cache?.downloadJob === true) {
@@ -253,8 +262,9 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildResult<NimH
   );
   issues.push(...isvc.issues);
   manifests.push(...isvc.manifests);
+  for (const [manifest, stated] of factsOf(isvc.plan)) facts.set(manifest, stated);
   const valid = !issues.some(isError);
-  return { manifests: valid ? manifests : [], issues, handle: { name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid, platform, runtime, model } };
+  return { manifests: valid ? manifests : [], issues, handle: { name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid, platform, runtime, model }, facts };
 }
 
 /** Builds a NIM deployment; never throws on bad input. */
@@ -268,7 +278,7 @@ export interface NimAccountHandle {
   readonly valid: boolean;
 }
 
-function buildNimAccountUnguarded(props: NimAccountProps, ctx: BuildContext): BuildResult<NimAccountHandle> {
+function buildNimAccountUnguarded(props: NimAccountProps, ctx: BuildContext): BuildDraft<NimAccountHandle> {
   const name = (props as Partial<NimAccountProps> | undefined)?.name ?? ctx.defaultName;
   const parsed = parseProps(nimAccountSchema, props);
   if (parsed.value === undefined) return { manifests: [], issues: locate(ctx.where, parsed.issues), handle: { name, where: ctx.where, valid: false } };

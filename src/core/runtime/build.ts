@@ -5,7 +5,7 @@ import { runRules } from "../rules/registry";
 import { existingRuntimeNameRule } from "./rules";
 import { clusterNamespaceRule } from "../engine/rules";
 import { z } from "zod";
-import type { BuildContext, BuildResult } from "../context";
+import type { BuildContext, BuildDraft } from "../context";
 import { guardBuild } from "../context";
 import { isError, locate } from "../errors";
 import type { IssueDraft } from "../errors";
@@ -33,7 +33,7 @@ const servingRuntimeSchema: z.ZodType<ServingRuntimeProps> = z.strictObject({
 });
 
 /** Builds a runtime from a raw spec. */
-function buildServingRuntimeUnguarded(props: ServingRuntimeProps, ctx: BuildContext): BuildResult<RuntimeInfo> {
+function buildServingRuntimeUnguarded(props: ServingRuntimeProps, ctx: BuildContext): BuildDraft<RuntimeInfo> {
   const name = (props as Partial<ServingRuntimeProps> | undefined)?.name ?? ctx.defaultName;
   const kind = (props as Partial<ServingRuntimeProps> | undefined)?.scope === "cluster" ? "ClusterServingRuntime" : "ServingRuntime";
   const namespace = kind === "ServingRuntime" ? ((props as Partial<ServingRuntimeProps> | undefined)?.namespace ?? ctx.namespace) : undefined;

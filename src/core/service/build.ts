@@ -2,7 +2,7 @@
  * Builds an InferenceService: validate props, resolve against its runtime and storage, render, then
  * run KServe's webhook rules and the library's semantic rules on the result.
  */
-import type { BuildContext, BuildResult } from "../context";
+import type { BuildContext, BuildDraft } from "../context";
 import { guardBuild } from "../context";
 import type { IssueDraft } from "../errors";
 import { isError, locate, nest } from "../errors";
@@ -29,7 +29,7 @@ export interface ServiceHandle {
 }
 
 /** Builds an InferenceService; never throws on bad input. */
-function buildInferenceServiceUnguarded(props: InferenceServiceProps, ctx: BuildContext): BuildResult<ServiceHandle> & { spec?: ServiceSpec } {
+function buildInferenceServiceUnguarded(props: InferenceServiceProps, ctx: BuildContext): BuildDraft<ServiceHandle> & { spec?: ServiceSpec } {
   const name = (props as Partial<InferenceServiceProps> | undefined)?.name ?? ctx.defaultName;
   const namespace = (props as Partial<InferenceServiceProps> | undefined)?.namespace ?? ctx.namespace;
   const handle = (valid: boolean): ServiceHandle => ({ name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid });

@@ -6,7 +6,7 @@
  */
 import { guardBuild } from "../context";
 import { z } from "zod";
-import type { BuildContext, BuildResult } from "../context";
+import type { BuildContext, BuildDraft } from "../context";
 import type { IssueDraft } from "../errors";
 import { isError, locate } from "../errors";
 import { parseProps, withFix } from "../schema";
@@ -34,7 +34,7 @@ function missing(ctx: BuildContext, mode: ServingMode): RuntimeInfo {
 }
 
 /** Builds a ModelServing; never throws on bad input. */
-function buildModelServingUnguarded(props: ModelServingProps, ctx: BuildContext): BuildResult<IModelServing> {
+function buildModelServingUnguarded(props: ModelServingProps, ctx: BuildContext): BuildDraft<IModelServing> {
   const parsed = parseProps(schema, props);
   const given = props as Partial<ModelServingProps> | undefined;
   const mode: ServingMode = given?.mode === "multi" ? "multi" : "single";

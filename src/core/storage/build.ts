@@ -3,7 +3,7 @@
  * (ServiceAccounts listing credential Secrets, S3 settings annotations, new PVCs).
  */
 import type { z } from "zod";
-import type { BuildContext, BuildResult } from "../context";
+import type { BuildContext, BuildDraft, BuildResult } from "../context";
 import { guardBuild } from "../context";
 import type { IssueDraft } from "../errors";
 import { isError, locate, throwIfErrors } from "../errors";
@@ -21,6 +21,7 @@ import { SECRET_OVERLAY_ANNOTATIONS } from "../gitops";
 import { checkModelPath, checkUrl, pathArgumentRule, pvcAccessModesRule, S3_RULES } from "./rules";
 import { s3CredentialModes, s3Settings } from "./s3";
 import { runRules } from "../rules/registry";
+import type { ManifestFacts, ManifestFactsMap } from "../plan";
 
 /** What other constructs need from a storage. */
 export interface StorageHandle {
@@ -36,6 +37,8 @@ export interface StorageHandle {
 interface KindResult {
   readonly drafts: IssueDraft[];
   readonly manifests: Manifest[];
+  /** What the plan needs to know of some of the manifests (a Secret overlay is a patch). */
+  readonly facts?: ManifestFactsMap;
   readonly locate?: (path: string) => Omit<ModelLocation, "source" | "namespace">;
   readonly claimName?: string;
   readonly accessModes?: readonly string[];
@@ -86,7 +89,7 @@ function buildUnguarded<P extends StorageBaseProps>(
   props: P,
   ctx: BuildContext,
   buildKind: (p: P, c: Common) => KindResult,
-): BuildResult<StorageHandle> {
+): BuildDraft<StorageHandle> {
   const name = (props as Partial<StorageBaseProps> | undefined)?.name ?? ctx.defaultName;
   const invalidLocate = (path: string): ModelLocation => ({ source: { where: ctx.where, kind, valid: false }, uri: path });
   // credentials inside a URL: reported (masked) before anything else reads the URL, so no message echoes them
@@ -132,13 +135,14 @@ function buildUnguarded<P extends StorageBaseProps>(
       };
     },
   };
-  return { manifests: ok ? result.manifests : [], issues, handle };
+  return { manifests: ok ? result.manifests : [], issues, handle, ...(result.facts !== undefined ? { facts: result.facts } : {}) };
 }
 
 /** S3-compatible storage. */
 export function buildS3Storage(props: S3StorageProps, ctx: BuildContext): BuildResult<StorageHandle> {
   return build("s3", s3Schema, props, ctx, (p, c) => {
     const manifests: Manifest[] = [];
+    const facts = new Map<Manifest, ManifestFacts>();
     const drafts = runRules(S3_RULES, p);
     if (s3CredentialModes(p).length !== 1) return { drafts, manifests };
     const settings = s3Settings(p);
@@ -155,9 +159,13 @@ export function buildS3Storage(props: S3StorageProps, ctx: BuildContext): BuildR
     } else {
       const secretName = p.credentials.secretName as string;
       manifests.push(renderCredentialsServiceAccount(c.serviceAccountName, c.namespace, [secretName]));
-      if (Object.keys(settings).length > 0 && p.annotateSecret !== false) manifests.push(renderSecretSettingsOverlay(secretName, c.namespace, settings));
+      if (Object.keys(settings).length > 0 && p.annotateSecret !== false) {
+        const overlay = renderSecretSettingsOverlay(secretName, c.namespace, settings);
+        manifests.push(overlay);
+        facts.set(overlay, { ownership: { kind: "patch", strategy: "secret-annotations" } });
+      }
     }
-    return { drafts, manifests, locate: (path) => ({ uri: `s3://${p.bucket}/${joinKey(p.prefix, path)}`, serviceAccountName: c.serviceAccountName }) };
+    return { drafts, manifests, facts, locate: (path) => ({ uri: `s3://${p.bucket}/${joinKey(p.prefix, path)}`, serviceAccountName: c.serviceAccountName }) };
   });
 }
 

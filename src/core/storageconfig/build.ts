@@ -3,7 +3,7 @@
  * returns a handle whose `locate(key, path)` gives models their `storage: {key, path}`.
  */
 import { guardBuild } from "../context";
-import type { BuildContext, BuildResult } from "../context";
+import type { BuildContext, BuildDraft } from "../context";
 import type { IssueDraft } from "../errors";
 import { isError, locate as locateIssues, throwIfErrors } from "../errors";
 import { checkPathArgument } from "../storage/build";
@@ -18,7 +18,8 @@ import type { StorageConfigEntryProps, StorageConfigProps } from "./props";
 import { storageConfigSchema } from "./schema";
 import { checkStorageConfigProps, entryKeyArgumentRule } from "./rules";
 import { runRules } from "../rules/registry";
-import { renderDataConnectionOverlay, renderStorageConfigJob } from "./render";
+import { renderDataConnectionOverlay, renderStorageConfigJob, storageConfigJobName } from "./render";
+import type { ManifestFacts } from "../plan";
 
 /** The default name of the Secret ModelMesh and KServe read. */
 export const STORAGE_CONFIG_SECRET = "storage-config";
@@ -50,7 +51,7 @@ function entryInfo(entry: StorageConfigEntryProps, written: boolean): StorageCon
 }
 
 /** Builds a StorageConfig; never throws on bad input. */
-function buildStorageConfigUnguarded(props: StorageConfigProps, ctx: BuildContext): BuildResult<StorageConfigHandle> {
+function buildStorageConfigUnguarded(props: StorageConfigProps, ctx: BuildContext): BuildDraft<StorageConfigHandle> {
   const given = props as Partial<StorageConfigProps> | undefined;
   const secretName = given?.secretName ?? STORAGE_CONFIG_SECRET;
   const namespace = given?.namespace ?? ctx.namespace;
@@ -73,14 +74,23 @@ function buildStorageConfigUnguarded(props: StorageConfigProps, ctx: BuildContex
   const reference: StorageConfigReference = { secretName, entries };
   const drafts: IssueDraft[] = [...parsed.issues];
   const manifests: Manifest[] = [];
+  const facts = new Map<Manifest, ManifestFacts>();
   if (p !== undefined) {
     const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
     drafts.push(...targetIssues, ...checkStorageConfigProps(p, target, namespace));
     if (!drafts.some((d) => d.severity !== "warning")) {
       if (source === "data-connections") {
-        for (const key of Object.keys(p.entries).sort(compareStrings)) manifests.push(renderDataConnectionOverlay(key, namespace, p.entries[key] as StorageConfigEntryProps));
+        for (const key of Object.keys(p.entries).sort(compareStrings)) {
+          // the credential Secret is the user's: the overlay only adds what OpenShift AI reads
+          const overlay = renderDataConnectionOverlay(key, namespace, p.entries[key] as StorageConfigEntryProps);
+          manifests.push(overlay);
+          facts.set(overlay, { ownership: { kind: "patch", strategy: "secret-data-connection" } });
+        }
       } else if (typeof source === "object" && namespace !== undefined) {
-        manifests.push(...renderStorageConfigJob(secretName, namespace, p.entries, source.job));
+        const rendered = renderStorageConfigJob(secretName, namespace, p.entries, source.job);
+        manifests.push(...rendered);
+        // the Job's name carries a hash of its pod spec (a changed spec is a new Job): its stable name has none
+        for (const m of rendered) if (m.kind === "Job") facts.set(m, { stableName: storageConfigJobName(secretName, source.job) });
       }
     }
   }
@@ -102,7 +112,7 @@ function buildStorageConfigUnguarded(props: StorageConfigProps, ctx: BuildContex
       };
     },
   };
-  return { manifests: valid ? manifests : [], issues, handle };
+  return { manifests: valid ? manifests : [], issues, handle, facts };
 }
 
 /** Builds a StorageConfig from props: `{ manifests, issues, handle }`; never throws (bad input and unexpected exceptions come back as issues). */

@@ -137,11 +137,11 @@ export function shortHash(text: string): string {
 }
 
 /**
- * The name of the storage-config Job without its hash (the Job is named `<name>-<hash of its pod spec>`,
- * so a changed spec is a new Job); `undefined` for every other object.
+ * The name of the storage-config Job and of its ServiceAccount, Role and RoleBinding; the Job's
+ * `metadata.name` adds a hash of its pod spec (`<name>-<hash>`), so a changed spec is a new Job.
  */
-export function unhashedJobName(manifest: Manifest): string | undefined {
-  return manifest.kind === "Job" && manifest.apiVersion === "batch/v1" ? manifest.metadata.name.replace(/-[0-9a-f]{8}$/, "") : undefined;
+export function storageConfigJobName(secretName: string, job: StorageConfigJobProps): string {
+  return job.name ?? `${secretName}-writer`;
 }
 
 /** Default resources of the Job's container. */
@@ -149,7 +149,7 @@ export const JOB_RESOURCES: ResourcesProps = { requests: { cpu: "10m", memory: "
 
 /** ServiceAccount, Role, RoleBinding and Job that write the storage-config Secret. */
 export function renderStorageConfigJob(secretName: string, namespace: string, entries: Readonly<Record<string, StorageConfigEntryProps>>, job: StorageConfigJobProps): Manifest[] {
-  const name = job.name ?? `${secretName}-writer`;
+  const name = storageConfigJobName(secretName, job);
   const labels = { [MANAGED_BY.key]: MANAGED_BY.value };
   const meta = (n: string): Manifest["metadata"] => ({ name: n, namespace, labels });
   const { script, env } = jobScript(secretName, entries);
