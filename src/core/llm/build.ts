@@ -15,7 +15,7 @@ import { runRules } from "../rules/registry";
 import type { LLMInferenceServiceConfigProps, LLMInferenceServiceProps } from "./props";
 import { llmConfigSchema, llmServiceSchema } from "./schema";
 import type { KnownLLMConfig, LLMSpec } from "./resolve";
-import { MAIN_CONTAINER, resolveLLMSpec } from "./resolve";
+import { MAIN_CONTAINER, baseRefNames, resolveLLMSpec } from "./resolve";
 import { renderLLM, renderUserRouting } from "./render";
 import { LLM_MANIFEST_RULES, LLM_PROPS_RULES, LLM_ROUTING_RULES } from "./rules";
 
@@ -73,9 +73,9 @@ function build(kind: LLMSpec["kind"], props: unknown, ctx: BuildContext): { mani
     // the referenced construct reports its own problems
     return { ...base, manifests: [], issues: locate(ctx.where, drafts) };
   }
-  const resolved = resolveLLMSpec(kind, p, name, namespace, target);
+  const resolved = resolveLLMSpec(kind, p, name, namespace, target, knownConfigs(ctx.registry, baseRefNames(p.baseRefs), namespace));
   const issues = resolved.issues;
-  const spec: LLMSpec = { ...resolved.spec, knownConfigs: knownConfigs(ctx.registry, resolved.spec.baseRefs, namespace) };
+  const spec: LLMSpec = resolved.spec;
   drafts.push(...issues, ...runRules(LLM_PROPS_RULES, { spec }));
   const manifest = renderLLM(spec);
   const extra = renderUserRouting(spec);
@@ -90,7 +90,16 @@ function build(kind: LLMSpec["kind"], props: unknown, ctx: BuildContext): { mani
     const body = manifest["spec"];
     const mainImage = imageOf(getIn(body, ["template"]));
     const prefillImage = imageOf(getIn(body, ["prefill", "template"]));
-    list.push({ name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, ...(mainImage !== undefined ? { mainImage } : {}), ...(prefillImage !== undefined ? { prefillImage } : {}) });
+    const setsReplicas = (workload: unknown): boolean => isRecord(workload) && (workload["replicas"] !== undefined || workload["scaling"] !== undefined);
+    list.push({
+      name,
+      ...(namespace !== undefined ? { namespace } : {}),
+      where: ctx.where,
+      ...(mainImage !== undefined ? { mainImage } : {}),
+      ...(prefillImage !== undefined ? { prefillImage } : {}),
+      mainReplicas: setsReplicas(body),
+      prefillReplicas: setsReplicas(getIn(body, ["prefill"])),
+    });
     builtConfigs.set(ctx.registry, list);
   }
   return { ...base, manifests: valid ? app : [], issues: located };

@@ -16,7 +16,7 @@ import type { HardwareRequest } from "../hardware/request";
 export interface LLMParallelismProps {
   /**
    * Tensor-parallel size: devices one model replica is sharded over inside a pod (vLLM `--tensor-parallel-size`).
-   * @default the devices each pod requests divided by `dataLocal` (not set for one device)
+   * @default the devices each pod requests divided by `dataLocal` (not set for one device, nor on a single node with `pipeline`, whose stages take the devices)
    */
   readonly tensor?: number;
   /**
@@ -130,12 +130,12 @@ export interface LLMScalingProps {
 export interface LLMRolloutStrategyProps {
   /**
    * Pods (or groups) that may be unavailable during an update: a count or a percentage ("25%").
-   * @default Kubernetes' (25%)
+   * @default the workload controller's: 25% for a Deployment, 1 for the LeaderWorkerSet of a multi-node workload
    */
   readonly maxUnavailable?: number | string;
   /**
    * Extra pods (or groups) during an update: a count or a percentage.
-   * @default Kubernetes' (25%)
+   * @default the workload controller's: 25% for a Deployment, 0 for the LeaderWorkerSet of a multi-node workload
    */
   readonly maxSurge?: number | string;
 }
@@ -180,7 +180,7 @@ export interface LLMWorkerProps {
 export interface LLMWorkloadProps {
   /**
    * Fixed replicas (LeaderWorkerSet groups when multi-node). Excludes `scaling`.
-   * @default 1, unless `scaling` is set
+   * @default 1, unless `scaling` is set or a config in `baseRefs` may set the workload's replicas or scaling (then the config's, else KServe's 1); an LLMInferenceServiceConfig writes none
    */
   readonly replicas?: number;
   /**
@@ -234,7 +234,7 @@ export interface LLMWorkloadProps {
   readonly kvCacheOffloading?: LLMKvCacheOffloadingProps;
   /**
    * Rolling-update bounds.
-   * @default Kubernetes' defaults
+   * @default the workload controller's (a Deployment's, or a multi-node workload's LeaderWorkerSet's)
    */
   readonly rolloutStrategy?: LLMRolloutStrategyProps;
   /**

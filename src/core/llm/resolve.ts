@@ -13,6 +13,7 @@ import type { VolumeProps } from "../pod/volumes";
 import { isRecord } from "../canonical";
 import type { LLMConfigRef, LLMManagedDraProps, LLMParallelismProps, LLMScalingProps, LLMSpecProps, LLMUserRoutingProps, LLMWorkloadProps } from "./props";
 import { llmApiVersion } from "./features";
+import { WELL_KNOWN_LLM_CONFIGS, openshiftAIPreset } from "./configs";
 
 /** The name of the vLLM container in KServe's well-known configs (the library's settings merge into it). */
 export const MAIN_CONTAINER = "main";
@@ -63,6 +64,10 @@ export interface KnownLLMConfig {
   readonly mainImage?: string;
   /** The image of the prefill workload's `main` container it sets. */
   readonly prefillImage?: string;
+  /** Whether it sets the main workload's replicas or scaling. */
+  readonly mainReplicas?: boolean;
+  /** Whether it sets the prefill workload's replicas or scaling. */
+  readonly prefillReplicas?: boolean;
 }
 
 /** A resolved LLMInferenceService or LLMInferenceServiceConfig. */
@@ -107,7 +112,7 @@ function resolveParallelism(props: LLMWorkloadProps, devices: number): LLMParall
   const local = given?.dataLocal ?? 1;
   if (given?.tensor !== undefined || devices <= 1) return given;
   // tensor parallel over a pod's devices (per data-parallel rank), unless pipeline parallelism already spans them
-  if (given?.pipeline !== undefined && props.worker === undefined) return given;
+  if (given?.pipeline !== undefined && (props.worker === undefined || props.worker === false)) return given;
   const tensor = Math.floor(devices / Math.max(1, local));
   return tensor > 1 ? { ...given, tensor } : given;
 }
@@ -162,21 +167,43 @@ function resolveWorkload(path: string, props: LLMWorkloadProps, target: Target, 
   };
 }
 
-/** Resolves props (already shape-checked) into a spec. */
+/** The names `baseRefs` props give. */
+export function baseRefNames(baseRefs: unknown): string[] {
+  return Array.isArray(baseRefs) ? (baseRefs as LLMConfigRef[]).map(configRefName) : [];
+}
+
+/**
+ * Whether a config in `refs` may set the replicas or scaling of a workload (`prefill` or the main one): a
+ * config of the app when it does, any config the app does not define unless it is one of KServe's
+ * well-known configs or OpenShift AI's presets (which set neither).
+ */
+function refsMaySetReplicas(refs: readonly string[], known: ReadonlyMap<string, KnownLLMConfig>, prefill: boolean): boolean {
+  return refs.some((r) => {
+    const c = known.get(r);
+    if (c !== undefined) return (prefill ? c.prefillReplicas : c.mainReplicas) === true;
+    return !(Object.values(WELL_KNOWN_LLM_CONFIGS) as string[]).includes(r) && openshiftAIPreset(r) === undefined;
+  });
+}
+
+/**
+ * Resolves props (already shape-checked) into a spec. `known` are the configs of `baseRefs` built in the
+ * same app: a service writes its default `replicas: 1` only where no config may set the replicas.
+ */
 export function resolveLLMSpec(
   kind: LLMSpec["kind"],
   props: LLMSpec["props"],
   name: string,
   namespace: string | undefined,
   target: Target,
+  known: ReadonlyMap<string, KnownLLMConfig> = new Map(),
 ): { spec: LLMSpec; issues: IssueDraft[] } {
   const issues: IssueDraft[] = [];
   const service = kind === "LLMInferenceService";
+  const refs = baseRefNames(props.baseRefs);
   const dra = service ? props.dra : undefined;
   const draDevices = dra !== undefined ? (dra.count ?? 1) : undefined;
-  const main = resolveWorkload("", props, target, issues, service, draDevices);
-  const prefill = props.prefill !== undefined ? resolveWorkload("prefill", props.prefill, target, issues, true, draDevices) : undefined;
-  const refs = Array.isArray(props.baseRefs) ? (props.baseRefs as LLMConfigRef[]).map(configRefName) : [];
+  const main = resolveWorkload("", props, target, issues, service && !refsMaySetReplicas(refs, known, false), draDevices);
+  const prefill = props.prefill !== undefined ? resolveWorkload("prefill", props.prefill, target, issues, service && !refsMaySetReplicas(refs, known, true), draDevices) : undefined;
   const u = props.userRouting;
   const userRouting: ResolvedUserRouting | undefined =
     u !== undefined
@@ -201,6 +228,7 @@ export function resolveLLMSpec(
       main,
       ...(prefill !== undefined ? { prefill } : {}),
       baseRefs: refs,
+      ...(known.size > 0 ? { knownConfigs: known } : {}),
       ...(userRouting !== undefined ? { userRouting } : {}),
       ...(props.auth !== undefined ? { auth: props.auth } : odh && service ? { auth: true } : {}),
       displayName: props.displayName ?? name,

@@ -144,7 +144,8 @@ function buildUnguarded(props: LanguageModelProps, ctx: BuildContext): BuildDraf
             ...(p.inferenceService ?? {}),
             ...common,
             engine: p.engine as IRuntime,
-            ...(p.scaling !== undefined ? { scaling: { min: p.scaling.min ?? 1, max: p.scaling.max } } : p.replicas !== undefined ? { scaling: { min: p.replicas, max: p.replicas } } : {}),
+            // fixed replicas are min = max (without a maximum, Knative would autoscale)
+            scaling: p.scaling !== undefined ? { min: p.scaling.min ?? 1, max: p.scaling.max } : { min: p.replicas ?? 1, max: p.replicas ?? 1 },
           } as InferenceServiceProps,
           ctx,
         )
