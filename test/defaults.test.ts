@@ -409,6 +409,11 @@ describe("NIM defaults", () => {
     expect(model(find(m, "InferenceService"))["storageUri"]).toBe("pvc://c-cache/");
     expect(find(m, "InferenceService").metadata.annotations?.["storage.kserve.io/readonly"]).toBe("false");
   });
+  itChecksDefaults(["NimCacheProps.accessModes"], "an existing cache claim's access modes are unknown: several replicas are not checked against them", () => {
+    const cache = { claimName: "nim-cache" };
+    expect(synthChart((chart) => new Nim(chart, "c", { model: "llama-3.1-8b-instruct", ngc, cache, replicas: 2 })).map((m) => m.kind).sort()).toEqual(["ClusterServingRuntime", "InferenceService"]);
+    expect(ruleIds((chart) => new Nim(chart, "c", { model: "llama-3.1-8b-instruct", ngc, cache: { ...cache, accessModes: ["ReadWriteOnce"] }, replicas: 2 }))).toEqual(["nim/cache-rwx"]);
+  });
   itChecksDefaults(["NimCacheProps.emptyDirSize"], "an emptyDir cache has no size limit", () => {
     const m = synthChart((chart) => new Nim(chart, "e", { model: "llama-3.1-8b-instruct", ngc, cache: {} }));
     expect(predictor(find(m, "InferenceService"))["volumes"]).toEqual([{ emptyDir: {}, name: "nim-cache" }]);
@@ -453,4 +458,114 @@ describe("the target defaults to the app's", () => {
       expect(find(manifests, "InferenceService", "churn").metadata.annotations).toEqual({ "openshift.io/display-name": "churn", "serving.kserve.io/deploymentMode": "ModelMesh" });
     },
   );
+});
+
+describe("InferenceService scaling, logging, rollout and multi-node defaults", () => {
+  const cdk = jest.requireActual<typeof import("kserve-constructs/cdk8s")>("../src/cdk8s");
+  const PROM = "http://prometheus.monitoring.svc:9090";
+  const svc = (props: Partial<import("kserve-constructs").InferenceServiceProps>, target?: import("kserve-constructs").TargetProps): Manifest =>
+    find(synthChart((chart) => new InferenceService(chart, "g", { engine: engine(chart), model: ModelLocation.fromUri("s3://b/g"), ...props }), target ? { target } : {}), "InferenceService");
+
+  itChecksDefaults(["ScalingProps.metric", "ScalingProps.metricType"], "the metric is left to KServe (cpu with the HPA, concurrency with Knative): no scaleMetric or scaleMetricType is written", () => {
+    expect(predictor(svc({ scaling: { min: 1, max: 3, target: 70 } }))).toMatchObject({ minReplicas: 1, maxReplicas: 3, scaleTarget: 70 });
+    expect([predictor(svc({ scaling: { min: 1, max: 3, target: 70 } }))["scaleMetric"], predictor(svc({ scaling: { min: 1, max: 3, target: 70 } }))["scaleMetricType"]]).toEqual([undefined, undefined]);
+    const knative = svc({ deploymentMode: "Knative", scaling: { min: 1, max: 3, target: 10 } });
+    expect([predictor(knative)["scaleTarget"], predictor(knative)["scaleMetric"]]).toEqual([10, undefined]);
+    expect(predictor(svc({ scaling: { min: 1, max: 3, target: 2, metric: "memory", metricType: "AverageValue" } }))).toMatchObject({ scaleMetric: "memory", scaleMetricType: "AverageValue", scaleTarget: 2 });
+  });
+
+  itChecksDefaults(["ScalingProps.metric", "ScalingProps.metricType"], "with the keda autoscaler a target alone scales on cpu utilization (rendered as an autoScaling metric)", () => {
+    expect(predictor(svc({ scaling: { min: 1, max: 3, autoscaler: "keda", target: 70 } }))["autoScaling"]).toEqual({ metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } }] });
+    expect(predictor(svc({ scaling: { min: 1, max: 3, autoscaler: "keda", metric: "memory", target: 70 } }))["autoScaling"]).toEqual({ metrics: [{ type: "Resource", resource: { name: "memory", target: { type: "Utilization", averageUtilization: 70 } } }] });
+    expect(predictor(svc({ scaling: { min: 1, max: 3, autoscaler: "keda" } }))["autoScaling"]).toBeUndefined();
+  });
+
+  itChecksDefaults(["ExternalMetricProps.threshold", "ExternalMetricProps.namespace", "ExternalMetricProps.authentication"], "KEDA triggers on the engine's metrics: 10 waiting requests or 0.8 KV-cache usage per replica, no tenant namespace, no authentication", () => {
+    const metrics = (predictor(svc({ scaling: { min: 1, max: 3, autoscaler: "keda", external: [{ metric: "vllm-waiting-requests", serverAddress: PROM }, { metric: "vllm-kv-cache-usage", serverAddress: PROM }] } }))["autoScaling"] as { metrics: { external: Obj }[] }).metrics;
+    expect(metrics.map((m) => m.external)).toEqual([
+      { metric: { backend: "prometheus", query: 'sum(vllm:num_requests_waiting{namespace="models",pod=~"g-predictor-.*"})', serverAddress: PROM }, target: { type: "Value", value: "10" } },
+      { metric: { backend: "prometheus", query: 'sum(vllm:kv_cache_usage_perc{namespace="models",pod=~"g-predictor-.*"})', serverAddress: PROM }, target: { type: "Value", value: "0.8" } },
+    ]);
+    expect(ruleIds((chart) => new InferenceService(chart, "g", { engine: engine(chart), model: ModelLocation.fromUri("s3://b/g"), scaling: { min: 1, autoscaler: "keda", external: [{ metric: { query: "sum(up)" }, serverAddress: PROM }] } }))).toEqual(["isvc/keda-external-threshold"]);
+  });
+
+  itChecksDefaults(["LoggerProps.url", "DeploymentStrategyProps.rollingUpdate"], "a logger without a URL uses the cluster's; a RollingUpdate without bounds Kubernetes': neither is written", () => {
+    const p = predictor(svc({ logger: { mode: "all" }, deploymentStrategy: { type: "RollingUpdate" } }));
+    expect([p["logger"], p["deploymentStrategy"]]).toEqual([{ mode: "all" }, { type: "RollingUpdate" }]);
+    const given = predictor(svc({ logger: { mode: "request", url: "http://sink.logging" }, deploymentStrategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: 1 } } }));
+    expect([given["logger"], given["deploymentStrategy"]]).toEqual([{ mode: "request", url: "http://sink.logging" }, { type: "RollingUpdate", rollingUpdate: { maxSurge: 1 } }]);
+  });
+
+  itChecksDefaults(["MultiNodeProps.pipelineParallelSize", "MultiNodeProps.tensorParallelSize"], "multi-node: the runtime's pipeline size, the devices each pod requests", () => {
+    const gpus = cdk.Hardware.accelerator(cdk.Accelerator.nvidia({ max: 8 }), { accelerators: 2 });
+    const out = synthChart((chart) => {
+      const e = engine(chart, { versions: { "1": { image: { nvidia: "r/e:1" } } }, multiGpu: true, multiNode: { pipelineParallelSize: 3 } });
+      const claim = ModelStorage.pvc(chart, "store", { claimName: "models" });
+      new InferenceService(chart, "g", { engine: e, model: claim.path("g"), hardware: gpus, multiNode: {} });
+      new InferenceService(chart, "h", { engine: e, model: claim.path("g"), hardware: gpus, multiNode: { pipelineParallelSize: 2, tensorParallelSize: 2 } });
+    });
+    expect(predictor(find(out, "InferenceService", "g"))["workerSpec"]).toMatchObject({ pipelineParallelSize: 3, tensorParallelSize: 2 });
+    expect(predictor(find(out, "InferenceService", "h"))["workerSpec"]).toMatchObject({ pipelineParallelSize: 2, tensorParallelSize: 2 });
+  });
+
+  itChecksDefaults(["InferenceServiceProps.resources"], "the model container takes the engine's resources (written on the runtime, none on the InferenceService); given ones are written", () => {
+    const out = synthChart((chart) => {
+      const e = engine(chart, { resources: { requests: { cpu: "1", memory: "2Gi" }, limits: { cpu: "1", memory: "2Gi" } } });
+      new InferenceService(chart, "g", { engine: e, model: ModelLocation.fromUri("s3://b/g") });
+      new InferenceService(chart, "h", { engine: e, model: ModelLocation.fromUri("s3://b/g"), resources: { limits: { memory: "4Gi" } } });
+    });
+    expect(container(find(out, "ServingRuntime"))["resources"]).toEqual({ requests: { cpu: "1", memory: "2Gi" }, limits: { cpu: "1", memory: "2Gi" } });
+    expect(model(find(out, "InferenceService", "g"))["resources"]).toBeUndefined();
+    expect(model(find(out, "InferenceService", "h"))["resources"]).toEqual({ limits: { memory: "4Gi" } });
+  });
+
+  itChecksDefaults(["TensorParallelProps.arg", "TensorParallelProps.env"], "tensorParallel without a flag or variable passes the device count nowhere", () => {
+    const gpus = cdk.Hardware.accelerator(cdk.Accelerator.nvidia({ max: 8 }), { accelerators: 2 });
+    const out = synthChart((chart) => {
+      const none = engine(chart, { versions: { "1": { image: { nvidia: "r/e:1" } } }, multiGpu: true, tensorParallel: {} }, "none");
+      const both = engine(chart, { versions: { "1": { image: { nvidia: "r/e:1" } } }, multiGpu: true, tensorParallel: { arg: "--tp", env: "TP" } }, "both");
+      new InferenceService(chart, "g", { engine: none, model: ModelLocation.fromUri("s3://b/g"), hardware: gpus });
+      new InferenceService(chart, "h", { engine: both, model: ModelLocation.fromUri("s3://b/g"), hardware: gpus });
+    });
+    expect([model(find(out, "InferenceService", "g"))["args"], model(find(out, "InferenceService", "g"))["env"]]).toEqual([undefined, undefined]);
+    expect([model(find(out, "InferenceService", "h"))["args"], model(find(out, "InferenceService", "h"))["env"]]).toEqual([["--tp=2"], [{ name: "TP", value: "2" }]]);
+  });
+});
+
+describe("hardware, claim and runtime target defaults", () => {
+  const cdk = jest.requireActual<typeof import("kserve-constructs/cdk8s")>("../src/cdk8s");
+
+  itChecksDefaults(["HardwareRequestProps.cpu"], "a request takes the profile's default CPU", () => {
+    const out = synthChart((chart) => {
+      const p = new cdk.HardwareProfile(chart, "p", { cpu: { min: "1", default: "4", max: "16" } });
+      new InferenceService(chart, "g", { engine: engine(chart), model: ModelLocation.fromUri("s3://b/g"), hardware: p.request() });
+      new InferenceService(chart, "h", { engine: engine(chart, {}, "e2"), model: ModelLocation.fromUri("s3://b/g"), hardware: p.request({ cpu: "2" }) });
+    }, { target: { openshiftAI: true } });
+    expect(model(find(out, "InferenceService", "g"))["resources"]).toEqual({ requests: { cpu: "4" }, limits: { cpu: "4" } });
+    expect(model(find(out, "InferenceService", "h"))["resources"]).toEqual({ requests: { cpu: "2" }, limits: { cpu: "2" } });
+  });
+
+  itChecksDefaults(["NodeSchedulingProps.nodeSelector", "NodeSchedulingProps.tolerations", "QueueSchedulingProps.priorityClass"], "node scheduling adds no node labels or tolerations of its own (the accelerator's stay); queue scheduling no priority class", () => {
+    const out = synthChart((chart) => {
+      new cdk.HardwareProfile(chart, "node", { accelerator: cdk.Accelerator.nvidia(), nodeScheduling: {} });
+      new cdk.HardwareProfile(chart, "own", { accelerator: cdk.Accelerator.nvidia(), nodeScheduling: { nodeSelector: { pool: "gpu" }, tolerations: [{ key: "team", operator: "Exists", effect: "NoSchedule" }] } });
+      new cdk.HardwareProfile(chart, "queue", { queueScheduling: { localQueue: "gpus" } });
+    }, { target: { openshiftAI: true } });
+    const scheduling = (name: string): unknown => (find(out, "HardwareProfile", name)["spec"] as Obj)["scheduling"];
+    expect(scheduling("node")).toEqual({ type: "Node", node: { tolerations: [{ effect: "NoSchedule", key: "nvidia.com/gpu", operator: "Exists" }] } });
+    expect(scheduling("own")).toEqual({ type: "Node", node: { nodeSelector: { pool: "gpu" }, tolerations: [{ effect: "NoSchedule", key: "nvidia.com/gpu", operator: "Exists" }, { effect: "NoSchedule", key: "team", operator: "Exists" }] } });
+    expect(scheduling("queue")).toEqual({ type: "Queue", kueue: { localQueueName: "gpus" } });
+  });
+
+  itChecksDefaults(["PvcStorageProps.accessModes"], "an existing claim's access modes are unknown: several replicas are not checked against them", () => {
+    const two = (storage: ReturnType<typeof ModelStorage.pvc>) => (chart: Chart) => new InferenceService(chart, "g", { engine: engine(chart), model: storage.path("m"), scaling: { min: 2, max: 2 } });
+    expect(synthChart((chart) => two(ModelStorage.pvc(chart, "store", { claimName: "models" }))(chart)).map((m) => m.kind)).toEqual(["ServingRuntime", "InferenceService"]);
+    expect(ruleIds((chart) => two(ModelStorage.pvc(chart, "store", { claimName: "models", accessModes: ["ReadWriteOncePod"] }))(chart))).toEqual(["isvc/pvc-replicas"]);
+  });
+
+  itChecksDefaults(["ServingRuntimeProps.target"], "a ServingRuntime is checked against the app's target, or its own", () => {
+    const spec = { containers: [{ name: "kserve-container", image: "r/x:1" }], supportedModelFormats: [{ name: "f" }], schedulerName: "volcano" };
+    expect(ruleIds((chart) => new ServingRuntime(chart, "raw", { spec }), { target: { kserveVersion: "0.15" } })).toEqual(["target/feature-runtime-scheduler-name"]);
+    expect(synthChart((chart) => new ServingRuntime(chart, "raw", { spec, target: { kserveVersion: "0.17" } }), { target: { kserveVersion: "0.15" } }).map((m) => m.kind)).toEqual(["ServingRuntime"]);
+  });
 });

@@ -12,6 +12,7 @@ import * as pc from "kserve-constructs/pulumi";
 import buildExamples from "../../examples/platform";
 import { byKey, resetPulumi, settle, synthPulumi } from "../support/pulumi";
 import { synthChart } from "../support/synth";
+import { itChecksDefaults } from "../support/defaults";
 import { describeIfCrds, formatProblems, validateAll, crdSetFor } from "../support/conformance";
 
 const OVERLAY = {
@@ -104,8 +105,9 @@ describe("Argo CD sync waves (GitOps.set)", () => {
   };
   const waves = (ms: readonly Manifest[]): string[] => ms.map((m) => `${m.kind}/${m.metadata.name}=${m.metadata.annotations?.["argocd.argoproj.io/sync-wave"] ?? "-"}`);
 
-  it("are off by default: no sync-wave annotation anywhere", () => {
-    expect(waves(synthWith(undefined, platform)).filter((w) => !w.endsWith("=-") && !w.startsWith("InferenceService/own-wave"))).toEqual([]);
+  itChecksDefaults(["GitOpsProps.syncWaves"], "are off by default: no sync-wave annotation anywhere, without GitOps settings or with settings that leave syncWaves out", () => {
+    for (const props of [undefined, {}]) expect(waves(synthWith(props, platform)).filter((w) => !w.endsWith("=-") && !w.startsWith("InferenceService/own-wave"))).toEqual([]);
+    expect(waves(synthWith({ syncWaves: true }, platform)).filter((w) => w.endsWith("=-"))).toEqual([]);
   });
 
   it("syncWaves: true puts configuration and runtimes before the services and claims; an object's own wave wins", () => {

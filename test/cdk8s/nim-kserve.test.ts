@@ -6,6 +6,7 @@
 import { InferenceService, ModelLocation, NgcSecrets, Nim, NIM_MODELS, ServingRuntime, nimStartupSeconds, nimWeightsGi, ruleMeta } from "kserve-constructs/cdk8s";
 import type { Manifest } from "kserve-constructs";
 import { find, synthChart, validationError } from "../support/synth";
+import { itChecksDefaults } from "../support/defaults";
 
 const ngc = { apiKeySecret: "nvidia-nim-secrets", pullSecret: "ngc-secret" };
 const spec = (m: Manifest): Record<string, unknown> => m["spec"] as Record<string, unknown>;
@@ -49,7 +50,7 @@ describe("NIM on KServe, NVIDIA's recipe", () => {
 describe("the startup budget follows the model's size and the cache", () => {
   const startupOf = (m: Record<string, unknown>): unknown => (m["startupProbe"] as Record<string, unknown> | undefined)?.["failureThreshold"];
 
-  it("the runtime's budget assumes the first start downloads the weights: 15 minutes plus 25 s per GiB", () => {
+  itChecksDefaults(["NimProps.startupSeconds"], "the runtime's budget assumes the first start downloads the weights: 15 minutes plus 25 s per GiB", () => {
     expect(nimWeightsGi(NIM_MODELS["llama-3.1-8b-instruct"])).toBe(15);
     expect(nimStartupSeconds(NIM_MODELS["llama-3.1-8b-instruct"], false)).toBe(900 + 15 * 25);
     expect(nimStartupSeconds(NIM_MODELS["llama-3.1-70b-instruct"], true)).toBe(900 + 132 * 5);
@@ -63,7 +64,7 @@ describe("the startup budget follows the model's size and the cache", () => {
     expect((predictor(find(manifests, "InferenceService", "small"))["model"] as Record<string, unknown>)["startupProbe"]).toBeUndefined();
   });
 
-  it("a filled cache gives the model a shorter budget; startupSeconds sets it", () => {
+  itChecksDefaults(["NimProps.startupSeconds"], "a filled cache gives the model a shorter budget (15 minutes plus 5 s per GiB); startupSeconds sets it", () => {
     const manifests = synthChart((chart) => {
       Nim.llama31_70bInstruct(chart, "filled", { ngc, cache: { claimName: "nim-pvc", prefilled: true, readOnly: true } });
       Nim.llama31_70bInstruct(chart, "job", { ngc, cache: { create: { size: "300Gi" }, downloadJob: true } });

@@ -11,6 +11,7 @@ import { runRules } from "../../src/core/rules/all";
 import { envNamePortableRule, envNameProblem, envNameRule } from "../../src/core/kubernetes/rules";
 import { isvcWith, runCdk8s, runPulumi } from "../bad-input/kit";
 import type { Api } from "../bad-input/kit";
+import { itChecksDefaults } from "../support/defaults";
 
 function pod(names: readonly string[]): Manifest {
   return {
@@ -33,7 +34,7 @@ function check(names: readonly string[], target: TargetProps = {}): { path: stri
 const NAMES = ["GOOD_NAME", "MY-VAR", "my.var", "1ST", "WITH SPACE", "A=B", "", "..x", "ünï"];
 
 describe("k8s/env-name and the target's Kubernetes version", () => {
-  it("without a kubernetesVersion: the older API servers' rule, and the message says why a newer one would accept the name", () => {
+  itChecksDefaults(["TargetProps.kubernetesVersion"], "without a kubernetesVersion: the older API servers' rule, and the message says why a newer one would accept the name", () => {
     expect(check(NAMES)).toEqual([
       { path: "spec.containers[0].env[1].name", rule: "k8s/env-name-portable", severity: "warning", message: '"MY-VAR" is accepted by the API server but is not a C identifier, so a shell cannot expand it', fix: "rename it, for example to MY_VAR" },
       { path: "spec.containers[0].env[2].name", rule: "k8s/env-name-portable", severity: "warning", message: '"my.var" is accepted by the API server but is not a C identifier, so a shell cannot expand it', fix: "rename it, for example to my_var" },

@@ -7,6 +7,7 @@ import type { ChariotEngineVersion, InferenceEngineProps } from "kserve-construc
 import { InferenceEngine, InferenceService, ModelLocation } from "kserve-constructs/cdk8s";
 import { find, synthChart, validationError } from "../support/synth";
 import * as example from "../../examples/specs/chariot-engine";
+import { itChecksDefaults } from "../support/defaults";
 
 function imported(...args: Parameters<typeof importChariot>): InferenceEngineProps {
   const result = importChariot(...args);
@@ -176,5 +177,12 @@ describe("Chariot problems: all at once, with Chariot's field names", () => {
       ["test/bad", "chariot/images", "[1].container_image_cpu"],
       ["test/bad", "chariot/versions", "[0].is_default"],
     ]);
+  });
+});
+
+describe("Chariot importer defaults", () => {
+  itChecksDefaults(["EngineImportProps.protocol"], "the protocol follows inference_protocol (v1 when it is not given); the protocol prop wins", () => {
+    const { inference_protocol: _p, ...plain } = guide;
+    expect([imported(guide).protocol, imported(plain).protocol, imported({ ...guide, inference_protocol: "openai" }).protocol, imported(guide, { protocol: "openai" }).protocol]).toEqual(["v2", "v1", "openai", "openai"]);
   });
 });

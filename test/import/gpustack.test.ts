@@ -7,6 +7,7 @@ import type { GpuStackBackendDefinition, InferenceEngineProps, Issue } from "kse
 import { Accelerator, Hardware, InferenceEngine, InferenceService, ModelLocation } from "kserve-constructs/cdk8s";
 import { find, synthChart, validationError } from "../support/synth";
 import * as examples from "../../examples/specs/gpustack-backends";
+import { itChecksDefaults } from "../support/defaults";
 
 /** The imported props (fails the test when the import has errors). */
 function imported(...args: Parameters<typeof importGpuStack>): InferenceEngineProps {
@@ -304,5 +305,35 @@ describe("GPUStack problems: all of them at once, with GPUStack's field names", 
     const result = buildInferenceEngine(gpuStackPreset(minimal({ default_run_command: "s {{X}}" }), { imageUser: "root" }), { where: "w", defaultName: "e", namespace: "models" });
     expect(result.issues.map((i) => [i.rule, i.severity])).toEqual([["gpustack/env-reference", "warning"]]);
     expect(result.manifests).toHaveLength(1);
+  });
+});
+
+describe("GPUStack importer defaults", () => {
+  const two = minimal({ version_configs: { "1.0": { image_name: "r/e:1.0", custom_framework: "cuda" }, "1.1": { image_name: "r/e:1.1", custom_framework: "cuda" } }, default_version: "1.0", default_run_command: "serve {{model_path}}" });
+
+  itChecksDefaults(["EngineImportProps.onlyVersions", "EngineImportProps.defaultVersion", "EngineImportProps.protocol", "EngineImportProps.modelFormats", "EngineImportProps.extraArgs"], "every version, the definition's default version, openai, one auto-selected format named after the backend, only the imported args", () => {
+    expect(imported(two)).toEqual({
+      versions: { "1.0": { image: { nvidia: "r/e:1.0" } }, "1.1": { image: { nvidia: "r/e:1.1" } } },
+      defaultVersion: "1.0",
+      args: ["serve", "{{model_path}}"],
+      protocol: "openai",
+      modelFormats: [{ name: "my-engine-custom" }],
+      multiGpu: true,
+    });
+    const runtime = find(synthChart((chart) => InferenceEngine.fromGpuStack(chart, "e", two)), "ServingRuntime");
+    expect((runtime.spec as Record<string, unknown>)["supportedModelFormats"]).toEqual([{ autoSelect: true, name: "my-engine-custom" }]);
+    expect(imported(two, { onlyVersions: ["1.1"], defaultVersion: "1.1", protocol: "v2", modelFormats: [{ name: "gguf" }], extraArgs: ["--verbose"] })).toMatchObject({ versions: { "1.1": { image: { nvidia: "r/e:1.1" } } }, defaultVersion: "1.1", protocol: "v2", modelFormats: [{ name: "gguf" }], args: ["serve", "{{model_path}}", "--verbose"] });
+  });
+
+  itChecksDefaults(["GpuStackImportProps.frameworks"], "cuda is nvidia, rocm amd, cpu cpu; another framework keeps its name", () => {
+    const props = imported(minimal({ version_configs: { a: { image_name: "r/a:1", custom_framework: "cuda" }, b: { image_name: "r/b:1", custom_framework: "rocm" }, c: { image_name: "r/c:1", custom_framework: "cpu" }, d: { image_name: "r/d:1", custom_framework: "musa" } }, default_version: "a" }));
+    expect(props.versions).toEqual({ a: { image: { nvidia: "r/a:1" } }, b: { image: { amd: "r/b:1" } }, c: { image: { cpu: "r/c:1" } }, d: { image: { musa: "r/d:1" } } });
+  });
+
+  itChecksDefaults(["GpuStackImportProps.modelFile"], "without modelFile {{model_path}} is the model folder /mnt/models and no MODEL_FILE parameter exists", () => {
+    const props = imported(minimal({ default_run_command: "serve -m {{model_path}}" }));
+    expect([props.args, props.parameters]).toEqual([["serve", "-m", "{{model_path}}"], undefined]);
+    const runtime = find(synthChart((chart) => InferenceEngine.fromGpuStack(chart, "e", minimal({ default_run_command: "serve -m {{model_path}}" }))), "ServingRuntime");
+    expect((runtime.spec as { containers: Record<string, unknown>[] }).containers[0]?.["args"]).toEqual(["serve", "-m", "/mnt/models"]);
   });
 });

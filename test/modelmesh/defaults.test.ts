@@ -180,3 +180,68 @@ describe("ModelFleet, ModelServing and StorageConfig entry defaults", () => {
     expect(manifests.map((m) => m.kind).sort()).toEqual(["InferenceService", "ServingRuntime"]);
   });
 });
+
+describe("built-in adapter and endpoint defaults", () => {
+  const withAdapter = (multiModel: NonNullable<InferenceEngineProps["multiModel"]>, port = 8001): Record<string, unknown> =>
+    runtimeSpec(synthChart((chart) => new InferenceEngine(chart, "c", { ...custom, port, multiModel }), { target: MM })[0]);
+  const containerOf = (spec: Record<string, unknown>): Record<string, unknown> => (spec["containers"] as Record<string, unknown>[])[0] as Record<string, unknown>;
+
+  itChecksDefaults(
+    ["BuiltInAdapterProps.runtimeManagementPort", "BuiltInAdapterProps.memBufferBytes", "BuiltInAdapterProps.modelLoadingTimeoutMillis", "BuiltInAdapterProps.env", "MultiModelProps.containerName", "MultiModelProps.grpcEndpoint", "MultiModelProps.grpcDataEndpoint", "MultiModelProps.scaling"],
+    "a built-in adapter: the engine's port, 128 MiB buffer and 90 s load timeout (as the upstream runtimes), no env; the server container named after the server type; endpoints port:8085 and port:<the engine's port>; no HPA",
+    () => {
+      const spec = withAdapter({ adapter: { serverType: "mlserver" } }, 8011);
+      expect(spec["builtInAdapter"]).toEqual({ memBufferBytes: 134217728, modelLoadingTimeoutMillis: 90000, runtimeManagementPort: 8011, serverType: "mlserver" });
+      expect(containerOf(spec)["name"]).toBe("mlserver");
+      expect([spec["grpcEndpoint"], spec["grpcDataEndpoint"]]).toEqual(["port:8085", "port:8011"]);
+      const [runtime] = synthChart((chart) => new InferenceEngine(chart, "c", { ...custom, multiModel: { adapter: { serverType: "mlserver" } } }), { target: MM });
+      expect(Object.keys(runtime?.metadata.annotations ?? {}).filter((k) => k.startsWith("serving.kserve.io/"))).toEqual([]);
+      const given = withAdapter({ adapter: { serverType: "mlserver", runtimeManagementPort: 8012, memBufferBytes: 1, modelLoadingTimeoutMillis: 2, env: { A: "1" } }, grpcEndpoint: "port:8086", grpcDataEndpoint: "port:8013" });
+      expect(given["builtInAdapter"]).toEqual({ env: [{ name: "A", value: "1" }], memBufferBytes: 1, modelLoadingTimeoutMillis: 2, runtimeManagementPort: 8012, serverType: "mlserver" });
+      expect([given["grpcEndpoint"], given["grpcDataEndpoint"]]).toEqual(["port:8086", "port:8013"]);
+    },
+  );
+
+  itChecksDefaults(["MultiModelProps.containerName", "MultiModelProps.grpcEndpoint"], 'without a built-in adapter the server container is "server", and implements the SPI on port:8085', () => {
+    const spec = withAdapter({});
+    expect([containerOf(spec)["name"], spec["grpcEndpoint"], spec["builtInAdapter"]]).toEqual(["server", "port:8085", undefined]);
+    expect(containerOf(withAdapter({ containerName: "engine" }))["name"]).toBe("engine");
+  });
+});
+
+describe("ModelMesh and MLServer preset defaults", () => {
+  itChecksDefaults(["ModelMeshPresetProps.image", "ModelMeshPresetProps.modelFormats", "ModelMeshPresetProps.annotations"], "the documented upstream images and formats; triton's maxLoadingConcurrency annotation, none on the others", () => {
+    const manifests = synthChart(
+      (chart) => {
+        new InferenceEngine(chart, "triton", ModelMeshRuntimes.triton());
+        new InferenceEngine(chart, "mlserver", ModelMeshRuntimes.mlserver());
+        new InferenceEngine(chart, "ovms", ModelMeshRuntimes.ovms());
+        new InferenceEngine(chart, "torchserve", ModelMeshRuntimes.torchserve());
+      },
+      { target: MM },
+    );
+    const of = (name: string): Record<string, unknown> => runtimeSpec(find(manifests, "ServingRuntime", name));
+    const image = (name: string): unknown => ((of(name)["containers"] as Record<string, unknown>[])[0] as Record<string, unknown>)["image"];
+    expect(["triton", "mlserver", "ovms", "torchserve"].map(image)).toEqual(["nvcr.io/nvidia/tritonserver:23.04-py3", "seldonio/mlserver:1.3.2", "openvino/model_server:2022.2", "pytorch/torchserve:0.7.1-cpu"]);
+    const formats = (name: string): string[] => (of(name)["supportedModelFormats"] as { name: string; version: string; autoSelect: boolean }[]).map((f) => `${f.name}:${f.version}${f.autoSelect ? "" : " (no autoSelect)"}`);
+    expect(formats("ovms")).toEqual(["openvino_ir:opset1", "onnx:1 (no autoSelect)"]);
+    expect(formats("torchserve")).toEqual(["pytorch-mar:0"]);
+    expect(formats("mlserver")).toEqual(["sklearn:0", "xgboost:1", "lightgbm:3"]);
+    expect(find(manifests, "ServingRuntime", "triton").metadata.annotations).toEqual({ maxLoadingConcurrency: "2" });
+    expect(find(manifests, "ServingRuntime", "mlserver").metadata.annotations).toBeUndefined();
+    const [own] = synthChart((chart) => new InferenceEngine(chart, "triton", ModelMeshRuntimes.triton({ image: "r/triton:1", modelFormats: [{ name: "onnx", version: "1" }], annotations: { team: "ml" } })), { target: MM });
+    expect(own?.metadata.annotations).toEqual({ maxLoadingConcurrency: "2", team: "ml" });
+    expect(runtimeSpec(own)["supportedModelFormats"]).toEqual([{ autoSelect: true, name: "onnx", version: "1" }]);
+  });
+
+  itChecksDefaults(["MLServerPresetProps.grpc"], "single-model MLServer also declares its gRPC port 8081 and grpc-v2; grpc: false leaves the one HTTP port", () => {
+    const preset = { image: "r/m:2.1", implementation: "m.M", modelFormats: [{ name: "f" }] };
+    const [on] = synthChart((chart) => new InferenceEngine(chart, "a", MLServer.runtime(preset)));
+    const [off] = synthChart((chart) => new InferenceEngine(chart, "a", MLServer.runtime({ ...preset, grpc: false })));
+    const ports = (m: Manifest | undefined): unknown => ((runtimeSpec(m)["containers"] as Record<string, unknown>[])[0] as Record<string, unknown>)["ports"];
+    expect(ports(on)).toEqual([{ containerPort: 8080, protocol: "TCP" }, { containerPort: 8081, name: "grpc-port", protocol: "TCP" }]);
+    expect(runtimeSpec(on)["protocolVersions"]).toEqual(["v2", "grpc-v2"]);
+    expect(ports(off)).toEqual([{ containerPort: 8080, protocol: "TCP" }]);
+    expect(runtimeSpec(off)["protocolVersions"]).toEqual(["v2"]);
+  });
+});

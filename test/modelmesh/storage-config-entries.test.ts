@@ -8,6 +8,8 @@ import { StorageConfig } from "kserve-constructs/cdk8s";
 import type { StorageConfigEntryProps, StorageConfigProps } from "kserve-constructs";
 import { MODELMESH_ENTRY_REQUIREMENTS, entryGaps } from "../../src/core/storageconfig/entries";
 import { find, synthChart, validationError } from "../support/synth";
+import { itChecksDefaults } from "../support/defaults";
+import { InferenceEngine, InferenceService, ModelMeshRuntimes } from "kserve-constructs/cdk8s";
 
 const JOB: StorageConfigProps["source"] = { job: { image: "docker.io/alpine/k8s:1.31.4" } };
 
@@ -82,5 +84,55 @@ describe("storage-config/entry-keys on the entries the library writes", () => {
 
   it("an entry the library does not write declares only what the existing Secret holds", () => {
     expect(synthChart((chart) => new StorageConfig(chart, "s", { entries: { z: { type: "azure" }, m: { type: "s3" } } }))).toEqual([]);
+  });
+});
+
+describe("entry defaults", () => {
+  const problems = (entries: StorageConfigProps["entries"], source: StorageConfigProps["source"] = JOB) =>
+    validationError((chart) => new StorageConfig(chart, "s", { source, entries })).issues.map((i) => [i.path, i.rule, i.value]);
+  const MINIO = { type: "s3" as const, endpoint: "https://minio.minio:9000", region: "us-east-1", credentials: { secretName: "minio" } };
+
+  itChecksDefaults(["S3EntryProps.bucket", "S3EntryProps.certificate", "GcsEntryProps.bucket"], "an s3 or gcs entry names no bucket and no CA certificate (the system trust store): each model gives its bucket", () => {
+    expect(jobDocuments({ m: MINIO })["m"]).toEqual({ type: "s3", endpoint_url: "https://minio.minio:9000", region: "us-east-1", access_key_id: "<SC0_ACCESS_KEY_ID>", secret_access_key: "<SC0_SECRET_ACCESS_KEY>" });
+    for (const entry of [MINIO, { type: "gcs" as const }]) {
+      const error = validationError(
+        (chart) => {
+          const storage = new StorageConfig(chart, "storage", { source: JOB, entries: { e: entry } });
+          const runtime = new InferenceEngine(chart, "mlserver", ModelMeshRuntimes.mlserver());
+          new InferenceService(chart, "a", { engine: runtime, model: storage.path("e", "a/"), modelFormat: { name: "sklearn", version: "0" } });
+          new InferenceService(chart, "b", { engine: runtime, model: storage.path("e", "b/", { bucket: "models" }), modelFormat: { name: "sklearn", version: "0" } });
+        },
+        { target: { modelMesh: true } },
+      );
+      expect(error.issues.map((i) => [i.where, i.rule])).toEqual([["test/a", "storage-config/bucket"]]);
+    }
+  });
+
+  itChecksDefaults(["S3EntryProps.endpoint", "S3EntryProps.region", "S3EntryProps.credentials"], "an s3 entry has no endpoint, region or keys of its own: an existing entry may leave them out, one the Job writes needs them", () => {
+    expect(synthChart((chart) => new StorageConfig(chart, "s", { entries: { m: { type: "s3" } } }))).toEqual([]);
+    expect(problems({ m: { type: "s3" } })).toEqual([["entries.m", "storage-config/entry-keys", ["endpoint", "region", "credentials"]]]);
+  });
+
+  itChecksDefaults(["GcsEntryProps.tokenUri", "GcsEntryProps.credentials"], "a gcs entry: Google's token URI and no keys (public buckets), neither written", () => {
+    expect(jobDocuments({ g: { type: "gcs", bucket: "public-models" } })["g"]).toEqual({ type: "gcs", bucket: "public-models" });
+  });
+
+  itChecksDefaults(["AzureEntryProps.accountName", "AzureEntryProps.container", "AzureEntryProps.credentials"], "an azure entry: no account or container of its own (an existing entry may leave them out, one the Job writes needs them), anonymous access", () => {
+    expect(synthChart((chart) => new StorageConfig(chart, "s", { entries: { z: { type: "azure" } } }))).toEqual([]);
+    expect(problems({ z: { type: "azure" } })).toEqual([["entries.z", "storage-config/entry-keys", ["accountName", "container"]]]);
+    expect(jobDocuments({ z: { type: "azure", accountName: "acme", container: "models" } })["z"]).toEqual({ type: "azure", account_name: "acme", container: "models" });
+  });
+
+  itChecksDefaults(["StorageConfigJobProps.imagePullSecrets"], "the Job pulls its image without pull secrets unless given", () => {
+    const podSpec = (job: StorageConfigProps["source"]): Record<string, unknown> =>
+      ((find(synthChart((chart) => new StorageConfig(chart, "s", { source: job, entries: { m: MINIO } })), "Job")["spec"] as { template: { spec: Record<string, unknown> } }).template.spec);
+    expect(podSpec(JOB)["imagePullSecrets"]).toBeUndefined();
+    expect(podSpec({ job: { image: "docker.io/alpine/k8s:1.31.4", imagePullSecrets: ["registry"] } })["imagePullSecrets"]).toEqual([{ name: "registry" }]);
+  });
+
+  itChecksDefaults(["StorageConfigProps.target"], "the target is the app's: data connections work on an OpenShift AI app, not where the StorageConfig's own target says upstream KServe", () => {
+    const entries = { "aws-connection-models": { type: "s3" as const, bucket: "models", endpoint: "https://s3.eu-west-1.amazonaws.com", region: "eu-west-1" } };
+    expect(synthChart((chart) => new StorageConfig(chart, "s", { source: "data-connections", entries }), { target: { openshiftAI: true } }).map((m) => m.kind)).toEqual(["Secret"]);
+    expect(validationError((chart) => new StorageConfig(chart, "s", { source: "data-connections", entries, target: { openshiftAI: false } }), { target: { openshiftAI: true } }).issues.map((i) => i.rule)).toEqual(["storage-config/data-connections"]);
   });
 });

@@ -12,6 +12,7 @@ import type { Manifest } from "kserve-constructs";
 import * as pc from "kserve-constructs/pulumi";
 import { rawManifests, resetPulumi, settle, pulumiError, withoutAwait } from "../support/pulumi";
 import { synthChart } from "../support/synth";
+import { itChecksDefaults } from "../support/defaults";
 
 const model = ModelLocation.fromUri("hf://ibm-granite/granite-3.3-8b-instruct");
 const h100 = Hardware.accelerator(Accelerator.nvidia({ max: 8 }), { accelerators: 1, memory: "64Gi" });
@@ -31,7 +32,7 @@ function pulumiWithout(prefix: string, ms: readonly Manifest[]): string[] {
 }
 
 describe("pulumi up waits until Ready", () => {
-  it("InferenceService and LLMInferenceService carry condition=Ready and a 600 s timeout by default; other kinds nothing", async () => {
+  itChecksDefaults(["ReadinessProps.waitForReady", "ReadinessProps.readyTimeoutSeconds"], "InferenceService and LLMInferenceService carry condition=Ready and a 600 s timeout by default; other kinds nothing", async () => {
     const vllm = pc.InferenceEngine.vllm("vllm", { accelerator: "nvidia", namespace: "models" });
     new pc.InferenceService("granite", { namespace: "models", engine: vllm, model, hardware: h100 });
     new pc.LLMInferenceService("llama", { namespace: "models", model, hardware: h100, router: { gateway: {}, route: {}, scheduler: {} } });

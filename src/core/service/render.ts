@@ -30,8 +30,9 @@ export function deepMerge(base: Record<string, unknown>, over: Readonly<Record<s
 }
 
 function metricTarget(spec: ServiceSpec): Record<string, unknown> | undefined {
-  const { metric, target } = spec.scaling;
   if (spec.scaling.autoscaler !== "keda") return undefined;
+  // keda runs in Standard mode, where the metric defaults to cpu
+  const { metric = "cpu", target } = spec.scaling;
   const metrics: Record<string, unknown>[] = [];
   if ((metric === "cpu" || metric === "memory") && target !== undefined) {
     const type = spec.scaling.metricType ?? "Utilization";

@@ -33,7 +33,7 @@ export interface S3EntryProps {
   /**
    * Where the keys are: an existing Secret with `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` (or the
    * key names given here). Only for entries the library writes.
-   * @default none
+   * @default none (required when the Job writes the entry: ModelMesh's S3 client needs the keys; a data connection's keys are its own Secret's)
    */
   readonly credentials?: SecretKeyProps & {
     /**
