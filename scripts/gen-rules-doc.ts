@@ -1,7 +1,7 @@
 /**
  * Writes docs/rules.md from the rule registry (`npm run docs:rules`).
- * `--check` only reports whether the file is current (exit 1 when not); `--inline` prints the ids still
- * raised inline (the list test/rules/catalogue.test.ts keeps), one a line, as a TypeScript array body.
+ * `--check` only reports whether the file is current (exit 1 when not); `--inline` prints the ids raised
+ * inline without a registry entry (test/rules/catalogue.test.ts requires there be none), one a line.
  */
 import * as fs from "fs";
 import * as path from "path";

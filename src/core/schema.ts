@@ -8,7 +8,8 @@ import { z } from "zod";
 import type { IssueDraft } from "./errors";
 import { formatValue } from "./errors";
 import { formatPath, getIn } from "./canonical";
-import { runRules } from "./rules/registry";
+import type { Finding } from "./rules/registry";
+import { defineRule, runRules } from "./rules/registry";
 import { reservedKeyRule } from "./rules/common";
 
 const FIX_SEPARATOR = "\u241Ffix:";
@@ -24,24 +25,62 @@ export interface Parsed<T> {
   readonly issues: IssueDraft[];
 }
 
-/** Parses `input` with `schema`; problems carry paths relative to `basePath`. */
-export function parseProps<T>(schema: z.ZodType<T>, input: unknown, basePath = "", rule = "props/shape"): Parsed<T> {
+/** What the props-shape rule looks at: the props given, and the problems the schema found in them. */
+export interface ShapeSubject {
+  /** The props as given. */
+  readonly input: unknown;
+  /** The schema's problems with them (zod issues; none when the shape is right). */
+  readonly issues: readonly z.core.$ZodIssue[];
+  /**
+   * The prop path the props sit at (findings' paths are relative to it).
+   * @default "" (the construct's props themselves)
+   */
+  readonly basePath?: string;
+}
+
+/** The findings of a schema's problems with `input`: path, value, message and fix of each (once per path and message). */
+function shapeFindings({ input, issues, basePath = "" }: ShapeSubject): Finding[] {
+  const seen = new Set<string>();
+  return issues
+    .map((issue) => toFinding(issue, input, basePath))
+    .filter((f) => {
+      const key = `${f.path}\u0000${f.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** Props have the shape their schema declares. */
+export const propsShapeRule = defineRule<ShapeSubject>({
+  id: "props/shape",
+  severity: "error",
+  on: "props",
+  summary: "A construct's props (and a preset's, a helper's argument) have the shape their schema declares: known props only, each of its type, within its bounds and of its accepted forms.",
+  why: "Unchecked, props that do not fit would be rendered into manifests the API server refuses or, worse, accepts and ignores: a misspelt prop would be dropped silently, a value of the wrong type would reach KServe as something else, and the construct's other rules could not be checked on a shape they do not know.",
+  fix: "correct the prop as the message says (the props' documentation gives each prop's type)",
+  check: shapeFindings,
+});
+
+/** Parses `input` with `schema`; problems (rule `props/shape`) carry paths relative to `basePath`. */
+export function parseProps<T>(schema: z.ZodType<T>, input: unknown, basePath = ""): Parsed<T> {
   const reserved = runRules([reservedKeyRule], { input, basePath });
   if (reserved.length > 0) return { issues: reserved };
   const result = schema.safeParse(input);
   if (result.success) return { value: result.data, issues: [] };
-  const issues = result.error.issues.map((issue) => toDraft(issue, input, basePath, rule));
-  return { issues: dedupe(issues) };
+  return { issues: runRules([propsShapeRule], { input, issues: result.error.issues, basePath }) };
 }
 
-function dedupe(drafts: IssueDraft[]): IssueDraft[] {
-  const seen = new Set<string>();
-  return drafts.filter((d) => {
-    const key = `${d.path}\u0000${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/**
+ * The findings {@link parseProps} reports for `input` (keys a JavaScript object cannot hold, else the
+ * schema's problems; none when it fits), for rules of their own that check a shape, such as the engine
+ * importers' definitions.
+ */
+export function schemaFindings(schema: z.ZodType<unknown>, input: unknown, basePath = ""): Finding[] {
+  const reserved = runRules([reservedKeyRule], { input, basePath });
+  if (reserved.length > 0) return reserved.map(({ path, value, message, fix }) => ({ path, value, message, fix }));
+  const result = schema.safeParse(input);
+  return result.success ? [] : shapeFindings({ input, issues: result.error.issues, basePath });
 }
 
 export { formatPath };
@@ -61,7 +100,7 @@ function unionBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue | undefined {
   return undefined;
 }
 
-function toDraft(original: z.core.$ZodIssue, input: unknown, basePath: string, rule: string): IssueDraft {
+function toFinding(original: z.core.$ZodIssue, input: unknown, basePath: string): Finding {
   const issue = original.message.includes(FIX_SEPARATOR) ? original : (unionBranch(original) ?? original);
   const segments = issue.path.filter((s): s is string | number => typeof s === "string" || typeof s === "number");
   const relative = formatPath(segments);
@@ -74,12 +113,11 @@ function toDraft(original: z.core.$ZodIssue, input: unknown, basePath: string, r
     return {
       path: keys.length === 1 ? (path === "" ? String(keys[0]) : `${path}.${String(keys[0])}`) : path,
       value: keys.length === 1 && container !== null && typeof container === "object" ? (container as Record<string, unknown>)[keys[0] as string] : keys,
-      rule,
       message: `unknown ${keys.length === 1 ? "prop" : "props"} ${keys.map((k) => `"${k}"`).join(", ")}`,
       fix: fix,
     };
   }
-  return { path, value, rule, message, fix };
+  return { path, value, message, fix };
 }
 
 function splitMessage(issue: z.core.$ZodIssue, value: unknown): [string, string] {

@@ -19,8 +19,10 @@ import type { Json } from "../core/canonical";
 import type { MLServerModelParameters, MLServerModelSettings, MLServerServerSettings } from "../core/mlserver/settings";
 import { mlserverModelEnv, mlserverModelSettingsJson, mlserverServerEnv } from "../core/mlserver/settings";
 import type { EnginePreset } from "./preset";
-import { MLSERVER_MODELMESH_ENV, MULTI_MODEL_RUNTIME_KEYS, modelMeshEngineBase, modelMeshRuntimeShape, multiModelRuntimeSettings } from "./modelmesh";
+import { MLSERVER_MODELMESH_ENV, modelMeshEngineBase, modelMeshRuntimeShape, multiModelRuntimeSettings } from "./modelmesh";
 import type { ModelMeshRuntimeSettings } from "./modelmesh";
+import { runRules } from "../core/rules/registry";
+import { MLSERVER_PRESET_RULES } from "./rules";
 
 /** MLServer's ports in single-model mode (its defaults). */
 export const MLSERVER_PORTS = { http: 8080, grpc: 8081, metrics: 8082 } as const;
@@ -101,8 +103,6 @@ const modelShape = {
   maxBatchTime: z.number().min(0).optional(),
 };
 
-const PYTHON_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
-
 const presetSchema: z.ZodType<MLServerPresetProps> = z.strictObject({
   ...modelMeshRuntimeShape,
   image: z.string().regex(/^\S+$/, { error: withFix("an image reference cannot contain spaces", "use registry/repository:tag") }),
@@ -121,24 +121,7 @@ export function mlserverEngineProps(input: MLServerPresetProps): { props?: Infer
   if (parsed.value === undefined) return { issues: parsed.issues };
   const p = parsed.value;
   const mode = p.mode ?? "single";
-  const issues: IssueDraft[] = [];
-  if (!PYTHON_PATH.test(p.implementation)) {
-    issues.push({
-      path: "implementation",
-      value: p.implementation,
-      rule: "preset/mlserver-implementation",
-      message: "MLServer imports the implementation by its Python path (module.Class), so this would fail when the model loads",
-      fix: 'give the module and class of your MLModel subclass, for example "my_model.MyModel"',
-    });
-  }
-  for (const key of MULTI_MODEL_RUNTIME_KEYS) {
-    if (mode === "single" && p[key] !== undefined) {
-      issues.push({ path: key, value: p[key], rule: "preset/mlserver-mode", message: `${key} applies to the multi-model (ModelMesh) runtime, and mode is "single"`, fix: `remove ${key}, or set mode: "multi" (single-model replicas are set per InferenceService with scaling)` });
-    }
-  }
-  if (mode === "multi" && p.grpc !== undefined) {
-    issues.push({ path: "grpc", value: p.grpc, rule: "preset/mlserver-mode", message: 'grpc declares the single-model gRPC port; in mode "multi" ModelMesh serves gRPC for every model', fix: "remove grpc" });
-  }
+  const issues = runRules(MLSERVER_PRESET_RULES, p);
   if (issues.length > 0) return { issues };
   const image = p.image;
   const shared = modelMeshEngineBase(p, image, undefined, p.version);

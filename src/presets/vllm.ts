@@ -28,6 +28,8 @@ import type { HardwareRequest } from "../core/hardware/request";
 import { hardwareRequestSchema } from "../core/hardware/schema";
 import type { EnginePreset, PresetRuntimeProps } from "./preset";
 import { imageTag, presetRuntimeProps, presetRuntimeShape } from "./preset";
+import { runRules } from "../core/rules/registry";
+import { VLLM_PRESET_RULES } from "./rules";
 
 /** The accelerators the vLLM presets cover. */
 export const VLLM_ACCELERATORS = ["nvidia", "amd", "gaudi", "spyre", "spyre-s390x", "spyre-ppc64le", "cpu"] as const satisfies readonly AcceleratorKey[];
@@ -128,19 +130,7 @@ export function vllmEngineProps(input: VllmPresetProps): { props?: InferenceEngi
   const parsed = parseProps(schema, input);
   if (parsed.value === undefined) return { issues: parsed.issues };
   const p = parsed.value;
-  const issues: IssueDraft[] = [];
-  if (p.image === undefined && p.accelerator !== "nvidia") {
-    issues.push({
-      path: "image",
-      value: undefined,
-      rule: "preset/vllm-image",
-      message: `vLLM for ${p.accelerator} has no image the library may choose for you`,
-      fix: "set image (on OpenShift AI, the image of the matching vLLM runtime template in your cluster)",
-    });
-  }
-  if (p.multiNode === true && p.accelerator !== "nvidia" && p.accelerator !== "amd") {
-    issues.push({ path: "multiNode", value: true, rule: "preset/vllm-multi-node", message: `the multi-node vLLM preset covers NVIDIA and AMD GPUs, not ${p.accelerator}`, fix: "drop multiNode, or define an InferenceEngine with multiNode for this accelerator" });
-  }
+  const issues = runRules(VLLM_PRESET_RULES, p);
   if (issues.length > 0) return { issues };
   const version = p.version ?? (p.image !== undefined ? imageTag(p.image) : undefined) ?? VLLM_DEFAULT_VERSION;
   const image = p.image ?? `${VLLM_UPSTREAM_IMAGE}:${version}`;

@@ -42,6 +42,22 @@ describe("rule registry", () => {
     expect(runRules([sample, warn], { n: 5 })).toEqual([]);
   });
 
+  it("gives a finding its own severity when it states one (worse or milder than the rule's)", () => {
+    const graded = defineRule<{ n: number }>({
+      id: "test-registry/graded",
+      severity: "warning",
+      summary: "n is at most 10",
+      why: "a big n is slow, a huge one fails",
+      fix: "use a smaller n",
+      on: "props",
+      check: (s) => (s.n > 100 ? [{ path: "n", value: s.n, message: "n is huge", severity: "error" }] : s.n > 10 ? [{ path: "n", value: s.n, message: "n is big" }] : []),
+    });
+    const mild = defineRule<{ n: number }>({ ...graded, id: "test-registry/mild", severity: "error", check: (s) => [{ path: "n", value: s.n, message: "only a hint", severity: "warning" }] });
+    expect(runRules([graded], { n: 11 })).toEqual([{ path: "n", value: 11, rule: "test-registry/graded", message: "n is big", fix: "use a smaller n", severity: "warning" }]);
+    expect(runRules([graded], { n: 101 })).toEqual([{ path: "n", value: 101, rule: "test-registry/graded", message: "n is huge", fix: "use a smaller n", severity: "error" }]);
+    expect(runRules([mild], { n: 1 })).toEqual([{ path: "n", value: 1, rule: "test-registry/mild", message: "only a hint", fix: "use a smaller n", severity: "warning" }]);
+  });
+
   it("reports an exception inside a rule as internal/unexpected and runs the other rules", () => {
     const drafts = runRules([broken, sample], { n: -2 });
     expect(drafts.map((d) => d.rule)).toEqual(["internal/unexpected", "test-registry/positive"]);

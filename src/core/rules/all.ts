@@ -2,6 +2,9 @@
  * Loads every rule module of the library, so that {@link ruleCatalogue} and {@link manifestRules} list the
  * whole catalogue (for `lint`, the docs generator and the catalogue tests). Importing the library's
  * builds loads them too; this module only makes the set explicit.
+ *
+ * The runtime presets' rules (`src/presets/rules.ts`, `preset/*`) are not loaded here: the presets build
+ * on the core, so the core does not import them. They load with the presets (the package entry point).
  */
 import "../pod/rules";
 import "../target/rules";
@@ -17,6 +20,7 @@ import "../gitops";
 import "../readiness";
 import "../llm/rules";
 import "./common";
+import "../schema";
 import "../references";
 import "../serving/rules";
 import "../fleet/rules";

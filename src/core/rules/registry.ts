@@ -51,6 +51,12 @@ export interface Finding {
    * @default the rule's `fix`
    */
   readonly fix?: string;
+  /**
+   * How bad this one is, when it differs from the rule's severity (a rule whose findings are warnings in
+   * one case and errors in a worse one, such as `isvc/pvc-replicas`; its `why` says when).
+   * @default the rule's `severity`
+   */
+  readonly severity?: Severity;
 }
 
 /** A rule: its description and its check over a subject of type `S`. */
@@ -215,7 +221,8 @@ export function toDraft(rule: RuleMeta, finding: Finding): IssueDraft {
     rule: rule.id,
     message: finding.message,
     fix: finding.fix ?? rule.fix,
-    ...(rule.severity === "warning" ? { severity: "warning" as const } : {}),
+    // a finding's own severity is kept as stated; the rule's shows only when it is a warning (errors are the default)
+    ...(finding.severity !== undefined ? { severity: finding.severity } : rule.severity === "warning" ? { severity: "warning" as const } : {}),
   };
 }
 

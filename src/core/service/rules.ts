@@ -15,7 +15,7 @@ import type { Finding, ManifestRule, ManifestSubject, Rule } from "../rules/regi
 import { SERVICE_KINDS } from "../pod/rules";
 import { defineManifestRule, defineRule, runRules } from "../rules/registry";
 import type { CanonicalMode, DeploymentMode } from "../target/resolve";
-import { canonicalMode, describeTarget, requireFeature, supports } from "../target/resolve";
+import { canonicalMode, describeTarget, supports } from "../target/resolve";
 import { getIn, isRecord, recordsOf } from "../canonical";
 import { DNS1035_LABEL, MAX_LABEL, toDns1035 } from "../names";
 import { eachString, metadataReferences } from "../templates";
@@ -26,7 +26,7 @@ import { checkStorageConfigReference } from "../storageconfig/rules";
 import { isAcceleratorResource } from "../accelerators/registry";
 import { isQuantity, quantityToNumber } from "../quantity";
 import { checkVolumes, CONTAINER_RULES, IMPLEMENTATION_CONTAINERS, isServiceManifest, manifestResources, MERGED_RESOURCES_PATH, PREDICTOR_IMPLEMENTATIONS, duplicateFlagRule } from "../pod/rules";
-import { featureGate } from "../target/rules";
+import { definePropsFeatureRule, featureGate } from "../target/rules";
 import { bucketUriRule, hfUriRule, ociTagRule, ociUriRule, pvcUriRule, uriSchemeRule } from "../storage/rules";
 import { multiNodeGpuTypeRule, templateRule } from "../runtime/rules";
 import { MODELMESH_SERVICE_RULES, unavailableRule } from "../modelmesh/rules";
@@ -75,159 +75,226 @@ const OWNED_LABELS: Readonly<Record<string, string>> = {
   [KSERVE.knativeVisibility]: "visibility",
 };
 
-/** The props-level rules of this file (they read the resolved spec). */
-export function checkServiceProps(spec: ServiceSpec): { readonly ownedKeys: IssueDraft[]; readonly modeFields: IssueDraft[]; readonly platform: IssueDraft[]; readonly storage: IssueDraft[]; readonly multiNode: IssueDraft[] } {
-  return { ownedKeys: checkOwnedKeys(spec), modeFields: checkModeFields(spec), platform: checkPlatform(spec), storage: checkStorage(spec), multiNode: checkMultiNodeLayout(spec) };
-}
+/** Labels and annotations the library sets from props. */
+export const ownedKeyRule = defineRule<ServiceSpec>({
+  id: "isvc/owned-key",
+  severity: "error",
+  on: "props",
+  summary: "An InferenceService's labels and annotations leave alone the keys the library sets from props (deployment mode, autoscaler and Knative class, hardware profile, Kueue queue, auth, metrics, visibility).",
+  why: "The library writes these keys from their props and the rest of the manifest is rendered for the prop's value: a raw key is overwritten when the prop is set, and otherwise tells KServe or OpenShift AI something (another deployment mode, another hardware profile) the manifest was not rendered or checked for.",
+  fix: "remove the label or annotation and set the prop that owns it",
+  check: (spec) => [
+    ...Object.entries(OWNED_ANNOTATIONS).flatMap(([key, prop]): Finding[] => (spec.annotations[key] !== undefined ? [{ path: `annotations["${key}"]`, value: spec.annotations[key], message: `the library sets ${key} from the ${prop} prop`, fix: `remove the annotation and set ${prop}` }] : [])),
+    ...Object.entries(OWNED_LABELS).flatMap(([key, prop]): Finding[] => (spec.labels[key] !== undefined ? [{ path: `labels["${key}"]`, value: spec.labels[key], message: `the library sets ${key} from the ${prop} prop`, fix: `remove the label and set ${prop}` }] : [])),
+  ],
+});
 
-function checkOwnedKeys(spec: ServiceSpec): IssueDraft[] {
-  const issues: IssueDraft[] = [];
-  for (const [key, prop] of Object.entries(OWNED_ANNOTATIONS)) {
-    if (spec.annotations[key] !== undefined) {
-      issues.push({ path: `annotations["${key}"]`, value: spec.annotations[key], rule: "isvc/owned-key", message: `the library sets ${key} from the ${prop} prop`, fix: `remove the annotation and set ${prop}` });
-    }
-  }
-  for (const [key, prop] of Object.entries(OWNED_LABELS)) {
-    if (spec.labels[key] !== undefined) {
-      issues.push({ path: `labels["${key}"]`, value: spec.labels[key], rule: "isvc/owned-key", message: `the library sets ${key} from the ${prop} prop`, fix: `remove the label and set ${prop}` });
-    }
-  }
-  return issues;
-}
+/** Named and canary predictors need KServe 0.20 (the feature gate, on the props that ask for them). */
+export const canaryPredictorsFeatureRule = definePropsFeatureRule<ServiceSpec>("canary-predictors", (spec) => [
+  ...(spec.canaries !== undefined ? [{ path: "canaries", value: spec.canaries.map((c) => c.name) }] : []),
+  ...(spec.predictorName !== undefined ? [{ path: "predictorName", value: spec.predictorName }] : []),
+]);
 
-function checkModeFields(spec: ServiceSpec): IssueDraft[] {
-  const issues: IssueDraft[] = [
-    ...(spec.canaries !== undefined ? requireFeature(spec.target, "canary-predictors", "canaries", spec.canaries.map((c) => c.name)) : []),
-    ...(spec.predictorName !== undefined ? requireFeature(spec.target, "canary-predictors", "predictorName", spec.predictorName) : []),
-    ...runRules(CANARY_RULES, spec),
-  ];
-  const s = spec.scaling;
-  if (spec.mode === "Standard") {
-    const cls = s.autoscaler ?? "hpa";
-    if (s.min === 0 && (cls === "hpa" || cls === "none" || cls === "external")) {
-      issues.push({
-        path: "scaling.min",
-        value: 0,
-        rule: "isvc/standard-scale-to-zero",
-        message: `Standard mode has no scale-to-zero with the ${cls} autoscaler (KServe runs at least one replica)`,
-        fix: 'set scaling.min to 1 or more, or scale to zero with deploymentMode "Knative", or with scaling.autoscaler "keda" and a scaling.external Prometheus query',
-      });
-    }
-    if (spec.canaryTrafficPercent !== undefined) {
-      issues.push({
-        path: "canaryTrafficPercent",
-        value: spec.canaryTrafficPercent,
-        rule: "isvc/canary-mode",
-        message: "Standard mode ignores canaryTrafficPercent (it splits traffic between Knative revisions)",
-        fix: 'use deploymentMode "Knative" for revision canaries, or remove canaryTrafficPercent',
-      });
-    }
-    if (spec.containerConcurrency !== undefined) {
-      issues.push({
-        path: "containerConcurrency",
-        value: spec.containerConcurrency,
-        rule: "isvc/concurrency-mode",
-        message: "Standard mode ignores containerConcurrency (a Knative queue-proxy limit)",
-        fix: 'use deploymentMode "Knative", or remove containerConcurrency',
-      });
-    }
-    issues.push(...runRules(KEDA_RULES, spec));
-    (s.external ?? []).forEach((e, i) => {
-      if (e.authentication !== undefined) issues.push(...requireFeature(spec.target, "autoscaling-external-auth", `scaling.external[${i}].authentication`, e.authentication, "query a Prometheus server without authentication"));
-    });
-    if (s.autoscaler === "keda" && (s.metric === "concurrency" || s.metric === "rps")) {
-      issues.push({ path: "scaling.metric", value: s.metric, rule: "isvc/keda-metric", message: `the library renders keda scaling on cpu or memory; ${s.metric} is a Knative metric`, fix: 'use scaling.metric "cpu" or "memory", or deploymentMode "Knative"' });
-    }
-  } else if (spec.mode === "Knative") {
-    if (s.external !== undefined) issues.push(...runRules([kedaExternalNeedsKeda], spec));
-    if (s.autoscaler !== undefined && s.autoscaler !== "kpa" && s.autoscaler !== "hpa") {
-      issues.push({
-        path: "scaling.autoscaler",
-        value: s.autoscaler,
-        rule: "isvc/knative-autoscaler",
-        message: `Knative mode scales with Knative's autoscaler (kpa) or its hpa class, not ${s.autoscaler}`,
-        fix: `use "kpa" or "hpa", or deploymentMode "Standard" for ${s.autoscaler}`,
-      });
-    }
-  }
-  return issues;
-}
+/** Standard mode cannot scale to zero except with KEDA. */
+export const standardScaleToZeroRule = defineRule<ServiceSpec>({
+  id: "isvc/standard-scale-to-zero",
+  severity: "error",
+  on: "props",
+  summary: 'scaling.min 0 in Standard mode comes with the keda autoscaler (the hpa, none and external autoscalers do not scale to zero).',
+  why: "In Standard mode KServe runs a Deployment: with the hpa class the HPA clamps minReplicas below 1 to 1, and with none or external nothing scales it at all, so at least one replica keeps running and the scale-to-zero the props ask for never happens. Only KEDA passes minReplicas 0 on to its ScaledObject.",
+  fix: 'set scaling.min to 1 or more, or scale to zero with deploymentMode "Knative", or with scaling.autoscaler "keda" and a scaling.external Prometheus query',
+  check: (spec) => {
+    const cls = spec.scaling.autoscaler ?? "hpa";
+    return spec.mode === "Standard" && spec.scaling.min === 0 && (cls === "hpa" || cls === "none" || cls === "external")
+      ? [{ path: "scaling.min", value: 0, message: `Standard mode has no scale-to-zero with the ${cls} autoscaler (KServe runs at least one replica)` }]
+      : [];
+  },
+});
 
-function checkPlatform(spec: ServiceSpec): IssueDraft[] {
-  if (spec.target.openshiftAI !== undefined || spec.auth !== true) return [];
-  return [
-    {
-      path: "auth",
-      value: true,
-      rule: "target/auth",
-      message: "upstream KServe has no switch to require tokens on an InferenceService (security.opendatahub.io/enable-auth is OpenShift AI's)",
-      fix: "remove auth and protect the service at your gateway, or set target.openshiftAI if the cluster runs OpenShift AI",
-    },
-  ];
-}
+/** canaryTrafficPercent is a Knative revision split. */
+export const canaryModeRule = defineRule<ServiceSpec>({
+  id: "isvc/canary-mode",
+  severity: "error",
+  on: "props",
+  summary: "canaryTrafficPercent is set only in Knative mode.",
+  why: "canaryTrafficPercent splits traffic between the latest and the previous Knative revision; KServe's Standard-mode reconciler has no revisions and ignores it, so every request would go to the new version while the props promise a canary.",
+  fix: 'use deploymentMode "Knative" for revision canaries, or remove canaryTrafficPercent',
+  check: (spec) => (spec.mode === "Standard" && spec.canaryTrafficPercent !== undefined ? [{ path: "canaryTrafficPercent", value: spec.canaryTrafficPercent, message: "Standard mode ignores canaryTrafficPercent (it splits traffic between Knative revisions)" }] : []),
+});
 
-function checkStorage(spec: ServiceSpec): IssueDraft[] {
-  const issues: IssueDraft[] = [...checkVolumes("volumes", spec.volumes), ...checkStorageConfigReference(spec.model, spec.mode)];
-  const source = spec.model.source;
-  if (spec.model.namespace !== undefined && spec.namespace !== undefined && spec.model.namespace !== spec.namespace) {
-    issues.push({
-      path: "model",
-      value: source?.where ?? spec.model.uri,
-      rule: "isvc/storage-namespace",
-      message: `the model's storage lives in namespace ${spec.model.namespace} (its ServiceAccount, Secret references and claims are namespaced), the InferenceService in ${spec.namespace}`,
-      fix: `define the storage in namespace ${spec.namespace}`,
-    });
-  }
-  const replicas = Math.max(spec.scaling.min, spec.scaling.max ?? 0);
-  if (source?.kind === "pvc" && replicas > 1 && source.accessModes !== undefined && source.accessModes.every((m) => m === "ReadWriteOnce" || m === "ReadWriteOncePod")) {
-    issues.push({
-      path: "scaling",
-      value: { min: spec.scaling.min, max: spec.scaling.max },
-      rule: "isvc/pvc-replicas",
-      message: `claim ${source.claimName ?? ""} is ${source.accessModes.join("/")}, so replicas beyond the first can only start on the same node`,
-      fix: "use a ReadOnlyMany or ReadWriteMany claim for models served by several replicas",
-      severity: source.accessModes.includes("ReadWriteOncePod") ? "error" : "warning",
-    });
-  }
-  return issues;
-}
+/** containerConcurrency is a Knative queue-proxy limit. */
+export const concurrencyModeRule = defineRule<ServiceSpec>({
+  id: "isvc/concurrency-mode",
+  severity: "error",
+  on: "props",
+  summary: "containerConcurrency is set only in Knative mode.",
+  why: "containerConcurrency is the hard limit Knative's queue-proxy enforces per pod; Standard mode has no queue-proxy, so KServe ignores it and a pod would take more concurrent requests than the props allow.",
+  fix: 'use deploymentMode "Knative", or remove containerConcurrency',
+  check: (spec) => (spec.mode === "Standard" && spec.containerConcurrency !== undefined ? [{ path: "containerConcurrency", value: spec.containerConcurrency, message: "Standard mode ignores containerConcurrency (a Knative queue-proxy limit)" }] : []),
+});
 
-/** Multi-node: Standard mode, a multi-node runtime, accelerators, and sizes that account for every device. */
-function checkMultiNodeLayout(spec: ServiceSpec): IssueDraft[] {
-  const issues: IssueDraft[] = [];
+/** A KEDA TriggerAuthentication on external metrics needs KServe 0.16 (the feature gate, on the props that ask for it). */
+export const externalAuthFeatureRule = definePropsFeatureRule<ServiceSpec>("autoscaling-external-auth", (spec) =>
+  spec.mode !== "Standard" ? [] : (spec.scaling.external ?? []).flatMap((e, i) => (e.authentication !== undefined ? [{ path: `scaling.external[${i}].authentication`, value: e.authentication, alternative: "query a Prometheus server without authentication" }] : [])),
+);
+
+/** KEDA scaling renders cpu and memory triggers. */
+export const kedaMetricRule = defineRule<ServiceSpec>({
+  id: "isvc/keda-metric",
+  severity: "error",
+  on: "props",
+  summary: 'scaling.metric with the keda autoscaler is "cpu" or "memory" (concurrency and rps are Knative metrics).',
+  why: "With the keda autoscaler the library renders scaling.metric as a KEDA cpu or memory trigger; concurrency and rps are measured by Knative's queue-proxy, which Standard mode does not run, so KEDA would have nothing to scale on.",
+  fix: 'use scaling.metric "cpu" or "memory", or deploymentMode "Knative"',
+  check: (spec) => {
+    const s = spec.scaling;
+    return spec.mode === "Standard" && s.autoscaler === "keda" && (s.metric === "concurrency" || s.metric === "rps") ? [{ path: "scaling.metric", value: s.metric, message: `the library renders keda scaling on cpu or memory; ${s.metric} is a Knative metric` }] : [];
+  },
+});
+
+/** Knative mode scales with Knative's own autoscalers. */
+export const knativeAutoscalerRule = defineRule<ServiceSpec>({
+  id: "isvc/knative-autoscaler",
+  severity: "error",
+  on: "props",
+  summary: 'scaling.autoscaler in Knative mode is "kpa" or "hpa".',
+  why: "In Knative mode the Knative Service is scaled by Knative's autoscaler: its class annotation takes kpa or hpa only, and KServe's keda, external and none classes apply to Standard-mode Deployments, so the service would not scale the way the props say.",
+  fix: 'use "kpa" or "hpa", or deploymentMode "Standard"',
+  check: (spec) => {
+    const a = spec.scaling.autoscaler;
+    return spec.mode === "Knative" && a !== undefined && a !== "kpa" && a !== "hpa"
+      ? [{ path: "scaling.autoscaler", value: a, message: `Knative mode scales with Knative's autoscaler (kpa) or its hpa class, not ${a}`, fix: `use "kpa" or "hpa", or deploymentMode "Standard" for ${a}` }]
+      : [];
+  },
+});
+
+/** Token authentication is OpenShift AI's. */
+export const authRule = defineRule<ServiceSpec>({
+  id: "target/auth",
+  severity: "error",
+  on: "props",
+  summary: "auth: true is set only when the target is OpenShift AI.",
+  why: "Upstream KServe has no switch that requires tokens on an InferenceService: security.opendatahub.io/enable-auth is read only by OpenShift AI's odh-model-controller, so on upstream KServe the annotation does nothing and the service would stay open while the props say it is protected.",
+  fix: "remove auth and protect the service at your gateway, or set target.openshiftAI if the cluster runs OpenShift AI",
+  check: (spec) => (spec.target.openshiftAI === undefined && spec.auth === true ? [{ path: "auth", value: true, message: "upstream KServe has no switch to require tokens on an InferenceService (security.opendatahub.io/enable-auth is OpenShift AI's)" }] : []),
+});
+
+/** The model's storage is in the InferenceService's namespace. */
+export const storageNamespaceRule = defineRule<ServiceSpec>({
+  id: "isvc/storage-namespace",
+  severity: "error",
+  on: "props",
+  summary: "A model's storage (ModelStorage, StorageConfig) is defined in the InferenceService's namespace.",
+  why: "The storage's ServiceAccount, its Secret references and its claims are namespaced: a pod can use only a ServiceAccount and a PersistentVolumeClaim of its own namespace, and the storage initializer reads Secrets there, so the model could not be fetched.",
+  fix: "define the storage in the InferenceService's namespace",
+  check: (spec) =>
+    spec.model.namespace !== undefined && spec.namespace !== undefined && spec.model.namespace !== spec.namespace
+      ? [
+          {
+            path: "model",
+            value: spec.model.source?.where ?? spec.model.uri,
+            message: `the model's storage lives in namespace ${spec.model.namespace} (its ServiceAccount, Secret references and claims are namespaced), the InferenceService in ${spec.namespace}`,
+            fix: `define the storage in namespace ${spec.namespace}`,
+          },
+        ]
+      : [],
+});
+
+/** Several replicas on a claim that one node can mount. */
+export const pvcReplicasRule = defineRule<ServiceSpec>({
+  id: "isvc/pvc-replicas",
+  severity: "warning",
+  on: "props",
+  summary: "A model on a ReadWriteOnce or ReadWriteOncePod claim is served by one replica (a warning for ReadWriteOnce, an error for ReadWriteOncePod).",
+  why: "A ReadWriteOnce volume is attached to one node at a time, so replicas beyond the first can only be scheduled on that node (they stay Pending when it is full); a ReadWriteOncePod volume is mounted by one pod only, so every further replica stays Pending. The first case is reported as a warning, the second as an error.",
+  fix: "use a ReadOnlyMany or ReadWriteMany claim for models served by several replicas",
+  check: (spec) => {
+    const source = spec.model.source;
+    const replicas = Math.max(spec.scaling.min, spec.scaling.max ?? 0);
+    if (source?.kind !== "pvc" || replicas <= 1 || source.accessModes === undefined || !source.accessModes.every((m) => m === "ReadWriteOnce" || m === "ReadWriteOncePod")) return [];
+    return [
+      {
+        path: "scaling",
+        value: { min: spec.scaling.min, max: spec.scaling.max },
+        message: `claim ${source.claimName ?? ""} is ${source.accessModes.join("/")}, so replicas beyond the first can only start on the same node`,
+        ...(source.accessModes.includes("ReadWriteOncePod") ? { severity: "error" as const } : {}),
+      },
+    ];
+  },
+});
+
+/** Whether the runtime serves across nodes (its engine says so, or its spec has a workerSpec); undefined when unknown. */
+function runtimeServesMultiNode(spec: ServiceSpec): boolean | undefined {
   const rs = runtimeSpec(spec.runtime);
-  const runtimeMultiNode = spec.runtime.engine?.multiNode ?? (rs !== undefined ? isRecord(rs["workerSpec"]) : undefined);
-  const m = spec.multiNode;
-  if (m === undefined) {
-    if (runtimeMultiNode === true) {
-      issues.push({ path: "multiNode", value: undefined, rule: "isvc/multi-node-runtime", message: `runtime "${spec.runtime.name}" is a multi-node runtime (it has a workerSpec); KServe uses it only for multi-node InferenceServices`, fix: "set multiNode, or use a single-node runtime" });
-    }
-    return issues;
-  }
-  if (spec.mode !== "Standard") {
-    issues.push({ path: "multiNode", value: m, rule: "isvc/multi-node-mode", message: `multi-node serving works only in Standard mode (KServe creates no workers in ${spec.mode} mode)`, fix: 'use deploymentMode "Standard"' });
-  }
-  if (runtimeMultiNode === false) {
-    issues.push({ path: "engine", value: spec.runtime.name, rule: "isvc/multi-node-runtime", message: `runtime "${spec.runtime.name}" has no workerSpec, so it cannot serve across nodes`, fix: "use a multi-node engine (multiNode on the engine, or InferenceEngine.vllm with multiNode: true)" });
-  }
-  const resource = spec.hardware?.accelerator?.resourceName;
-  if (resource === undefined || spec.devices < 1) {
-    issues.push({ path: "hardware", value: undefined, rule: "isvc/multi-node-hardware", message: "multi-node serving splits a model across accelerators, and this InferenceService requests none", fix: "request accelerators with hardware: profile.request({ accelerators: N })" });
-    return issues;
-  }
-  if (m.tensorParallelSize !== spec.devices) {
-    issues.push({
-      path: "multiNode.tensorParallelSize",
-      value: m.tensorParallelSize,
-      rule: "isvc/multi-node-parallelism",
-      message: `pipelineParallelSize × tensorParallelSize = ${m.pipelineParallelSize} × ${m.tensorParallelSize} = ${m.pipelineParallelSize * m.tensorParallelSize}, but head and workers request ${m.pipelineParallelSize} × ${spec.devices} = ${m.pipelineParallelSize * spec.devices} ${resource}`,
-      fix: `set tensorParallelSize to ${spec.devices} (the devices per node), or request ${m.tensorParallelSize} accelerators per pod`,
-    });
-  }
-  return issues;
+  return spec.runtime.engine?.multiNode ?? (rs !== undefined ? isRecord(rs["workerSpec"]) : undefined);
 }
 
+/** Multi-node serving is Standard mode's. */
+export const multiNodeModeRule = defineRule<ServiceSpec>({
+  id: "isvc/multi-node-mode",
+  severity: "error",
+  on: "props",
+  summary: "A multi-node InferenceService is in Standard mode.",
+  why: "KServe creates the head and worker pods of a workerSpec only in Standard mode; in Knative mode no workers are created and the model, split across nodes, never starts.",
+  fix: 'use deploymentMode "Standard"',
+  check: (spec) => (spec.multiNode !== undefined && spec.mode !== "Standard" ? [{ path: "multiNode", value: spec.multiNode, message: `multi-node serving works only in Standard mode (KServe creates no workers in ${spec.mode} mode)` }] : []),
+});
 
+/** A multi-node InferenceService and its runtime agree on multi-node serving. */
+export const multiNodeRuntimeRule = defineRule<ServiceSpec>({
+  id: "isvc/multi-node-runtime",
+  severity: "error",
+  on: "props",
+  summary: "An InferenceService is multi-node exactly when its runtime is (has a workerSpec).",
+  why: "KServe's webhook requires a workerSpec on the InferenceService exactly when its runtime has one: it selects a multi-node runtime only for multi-node InferenceServices, and a runtime without a workerSpec has no worker container to start on the other nodes.",
+  fix: "set multiNode with a multi-node runtime, or use a single-node runtime without it",
+  check: (spec) => {
+    const runtimeMultiNode = runtimeServesMultiNode(spec);
+    if (spec.multiNode === undefined) {
+      return runtimeMultiNode === true ? [{ path: "multiNode", value: undefined, message: `runtime "${spec.runtime.name}" is a multi-node runtime (it has a workerSpec); KServe uses it only for multi-node InferenceServices`, fix: "set multiNode, or use a single-node runtime" }] : [];
+    }
+    return runtimeMultiNode === false ? [{ path: "engine", value: spec.runtime.name, message: `runtime "${spec.runtime.name}" has no workerSpec, so it cannot serve across nodes`, fix: "use a multi-node engine (multiNode on the engine, or InferenceEngine.vllm with multiNode: true)" }] : [];
+  },
+});
+
+/** Whether a multi-node InferenceService requests accelerators. */
+function requestsAccelerators(spec: ServiceSpec): boolean {
+  return spec.hardware?.accelerator?.resourceName !== undefined && spec.devices >= 1;
+}
+
+/** Multi-node serving splits a model across accelerators. */
+export const multiNodeHardwareRule = defineRule<ServiceSpec>({
+  id: "isvc/multi-node-hardware",
+  severity: "error",
+  on: "props",
+  summary: "A multi-node InferenceService requests accelerators.",
+  why: "Multi-node serving splits the model over pipelineParallelSize × tensorParallelSize accelerators, and KServe's webhook requires a GPU resource on the head and the workers: without one the InferenceService is refused (and there would be nothing to split the model across).",
+  fix: "request accelerators with hardware: profile.request({ accelerators: N })",
+  check: (spec) => (spec.multiNode !== undefined && !requestsAccelerators(spec) ? [{ path: "hardware", value: undefined, message: "multi-node serving splits a model across accelerators, and this InferenceService requests none" }] : []),
+});
+
+/** tensorParallelSize is the devices per node. */
+export const multiNodeParallelismRule = defineRule<ServiceSpec>({
+  id: "isvc/multi-node-parallelism",
+  severity: "error",
+  on: "props",
+  summary: "A multi-node InferenceService's tensorParallelSize is the accelerators each pod requests.",
+  why: "KServe sizes the head and each worker from tensorParallelSize (the devices per node) and runs pipelineParallelSize pods: when the pods request another number of accelerators, vLLM's world size does not match the devices it finds and the model fails to start (or leaves devices idle).",
+  fix: "set tensorParallelSize to the accelerators per pod, or request that many accelerators per pod",
+  check: (spec) => {
+    const m = spec.multiNode;
+    const resource = spec.hardware?.accelerator?.resourceName;
+    if (m === undefined || resource === undefined || !requestsAccelerators(spec) || m.tensorParallelSize === spec.devices) return [];
+    return [
+      {
+        path: "multiNode.tensorParallelSize",
+        value: m.tensorParallelSize,
+        message: `pipelineParallelSize × tensorParallelSize = ${m.pipelineParallelSize} × ${m.tensorParallelSize} = ${m.pipelineParallelSize * m.tensorParallelSize}, but head and workers request ${m.pipelineParallelSize} × ${spec.devices} = ${m.pipelineParallelSize * spec.devices} ${resource}`,
+        fix: `set tensorParallelSize to ${spec.devices} (the devices per node), or request ${m.tensorParallelSize} accelerators per pod`,
+      },
+    ];
+  },
+});
 
 // ---------------------------------------------------------------------------------------------------
 // Manifest rules: KServe's InferenceService webhook, mirrored, and what the deployment modes, the target
@@ -1179,7 +1246,10 @@ export const kedaExternalThreshold = defineRule<ServiceSpec>({
   why: "KServe's webhook refuses an External metric without a target value, and only the engine metrics have a meaningful default.",
   fix: "set threshold: the query's value per replica",
   check: (spec) =>
-    (spec.scaling.external ?? []).flatMap((e, i): Finding[] => (typeof e.metric !== "string" && e.threshold === undefined ? [{ path: `scaling.external[${i}].threshold`, value: undefined, message: "a Prometheus query of your own needs a threshold (its value per replica)" }] : [])),
+    // outside Standard mode the triggers are refused as a whole (isvc/keda-external)
+    spec.mode !== "Standard"
+      ? []
+      : (spec.scaling.external ?? []).flatMap((e, i): Finding[] => (typeof e.metric !== "string" && e.threshold === undefined ? [{ path: `scaling.external[${i}].threshold`, value: undefined, message: "a Prometheus query of your own needs a threshold (its value per replica)" }] : [])),
 });
 
 /** External triggers are KEDA's. */
@@ -1192,13 +1262,36 @@ export const kedaExternalNeedsKeda = defineRule<ServiceSpec>({
   fix: 'set scaling.autoscaler "keda" (and deploymentMode "Standard"), or drop scaling.external',
   check: (spec) => {
     const s = spec.scaling;
-    if (s.external === undefined || (spec.mode === "Standard" && s.autoscaler === "keda")) return [];
+    // a ModelMesh InferenceService reports every scaling prop as one ModelMesh ignores (modelmesh/ignored-prop)
+    if (s.external === undefined || spec.mode === "ModelMesh" || (spec.mode === "Standard" && s.autoscaler === "keda")) return [];
     return [{ path: "scaling.external", value: s.external.map((e) => (typeof e.metric === "string" ? e.metric : "query")), message: `KEDA triggers need the keda autoscaler in Standard mode; this service is ${spec.mode} with the ${s.autoscaler ?? (spec.mode === "Standard" ? "hpa" : "kpa")} autoscaler` }];
   },
 });
 
-/** The KEDA rules of an InferenceService in Standard mode. */
+/** The KEDA rules of an InferenceService (those of Standard mode; in Knative mode only isvc/keda-external reports). */
 export const KEDA_RULES = [kedaScaleToZero, kedaExternalThreshold, kedaExternalNeedsKeda] as const;
+
+/** The props-level rules on an InferenceService's labels and annotations. */
+export const SERVICE_OWNED_KEY_RULES: readonly Rule<ServiceSpec>[] = [ownedKeyRule];
+/** The props-level rules on what each deployment mode does with canaries, scaling and concurrency (each rule looks at the modes it is about). */
+export const SERVICE_MODE_RULES: readonly Rule<ServiceSpec>[] = [canaryPredictorsFeatureRule, ...CANARY_RULES, standardScaleToZeroRule, canaryModeRule, concurrencyModeRule, ...KEDA_RULES, externalAuthFeatureRule, kedaMetricRule, knativeAutoscalerRule];
+/** The props-level rules on the target platform. */
+export const SERVICE_PLATFORM_RULES: readonly Rule<ServiceSpec>[] = [authRule];
+/** The props-level rules on the model's storage (after the volume and storage-config checks). */
+export const SERVICE_STORAGE_RULES: readonly Rule<ServiceSpec>[] = [storageNamespaceRule, pvcReplicasRule];
+/** The props-level rules on multi-node serving: Standard mode, a multi-node runtime, accelerators, and sizes that account for every device. */
+export const SERVICE_MULTI_NODE_RULES: readonly Rule<ServiceSpec>[] = [multiNodeModeRule, multiNodeRuntimeRule, multiNodeHardwareRule, multiNodeParallelismRule];
+
+/** The props-level rules of this file (they read the resolved spec), grouped as builds run them. */
+export function checkServiceProps(spec: ServiceSpec): { readonly ownedKeys: IssueDraft[]; readonly modeFields: IssueDraft[]; readonly platform: IssueDraft[]; readonly storage: IssueDraft[]; readonly multiNode: IssueDraft[] } {
+  return {
+    ownedKeys: runRules(SERVICE_OWNED_KEY_RULES, spec),
+    modeFields: runRules(SERVICE_MODE_RULES, spec),
+    platform: runRules(SERVICE_PLATFORM_RULES, spec),
+    storage: [...checkVolumes("volumes", spec.volumes), ...checkStorageConfigReference(spec.model, spec.mode), ...runRules(SERVICE_STORAGE_RULES, spec)],
+    multiNode: runRules(SERVICE_MULTI_NODE_RULES, spec),
+  };
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Props-level rules that decide whether a spec can be resolved at all: the model format, the hardware

@@ -16,7 +16,7 @@ import type { ModelLocation, StorageConfigReference } from "../storage/location"
 import { joinKey } from "../storage/uri";
 import type { StorageConfigEntryProps, StorageConfigProps } from "./props";
 import { storageConfigSchema } from "./schema";
-import { checkStorageConfigProps, entryKeyArgumentRule } from "./rules";
+import { checkStorageConfigProps, entryKeyRule } from "./rules";
 import { runRules } from "../rules/registry";
 import { renderDataConnectionOverlay, renderStorageConfigJob, storageConfigJobName } from "./render";
 import type { ManifestFacts } from "../plan";
@@ -130,7 +130,7 @@ export const buildStorageConfig = guardBuild<StorageConfigProps, StorageConfigHa
  * {@link ValidationError} naming the StorageConfig instead of a TypeError.
  */
 export function locateInStorageConfig(handle: StorageConfigHandle, key: unknown, path: unknown, options?: StorageConfigPathOptions): ModelLocation {
-  const drafts: IssueDraft[] = runRules([entryKeyArgumentRule], { key, keys: handle.keys });
+  const drafts: IssueDraft[] = runRules([entryKeyRule], { key, keys: handle.keys });
   drafts.push(...checkPathArgument("storage-config", path));
   throwIfErrors(locateIssues(handle.where, drafts));
   return handle.locate(key as string, path as string, options);

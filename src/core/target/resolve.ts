@@ -99,7 +99,7 @@ export function resolveTarget(props: TargetProps | undefined): { target: Target;
   let kubernetes: Version | undefined;
   if (props?.kubernetesVersion !== undefined) {
     kubernetes = parseVersion(props.kubernetesVersion);
-    if (kubernetes === undefined) issues.push({ path: "target.kubernetesVersion", value: props.kubernetesVersion, rule: "target/version", message: "not a version", fix: 'use "major.minor", for example "1.33"' });
+    if (kubernetes === undefined) issues.push(...runRules([targetVersionRule], { field: "kubernetesVersion", text: props.kubernetesVersion }));
   }
   return {
     target: { kserve, ...(kubernetes !== undefined ? { kubernetes } : {}), ...(openshiftAI ? { openshiftAI } : {}), knativeFeatures: new Set(props?.knativeFeatures ?? []), ...(props?.modelMesh !== undefined ? { modelMesh: props.modelMesh } : {}) },

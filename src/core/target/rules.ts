@@ -9,12 +9,13 @@ import { formatValue, locate, throwIfErrors } from "../errors";
 import { runRules } from "../rules/registry";
 import { closest } from "../engine/parameters";
 import { defineRule } from "../rules/registry";
-import type { Finding, ManifestRule, ManifestSubject } from "../rules/registry";
+import type { Finding, ManifestRule, ManifestSubject, Rule } from "../rules/registry";
 import { defineManifestRule } from "../rules/registry";
 import { getIn, isRecord } from "../canonical";
 import { KSERVE } from "../keys";
 import type { KServeFeature } from "./features";
 import { KSERVE_FEATURES, MIN_KSERVE_VERSION } from "./features";
+import type { Target } from "./resolve";
 import { requireFeature, supports } from "./resolve";
 import { IMPLEMENTATION_CONTAINERS, isServiceManifest, POD_KINDS, RUNTIME_KINDS, SERVICE_KINDS } from "../pod/rules";
 import { isRuntimeManifest } from "../runtime/ref";
@@ -99,7 +100,7 @@ export const openShiftAIKServeVersion = defineRule<OpenShiftAITargetSubject>({
 /** A version string of the target props. */
 export interface TargetVersionSubject {
   /** The field, under `target.`. */
-  readonly field: "openshiftAI.version" | "kserveVersion";
+  readonly field: "openshiftAI.version" | "kserveVersion" | "kubernetesVersion";
   /** The text given. */
   readonly text: string;
   /** True when an OpenShift AI release decides the KServe version (a kserveVersion given with it is then only checked). */
@@ -110,8 +111,8 @@ export interface TargetVersionSubject {
 export const targetVersionRule = defineRule<TargetVersionSubject>({
   id: "target/version",
   severity: "error",
-  summary: 'A version of the target (target.kserveVersion, target.openshiftAI.version) is "major.minor" (a patch level is allowed).',
-  why: "The target decides which field names, deployment mode names and features the output uses; a version the library cannot read would silently fall back to the default release and produce manifests for another cluster.",
+  summary: 'A version of the target (target.kserveVersion, target.openshiftAI.version, target.kubernetesVersion) is "major.minor" (a patch level is allowed).',
+  why: "The target decides which field names, deployment mode names and features the output uses; a version the library cannot read would silently fall back to the default release (target.kubernetesVersion: to no Kubernetes release at all, so the checks that depend on it would not run) and produce manifests for another cluster.",
   fix: 'use "major.minor", for example "0.20" or "3.0"',
   on: "props",
   check: ({ field, text, decidedByOpenShiftAI }) =>
@@ -122,7 +123,14 @@ export const targetVersionRule = defineRule<TargetVersionSubject>({
             path: `target.${field}`,
             value: text,
             message: "not a version",
-            fix: field === "openshiftAI.version" ? 'use "major.minor", for example "2.25" or "3.0"' : decidedByOpenShiftAI === true ? "drop target.kserveVersion: the OpenShift AI release decides it" : 'use "major.minor", for example "0.20"',
+            fix:
+              field === "openshiftAI.version"
+                ? 'use "major.minor", for example "2.25" or "3.0"'
+                : field === "kubernetesVersion"
+                  ? 'use "major.minor", for example "1.33"'
+                  : decidedByOpenShiftAI === true
+                    ? "drop target.kserveVersion: the OpenShift AI release decides it"
+                    : 'use "major.minor", for example "0.20"',
           },
         ],
 });
@@ -156,11 +164,16 @@ export const targetNameRule = defineRule<{ readonly name: string; readonly known
 /** The target rules, in order. */
 export const TARGET_RULES = [unsupportedOpenShiftAI, openShiftAIKServeVersion] as const;
 
-/** One use of a feature in a manifest. */
-interface FeatureUse {
+/** One use of a feature in a manifest, or in a construct's props. */
+export interface FeatureUse {
+  /** Where it is used: a manifest path, or the prop path the user set. */
   readonly path: string;
+  /** The value that uses it. */
   readonly value: unknown;
-  /** A fix other than upgrading. */
+  /**
+   * A fix other than upgrading.
+   * @default upgrading KServe (or OpenShift AI) to a release with the feature
+   */
   readonly alternative?: string;
 }
 
@@ -248,6 +261,28 @@ function featureRule(feature: KServeFeature, detect: Detector): ManifestRule {
     check: (subject): Finding[] => {
       if (supports(subject.target, feature)) return [];
       return detect(subject).flatMap((use) => requireFeature(subject.target, feature, use.path, use.value, use.alternative).map(({ path, value, message, fix }) => ({ path, value, message, fix })));
+    },
+  });
+}
+
+/**
+ * Declares the feature-gate rule of a feature the library reports where it was set in a construct's props
+ * rather than on the manifest (its manifest field carries no prop path, or the construct reports it before
+ * anything is rendered): `target/feature-<feature>`, a props rule over a subject with a target. `uses`
+ * says where the props use the feature; the findings are those of {@link requireFeature}.
+ */
+export function definePropsFeatureRule<S extends { readonly target: Target }>(feature: KServeFeature, uses: (subject: S) => readonly FeatureUse[]): Rule<S> {
+  const { since, what } = KSERVE_FEATURES[feature];
+  return defineRule<S>({
+    id: `target/feature-${feature}`,
+    severity: "error",
+    summary: `A construct's props use ${what} only when the target's KServe is ${since} or later.`,
+    why: `KServe releases before ${since} do not have ${what}: their CRD schema rejects the field on a strict apply (or prunes it), or their controller ignores it, so the object would not do what the props say.`,
+    fix: `upgrade KServe to ${since} (and set target.kserveVersion), or do without this feature`,
+    on: "props",
+    check: (subject): Finding[] => {
+      if (supports(subject.target, feature)) return [];
+      return uses(subject).flatMap((use) => requireFeature(subject.target, feature, use.path, use.value, use.alternative).map(({ path, value, message, fix }) => ({ path, value, message, fix })));
     },
   });
 }

@@ -155,7 +155,7 @@ export const chariotShapeRule = defineRule<{ readonly input: unknown }>({
   on: "props",
   check: ({ input }) => {
     const schema = Array.isArray(input) ? z.array(versionSchema).min(1, { message: "the list has no engine versions" }) : versionSchema;
-    return shapeFindings(schema as z.ZodType<unknown>, input, "chariot/shape");
+    return shapeFindings(schema as z.ZodType<unknown>, input);
   },
 });
 

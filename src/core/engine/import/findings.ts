@@ -5,14 +5,14 @@
  */
 import type { z } from "zod";
 import type { IssueDraft } from "../../errors";
-import { parseProps } from "../../schema";
+import { schemaFindings } from "../../schema";
 import type { Finding, Rule } from "../../rules/registry";
 import { runRules } from "../../rules/registry";
 import { readDefinition, splitCommand } from "./source";
 
-/** The findings of checking `input` against the definition `schema`, as a shape rule reports them. */
-export function shapeFindings(schema: z.ZodType<unknown>, input: unknown, ruleId: string): Finding[] {
-  return parseProps(schema, input, "", ruleId).issues.map((d) => ({ path: d.path, value: d.value, message: d.message, fix: d.fix }));
+/** The findings of checking `input` against the definition `schema`, for the importer's shape rule. */
+export function shapeFindings(schema: z.ZodType<unknown>, input: unknown): Finding[] {
+  return schemaFindings(schema, input);
 }
 
 /** What reading a definition gave: its value once its shape is right, or the issues that stop the import. */

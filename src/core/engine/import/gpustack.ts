@@ -211,7 +211,7 @@ export const gpuStackShapeRule = defineRule<{ readonly input: unknown }>({
   why: "a field GPUStack does not know, or a value of the wrong type, is a typo or a definition of another system; importing it silently would drop what the author meant",
   fix: "correct the field named in the message (GPUStack's own field names: backend_name, version_configs, default_version, default_run_command, ...)",
   on: "props",
-  check: ({ input }) => shapeFindings(definitionSchema, input, "gpustack/shape"),
+  check: ({ input }) => shapeFindings(definitionSchema, input),
 });
 
 /** Each imported version has an image and a framework GPUStack could schedule. */
