@@ -25,7 +25,7 @@ export type { SyncWaves } from "./core/gitops";
 export { READY_CONDITIONS, DEFAULT_READY_TIMEOUT_SECONDS, checkReadiness, readinessOf } from "./core/readiness";
 export type { ReadinessProps } from "./core/readiness";
 export { REFERENCE_FIELDS, isObjectHandle, checkReference, checkCreated, checkOverlayAnnotation, referencedKind } from "./core/references";
-export type { ReferenceKind, ReferenceSubject, CreatedSubject, OverlayAnnotationSubject } from "./core/references";
+export type { ReferenceKind, ReferenceKey, HandleKey, ReferenceSubject, CreatedSubject, OverlayAnnotationSubject } from "./core/references";
 export { MANAGED_BY, KSERVE as KSERVE_KEYS, ODH as OPENSHIFT_AI_KEYS } from "./core/keys";
 export { MODEL_MOUNT_PATH, substitutePlaceholders } from "./core/templates";
 export { checkTemplate } from "./core/runtime/rules";

@@ -9,7 +9,7 @@ export { GitOps } from "./gitops";
 export { Env } from "./env";
 export type { ConfigMapReference } from "./env";
 export type { GitOpsProps } from "./gitops";
-export type { ObjectHandle, SecretReference, ClaimReference, ServiceAccountReference, ServiceAccountClass, ClaimClass, WithHandles, WithHandle, ReferenceKey, HandleKey } from "./plus";
+export type { ObjectHandle, SecretReference, ClaimReference, ServiceAccountReference, ServiceAccountClass, ClaimClass, WithHandles, WithHandle } from "./plus";
 export { InferenceEngine } from "./inference-engine";
 export { ServingRuntime } from "./serving-runtime";
 export { ModelStorage } from "./model-storage";

@@ -12,7 +12,7 @@
 import { ApiObject, Chart } from "cdk8s";
 import { Construct } from "constructs";
 import { SECRET_OVERLAY_ANNOTATIONS, ValidationError, checkCreated, checkOverlayAnnotation, checkReference, isObjectHandle, isPlainObject, locate, mapTree } from "../index";
-import type { EmitPlan, EnginePreset, IssueDraft, Issue, ReferenceKind } from "../index";
+import type { EmitPlan, EnginePreset, HandleKey, IssueDraft, Issue, ReferenceKey, ReferenceKind } from "../index";
 
 /**
  * What the library reads of a cdk8s-plus object given as a reference: cdk8s-plus's `IResource` (every line
@@ -172,11 +172,8 @@ export function serviceAccountHandle<T>(construct: Construct, name: string | und
   );
 }
 
-/** The prop keys that name a Secret, claim, ServiceAccount or ConfigMap (the keys of {@link REFERENCE_FIELDS}). */
-export type ReferenceKey = "secretName" | "pullSecret" | "tokenSecret" | "credentialsSecret" | "apiKeySecret" | "hfTokenSecret" | "imagePullSecrets" | "claimName" | "serviceAccountName" | "caBundleConfigMap";
 
-/** Prop keys that hold other constructs, locations, requests or targets: kept as they are. */
-export type HandleKey = "engine" | "model" | "hardware" | "runtime" | "target" | "storage" | "single" | "multi" | "baseRefs" | "profile" | "parameters";
+
 
 /** A reference prop's type, also taking a cdk8s-plus object (for a list: in each item). */
 export type WithHandle<V> = V extends readonly (infer U)[] ? readonly (U | ObjectHandle)[] : V | ObjectHandle;

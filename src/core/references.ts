@@ -12,7 +12,7 @@ import type { IssueDraft } from "./errors";
 export type ReferenceKind = "Secret" | "PersistentVolumeClaim" | "ServiceAccount" | "ConfigMap";
 
 /** The kind of object each reference prop names (by the prop's key, wherever it is in the props). */
-export const REFERENCE_FIELDS: Readonly<Record<string, ReferenceKind>> = {
+export const REFERENCE_FIELDS: Readonly<Record<ReferenceKey, ReferenceKind>> = {
   secretName: "Secret",
   pullSecret: "Secret",
   tokenSecret: "Secret",
@@ -24,6 +24,15 @@ export const REFERENCE_FIELDS: Readonly<Record<string, ReferenceKind>> = {
   serviceAccountName: "ServiceAccount",
   caBundleConfigMap: "ConfigMap",
 };
+
+/** The prop keys that name a Secret, claim, ServiceAccount or ConfigMap (the keys of {@link REFERENCE_FIELDS}). */
+export type ReferenceKey = "secretName" | "pullSecret" | "tokenSecret" | "credentialsSecret" | "apiKeySecret" | "hfTokenSecret" | "imagePullSecrets" | "claimName" | "serviceAccountName" | "caBundleConfigMap";
+
+/**
+ * Prop keys that hold other constructs, locations, requests or targets: the adapters' reference types
+ * (cdk8s-plus objects, Pulumi Inputs) keep them as they are.
+ */
+export type HandleKey = "engine" | "model" | "hardware" | "runtime" | "target" | "storage" | "single" | "multi" | "baseRefs" | "profile" | "parameters";
 
 const KINDS: ReadonlySet<string> = new Set(Object.values(REFERENCE_FIELDS));
 
@@ -40,7 +49,7 @@ const ENV_REFERENCES: Readonly<Record<string, ReferenceKind>> = {
  */
 export function referencedKind(path: string, key: string | undefined): ReferenceKind | undefined {
   if (key === undefined) return undefined;
-  if (key !== "name") return REFERENCE_FIELDS[key];
+  if (key !== "name") return Object.hasOwn(REFERENCE_FIELDS, key) ? REFERENCE_FIELDS[key as ReferenceKey] : undefined;
   const parent = path.split(".").at(-2);
   return parent === undefined ? undefined : ENV_REFERENCES[parent];
 }

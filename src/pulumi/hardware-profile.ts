@@ -5,16 +5,11 @@ import type * as pulumi from "@pulumi/pulumi";
 import { buildHardwareProfile, profileRequest } from "../index";
 import type { HardwareProfileInfo, HardwareProfileProps, HardwareRequest, HardwareRequestProps } from "../index";
 import { KServeComponent } from "./component";
+import type { Inputify } from "./args";
 import { registerReference } from "./inputs";
 
-/** Args of a {@link HardwareProfile}: the core's {@link HardwareProfileProps}, `namespace` accepting an Input. */
-export interface HardwareProfileArgs extends Omit<HardwareProfileProps, "namespace"> {
-  /**
-   * Namespace of the OpenShift AI HardwareProfile object.
-   * @default OpenShift AI's applications namespace
-   */
-  readonly namespace?: pulumi.Input<string>;
-}
+/** Args of a {@link HardwareProfile}: the core's {@link HardwareProfileProps}, `namespace` accepting an Input (see {@link Inputify}). */
+export interface HardwareProfileArgs extends Inputify<HardwareProfileProps> {}
 
 /**
  * A hardware profile: CPU, memory and accelerator bounds, and node or queue scheduling. On OpenShift AI

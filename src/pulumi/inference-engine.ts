@@ -3,49 +3,21 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { EnginePresets, buildInferenceEngine, chariotPreset, gpuStackPreset, isEnginePreset } from "../index";
-import type { BuildContext, BuildResult, ChariotEngineVersion, ChariotImportProps, DefinitionSource, EnginePreset, EngineVersionProps, EnvSource, GpuStackBackendDefinition, GpuStackImportProps, ImageTarget, InferenceEngineProps, RuntimeInfo, VllmPresetProps } from "../index";
+import type { BuildContext, BuildResult, ChariotEngineVersion, ChariotImportProps, DefinitionSource, EnginePreset, EngineVersionProps, GpuStackBackendDefinition, GpuStackImportProps, InferenceEngineProps, RuntimeInfo, VllmPresetProps } from "../index";
 import { RuntimeComponent } from "./runtime-component";
 import { assertArgsObject } from "./component";
 import type { BuildFunction } from "./component";
-import type { SecretInput } from "./references";
-
-/** An environment variable value: a string (or an Output of one, a Pulumi secret stays secret), or a reference. */
-export type EnvInput = pulumi.Input<string> | EnvSource;
+import type { Inputify } from "./args";
+export type { EnvInput } from "./args";
 
 /** One released version of an engine; images may be Outputs (for example a digest from a build). */
-export interface EngineVersionArgs extends Omit<EngineVersionProps, "image" | "env"> {
-  /** Image per target, as in {@link EngineVersionProps.image}; each may be an Output. */
-  readonly image: Readonly<Partial<Record<ImageTarget, pulumi.Input<string>>>>;
-  /**
-   * Environment variables this version adds to (or changes in) the engine's `env`.
-   * @default none
-   */
-  readonly env?: Readonly<Record<string, EnvInput>>;
-}
+export interface EngineVersionArgs extends Inputify<EngineVersionProps> {}
 
 /**
  * Args of an {@link InferenceEngine}: the core's {@link InferenceEngineProps}, with `namespace`, the
- * images of each version, `env` values and `imagePullSecrets` items accepting `pulumi.Input<string>`.
+ * images of each version, `env` values and `imagePullSecrets` items accepting Inputs (see {@link Inputify}).
  */
-export interface InferenceEngineArgs extends Omit<InferenceEngineProps, "namespace" | "versions" | "env" | "imagePullSecrets"> {
-  /**
-   * Namespace of a namespaced runtime.
-   * @default not set (the Kubernetes provider's default namespace)
-   */
-  readonly namespace?: pulumi.Input<string>;
-  /** Released versions, by version string, each with its images. */
-  readonly versions: Readonly<Record<string, EngineVersionArgs>>;
-  /**
-   * Environment variables of the container.
-   * @default none
-   */
-  readonly env?: Readonly<Record<string, EnvInput>>;
-  /**
-   * Image pull secrets (names of existing Secrets).
-   * @default none
-   */
-  readonly imagePullSecrets?: readonly SecretInput[];
-}
+export interface InferenceEngineArgs extends Inputify<InferenceEngineProps> {}
 
 /**
  * A preset (`EnginePresets.vllm(...)`, `ModelMeshRuntimes.mlserver(...)`, `MLServer.runtime(...)`), with

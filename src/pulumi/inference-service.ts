@@ -6,39 +6,17 @@ import { buildInferenceService } from "../index";
 import type { InferenceServiceProps, ServiceHandle } from "../index";
 import { KServeComponent } from "./component";
 import { statusOf } from "./emit";
-import type { EnvInput } from "./inference-engine";
+import type { Inputify } from "./args";
 import type { ReadinessArgs } from "./readiness";
-import type { SecretInput, ServiceAccountInput } from "./references";
 
 /**
  * Args of an {@link InferenceService}: the core's {@link InferenceServiceProps}, with `namespace`,
- * `serviceAccountName`, `imagePullSecrets` items and `env` values accepting `pulumi.Input<string>`.
- * `engine` takes an {@link InferenceEngine}, a {@link ServingRuntime} or `ServingRuntime.fromName(...)`.
- * `waitForReady` and `readyTimeoutSeconds` ({@link ReadinessArgs}) decide whether `pulumi up` waits until
- * it is Ready.
+ * `serviceAccountName`, `imagePullSecrets` items and `env` values accepting Inputs (and resources, see
+ * {@link Inputify}). `engine` takes an {@link InferenceEngine}, a {@link ServingRuntime} or
+ * `ServingRuntime.fromName(...)`. `waitForReady` and `readyTimeoutSeconds` ({@link ReadinessArgs})
+ * decide whether `pulumi up` waits until it is Ready.
  */
-export interface InferenceServiceArgs extends Omit<InferenceServiceProps, "namespace" | "serviceAccountName" | "imagePullSecrets" | "env">, ReadinessArgs {
-  /**
-   * Namespace.
-   * @default not set (the Kubernetes provider's default namespace)
-   */
-  readonly namespace?: pulumi.Input<string>;
-  /**
-   * ServiceAccount of the serving pods.
-   * @default the model storage's ServiceAccount when it has one, else the namespace's default
-   */
-  readonly serviceAccountName?: ServiceAccountInput;
-  /**
-   * Image pull secrets (names of existing Secrets), added to the model storage's.
-   * @default the model storage's pull secrets
-   */
-  readonly imagePullSecrets?: readonly SecretInput[];
-  /**
-   * Environment variables for this model (override the runtime's by name).
-   * @default none
-   */
-  readonly env?: Readonly<Record<string, EnvInput>>;
-}
+export interface InferenceServiceArgs extends Inputify<InferenceServiceProps>, ReadinessArgs {}
 
 /**
  * A KServe InferenceService: binds an engine (or existing runtime) to a model location, with resources,

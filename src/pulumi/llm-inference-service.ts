@@ -7,19 +7,14 @@ import type { LanguageModelHandle, LanguageModelProps, LanguageModelServing, LLM
 import { KServeComponent } from "./component";
 import { statusOf } from "./emit";
 import { registerReference } from "./inputs";
+import type { Inputify } from "./args";
 import type { ReadinessArgs } from "./readiness";
 
 /**
- * Args of an {@link LLMInferenceService}: the core's {@link LLMInferenceServiceProps}, with `namespace`
- * accepting a `pulumi.Input<string>`.
+ * Args of an {@link LLMInferenceService}: the core's {@link LLMInferenceServiceProps}, with `namespace`,
+ * Secret and ServiceAccount names and `env` values accepting Inputs (see {@link Inputify}).
  */
-export interface LLMInferenceServiceArgs extends Omit<LLMInferenceServiceProps, "namespace">, ReadinessArgs {
-  /**
-   * Namespace.
-   * @default not set (the Kubernetes provider's default namespace)
-   */
-  readonly namespace?: pulumi.Input<string>;
-}
+export interface LLMInferenceServiceArgs extends Inputify<LLMInferenceServiceProps>, ReadinessArgs {}
 
 /**
  * A KServe LLMInferenceService: a model served by vLLM workloads (optionally prefill and decode apart,
@@ -58,14 +53,8 @@ export class LLMInferenceService extends KServeComponent<LLMServiceHandle> {
   }
 }
 
-/** Args of an {@link LLMInferenceServiceConfig}: the core's props, with `namespace` accepting an Input. */
-export interface LLMInferenceServiceConfigArgs extends Omit<LLMInferenceServiceConfigProps, "namespace"> {
-  /**
-   * Namespace.
-   * @default not set (the Kubernetes provider's default namespace)
-   */
-  readonly namespace?: pulumi.Input<string>;
-}
+/** Args of an {@link LLMInferenceServiceConfig}: the core's props, with Inputs as in {@link Inputify}. */
+export interface LLMInferenceServiceConfigArgs extends Inputify<LLMInferenceServiceConfigProps> {}
 
 /**
  * A KServe LLMInferenceServiceConfig: a reusable part of an LLMInferenceService spec that services name in
@@ -89,14 +78,8 @@ export class LLMInferenceServiceConfig extends KServeComponent<LLMConfigHandle> 
   }
 }
 
-/** Args of a {@link LanguageModel}: the core's {@link LanguageModelProps}, with `namespace` accepting an Input. */
-export interface LanguageModelArgs extends Omit<LanguageModelProps, "namespace">, ReadinessArgs {
-  /**
-   * Namespace.
-   * @default not set (the Kubernetes provider's default namespace)
-   */
-  readonly namespace?: pulumi.Input<string>;
-}
+/** Args of a {@link LanguageModel}: the core's {@link LanguageModelProps}, with Inputs as in {@link Inputify}. */
+export interface LanguageModelArgs extends Inputify<LanguageModelProps>, ReadinessArgs {}
 
 /**
  * One language model served as an InferenceService (a vLLM engine) or as an LLMInferenceService (llm-d),

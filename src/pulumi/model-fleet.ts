@@ -5,20 +5,15 @@ import type * as pulumi from "@pulumi/pulumi";
 import { buildModelFleet } from "../index";
 import type { FleetHandle, ModelFleetProps } from "../index";
 import { KServeComponent } from "./component";
+import type { Inputify } from "./args";
 import type { ReadinessArgs } from "./readiness";
 
 /**
- * Args of a {@link ModelFleet}: the core's {@link ModelFleetProps}, `namespace` accepting an Input.
- * `engine` takes an engine, a runtime or a {@link ModelServing}; `storage` a {@link ModelStorage} or
- * `storageConfig.entry(key)`.
+ * Args of a {@link ModelFleet}: the core's {@link ModelFleetProps}, `namespace` accepting an Input (see
+ * {@link Inputify}). `engine` takes an engine, a runtime or a {@link ModelServing}; `storage` a
+ * {@link ModelStorage} or `storageConfig.entry(key)`.
  */
-export interface ModelFleetArgs extends Omit<ModelFleetProps, "namespace">, ReadinessArgs {
-  /**
-   * Namespace of the InferenceServices.
-   * @default not set (the Kubernetes provider's default namespace)
-   */
-  readonly namespace?: pulumi.Input<string>;
-}
+export interface ModelFleetArgs extends Inputify<ModelFleetProps>, ReadinessArgs {}
 
 /**
  * A fleet of models served by one engine (or a ModelServing): names, storage and modes are checked for

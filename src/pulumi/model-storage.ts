@@ -30,78 +30,31 @@ import type {
 import { KServeComponent } from "./component";
 import type { BuildFunction } from "./component";
 import { registerReference } from "./inputs";
-import type { ClaimInput, SecretInput, ServiceAccountInput } from "./references";
+import type { Inputify } from "./args";
 
-/** The storage props every kind shares, with `namespace` and `serviceAccountName` accepting Inputs. */
-export type StorageArgs<P extends StorageBaseProps> = Omit<P, "namespace" | "serviceAccountName"> & {
-  /**
-   * Namespace of the objects the storage creates and of the InferenceServices that use it.
-   * @default not set (the Kubernetes provider's default namespace)
-   */
-  readonly namespace?: pulumi.Input<string>;
-  /**
-   * Name of the ServiceAccount that carries the credentials, when the storage needs one.
-   * @default "<name>-sa"
-   */
-  readonly serviceAccountName?: ServiceAccountInput;
-};
+/**
+ * The args of a storage kind: its core props with `namespace`, `serviceAccountName` and the Secret and
+ * claim names accepting Inputs and `@pulumi/kubernetes` resources (see {@link Inputify}).
+ */
+export type StorageArgs<P extends StorageBaseProps> = Inputify<P>;
 
-/** S3 credentials; `secretName` may be an Input. Exactly one field. */
-export interface S3CredentialsArgs extends Omit<S3CredentialsProps, "secretName"> {
-  /**
-   * An existing Secret with `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` (see {@link S3CredentialsProps.secretName}).
-   * @default none (give one of secretName, storageConfigKey, irsaRoleArn)
-   */
-  readonly secretName?: SecretInput;
-}
+/** S3 credentials; `secretName` may be an Input or a `k8s.core.v1.Secret`. Exactly one field. */
+export interface S3CredentialsArgs extends Inputify<S3CredentialsProps> {}
 
 /** Args of {@link ModelStorage.s3}. */
-export type S3StorageArgs = Omit<StorageArgs<S3StorageProps>, "credentials"> & {
-  /** Where the credentials come from. */
-  readonly credentials: S3CredentialsArgs;
-};
+export interface S3StorageArgs extends Inputify<S3StorageProps> {}
 /** Args of {@link ModelStorage.pvc}. */
-export type PvcStorageArgs = Omit<StorageArgs<PvcStorageProps>, "claimName"> & {
-  /**
-   * Name of the claim (an Input, or a `k8s.core.v1.PersistentVolumeClaim` resource): an existing one, or the one to create.
-   * @default the storage name
-   */
-  readonly claimName?: ClaimInput;
-};
+export interface PvcStorageArgs extends Inputify<PvcStorageProps> {}
 /** Args of {@link ModelStorage.oci}. */
-export type OciStorageArgs = Omit<StorageArgs<OciStorageProps>, "pullSecret"> & {
-  /**
-   * Pull secret for a private registry (name of an existing Secret).
-   * @default none (public images)
-   */
-  readonly pullSecret?: SecretInput;
-};
+export interface OciStorageArgs extends Inputify<OciStorageProps> {}
 /** Args of {@link ModelStorage.huggingFace}. */
-export type HuggingFaceStorageArgs = Omit<StorageArgs<HuggingFaceStorageProps>, "tokenSecret"> & {
-  /**
-   * An existing Secret holding `HF_TOKEN`.
-   * @default none (public models)
-   */
-  readonly tokenSecret?: SecretInput;
-};
+export interface HuggingFaceStorageArgs extends Inputify<HuggingFaceStorageProps> {}
 /** Args of {@link ModelStorage.gcs}. */
-export type GcsStorageArgs = Omit<StorageArgs<GcsStorageProps>, "credentialsSecret"> & {
-  /**
-   * An existing Secret holding `gcloud-application-credentials.json`.
-   * @default none (workload identity or public data)
-   */
-  readonly credentialsSecret?: SecretInput;
-};
+export interface GcsStorageArgs extends Inputify<GcsStorageProps> {}
 /** Args of {@link ModelStorage.azureBlob}. */
-export type AzureBlobStorageArgs = Omit<StorageArgs<AzureBlobStorageProps>, "credentialsSecret"> & {
-  /**
-   * An existing Secret with the Azure credentials.
-   * @default none (public container)
-   */
-  readonly credentialsSecret?: SecretInput;
-};
+export interface AzureBlobStorageArgs extends Inputify<AzureBlobStorageProps> {}
 /** Args of {@link ModelStorage.uri}. */
-export type UriStorageArgs = StorageArgs<UriStorageProps>;
+export interface UriStorageArgs extends Inputify<UriStorageProps> {}
 
 /**
  * A model storage. Create one with a factory (`ModelStorage.s3`, `.pvc`, `.oci`, `.huggingFace`,

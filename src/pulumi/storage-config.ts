@@ -6,14 +6,11 @@ import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { buildStorageConfig, locateInStorageConfig } from "../index";
 import type {
-  AzureEntryProps,
   BuildContext,
   BuildResult,
   FleetStorage,
-  GcsEntryProps,
   ModelLocation,
-  PvcEntryProps,
-  S3EntryProps,
+  StorageConfigEntryProps,
   StorageConfigHandle,
   StorageConfigJobProps,
   StorageConfigPathOptions,
@@ -22,61 +19,26 @@ import type {
 import { KServeComponent, assertArgsObject } from "./component";
 import type { BuildFunction } from "./component";
 import { isDeferred, lift } from "./inputs";
-import type { SecretInput } from "./references";
+import type { Inputify } from "./args";
 
-/** Credentials of an entry the library writes; `secretName` may be an Input (a Pulumi secret stays secret). */
-export type CredentialsArgs<E extends { readonly credentials?: { readonly secretName: string } }> = Omit<NonNullable<E["credentials"]>, "secretName"> & {
-  /** Name of the existing Secret with the credentials (an Input, or a `k8s.core.v1.Secret` resource). */
-  readonly secretName: SecretInput;
-};
+/** Credentials of an entry the library writes; `secretName` may be an Input (a Pulumi secret stays secret) or a `k8s.core.v1.Secret`. */
+export type CredentialsArgs<E extends { readonly credentials?: { readonly secretName: string } }> = Inputify<NonNullable<E["credentials"]>>;
 
 /** An entry with `credentials.secretName` accepting an Input. */
-export type EntryArgs<E extends { readonly credentials?: { readonly secretName: string } }> = Omit<E, "credentials"> & {
-  /**
-   * Where the keys are (see the core's entry props). Only for entries the library writes; with
-   * `data-connections`, the Secret is named like the entry's key (a plain value).
-   * @default none
-   */
-  readonly credentials?: CredentialsArgs<E>;
-};
+export type EntryArgs<E extends { readonly credentials?: { readonly secretName: string } }> = Inputify<E>;
 
 /** One entry of the storage-config Secret (see the core's {@link StorageConfigProps.entries}). */
-export type StorageConfigEntryArgs = EntryArgs<S3EntryProps> | EntryArgs<GcsEntryProps> | EntryArgs<AzureEntryProps> | PvcEntryProps;
+export type StorageConfigEntryArgs = Inputify<StorageConfigEntryProps>;
 
 /** The Job that writes the Secret, with its `image` and `imagePullSecrets` items accepting Inputs. */
-export interface StorageConfigJobArgs extends Omit<StorageConfigJobProps, "image" | "imagePullSecrets"> {
-  /** An image with `sh`, `awk` and `kubectl`. */
-  readonly image: pulumi.Input<string>;
-  /**
-   * Pull secrets for the image.
-   * @default none
-   */
-  readonly imagePullSecrets?: readonly SecretInput[];
-}
+export interface StorageConfigJobArgs extends Inputify<StorageConfigJobProps> {}
 
 /**
  * Args of a {@link StorageConfig}: the core's {@link StorageConfigProps}, with `namespace`, `secretName`,
- * the entries' credential Secret names and the Job's image and pull secrets accepting Inputs.
+ * the entries' credential Secret names and the Job's image and pull secrets accepting Inputs (see
+ * {@link Inputify}).
  */
-export interface StorageConfigArgs extends Omit<StorageConfigProps, "namespace" | "secretName" | "entries" | "source"> {
-  /**
-   * Namespace of the Secret (and of the models that use it).
-   * @default not set (the Kubernetes provider's default namespace); a Job source needs one
-   */
-  readonly namespace?: pulumi.Input<string>;
-  /**
-   * Name of the Secret.
-   * @default "storage-config"
-   */
-  readonly secretName?: pulumi.Input<string>;
-  /** The entries, by key. */
-  readonly entries: Readonly<Record<string, StorageConfigEntryArgs>>;
-  /**
-   * Who writes the Secret (see {@link StorageConfigProps.source}).
-   * @default "existing"
-   */
-  readonly source?: "existing" | "data-connections" | { readonly job: StorageConfigJobArgs };
-}
+export interface StorageConfigArgs extends Inputify<StorageConfigProps> {}
 
 /**
  * The build with a namespace that is an Output: the Job's RoleBinding needs the namespace to exist at
