@@ -30,10 +30,10 @@ interface Widened {
 }
 
 /** An image (or images per target) with each image accepting an Input (distributes over a union). */
-type ImageArg<V> = V extends string ? pulumi.Input<string> : V extends undefined ? V : { readonly [P in keyof V]: pulumi.Input<string> | Extract<V[P], undefined> };
+export type ImageArg<V> = V extends string ? pulumi.Input<string> : V extends undefined ? V : { readonly [P in keyof V]: pulumi.Input<string> | Extract<V[P], undefined> };
 
 /** The arg type of key `K` whose core type is `V`. */
-type ArgOf<K, V> = K extends keyof Widened
+export type ArgOf<K, V> = K extends keyof Widened
   ? NonNullable<V> extends Widened[K]["plain"]
     ? K extends "image"
       ? ImageArg<V>
