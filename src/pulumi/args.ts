@@ -13,7 +13,7 @@ import type { ClaimInput, SecretInput, ServiceAccountInput } from "./references"
 export type EnvInput = pulumi.Input<string> | EnvSource;
 
 /** What each widened key takes in args, and the plain type it widens (a key holding anything else is kept). */
-interface Widened {
+export interface Widened {
   readonly namespace: { readonly plain: string; readonly input: pulumi.Input<string> };
   readonly secretName: { readonly plain: string; readonly input: SecretInput };
   readonly pullSecret: { readonly plain: string; readonly input: SecretInput };

@@ -4,7 +4,7 @@
  * its handle; everything about Inputs, validation and emitting lives here.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ValidationError, checkReadiness, checkReference, formatIssue, isError, locate } from "../index";
+import { ValidationError, checkPropsObject, checkReadiness, checkReference, formatIssue, isError, locate } from "../index";
 import type { BuildContext, BuildResult, EmitEntry, Issue, IssueDraft, Manifest, ReadinessProps } from "../index";
 import { KServeProgram, KServeTarget } from "./program";
 import { combine, isDeferred, lift, maskSecrets, registerResolved, relabel, resolve, resolvedNamespace, resolvedOutput, tokenOutput, tokensIn } from "./inputs";
@@ -47,7 +47,7 @@ export function assertArgsObject(name: string, args: unknown, build: BuildFuncti
   const ctx: BuildContext = { where: name, defaultName: name, target: KServeTarget.getDefault() };
   const issues = (build as unknown as BuildFunction<unknown, unknown>)(args, ctx).issues.filter(isError);
   throw new ValidationError(
-    issues.length > 0 ? issues : [{ where: name, path: "", value: args, rule: "props/shape", message: `the args must be an object, got ${args === null ? "null" : Array.isArray(args) ? "an array" : typeof args}`, fix: "pass an object of args" }],
+    issues.length > 0 ? issues : locate(name, checkPropsObject(args)),
   );
 }
 

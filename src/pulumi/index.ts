@@ -13,7 +13,7 @@ export { PULUMI_WAIT_FOR, PULUMI_TIMEOUT_SECONDS, awaitAnnotations } from "./rea
 export type { ReadinessArgs } from "./readiness";
 export type { SecretInput, ClaimInput, ServiceAccountInput } from "./references";
 export { Env } from "./env";
-export type { Inputify, ArgOf, ImageArg } from "./args";
+export type { Inputify, ArgOf, ImageArg, Widened } from "./args";
 export type { ConfigMapInput } from "./env";
 export { InferenceEngine } from "./inference-engine";
 export type { InferenceEngineArgs, EngineVersionArgs, EnvInput, PresetArgs, VllmPresetArgs, GpuStackImportArgs, ChariotImportArgs } from "./inference-engine";

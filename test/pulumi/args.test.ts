@@ -74,3 +74,18 @@ describe("Args derived from the core props", () => {
     expect(byKey(ours)).toEqual(byKey(expected));
   });
 });
+
+describe("args that are not an object", () => {
+  it("are one props/shape problem at the component, from the core's rule", () => {
+    for (const bad of [null, ["x"], "granite"]) {
+      let error: unknown;
+      try {
+        new pc.HardwareProfile("a100", bad as never);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(pc.ValidationError);
+      expect((error as pc.ValidationError).issues.map((i) => [i.where, i.path, i.rule])).toEqual([["a100", "", "props/shape"]]);
+    }
+  });
+});
