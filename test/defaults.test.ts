@@ -172,6 +172,7 @@ describe("InferenceService defaults", () => {
       "InferenceServiceProps.predictorName",
       "InferenceServiceProps.predictorOverrides",
       "InferenceServiceProps.protocolVersion",
+      "InferenceServiceProps.replicas",
       "InferenceServiceProps.scaling",
       "InferenceServiceProps.timeoutSeconds",
       "InferenceServiceProps.tolerations",

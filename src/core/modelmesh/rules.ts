@@ -475,6 +475,7 @@ const ON_ENGINE = "set it on the multi-model engine instead";
 
 /** Why ModelMesh ignores a prop, and what to do instead. */
 export const MODELMESH_IGNORED_PROPS: Readonly<Record<string, readonly [string, string]>> = {
+  replicas: ["ModelMesh scales the runtime's shared pods, not single models (it loads and unloads models on demand)", "remove replicas; size the runtime with multiModel.replicas or multiModel.scaling on the engine"],
   scaling: ["ModelMesh scales the runtime's shared pods, not single models (it loads and unloads models on demand)", "remove scaling; size the runtime with multiModel.replicas or multiModel.scaling on the engine"],
   containerConcurrency: ["it is a Knative queue-proxy limit, and ModelMesh has no Knative revision", "remove containerConcurrency"],
   canaryTrafficPercent: ["it splits traffic between Knative revisions, and ModelMesh has none", "remove canaryTrafficPercent; roll out a new model version as a second InferenceService"],

@@ -236,6 +236,12 @@ export interface InferenceServiceProps {
    */
   readonly deploymentMode?: DeploymentMode;
   /**
+   * Fixed replicas (minReplicas = maxReplicas), as on a Nim, a ModelMesh runtime and an
+   * LLMInferenceService; excludes `scaling.min` and `scaling.max`.
+   * @default 1, unless `scaling` gives bounds
+   */
+  readonly replicas?: number;
+  /**
    * Replicas and autoscaling.
    * @default one replica, the mode's default autoscaler
    */

@@ -1274,7 +1274,21 @@ export const KEDA_RULES = [kedaScaleToZero, kedaExternalThreshold, kedaExternalN
 /** The props-level rules on an InferenceService's labels and annotations. */
 export const SERVICE_OWNED_KEY_RULES: readonly Rule<ServiceSpec>[] = [ownedKeyRule];
 /** The props-level rules on what each deployment mode does with canaries, scaling and concurrency (each rule looks at the modes it is about). */
-export const SERVICE_MODE_RULES: readonly Rule<ServiceSpec>[] = [canaryPredictorsFeatureRule, ...CANARY_RULES, standardScaleToZeroRule, canaryModeRule, concurrencyModeRule, ...KEDA_RULES, externalAuthFeatureRule, kedaMetricRule, knativeAutoscalerRule];
+/** Fixed replicas or scaling bounds, not both. */
+export const replicasOrScalingRule = defineRule<ServiceSpec>({
+  id: "isvc/replicas-or-scaling",
+  severity: "error",
+  on: "props",
+  summary: "An InferenceService gives fixed replicas or scaling bounds (scaling.min, scaling.max), not both.",
+  why: "Both set the predictor's minReplicas and maxReplicas; with both given, one of them would be silently ignored.",
+  fix: "remove replicas, or scaling.min and scaling.max",
+  check: (spec) =>
+    spec.replicas !== undefined && spec.scalingBounds !== undefined
+      ? [{ path: "replicas", value: spec.replicas, message: "replicas fixes the predictor's replicas and scaling.min/max set its autoscaling bounds; give one", fix: "remove replicas, or scaling.min and scaling.max" }]
+      : [],
+});
+
+export const SERVICE_MODE_RULES: readonly Rule<ServiceSpec>[] = [replicasOrScalingRule, canaryPredictorsFeatureRule, ...CANARY_RULES, standardScaleToZeroRule, canaryModeRule, concurrencyModeRule, ...KEDA_RULES, externalAuthFeatureRule, kedaMetricRule, knativeAutoscalerRule];
 /** The props-level rules on the target platform. */
 export const SERVICE_PLATFORM_RULES: readonly Rule<ServiceSpec>[] = [authRule];
 /** The props-level rules on the model's storage (after the volume and storage-config checks). */

@@ -44,6 +44,7 @@ export const inferenceServiceSchema: z.ZodType<InferenceServiceProps> = z.strict
   deploymentMode: z.enum(["Standard", "Knative", "ModelMesh", "RawDeployment", "Serverless"], {
     error: withFix("unknown deployment mode", 'use "Standard" (alias "RawDeployment"), "Knative" (alias "Serverless") or "ModelMesh"'),
   }).optional(),
+  replicas: count.optional(),
   scaling: z.strictObject({
     min: count.optional(),
     max: count.optional(),

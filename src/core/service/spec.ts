@@ -39,6 +39,10 @@ export interface ServiceSpec {
   readonly resources?: ResourcesProps;
   readonly mode: CanonicalMode;
   readonly scaling: ScalingProps & { readonly min: number };
+  /** The fixed replicas given (already in `scaling`'s bounds), for the rule that excludes both. */
+  readonly replicas?: number;
+  /** The scaling bounds given beside them, if any. */
+  readonly scalingBounds?: { readonly min?: number; readonly max?: number };
   readonly containerConcurrency?: number;
   readonly timeoutSeconds?: number;
   readonly canaryTrafficPercent?: number;
@@ -205,7 +209,8 @@ export function resolveServiceSpec(input: ServiceInput, name: string, namespace:
     if (engine.tensorParallel.env !== undefined) parallelEnv[engine.tensorParallel.env] = String(devices);
   }
 
-  const scaling = { ...props.scaling, min: props.scaling?.min ?? 1, ...(props.multiNode !== undefined && props.scaling?.autoscaler === undefined ? { autoscaler: "none" as const } : {}) };
+  const fixed = props.replicas !== undefined && props.scaling?.min === undefined && props.scaling?.max === undefined ? { min: props.replicas, max: props.replicas } : {};
+  const scaling = { ...props.scaling, ...fixed, min: fixed.min ?? props.scaling?.min ?? 1, ...(props.multiNode !== undefined && props.scaling?.autoscaler === undefined ? { autoscaler: "none" as const } : {}) };
   const port = engine?.port ?? 8080;
   const odh = target.openshiftAI !== undefined;
   const pullSecrets = [...new Set([...(props.model.imagePullSecrets ?? []), ...(props.imagePullSecrets ?? [])])];
@@ -224,6 +229,8 @@ export function resolveServiceSpec(input: ServiceInput, name: string, namespace:
     ...(hardware !== undefined ? { resources: hardware.resources } : props.resources !== undefined ? { resources: props.resources } : {}),
     mode,
     scaling,
+    ...(props.replicas !== undefined ? { replicas: props.replicas } : {}),
+    ...(props.replicas !== undefined && (props.scaling?.min !== undefined || props.scaling?.max !== undefined) ? { scalingBounds: { ...(props.scaling.min !== undefined ? { min: props.scaling.min } : {}), ...(props.scaling.max !== undefined ? { max: props.scaling.max } : {}) } } : {}),
     ...(props.containerConcurrency !== undefined ? { containerConcurrency: props.containerConcurrency } : {}),
     ...(props.timeoutSeconds !== undefined ? { timeoutSeconds: props.timeoutSeconds } : {}),
     ...(props.canaryTrafficPercent !== undefined ? { canaryTrafficPercent: props.canaryTrafficPercent } : {}),
