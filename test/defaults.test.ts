@@ -570,3 +570,14 @@ describe("hardware, claim and runtime target defaults", () => {
     expect(synthChart((chart) => new ServingRuntime(chart, "raw", { spec, target: { kserveVersion: "0.17" } }), { target: { kserveVersion: "0.15" } }).map((m) => m.kind)).toEqual(["ServingRuntime"]);
   });
 });
+
+describe("storage target", () => {
+  itChecksDefaults(["StorageBaseProps.target"], "a storage is checked against the app's target unless it gives its own; its objects do not depend on it", () => {
+    const plain = synthChart((chart) => void ModelStorage.s3(chart, "minio", { bucket: "models", endpoint: "https://minio:9000", credentials: { secretName: "creds" } }), { target: { kserveVersion: "0.15" } });
+    const own = synthChart((chart) => void ModelStorage.s3(chart, "minio", { bucket: "models", endpoint: "https://minio:9000", credentials: { secretName: "creds" }, target: { openshiftAI: { version: "3.4" } } }), { target: { kserveVersion: "0.15" } });
+    expect(own).toEqual(plain);
+    expect(ruleIds((chart) => void ModelStorage.s3(chart, "minio", { bucket: "models", credentials: { secretName: "creds" } }), { target: { kserveVersion: "banana" } })).toEqual(["target/version"]);
+    expect(ruleIds((chart) => void ModelStorage.s3(chart, "minio", { bucket: "models", credentials: { secretName: "creds" }, target: { kserveVersion: "banana" } }))).toEqual(["target/version"]);
+  });
+});
+

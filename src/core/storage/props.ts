@@ -22,7 +22,9 @@ export interface StorageBaseProps {
    */
   readonly serviceAccountName?: string;
   /**
-   * Override the target platform.
+   * Override the target platform the storage's props are checked against (a wrong version is a
+   * problem of the storage). Its objects are the same on every target; the InferenceServices that use
+   * it follow their own target.
    * @default the app's or chart's target
    */
   readonly target?: TargetProps;
