@@ -14,6 +14,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { isPlainObject, mapTree as mapPlainTree } from "../index";
 import type { ReferenceSubject, TreeLeaf } from "../index";
 import { referencedResource } from "./references";
+import { perProgram } from "./scope";
 
 interface TokenInfo {
   readonly output: pulumi.Output<unknown>;
@@ -23,23 +24,25 @@ interface TokenInfo {
 
 const TOKEN = /x--(\d+)--x/g;
 
-let tokens = new Map<string, TokenInfo>();
-let tokenOf = new WeakMap<object, string>();
 interface ResolvedHandle {
   readonly output: pulumi.Output<unknown>;
   /** The namespace of the component that made the handle, when it is an Output. */
   readonly namespace?: pulumi.Output<unknown>;
 }
 
-let resolvedHandles = new WeakMap<object, ResolvedHandle>();
-let references = new WeakMap<object, () => unknown>();
+/** The Input bookkeeping of one program run (see ./scope). */
+interface InputsState {
+  readonly tokens: Map<string, TokenInfo>;
+  readonly tokenOf: WeakMap<object, string>;
+  readonly resolvedHandles: WeakMap<object, ResolvedHandle>;
+  readonly references: WeakMap<object, () => unknown>;
+}
+
+const inputs = perProgram<InputsState>(() => ({ tokens: new Map(), tokenOf: new WeakMap(), resolvedHandles: new WeakMap(), references: new WeakMap() }));
 
 /** Forgets every token and handle (a new program). */
 export function resetInputs(): void {
-  tokens = new Map();
-  tokenOf = new WeakMap();
-  resolvedHandles = new WeakMap();
-  references = new WeakMap();
+  inputs.reset();
 }
 
 /** True for a value Pulumi resolves later (an Output or a Promise). */
@@ -48,11 +51,11 @@ export function isDeferred(value: unknown): value is pulumi.Output<unknown> | Pr
 }
 
 function tokenFor(value: object, label: string, output: pulumi.Output<unknown> = pulumi.output(value as pulumi.Input<unknown>) as pulumi.Output<unknown>): string {
-  const known = tokenOf.get(value);
+  const known = inputs.get().tokenOf.get(value);
   if (known !== undefined) return known;
-  const token = `x--${tokens.size}--x`;
-  tokens.set(token, { output, label });
-  tokenOf.set(value, token);
+  const token = `x--${inputs.get().tokens.size}--x`;
+  inputs.get().tokens.set(token, { output, label });
+  inputs.get().tokenOf.set(value, token);
   return token;
 }
 
@@ -100,11 +103,11 @@ export function lift(value: unknown, path = ""): Lifted {
       return undefined;
     }
     if (v === null || typeof v !== "object") return undefined;
-    if (resolvedHandles.has(v)) {
+    if (inputs.get().resolvedHandles.has(v)) {
       handles.add(v);
       return { value: v };
     }
-    const reference = references.get(v);
+    const reference = inputs.get().references.get(v);
     if (reference !== undefined) return { value: mapTree(reference(), at, leaf) };
     if (isDeferred(v)) {
       const token = tokenFor(v, at);
@@ -152,7 +155,7 @@ export function tokensIn(value: unknown): Set<string> {
   const found = new Set<string>();
   const visit = (v: unknown): void => {
     if (typeof v === "string") {
-      for (const match of v.matchAll(TOKEN)) if (tokens.has(match[0])) found.add(match[0]);
+      for (const match of v.matchAll(TOKEN)) if (inputs.get().tokens.has(match[0])) found.add(match[0]);
     } else if (Array.isArray(v)) {
       v.forEach(visit);
     } else if (isPlainObject(v)) {
@@ -168,7 +171,7 @@ export function relabel<T>(value: T): T {
   return mapTree(value, "", (v) => {
     if (typeof v !== "string") return undefined;
     const replaced = v.replace(TOKEN, (token) => {
-      const info = tokens.get(token);
+      const info = inputs.get().tokens.get(token);
       return info === undefined ? token : `{${info.label}}`;
     });
     return replaced === v ? undefined : { value: replaced };
@@ -177,7 +180,7 @@ export function relabel<T>(value: T): T {
 
 /** The Output a token stands for. */
 export function tokenOutput(token: string): pulumi.Output<unknown> {
-  const info = tokens.get(token);
+  const info = inputs.get().tokens.get(token);
   if (info === undefined) throw new Error(`kserve-constructs: unknown Input token ${token}`);
   return info.output;
 }
@@ -188,11 +191,11 @@ export function tokenOutput(token: string): pulumi.Output<unknown> {
  * placeholders has no namespace, so whatever uses the handle may depend on it without showing a token.
  */
 export function registerResolved(handle: object, resolved: pulumi.Output<unknown>, namespace?: pulumi.Output<unknown>): void {
-  resolvedHandles.set(handle, { output: resolved, ...(namespace !== undefined ? { namespace } : {}) });
+  inputs.get().resolvedHandles.set(handle, { output: resolved, ...(namespace !== undefined ? { namespace } : {}) });
 }
 
 function resolvedOf(handle: object): ResolvedHandle {
-  const resolved = resolvedHandles.get(handle);
+  const resolved = inputs.get().resolvedHandles.get(handle);
   if (resolved === undefined) throw new Error("kserve-constructs: a handle without a resolved value");
   return resolved;
 }
@@ -212,7 +215,7 @@ export function resolvedNamespace(handle: object): pulumi.Output<unknown> | unde
  * `engine` stands for `{ runtime }`), so props never carry Pulumi resources into the core.
  */
 export function registerReference(component: object, view: () => unknown): void {
-  references.set(component, view);
+  inputs.get().references.set(component, view);
 }
 
 /**

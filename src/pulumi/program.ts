@@ -1,16 +1,22 @@
 /**
  * Program-wide state of the Pulumi adapter: the default target and the registry for the checks across
- * components (unique object names, runtimes competing for a model format). A Pulumi program is one
- * Node.js process, so this state is module state; tests reset it with {@link KServeProgram.reset}.
+ * components (unique object names, runtimes competing for a model format), kept per Pulumi program run
+ * (see ./scope), so two programs in one process (the Automation API) never share it; tests reset it
+ * with {@link KServeProgram.reset}.
  */
 import { Registry, ValidationError, assertTargetProps, isError } from "../index";
 import type { Issue, TargetProps } from "../index";
 import { resetInputs } from "./inputs";
+import { perProgram } from "./scope";
 
-let defaultTarget: TargetProps = {};
-let registry = new Registry();
-/** The problems collected by {@link KServeProgram.collect} while it runs (`undefined`: not collecting). */
-let collected: Issue[] | undefined;
+interface ProgramState {
+  defaultTarget: TargetProps;
+  readonly registry: Registry;
+  /** The problems collected by {@link KServeProgram.collect} while it runs (`undefined`: not collecting). */
+  collected: Issue[] | undefined;
+}
+
+const program = perProgram<ProgramState>(() => ({ defaultTarget: {}, registry: new Registry(), collected: undefined }));
 
 /** The target platform of a Pulumi program. */
 export class KServeTarget {
@@ -22,12 +28,12 @@ export class KServeTarget {
    */
   public static setDefault(target: TargetProps): void {
     assertTargetProps(target, "KServeTarget.setDefault");
-    defaultTarget = { ...target };
+    program.get().defaultTarget = { ...target };
   }
 
   /** The program's default target (`{}` until set: the core's defaults apply). */
   public static getDefault(): TargetProps {
-    return defaultTarget;
+    return program.get().defaultTarget;
   }
 
   private constructor() {}
@@ -40,7 +46,7 @@ export class KServeProgram {
    * be unique per kind and namespace, and runtimes must not auto-select the same format.
    */
   public static get registry(): Registry {
-    return registry;
+    return program.get().registry;
   }
 
   /**
@@ -48,9 +54,7 @@ export class KServeProgram {
    * For tests that create components in several independent "programs" in one process.
    */
   public static reset(): void {
-    defaultTarget = {};
-    registry = new Registry();
-    collected = undefined;
+    program.reset();
     resetInputs();
   }
 
@@ -75,19 +79,20 @@ export class KServeProgram {
    *   return { a: a.url, b: b.url };
    * });
    */
-  public static collect<T>(program: () => T): T {
-    if (collected !== undefined) return program();
+  public static collect<T>(define: () => T): T {
+    const state = program.get();
+    if (state.collected !== undefined) return define();
     const issues: Issue[] = [];
-    collected = issues;
+    state.collected = issues;
     const finish = (): void => {
-      if (collected === issues) collected = undefined;
+      if (state.collected === issues) state.collected = undefined;
       if (issues.some(isError)) throw new ValidationError(issues);
     };
     let result: T;
     try {
-      result = program();
+      result = define();
     } catch (error) {
-      if (collected === issues) collected = undefined;
+      if (state.collected === issues) state.collected = undefined;
       if (error instanceof ValidationError) throw new ValidationError([...issues, ...error.issues]);
       throw error;
     }
@@ -98,7 +103,7 @@ export class KServeProgram {
           return value;
         },
         (error: unknown) => {
-          if (collected === issues) collected = undefined;
+          if (state.collected === issues) state.collected = undefined;
           throw error instanceof ValidationError ? new ValidationError([...issues, ...error.issues]) : error;
         },
       ) as T;
@@ -112,6 +117,7 @@ export class KServeProgram {
    * nothing (false: the component throws them itself).
    */
   public static record(issues: readonly Issue[]): boolean {
+    const collected = program.get().collected;
     if (collected === undefined) return false;
     collected.push(...issues);
     return true;

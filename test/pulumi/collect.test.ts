@@ -7,6 +7,7 @@ import { Accelerator, Hardware, ModelLocation } from "kserve-constructs";
 import * as pc from "kserve-constructs/pulumi";
 import { ValidationError } from "kserve-constructs/pulumi";
 import { registered, resetPulumi, settle, pulumiError } from "../support/pulumi";
+import { engineProps } from "../support/fixtures";
 
 const model = ModelLocation.fromUri("hf://ibm-granite/granite-3.3-8b-instruct");
 const gpu = Hardware.accelerator(Accelerator.nvidia({ max: 8 }), { accelerators: 1, memory: "48Gi" });
@@ -84,5 +85,35 @@ describe("KServeProgram.collect", () => {
       }),
     );
     expect([...new Set(error.issues.map((i) => i.where))]).toEqual(["deferred", "plain"]);
+  });
+});
+
+describe("one state per Pulumi program run", () => {
+  it("two programs in one process (each in its own Pulumi store, as the Automation API runs them) share no default target, registry or collection", async () => {
+    // what the Automation API does for each inline program
+    const { withLocalStorage } = require("@pulumi/pulumi/runtime/state") as { withLocalStorage: <T>(run: () => T) => T };
+    const a = withLocalStorage(() => {
+      pc.KServeTarget.setDefault({ kserveVersion: "0.15" });
+      const target = pc.KServeTarget.getDefault();
+      const registry = pc.KServeProgram.registry;
+      return { target, registry };
+    });
+    const b = withLocalStorage(() => ({ target: pc.KServeTarget.getDefault(), registry: pc.KServeProgram.registry }));
+    expect([a.target, b.target]).toEqual([{ kserveVersion: "0.15" }, {}]);
+    expect(a.registry).not.toBe(b.registry);
+    expect(pc.KServeTarget.getDefault()).toEqual({});
+    // the same object names in two programs are not duplicates of each other; in one program they are
+    const define = (component: string): void => {
+      const engine = new pc.InferenceEngine(`${component}-engine`, { ...engineProps(), name: "engine", namespace: "models" });
+      new pc.InferenceService(component, { name: "granite", namespace: "models", engine, model: ModelLocation.fromUri("s3://b/m/") });
+    };
+    expect(() => withLocalStorage(() => define("a"))).not.toThrow();
+    expect(() => withLocalStorage(() => define("b"))).not.toThrow();
+    expect(() =>
+      withLocalStorage(() => {
+        define("c");
+        define("d");
+      }),
+    ).toThrow("is also defined by c");
   });
 });
