@@ -32,8 +32,8 @@ export { MODEL_MOUNT_PATH, substitutePlaceholders } from "./core/templates";
 export { checkTemplate } from "./core/runtime/rules";
 export type { PlaceholderValues } from "./core/templates";
 
-export { Env } from "./core/pod/env";
-export type { EnvValue, EnvSource } from "./core/pod/env";
+export { Env, envFactories } from "./core/pod/env";
+export type { EnvValue, EnvSource, EnvFactories } from "./core/pod/env";
 export type { VolumeProps } from "./core/pod/volumes";
 export type { ResourcesProps } from "./core/pod/resources";
 export type { ProbeSettings } from "./core/pod/probes";

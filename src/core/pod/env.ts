@@ -35,6 +35,31 @@ export const Env = {
   },
 } as const;
 
+/**
+ * The {@link Env} factories with `fromSecret` and `fromConfigMap` also taking an adapter's objects (`S`
+ * for a Secret, `C` for a ConfigMap: cdk8s-plus objects, `@pulumi/kubernetes` resources or Inputs). The
+ * object stays in the props until the adapter replaces it by its name (and checks its kind).
+ */
+export interface EnvFactories<S, C> {
+  /** The value of `key` in a Secret: its name or the adapter's object (a reference; the secret never appears in the output). */
+  fromSecret(secret: string | S, key: string, options?: { optional?: boolean }): EnvSource;
+  /** The value of `key` in a ConfigMap: its name or the adapter's object. */
+  fromConfigMap(configMap: string | C, key: string, options?: { optional?: boolean }): EnvSource;
+  /** A field of the pod, such as `metadata.name` or `status.podIP`. */
+  fromField(fieldPath: string): EnvSource;
+  /** A resource of the container, such as `limits.memory`. */
+  fromResource(resource: string, divisor?: string): EnvSource;
+}
+
+/** {@link EnvFactories} for an adapter's Secret and ConfigMap objects. */
+export function envFactories<S, C>(): EnvFactories<S, C> {
+  return {
+    ...Env,
+    fromSecret: (secret, key, options = {}) => Env.fromSecret(secret as string, key, options),
+    fromConfigMap: (configMap, key, options = {}) => Env.fromConfigMap(configMap as string, key, options),
+  };
+}
+
 /** Names the library refuses in every container (the KServe webhook rejects them). */
 export const BLOCKED_ENV = ["PYTHONPATH"] as const;
 
