@@ -4,12 +4,12 @@
  * whenever cdk8s validates (app.synth(), chart.toJson(), Testing.synth(), `cdk8s synth`).
  */
 import { Chart } from "cdk8s";
-import type { ApiObject } from "cdk8s";
+import type { ApiObject, ApiObjectProps } from "cdk8s";
 import type { Construct, IConstruct } from "constructs";
 import { Registry, ValidationError, checkForeignValidation, formatIssue, isError, locate } from "../index";
 import type { BuildContext, BuildResult, Issue } from "../index";
 import { KServeTarget } from "./target";
-import { emitPlan } from "./emit";
+import { apiObjectProps, emitPlan, finishApiObject } from "./emit";
 import { applyOverlaysToDefinedSecrets, resolveHandles } from "./plus";
 
 interface AppState {
@@ -116,11 +116,39 @@ export function buildContext(scope: IConstruct, id: string): BuildContext {
  * lists its errors) and emits its plan under `construct`.
  */
 export function adopt<H>(construct: Construct, result: BuildResult<H>): readonly ApiObject[] {
+  register(construct, result);
+  return emitPlan(construct, result.plan);
+}
+
+/**
+ * {@link adopt} for a construct that is itself the ApiObject of its plan's first entry (made with
+ * {@link ownApiObjectProps}): the other entries become its children. One cdk8s node instead of two for a
+ * construct of one object, which cdk8s visits once per chart when it validates the app.
+ */
+export function adoptAsFirst<H>(construct: ApiObject, result: BuildResult<H>): readonly ApiObject[] {
+  register(construct, result);
+  const [first, ...rest] = result.plan;
+  if (first === undefined) return [];
+  finishApiObject(construct, first);
+  return [construct, ...emitPlan(construct, rest)];
+}
+
+/**
+ * The ApiObject props of a construct that is the ApiObject of its plan's first entry (see
+ * {@link adoptAsFirst}); when the build has errors (an empty plan), props of an object of `kind` that is
+ * never written (the app's validation fails first, and the construct refuses to render it).
+ */
+export function ownApiObjectProps<H>(scope: Construct, result: BuildResult<H>, placeholder: { readonly apiVersion: string; readonly kind: string; readonly name: string }): ApiObjectProps {
+  const first = result.plan[0];
+  if (first !== undefined) return apiObjectProps(scope, first);
+  return { apiVersion: placeholder.apiVersion, kind: placeholder.kind, metadata: { name: placeholder.name === "" ? "invalid" : placeholder.name } };
+}
+
+function register<H>(construct: Construct, result: BuildResult<H>): void {
   recordIssues(construct, result.issues);
   libraryConstructs.add(construct);
   const errors = result.issues.filter(isError);
   construct.node.addValidation(errors.length === 0 ? NO_ERRORS : { validate: () => errors.map(formatIssue) });
-  return emitPlan(construct, result.plan);
 }
 
 /**

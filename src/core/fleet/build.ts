@@ -14,6 +14,7 @@ import type { Manifest } from "../k8s";
 import { parseProps, withFix } from "../schema";
 import { isRecord } from "../canonical";
 import { runRules } from "../rules/registry";
+import { checkedHandle } from "../rules/common";
 import { mergeTargetProps } from "../target/resolve";
 import { formatVersion } from "../engine/schema";
 import type { RuntimeInfo } from "../runtime/ref";
@@ -115,7 +116,7 @@ function buildModelFleetUnguarded(props: ModelFleetProps, ctx: BuildContext): Bu
       ...settings,
       name,
       ...(namespace !== undefined ? { namespace } : {}),
-      engine: { runtime },
+      engine: checkedHandle({ runtime }),
       model: location,
       ...(format !== undefined ? { modelFormat: format } : {}),
     };

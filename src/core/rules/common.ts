@@ -173,6 +173,19 @@ export interface PropsInputSubject {
   readonly basePath: string;
 }
 
+/** Handles the library made itself from props it has checked already (see {@link checkedHandle}). */
+const checkedHandles = new WeakSet<object>();
+
+/**
+ * Marks `handle`, an object the library builds from props whose keys it has checked already (such as the
+ * `{ runtime }` a ModelFleet gives each of its InferenceServices), so the `props/reserved-key` check of a
+ * build it is passed to does not walk it again (a runtime handle holds the whole rendered runtime).
+ */
+export function checkedHandle<T extends object>(handle: T): T {
+  checkedHandles.add(handle);
+  return handle;
+}
+
 /** `__proto__` cannot be a key of props. */
 export const reservedKeyRule = defineRule<PropsInputSubject>({
   id: "props/reserved-key",
@@ -184,7 +197,7 @@ export const reservedKeyRule = defineRule<PropsInputSubject>({
   check: ({ input, basePath }) => {
     const found: Finding[] = [];
     const visit = (value: unknown, segments: (string | number)[], depth: number): void => {
-      if (depth > 32 || value === null || typeof value !== "object" || found.length >= 10) return;
+      if (depth > 32 || value === null || typeof value !== "object" || found.length >= 10 || checkedHandles.has(value)) return;
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) visit(value[i], [...segments, i], depth + 1);
         return;
