@@ -1,6 +1,6 @@
-import { Env, InferenceEngine, InferenceService, ModelLocation, ModelStorage, Parameter, ServingRuntime } from "kserve-constructs/cdk8s";
+import { Env, InferenceEngine, InferenceService, ModelFleet, ModelLocation, ModelStorage, Parameter, ServingRuntime } from "kserve-constructs/cdk8s";
 import type { InferenceServiceProps } from "kserve-constructs";
-import type { Chart } from "cdk8s";
+import { ApiObject, Chart, Testing } from "cdk8s";
 import { engine } from "../support/fixtures";
 import { find, ruleIds, synthChart, validationError } from "../support/synth";
 
@@ -380,5 +380,32 @@ describe("namespaces", () => {
     expect(error.issues[0]?.fix).toBe('use a namespace such as "not-a-namespace"');
     const own = validationError((chart) => isvc(chart, { engine: ServingRuntime.fromName("r", { modelFormats: [{ name: "f" }] }), namespace: "ml.prod" }));
     expect(own.issues.map((i) => [i.where, i.rule, i.value])).toEqual([["test/granite", "names/namespace", "ml.prod"]]);
+  });
+});
+
+describe("an InferenceService is its own ApiObject (one cdk8s node per model: cdk8s walks the app once per chart)", () => {
+  it("has no children and lists itself as its only object", () => {
+    synthChart((chart) => {
+      const service = isvc(chart);
+      expect(service).toBeInstanceOf(ApiObject);
+      expect(service.node.children).toHaveLength(0);
+      expect(service.apiObjects).toEqual([service]);
+      expect(service.name).toBe("granite");
+      expect(service.kind).toBe("InferenceService");
+    });
+  });
+
+  it("with errors, lists no object and refuses to render", () => {
+    const chart = new Chart(Testing.app(), "test", { namespace: "models" });
+    const service = isvc(chart, { deploymentMode: "Bogus" as never });
+    expect(service.apiObjects).toEqual([]);
+    expect(() => service.toJson()).toThrow(/has errors/);
+  });
+
+  it("a ModelFleet still reports __proto__ in a model's overrides (props/reserved-key)", () => {
+    const parameters: Record<string, unknown> = {};
+    Object.defineProperty(parameters, "__proto__", { value: "v", enumerable: true, writable: true, configurable: true });
+    const rules = ruleIds((chart) => void new ModelFleet(chart, "fleet", { engine: engine(chart), models: [{ name: "a", location: ModelLocation.fromUri("s3://models/a/"), overrides: { parameters: parameters as Record<string, string> } }] }));
+    expect(rules).toContain("props/reserved-key");
   });
 });
