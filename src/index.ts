@@ -24,7 +24,7 @@ export { SECRET_OVERLAY_ANNOTATIONS, SYNC_WAVE_ANNOTATION, DEFAULT_SYNC_WAVES, s
 export type { SyncWaves } from "./core/gitops";
 export { READY_CONDITIONS, DEFAULT_READY_TIMEOUT_SECONDS, checkReadiness, readinessOf } from "./core/readiness";
 export type { ReadinessProps } from "./core/readiness";
-export { checkPropsObject } from "./core/schema";
+export { checkPropsObject } from "./core/props-object";
 export { REFERENCE_FIELDS, isObjectHandle, checkReference, checkCreated, checkOverlayAnnotation, referencedKind } from "./core/references";
 export type { ReferenceKind, ReferenceKey, HandleKey, ReferenceSubject, CreatedSubject, OverlayAnnotationSubject } from "./core/references";
 export { MANAGED_BY, KSERVE as KSERVE_KEYS, ODH as OPENSHIFT_AI_KEYS } from "./core/keys";

@@ -8,10 +8,11 @@
  * env: { OPENAI_API_KEY: Env.fromSecret(keys, "api-key") }
  */
 import { envFactories } from "../index";
+import type { EnvFactories } from "../index";
 import type { ObjectHandle } from "./plus";
 
 /** A ConfigMap: its name, or a cdk8s-plus `IConfigMap`. */
 export type ConfigMapReference = string | ObjectHandle;
 
 /** Factories for environment values read from Secrets (names or cdk8s-plus objects), ConfigMaps, the pod's fields and its resources. */
-export const Env = envFactories<ObjectHandle, ObjectHandle>();
+export const Env: EnvFactories<ObjectHandle, ObjectHandle> = envFactories<ObjectHandle, ObjectHandle>();

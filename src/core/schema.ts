@@ -62,13 +62,6 @@ export const propsShapeRule = defineRule<ShapeSubject>({
   check: shapeFindings,
 });
 
-const propsObject = z.record(z.string(), z.unknown());
-
-/** Problems (rule `props/shape`) when `input` is not an object of props at all (null, an array, a string...). */
-export function checkPropsObject(input: unknown): IssueDraft[] {
-  return parseProps(propsObject, input).issues;
-}
-
 /** Parses `input` with `schema`; problems (rule `props/shape`) carry paths relative to `basePath`. */
 export function parseProps<T>(schema: z.ZodType<T>, input: unknown, basePath = ""): Parsed<T> {
   const reserved = runRules([reservedKeyRule], { input, basePath });

@@ -10,9 +10,11 @@
 import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { envFactories } from "../index";
+import type { EnvFactories } from "../index";
+import type { SecretInput } from "./references";
 
 /** A ConfigMap: its name (an Input), or a `k8s.core.v1.ConfigMap` resource. */
 export type ConfigMapInput = pulumi.Input<string> | k8s.core.v1.ConfigMap;
 
 /** Factories for environment values read from Secrets (names, Inputs or resources), ConfigMaps, the pod's fields and its resources. */
-export const Env = envFactories<pulumi.Input<string> | k8s.core.v1.Secret, ConfigMapInput>();
+export const Env: EnvFactories<SecretInput, ConfigMapInput> = envFactories<SecretInput, ConfigMapInput>();
