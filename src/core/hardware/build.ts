@@ -1,13 +1,11 @@
 /**
  * Builds a hardware profile: the OpenShift AI object on OpenShift AI targets, and the handle that
- * InferenceServices and engines apply.
+ * InferenceServices and engines apply. Declared through the pipeline (`../pipeline.ts`).
  */
-import type { BuildContext, BuildDraft } from "../context";
-import { guardBuild } from "../context";
-import { isError, locate } from "../errors";
-import type { IssueDraft } from "../errors";
-import { parseProps } from "../schema";
-import { mergeTargetProps, resolveTarget } from "../target/resolve";
+import type { BuildContext, BuildResult } from "../context";
+import { defineConcept, targetRule } from "../pipeline";
+import { mergeTargetProps, defaultTarget } from "../target/resolve";
+import type { Target } from "../target/resolve";
 import type { HardwareProfileProps } from "./props";
 import { hardwareProfileSchema } from "./schema";
 import { checkProfileProps } from "./rules";
@@ -15,30 +13,42 @@ import { resolveProfile } from "./spec";
 import { renderHardwareProfile } from "./render";
 import type { HardwareProfileInfo } from "./request";
 
-/** Builds a hardware profile; never throws on bad input. */
-function buildHardwareProfileUnguarded(props: HardwareProfileProps, ctx: BuildContext): BuildDraft<HardwareProfileInfo> {
-  const name = (props as Partial<HardwareProfileProps> | undefined)?.name ?? ctx.defaultName;
-  const invalid = (issues: IssueDraft[]): BuildDraft<HardwareProfileInfo> => ({ manifests: [], issues: locate(ctx.where, issues), handle: { name, where: ctx.where, valid: false, identifiers: [] } });
-  const parsed = parseProps(hardwareProfileSchema, props);
-  if (parsed.value === undefined) return invalid(parsed.issues);
-  const p = parsed.value;
-  const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
-  const drafts = [...targetIssues, ...checkProfileProps(p)];
-  if (drafts.some((d) => d.severity !== "warning")) return invalid(drafts);
-  const odh = target.openshiftAI;
-  const namespace = p.namespace ?? odh?.applicationsNamespace ?? ctx.namespace;
-  const info = resolveProfile(p, name, namespace, ctx.where);
-  const manifests = odh
-    ? [renderHardwareProfile(info, { displayName: p.displayName ?? name, ...(p.description !== undefined ? { description: p.description } : {}), disabled: p.disabled ?? false, visibleIn: p.visibleIn ?? ["model-serving"], version: odh.release.hardwareProfileVersion })]
-    : [];
-  const issues = locate(ctx.where, drafts);
-  issues.push(...(ctx.registry?.claim(ctx.where, manifests) ?? []));
-  const valid = !issues.some(isError);
-  return { manifests: valid ? manifests : [], issues, handle: { ...info, valid } };
+/** A hardware profile's props with its defaults applied. */
+interface HardwareProfileSpec {
+  readonly name: string;
+  readonly target: Target;
+  readonly info: HardwareProfileInfo;
 }
+
+function invalidHandle(name: string, ctx: BuildContext): HardwareProfileInfo {
+  return { name, where: ctx.where, valid: false, identifiers: [] };
+}
+
+/** The hardware-profile concept: schema, defaults, rules (target, then the profile's), render. */
+const hardwareProfileConcept = defineConcept<HardwareProfileProps, HardwareProfileSpec, HardwareProfileInfo>({
+  name: "hardware-profile",
+  schema: hardwareProfileSchema,
+  resolve: (p, ctx) => {
+    const name = p.name ?? ctx.defaultName;
+    const target = defaultTarget(mergeTargetProps(ctx.target, p.target));
+    const namespace = p.namespace ?? target.openshiftAI?.applicationsNamespace ?? ctx.namespace;
+    return { name, target, info: resolveProfile(p, name, namespace, ctx.where) };
+  },
+  rules: [targetRule, { name: "profile", check: (_spec, p) => checkProfileProps(p) }],
+  render: ({ name, target, info }, p) => {
+    const odh = target.openshiftAI;
+    return {
+      manifests: odh
+        ? [renderHardwareProfile(info, { displayName: p.displayName ?? name, ...(p.description !== undefined ? { description: p.description } : {}), disabled: p.disabled ?? false, visibleIn: p.visibleIn ?? ["model-serving"], version: odh.release.hardwareProfileVersion })]
+        : [],
+    };
+  },
+  handle: ({ given, spec, stoppedAt, valid }, ctx) => (spec !== undefined && stoppedAt === undefined ? { ...spec.info, valid } : invalidHandle(given?.name ?? ctx.defaultName, ctx)),
+  fallback: (ctx) => invalidHandle(ctx.defaultName, ctx),
+});
 
 /**
  * Builds a hardware profile (an OpenShift AI HardwareProfile on OpenShift AI, else no object): `{ manifests, issues, handle }`.
  * Never throws: bad input and unexpected exceptions come back as issues.
  */
-export const buildHardwareProfile = guardBuild<HardwareProfileProps, HardwareProfileInfo>(buildHardwareProfileUnguarded, (ctx) => ({ name: ctx.defaultName, where: ctx.where, valid: false, identifiers: [] }));
+export const buildHardwareProfile: (props: HardwareProfileProps, ctx: BuildContext) => BuildResult<HardwareProfileInfo> = hardwareProfileConcept.build;

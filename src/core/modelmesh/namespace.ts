@@ -2,17 +2,15 @@
  * A namespace enabled for ModelMesh (label `modelmesh-enabled: "true"`), for platforms where the user
  * owns the namespace. Emitted only when asked: most namespaces already exist and belong to someone else.
  */
-import { guardBuild } from "../context";
+import { defineConcept, targetRule } from "../pipeline";
+import type { BuildContext, BuildResult } from "../context";
 import { z } from "zod";
-import type { BuildContext, BuildDraft } from "../context";
-import type { IssueDraft } from "../errors";
-import { isError, locate } from "../errors";
 import type { Manifest } from "../k8s";
-import { parseProps } from "../schema";
 import { canonicalize, compact } from "../canonical";
 import { checkDns1123Label } from "../rules/common";
 import { stringRecord } from "../pod/schema";
-import { mergeTargetProps, resolveTarget } from "../target/resolve";
+import { defaultTarget, mergeTargetProps } from "../target/resolve";
+import type { Target } from "../target/resolve";
 import { targetSchema } from "../target/schema";
 import type { TargetProps } from "../target/props";
 import { MANAGED_BY, ODH } from "../keys";
@@ -64,34 +62,60 @@ export interface NamespaceHandle {
   readonly valid: boolean;
 }
 
-/** Builds a ModelMesh namespace; never throws on bad input. */
-function buildModelMeshNamespaceUnguarded(props: ModelMeshNamespaceProps, ctx: BuildContext): BuildDraft<NamespaceHandle> {
-  const name = (props as Partial<ModelMeshNamespaceProps> | undefined)?.name ?? ctx.namespace ?? ctx.defaultName;
-  const parsed = parseProps(schema, props);
-  const drafts: IssueDraft[] = [...parsed.issues];
-  let manifest: Manifest | undefined;
-  const p = parsed.value;
-  if (p !== undefined) {
-    const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
-    drafts.push(...targetIssues, ...checkDns1123Label(p.name !== undefined ? "name" : "(namespace)", name, "a namespace name"));
-    drafts.push(...runRules([modelMeshOwnedKeyRule], p.labels !== undefined ? { labels: p.labels } : {}));
-    const dashboard = p.dashboard ?? target.openshiftAI !== undefined;
-    manifest = canonicalize({
-      apiVersion: "v1",
-      kind: "Namespace",
-      metadata: {
-        name,
-        labels: compact({ ...p.labels, [MANAGED_BY.key]: MANAGED_BY.value, [MODELMESH_ENABLED_LABEL]: "true", ...(dashboard ? { [ODH.dashboard]: "true" } : {}) }),
-        annotations: compact({ ...p.annotations }),
-      },
-    }) as Manifest;
-    drafts.push(...runManifestRules([unavailableRule], { manifest, target, app: [manifest] }));
-  }
-  const issues = locate(ctx.where, drafts);
-  if (!issues.some(isError) && manifest !== undefined) issues.push(...(ctx.registry?.claim(ctx.where, [manifest]) ?? []));
-  const valid = !issues.some(isError);
-  return { manifests: valid && manifest !== undefined ? [manifest] : [], issues, handle: { name, where: ctx.where, valid } };
+/** A ModelMesh namespace's props with the defaults applied. */
+interface NamespaceSpec {
+  readonly name: string;
+  /** Where the name came from, for messages: the prop, or the chart's namespace. */
+  readonly namePath: string;
+  readonly target: Target;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+  readonly dashboard: boolean;
 }
 
+function renderNamespace(spec: NamespaceSpec): Manifest {
+  return canonicalize({
+    apiVersion: "v1",
+    kind: "Namespace",
+    metadata: {
+      name: spec.name,
+      labels: compact({ ...spec.labels, [MANAGED_BY.key]: MANAGED_BY.value, [MODELMESH_ENABLED_LABEL]: "true", ...(spec.dashboard ? { [ODH.dashboard]: "true" } : {}) }),
+      annotations: compact({ ...spec.annotations }),
+    },
+  }) as Manifest;
+}
+
+/** The ModelMesh-namespace concept: the name's default, its rules, the Namespace. */
+const modelMeshNamespaceConcept = defineConcept<ModelMeshNamespaceProps, NamespaceSpec, NamespaceHandle>({
+  name: "modelmesh-namespace",
+  schema,
+  resolve: (p, ctx) => {
+    const target = defaultTarget(mergeTargetProps(ctx.target, p.target));
+    return {
+      name: p.name ?? ctx.namespace ?? ctx.defaultName,
+      namePath: p.name !== undefined ? "name" : "(namespace)",
+      target,
+      ...(p.labels !== undefined ? { labels: p.labels } : {}),
+      ...(p.annotations !== undefined ? { annotations: p.annotations } : {}),
+      dashboard: p.dashboard ?? target.openshiftAI !== undefined,
+    };
+  },
+  rules: [
+    targetRule,
+    { name: "name", check: (spec) => checkDns1123Label(spec.namePath, spec.name, "a namespace name") },
+    { name: "owned-labels", check: (spec) => runRules([modelMeshOwnedKeyRule], spec.labels !== undefined ? { labels: spec.labels } : {}) },
+    {
+      name: "available",
+      check: (spec) => {
+        const manifest = renderNamespace(spec);
+        return runManifestRules([unavailableRule], { manifest, target: spec.target, app: [manifest] });
+      },
+    },
+  ],
+  render: (spec) => ({ manifests: [renderNamespace(spec)] }),
+  handle: ({ given, valid }, ctx) => ({ name: given?.name ?? ctx.namespace ?? ctx.defaultName, where: ctx.where, valid }),
+  fallback: (ctx) => ({ name: ctx.namespace ?? ctx.defaultName, where: ctx.where, valid: false }),
+});
+
 /** Builds a ModelMeshNamespace from props: `{ manifests, issues, handle }`; never throws (bad input and unexpected exceptions come back as issues). */
-export const buildModelMeshNamespace = guardBuild<ModelMeshNamespaceProps, NamespaceHandle>(buildModelMeshNamespaceUnguarded, (ctx) => ({ name: ctx.namespace ?? ctx.defaultName, where: ctx.where, valid: false }));
+export const buildModelMeshNamespace: (props: ModelMeshNamespaceProps, ctx: BuildContext) => BuildResult<NamespaceHandle> = modelMeshNamespaceConcept.build;

@@ -4,12 +4,11 @@
  * multi-model serving by changing the mode (all of them) or asking for the other mode (one of them); its
  * InferenceService follows: mode annotation, storage form and fields follow from the runtime.
  */
-import { guardBuild } from "../context";
+import { defineConcept } from "../pipeline";
 import { z } from "zod";
-import type { BuildContext, BuildDraft } from "../context";
+import type { BuildContext, BuildResult } from "../context";
 import type { IssueDraft } from "../errors";
-import { isError, locate } from "../errors";
-import { parseProps, withFix } from "../schema";
+import { withFix } from "../schema";
 import { runtimeRef } from "../service/schema";
 import type { RuntimeInfo } from "../runtime/ref";
 import { runRules } from "../rules/registry";
@@ -33,27 +32,33 @@ function missing(ctx: BuildContext, mode: ServingMode): RuntimeInfo {
   return { name: `${ctx.defaultName}-${mode}`, kind: "ServingRuntime", where: ctx.where, valid: false };
 }
 
-/** Builds a ModelServing; never throws on bad input. */
-function buildModelServingUnguarded(props: ModelServingProps, ctx: BuildContext): BuildDraft<IModelServing> {
-  const parsed = parseProps(schema, props);
-  const given = props as Partial<ModelServingProps> | undefined;
-  const mode: ServingMode = given?.mode === "multi" ? "multi" : "single";
-  const drafts: IssueDraft[] = [...parsed.issues];
-  const p = parsed.value;
-  const handle: ModelServingHandle = {
+/** A ModelServing's props, resolved: the handle its rules check (not valid yet). */
+type ServingSpec = ModelServingHandle;
+
+/** The ModelServing concept: each mode's runtime (no defaults beyond the mode), its rules, nothing rendered. */
+const modelServingConcept = defineConcept<ModelServingProps, ServingSpec, IModelServing>({
+  name: "serving",
+  schema,
+  resolve: (p, ctx) => ({
     where: ctx.where,
-    mode,
+    mode: p.mode === "multi" ? "multi" : "single",
     valid: false,
-    ...(p?.single !== undefined ? { single: p.single.runtime } : {}),
-    ...(p?.multi !== undefined ? { multi: p.multi.runtime } : {}),
-  };
-  if (p !== undefined) drafts.push(...runRules([servingMissingRuntimeRule], { serving: handle, mode, path: mode }), ...runRules([servingRuntimeKindRule, servingFormatsRule], { serving: handle }));
-  const issues = locate(ctx.where, drafts);
-  const valid = !issues.some(isError);
-  const final: ModelServingHandle = { ...handle, valid };
-  const runtime = (valid ? final[mode] : undefined) ?? missing(ctx, mode);
-  return { manifests: [], issues, handle: { runtime, serving: final } };
-}
+    ...(p.single !== undefined ? { single: p.single.runtime } : {}),
+    ...(p.multi !== undefined ? { multi: p.multi.runtime } : {}),
+  }),
+  rules: [
+    { name: "missing-runtime", check: (serving) => runRules([servingMissingRuntimeRule], { serving, mode: serving.mode, path: serving.mode }) },
+    { name: "runtimes", check: (serving) => runRules([servingRuntimeKindRule, servingFormatsRule], { serving }) },
+  ],
+  render: () => ({ manifests: [] }),
+  handle: ({ given, spec, valid }, ctx) => {
+    const mode: ServingMode = given?.mode === "multi" ? "multi" : "single";
+    const final: ModelServingHandle = { ...(spec ?? { where: ctx.where, mode }), valid };
+    const runtime = (valid ? final[mode] : undefined) ?? missing(ctx, mode);
+    return { runtime, serving: final };
+  },
+  fallback: (ctx) => ({ runtime: missing(ctx, "single"), serving: { where: ctx.where, mode: "single", valid: false } }),
+});
 
 /** Builds a ModelServing from props: `{ manifests, issues, handle }`; never throws (bad input and unexpected exceptions come back as issues). */
-export const buildModelServing = guardBuild<ModelServingProps, IModelServing>(buildModelServingUnguarded, (ctx) => ({ runtime: missing(ctx, "single"), serving: { where: ctx.where, mode: "single", valid: false } }));
+export const buildModelServing: (props: ModelServingProps, ctx: BuildContext) => BuildResult<IModelServing> = modelServingConcept.build;

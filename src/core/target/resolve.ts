@@ -7,8 +7,7 @@ import type { Version } from "./version";
 import { atLeast, compareVersions, formatVersion, parseVersion } from "./version";
 import type { KServeFeature, OpenShiftAIRelease } from "./features";
 import { CURRENT_KSERVE_VERSION, CURRENT_OPENSHIFT_AI_VERSION, KSERVE_FEATURES, OPENSHIFT_AI_RELEASES } from "./features";
-import { runRules } from "../rules/registry";
-import { TARGET_RULES, targetUnsupportedVersionRule, targetVersionRule } from "./rules";
+import { checkTargetVersions } from "./rules";
 
 /** A resolved target. */
 export interface Target {
@@ -65,46 +64,28 @@ export function mergeTargetProps(...layers: (TargetProps | undefined)[]): Target
   return out;
 }
 
-/** Resolves target props; problems (bad version strings: the target rules of ./rules.ts) come back as issues and the defaults are used. */
-export function resolveTarget(props: TargetProps | undefined): { target: Target; issues: IssueDraft[] } {
-  const issues: IssueDraft[] = [];
+/**
+ * The target that target props resolve to, with every default applied (a version string that does not
+ * parse falls back to the current version). Reports nothing: the target rules
+ * (`checkTargetVersions` in ./rules.ts) report bad versions.
+ */
+export function defaultTarget(props: TargetProps | undefined): Target {
   const odhProps = props?.openshiftAI;
   let openshiftAI: Target["openshiftAI"];
   if (odhProps !== undefined && odhProps !== false) {
     const settings = odhProps === true ? {} : odhProps;
-    const text = settings.version ?? CURRENT_OPENSHIFT_AI_VERSION;
-    let version = parseVersion(text);
-    if (version === undefined) {
-      issues.push(...runRules([targetVersionRule], { field: "openshiftAI.version", text }));
-      version = parseVersion(CURRENT_OPENSHIFT_AI_VERSION) as Version;
-    }
-    const release = openShiftAIRelease(version);
-    openshiftAI = { version, applicationsNamespace: settings.applicationsNamespace ?? "redhat-ods-applications", release: release ?? nearestRelease(version) };
-    const explicit = props?.kserveVersion !== undefined ? parseVersion(props.kserveVersion) : undefined;
-    issues.push(...runRules(TARGET_RULES, { version, release, kserveVersion: explicit }));
+    const version = parseVersion(settings.version ?? CURRENT_OPENSHIFT_AI_VERSION) ?? (parseVersion(CURRENT_OPENSHIFT_AI_VERSION) as Version);
+    openshiftAI = { version, applicationsNamespace: settings.applicationsNamespace ?? "redhat-ods-applications", release: openShiftAIRelease(version) ?? nearestRelease(version) };
   }
-  let kserveText = props?.kserveVersion;
-  if (openshiftAI !== undefined) {
-    if (kserveText !== undefined) issues.push(...runRules([targetVersionRule], { field: "kserveVersion", text: kserveText, decidedByOpenShiftAI: true }));
-    kserveText = openshiftAI.release.kserve;
-  }
-  kserveText ??= CURRENT_KSERVE_VERSION;
-  let kserve = parseVersion(kserveText);
-  if (kserve === undefined) {
-    issues.push(...runRules([targetVersionRule], { field: "kserveVersion", text: kserveText }));
-    kserve = parseVersion(CURRENT_KSERVE_VERSION) as Version;
-  } else {
-    issues.push(...runRules([targetUnsupportedVersionRule], { kserve, text: kserveText }));
-  }
-  let kubernetes: Version | undefined;
-  if (props?.kubernetesVersion !== undefined) {
-    kubernetes = parseVersion(props.kubernetesVersion);
-    if (kubernetes === undefined) issues.push(...runRules([targetVersionRule], { field: "kubernetesVersion", text: props.kubernetesVersion }));
-  }
-  return {
-    target: { kserve, ...(kubernetes !== undefined ? { kubernetes } : {}), ...(openshiftAI ? { openshiftAI } : {}), knativeFeatures: new Set(props?.knativeFeatures ?? []), ...(props?.modelMesh !== undefined ? { modelMesh: props.modelMesh } : {}) },
-    issues,
-  };
+  const kserveText = openshiftAI !== undefined ? openshiftAI.release.kserve : (props?.kserveVersion ?? CURRENT_KSERVE_VERSION);
+  const kserve = parseVersion(kserveText) ?? (parseVersion(CURRENT_KSERVE_VERSION) as Version);
+  const kubernetes = props?.kubernetesVersion !== undefined ? parseVersion(props.kubernetesVersion) : undefined;
+  return { kserve, ...(kubernetes !== undefined ? { kubernetes } : {}), ...(openshiftAI ? { openshiftAI } : {}), knativeFeatures: new Set(props?.knativeFeatures ?? []), ...(props?.modelMesh !== undefined ? { modelMesh: props.modelMesh } : {}) };
+}
+
+/** Resolves target props: {@link defaultTarget}, with the problems the target rules find (`checkTargetVersions` in ./rules.ts). */
+export function resolveTarget(props: TargetProps | undefined): { target: Target; issues: IssueDraft[] } {
+  return { target: defaultTarget(props), issues: checkTargetVersions(props) };
 }
 
 /** The supported OpenShift AI release line `version` falls in, if any. */
@@ -112,7 +93,8 @@ export function openShiftAIRelease(version: Version): OpenShiftAIRelease | undef
   return OPENSHIFT_AI_RELEASES.find((r) => atLeast(version, r.from) && compareVersions(version, parseVersion(r.to) as Version) <= 0);
 }
 
-function nearestRelease(version: Version): OpenShiftAIRelease {
+/** The nearest supported release line at or below `version` (the oldest one below them all). */
+export function nearestRelease(version: Version): OpenShiftAIRelease {
   const older = OPENSHIFT_AI_RELEASES.filter((r) => atLeast(version, r.from));
   return older[older.length - 1] ?? (OPENSHIFT_AI_RELEASES[0] as OpenShiftAIRelease);
 }

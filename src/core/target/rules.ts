@@ -16,7 +16,9 @@ import { KSERVE } from "../keys";
 import type { KServeFeature } from "./features";
 import { KSERVE_FEATURES, MIN_KSERVE_VERSION } from "./features";
 import type { Target } from "./resolve";
-import { requireFeature, supports } from "./resolve";
+import { nearestRelease, openShiftAIRelease, requireFeature, supports } from "./resolve";
+import type { TargetProps } from "./props";
+import { CURRENT_KSERVE_VERSION, CURRENT_OPENSHIFT_AI_VERSION } from "./features";
 import { IMPLEMENTATION_CONTAINERS, isServiceManifest, POD_KINDS, RUNTIME_KINDS, SERVICE_KINDS } from "../pod/rules";
 import { isRuntimeManifest } from "../runtime/ref";
 import { schemeOf, storageUrisOf, STORAGE_SCHEMES } from "../storage/uri";
@@ -163,6 +165,37 @@ export const targetNameRule = defineRule<{ readonly name: string; readonly known
 
 /** The target rules, in order. */
 export const TARGET_RULES = [unsupportedOpenShiftAI, openShiftAIKServeVersion] as const;
+
+/**
+ * The target rules on target props (bad version strings, unsupported releases and KServe versions), in
+ * the order they run; `defaultTarget` (./resolve.ts) resolves the same props and reports nothing.
+ */
+export function checkTargetVersions(props: TargetProps | undefined): IssueDraft[] {
+  const issues: IssueDraft[] = [];
+  const odhProps = props?.openshiftAI;
+  let onOpenShiftAI = false;
+  let kserveOnOpenShiftAI: string | undefined;
+  if (odhProps !== undefined && odhProps !== false) {
+    onOpenShiftAI = true;
+    const text = (odhProps === true ? undefined : odhProps.version) ?? CURRENT_OPENSHIFT_AI_VERSION;
+    let version = parseVersion(text);
+    if (version === undefined) {
+      issues.push(...runRules([targetVersionRule], { field: "openshiftAI.version", text }));
+      version = parseVersion(CURRENT_OPENSHIFT_AI_VERSION) as Version;
+    }
+    const release = openShiftAIRelease(version);
+    kserveOnOpenShiftAI = (release ?? nearestRelease(version)).kserve;
+    const explicit = props?.kserveVersion !== undefined ? parseVersion(props.kserveVersion) : undefined;
+    issues.push(...runRules(TARGET_RULES, { version, release, kserveVersion: explicit }));
+  }
+  if (onOpenShiftAI && props?.kserveVersion !== undefined) issues.push(...runRules([targetVersionRule], { field: "kserveVersion", text: props.kserveVersion, decidedByOpenShiftAI: true }));
+  const kserveText = kserveOnOpenShiftAI ?? props?.kserveVersion ?? CURRENT_KSERVE_VERSION;
+  const kserve = parseVersion(kserveText);
+  if (kserve === undefined) issues.push(...runRules([targetVersionRule], { field: "kserveVersion", text: kserveText }));
+  else issues.push(...runRules([targetUnsupportedVersionRule], { kserve, text: kserveText }));
+  if (props?.kubernetesVersion !== undefined && parseVersion(props.kubernetesVersion) === undefined) issues.push(...runRules([targetVersionRule], { field: "kubernetesVersion", text: props.kubernetesVersion }));
+  return issues;
+}
 
 /** One use of a feature in a manifest, or in a construct's props. */
 export interface FeatureUse {

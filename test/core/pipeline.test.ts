@@ -1,0 +1,163 @@
+/**
+ * The generic build pipeline (src/core/pipeline.ts): phases in order (screen, parse, resolve, rules,
+ * render, handle), no render when a rule finds an error, exceptions become `internal/unexpected`, and
+ * the concepts declared through it.
+ */
+import { z } from "zod";
+import type { BuildContext } from "kserve-constructs";
+import { Registry, buildHardwareProfile, buildModelMeshNamespace, buildModelServing } from "kserve-constructs";
+import type { ConceptDefinition } from "../../src/core/pipeline";
+import { defineConcept, runConcept } from "../../src/core/pipeline";
+import { concepts } from "../../src/core/concepts";
+import type { Manifest } from "../../src/core/k8s";
+
+interface ToyProps {
+  readonly name?: string;
+  readonly size?: number;
+}
+
+const toySchema: z.ZodType<ToyProps> = z.strictObject({ name: z.string().optional(), size: z.number().optional() });
+const ctx: BuildContext = { where: "toy", defaultName: "toy", namespace: "models" };
+const configMap = (name: string): Manifest => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace: "models" }, data: { a: "b" } }) as Manifest;
+
+/** A toy concept that records each phase it runs, with what it was given. */
+function toy(options: { ruleFinds?: "error" | "warning"; ruleThrows?: boolean; renderThrows?: boolean } = {}) {
+  const phases: string[] = [];
+  const definition: ConceptDefinition<ToyProps, { name: string; size: number }, { name: string; valid: boolean; stoppedAt: string }> = {
+    name: "toy",
+    screen: (given) => {
+      phases.push(`screen:${JSON.stringify(given)}`);
+      return [];
+    },
+    schema: toySchema,
+    resolve: (p, c) => {
+      phases.push(`resolve:${JSON.stringify(p)}`);
+      return { name: p.name ?? c.defaultName, size: p.size ?? 1 };
+    },
+    rules: [
+      {
+        name: "first",
+        check: (spec) => {
+          phases.push(`rule first:${spec.name}:${spec.size}`);
+          if (options.ruleThrows === true) throw new Error("rule broke");
+          return options.ruleFinds !== undefined ? [{ path: "size", value: spec.size, rule: "toy/size", message: "too big", fix: "smaller", severity: options.ruleFinds }] : [];
+        },
+      },
+      {
+        name: "second",
+        check: (_spec, props) => {
+          phases.push(`rule second:${JSON.stringify(props)}`);
+          return [];
+        },
+      },
+    ],
+    render: (spec) => {
+      phases.push("render");
+      if (options.renderThrows === true) throw new Error("render broke");
+      return { manifests: [configMap(spec.name)] };
+    },
+    handle: ({ spec, stoppedAt, valid }, c) => {
+      phases.push("handle");
+      return { name: spec?.name ?? c.defaultName, valid, stoppedAt: stoppedAt ?? "(rendered)" };
+    },
+    fallback: (c) => ({ name: c.defaultName, valid: false, stoppedAt: "(fallback)" }),
+  };
+  return { phases, definition };
+}
+
+describe("the build pipeline", () => {
+  test("runs screen, parse, resolve (on the parsed props), the rules in order, render, then the handle", () => {
+    const { phases, definition } = toy();
+    const result = runConcept(definition, { name: "a", size: 3 }, ctx);
+    expect(phases).toEqual(['screen:{"name":"a","size":3}', 'resolve:{"name":"a","size":3}', "rule first:a:3", 'rule second:{"name":"a","size":3}', "render", "handle"]);
+    expect(result.manifests.map((m) => m.metadata.name)).toEqual(["a"]);
+    expect(result.handle).toEqual({ name: "a", valid: true, stoppedAt: "(rendered)" });
+    expect(result.issues).toEqual([]);
+  });
+
+  test("props that do not fit the schema stop before resolve: props/shape, an invalid handle", () => {
+    const { phases, definition } = toy();
+    const result = runConcept(definition, { size: "big" } as unknown as ToyProps, ctx);
+    expect(phases).toEqual(['screen:{"size":"big"}', "handle"]);
+    expect(result.issues.map((i) => [i.rule, i.path, i.where])).toEqual([["props/shape", "size", "toy"]]);
+    expect(result.handle).toEqual({ name: "toy", valid: false, stoppedAt: "parse" });
+  });
+
+  test("a screen finding stops before parsing", () => {
+    const { phases, definition } = toy();
+    const screened: ConceptDefinition<ToyProps, { name: string; size: number }, { name: string; valid: boolean; stoppedAt: string }> = {
+      ...definition,
+      screen: () => [{ path: "name", value: "***", rule: "toy/screen", message: "masked", fix: "unmask" }],
+    };
+    const result = runConcept(screened, { name: 3 } as unknown as ToyProps, ctx);
+    expect(result.issues.map((i) => i.rule)).toEqual(["toy/screen"]);
+    expect(phases).toEqual(["handle"]);
+    expect(result.handle).toEqual({ name: "toy", valid: false, stoppedAt: "screen" });
+  });
+
+  test("an error from a rule: every rule still runs, nothing is rendered, the handle is invalid", () => {
+    const { phases, definition } = toy({ ruleFinds: "error" });
+    const result = runConcept(definition, { size: 9 }, ctx);
+    expect(phases).toEqual(['screen:{"size":9}', 'resolve:{"size":9}', "rule first:toy:9", 'rule second:{"size":9}', "handle"]);
+    expect(result.manifests).toEqual([]);
+    expect(result.issues).toEqual([{ where: "toy", path: "size", value: 9, rule: "toy/size", message: "too big", fix: "smaller", severity: "error" }]);
+    expect(result.handle).toEqual({ name: "toy", valid: false, stoppedAt: "rules" });
+  });
+
+  test("a warning from a rule does not stop the render", () => {
+    const { phases, definition } = toy({ ruleFinds: "warning" });
+    const result = runConcept(definition, {}, ctx);
+    expect(phases).toContain("render");
+    expect(result.manifests).toHaveLength(1);
+    expect(result.issues.map((i) => i.severity)).toEqual(["warning"]);
+    expect(result.handle.valid).toBe(true);
+  });
+
+  test("the registry claims what is rendered: a name taken by another construct invalidates the build after render", () => {
+    const registry = new Registry();
+    const { definition } = toy();
+    expect(runConcept(definition, { name: "same" }, { ...ctx, where: "first", registry }).issues).toEqual([]);
+    const second = runConcept(definition, { name: "same" }, { ...ctx, where: "second", registry });
+    expect(second.manifests).toEqual([]);
+    expect(second.issues.map((i) => i.where)).toEqual(["second"]);
+    expect(second.handle).toEqual({ name: "same", valid: false, stoppedAt: "(rendered)" });
+  });
+
+  test.each([
+    ["a rule", { ruleThrows: true }, "rule broke"],
+    ["render", { renderThrows: true }, "render broke"],
+  ] as const)("an exception in %s becomes internal/unexpected with the fallback handle", (_what, options, message) => {
+    const { definition } = toy(options);
+    const concept = defineConcept({ ...definition, name: `toy-${message}` });
+    const result = concept.build({ name: "a" }, ctx);
+    expect(result.issues).toEqual([expect.objectContaining({ where: "toy", path: "", rule: "internal/unexpected", message: `kserve-constructs failed unexpectedly (${message})` })]);
+    expect(result.manifests).toEqual([]);
+    expect(result.plan).toEqual([]);
+    expect(result.handle).toEqual({ name: "toy", valid: false, stoppedAt: "(fallback)" });
+  });
+
+  test("a build through the pipeline has its emit plan", () => {
+    const { definition } = toy();
+    const concept = defineConcept({ ...definition, name: "toy-plan" });
+    const result = concept.build({ name: "p" }, ctx);
+    expect(result.plan.map((e) => [e.id, e.ownership.kind])).toEqual([["ConfigMap-p", "owned"]]);
+  });
+
+  test("a concept name is declared once", () => {
+    const { definition } = toy();
+    defineConcept({ ...definition, name: "toy-once" });
+    expect(() => defineConcept({ ...definition, name: "toy-once" })).toThrow("concept toy-once is declared twice");
+  });
+});
+
+describe("concepts declared through the pipeline", () => {
+  const byName = new Map(concepts().map((c) => [c.name, c.build]));
+
+  test.each([
+    ["hardware-profile", buildHardwareProfile],
+    ["serving", buildModelServing],
+    ["modelmesh-namespace", buildModelMeshNamespace],
+  ] as const)("%s: the library's build is the concept's", (name, build) => {
+    expect(byName.get(name)).toBe(build);
+  });
+});
