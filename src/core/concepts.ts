@@ -3,8 +3,10 @@
  * them all.
  */
 import "./hardware/build";
-import "./serving/build";
+import "./storage/build";
+import "./storageconfig/build";
 import "./modelmesh/namespace";
+import "./serving/build";
 
 export { concepts } from "./pipeline";
 export type { AnyConcept } from "./pipeline";

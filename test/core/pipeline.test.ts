@@ -5,7 +5,20 @@
  */
 import { z } from "zod";
 import type { BuildContext } from "kserve-constructs";
-import { Registry, buildHardwareProfile, buildModelMeshNamespace, buildModelServing } from "kserve-constructs";
+import {
+  Registry,
+  buildAzureBlobStorage,
+  buildGcsStorage,
+  buildHardwareProfile,
+  buildHuggingFaceStorage,
+  buildModelMeshNamespace,
+  buildModelServing,
+  buildOciStorage,
+  buildPvcStorage,
+  buildS3Storage,
+  buildStorageConfig,
+  buildUriStorage,
+} from "kserve-constructs";
 import type { ConceptDefinition } from "../../src/core/pipeline";
 import { defineConcept, runConcept } from "../../src/core/pipeline";
 import { concepts } from "../../src/core/concepts";
@@ -155,6 +168,14 @@ describe("concepts declared through the pipeline", () => {
 
   test.each([
     ["hardware-profile", buildHardwareProfile],
+    ["storage-s3", buildS3Storage],
+    ["storage-pvc", buildPvcStorage],
+    ["storage-oci", buildOciStorage],
+    ["storage-hf", buildHuggingFaceStorage],
+    ["storage-gcs", buildGcsStorage],
+    ["storage-azure", buildAzureBlobStorage],
+    ["storage-uri", buildUriStorage],
+    ["storage-config", buildStorageConfig],
     ["serving", buildModelServing],
     ["modelmesh-namespace", buildModelMeshNamespace],
   ] as const)("%s: the library's build is the concept's", (name, build) => {

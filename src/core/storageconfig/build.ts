@@ -2,16 +2,16 @@
  * Builds a StorageConfig: validates the entries and the source, renders what the source needs, and
  * returns a handle whose `locate(key, path)` gives models their `storage: {key, path}`.
  */
-import { guardBuild } from "../context";
-import type { BuildContext, BuildDraft } from "../context";
+import type { BuildContext, BuildResult } from "../context";
+import { defineConcept, targetRule } from "../pipeline";
 import type { IssueDraft } from "../errors";
-import { isError, locate as locateIssues, throwIfErrors } from "../errors";
+import { locate as locateIssues, throwIfErrors } from "../errors";
 import { checkPathArgument } from "../storage/build";
 import { checkUrl } from "../storage/rules";
 import type { Manifest } from "../k8s";
-import { parseProps } from "../schema";
 import { compareStrings } from "../canonical";
-import { mergeTargetProps, resolveTarget } from "../target/resolve";
+import { defaultTarget, mergeTargetProps } from "../target/resolve";
+import type { Target } from "../target/resolve";
 import type { ModelLocation, StorageConfigReference } from "../storage/location";
 import { joinKey } from "../storage/uri";
 import type { StorageConfigEntryProps, StorageConfigProps } from "./props";
@@ -50,79 +50,94 @@ function entryInfo(entry: StorageConfigEntryProps, written: boolean): StorageCon
   return { type: entry.type, bucket };
 }
 
-/** Builds a StorageConfig; never throws on bad input. */
-function buildStorageConfigUnguarded(props: StorageConfigProps, ctx: BuildContext): BuildDraft<StorageConfigHandle> {
-  const given = props as Partial<StorageConfigProps> | undefined;
-  const secretName = given?.secretName ?? STORAGE_CONFIG_SECRET;
-  const namespace = given?.namespace ?? ctx.namespace;
-  // credentials inside an endpoint URL: reported (masked) before anything else reads it
-  const givenEntries = given !== null && typeof given === "object" && given.entries !== null && typeof given.entries === "object" ? (given.entries as Record<string, unknown>) : {};
-  const urlDrafts = Object.keys(givenEntries).flatMap((key) => {
-    const entry = givenEntries[key];
-    const endpoint = entry !== null && typeof entry === "object" ? (entry as { endpoint?: unknown }).endpoint : undefined;
-    return typeof endpoint === "string" ? checkUrl(`entries.${key}.endpoint`, endpoint, "endpoint") : [];
-  });
-  if (urlDrafts.length > 0) {
-    return { manifests: [], issues: locateIssues(ctx.where, urlDrafts), handle: { secretName, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid: false, keys: [], locate: (key, path) => ({ storage: { key, path }, source: { where: ctx.where, kind: "s3", valid: false } }) } };
-  }
-  const parsed = parseProps(storageConfigSchema, props);
-  const entries: Record<string, StorageConfigReference["entries"][string]> = {};
-  const p = parsed.value;
-  const source = p?.source ?? "existing";
-  const written = p !== undefined && source !== "existing";
-  for (const key of Object.keys(p?.entries ?? {}).sort(compareStrings)) entries[key] = entryInfo(p?.entries[key] as StorageConfigEntryProps, written);
-  const reference: StorageConfigReference = { secretName, entries };
-  const drafts: IssueDraft[] = [...parsed.issues];
-  const manifests: Manifest[] = [];
-  const facts = new Map<Manifest, ManifestFacts>();
-  if (p !== undefined) {
-    const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
-    drafts.push(...targetIssues, ...checkStorageConfigProps(p, target, namespace));
-    if (!drafts.some((d) => d.severity !== "warning")) {
-      if (source === "data-connections") {
-        for (const key of Object.keys(p.entries).sort(compareStrings)) {
-          // the credential Secret is the user's: the overlay only adds what OpenShift AI reads
-          const overlay = renderDataConnectionOverlay(key, namespace, p.entries[key] as StorageConfigEntryProps);
-          manifests.push(overlay);
-          facts.set(overlay, { ownership: { kind: "patch", strategy: "secret-data-connection" } });
-        }
-      } else if (typeof source === "object" && namespace !== undefined) {
-        const rendered = renderStorageConfigJob(secretName, namespace, p.entries, source.job);
-        manifests.push(...rendered);
-        // the Job's name carries a hash of its pod spec (a changed spec is a new Job): its stable name has none
-        for (const m of rendered) if (m.kind === "Job") facts.set(m, { stableName: storageConfigJobName(secretName, source.job) });
-      }
-    }
-  }
-  const issues = locateIssues(ctx.where, drafts);
-  if (!issues.some(isError)) issues.push(...(ctx.registry?.claim(ctx.where, manifests) ?? []));
-  const valid = !issues.some(isError);
-  const handle: StorageConfigHandle = {
-    secretName,
-    ...(namespace !== undefined ? { namespace } : {}),
-    where: ctx.where,
-    valid,
-    keys: Object.keys(entries),
-    locate: (key, path, options = {}) => {
-      const entry = Object.hasOwn(entries, key) ? entries[key] : undefined;
-      return {
-        storage: { key, path: joinKey(undefined, path), ...(options.bucket !== undefined ? { parameters: { bucket: options.bucket } } : {}) },
-        ...(namespace !== undefined ? { namespace } : {}),
-        source: { where: ctx.where, kind: entry?.type ?? "s3", valid, storageConfig: reference },
-      };
-    },
-  };
-  return { manifests: valid ? manifests : [], issues, handle, facts };
+/** A StorageConfig's props with the defaults applied. */
+interface StorageConfigSpec {
+  readonly secretName: string;
+  readonly namespace?: string;
+  readonly source: NonNullable<StorageConfigProps["source"]>;
+  readonly target: Target;
+  /** What models need of each entry, by key (sorted). */
+  readonly entries: Readonly<Record<string, StorageConfigReference["entries"][string]>>;
 }
 
+/** The handle of a StorageConfig whose props could not be read at all (an endpoint URL with credentials). */
+function screenedHandle(secretName: string, namespace: string | undefined, ctx: BuildContext): StorageConfigHandle {
+  return { secretName, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid: false, keys: [], locate: (key, path) => ({ storage: { key, path }, source: { where: ctx.where, kind: "s3", valid: false } }) };
+}
+
+/** The StorageConfig concept: endpoint URLs screened, the entries' defaults, their rules, the overlays or the Job. */
+const storageConfigConcept = defineConcept<StorageConfigProps, StorageConfigSpec, StorageConfigHandle>({
+  name: "storage-config",
+  // credentials inside an endpoint URL: reported (masked) before anything else reads it
+  screen: (props) => {
+    const given = props as Partial<StorageConfigProps> | undefined;
+    const givenEntries = given !== null && typeof given === "object" && given.entries !== null && typeof given.entries === "object" ? (given.entries as Record<string, unknown>) : {};
+    return Object.keys(givenEntries).flatMap((key) => {
+      const entry = givenEntries[key];
+      const endpoint = entry !== null && typeof entry === "object" ? (entry as { endpoint?: unknown }).endpoint : undefined;
+      return typeof endpoint === "string" ? checkUrl(`entries.${key}.endpoint`, endpoint, "endpoint") : [];
+    });
+  },
+  schema: storageConfigSchema,
+  resolve: (p, ctx) => {
+    const namespace = p.namespace ?? ctx.namespace;
+    const source = p.source ?? "existing";
+    const entries: Record<string, StorageConfigReference["entries"][string]> = {};
+    for (const key of Object.keys(p.entries).sort(compareStrings)) entries[key] = entryInfo(p.entries[key] as StorageConfigEntryProps, source !== "existing");
+    return { secretName: p.secretName ?? STORAGE_CONFIG_SECRET, ...(namespace !== undefined ? { namespace } : {}), source, target: defaultTarget(mergeTargetProps(ctx.target, p.target)), entries };
+  },
+  rules: [targetRule, { name: "storage-config", check: (spec, p) => checkStorageConfigProps(p, spec.target, spec.namespace) }],
+  render: ({ secretName, namespace, source }, p) => {
+    const manifests: Manifest[] = [];
+    const facts = new Map<Manifest, ManifestFacts>();
+    if (source === "data-connections") {
+      for (const key of Object.keys(p.entries).sort(compareStrings)) {
+        // the credential Secret is the user's: the overlay only adds what OpenShift AI reads
+        const overlay = renderDataConnectionOverlay(key, namespace, p.entries[key] as StorageConfigEntryProps);
+        manifests.push(overlay);
+        facts.set(overlay, { ownership: { kind: "patch", strategy: "secret-data-connection" } });
+      }
+    } else if (typeof source === "object" && namespace !== undefined) {
+      const rendered = renderStorageConfigJob(secretName, namespace, p.entries, source.job);
+      manifests.push(...rendered);
+      // the Job's name carries a hash of its pod spec (a changed spec is a new Job): its stable name has none
+      for (const m of rendered) if (m.kind === "Job") facts.set(m, { stableName: storageConfigJobName(secretName, source.job) });
+    }
+    return { manifests, facts };
+  },
+  handle: ({ given, spec, stoppedAt, valid }, ctx) => {
+    const secretName = given?.secretName ?? STORAGE_CONFIG_SECRET;
+    const namespace = given?.namespace ?? ctx.namespace;
+    if (stoppedAt === "screen") return screenedHandle(secretName, namespace, ctx);
+    const entries = spec?.entries ?? {};
+    const reference: StorageConfigReference = { secretName, entries };
+    return {
+      secretName,
+      ...(namespace !== undefined ? { namespace } : {}),
+      where: ctx.where,
+      valid,
+      keys: Object.keys(entries),
+      locate: (key, path, options = {}) => {
+        const entry = Object.hasOwn(entries, key) ? entries[key] : undefined;
+        return {
+          storage: { key, path: joinKey(undefined, path), ...(options.bucket !== undefined ? { parameters: { bucket: options.bucket } } : {}) },
+          ...(namespace !== undefined ? { namespace } : {}),
+          source: { where: ctx.where, kind: entry?.type ?? "s3", valid, storageConfig: reference },
+        };
+      },
+    };
+  },
+  fallback: (ctx) => ({
+    secretName: STORAGE_CONFIG_SECRET,
+    where: ctx.where,
+    valid: false,
+    keys: [],
+    locate: () => ({ source: { where: ctx.where, kind: "s3", valid: false } }),
+  }),
+});
+
 /** Builds a StorageConfig from props: `{ manifests, issues, handle }`; never throws (bad input and unexpected exceptions come back as issues). */
-export const buildStorageConfig = guardBuild<StorageConfigProps, StorageConfigHandle>(buildStorageConfigUnguarded, (ctx) => ({
-  secretName: STORAGE_CONFIG_SECRET,
-  where: ctx.where,
-  valid: false,
-  keys: [],
-  locate: () => ({ source: { where: ctx.where, kind: "s3", valid: false } }),
-}));
+export const buildStorageConfig: (props: StorageConfigProps, ctx: BuildContext) => BuildResult<StorageConfigHandle> = storageConfigConcept.build;
 
 /**
  * The location of the model at `path` in entry `key`, for `storageConfig.path(...)` and `.entry(...)`
