@@ -1,7 +1,7 @@
 import type { Chart } from "cdk8s";
-import { Accelerator, Hardware, HardwareProfile, InferenceEngine, InferenceService, ModelLocation, ModelStorage, ServingRuntime } from "kserve-constructs/cdk8s";
+import { Accelerator, Hardware, HardwareProfile, InferenceEngine, InferenceService, ModelLocation, ServingRuntime } from "kserve-constructs/cdk8s";
 import type { HardwareProfileProps, InferenceServiceProps, Manifest } from "kserve-constructs";
-import { engine } from "../support/fixtures";
+import { engine, multiNodeService } from "../support/fixtures";
 import { find, ruleIds, synthChart, validationError } from "../support/synth";
 
 function predictor(m: Manifest): Record<string, unknown> {
@@ -297,17 +297,7 @@ describe("vLLM presets", () => {
 });
 
 describe("multi-node", () => {
-  function multiNode(chart: Chart, overrides: Partial<InferenceServiceProps> = {}): InferenceService {
-    const profile = new HardwareProfile(chart, "h100", { accelerator: Accelerator.nvidia({ max: 8 }) });
-    const vllm = InferenceEngine.vllm(chart, "vllm-mn", { accelerator: "nvidia", multiNode: true });
-    return new InferenceService(chart, "llama-405b", {
-      engine: vllm,
-      model: ModelStorage.pvc(chart, "store", { claimName: "models", accessModes: ["ReadWriteMany"] }).path("llama-405b"),
-      hardware: profile.request({ accelerators: 4 }),
-      multiNode: { pipelineParallelSize: 2 },
-      ...overrides,
-    });
-  }
+  const multiNode = multiNodeService;
 
   it("renders the runtime's workerSpec and the InferenceService's, with the head's accelerators mirrored on the workers", () => {
     const manifests = synthChart((chart) => multiNode(chart));

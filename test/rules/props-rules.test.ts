@@ -3,10 +3,10 @@
  * find: each problem's place, value, rule, message, fix and severity (other test files check when each
  * rule fires; these pin what it says).
  */
-import { Accelerator, HardwareProfile, InferenceEngine, InferenceService, MLServer, ModelLocation, ModelStorage, StorageConfig } from "kserve-constructs/cdk8s";
+import { InferenceEngine, InferenceService, MLServer, ModelLocation, ModelStorage, StorageConfig } from "kserve-constructs/cdk8s";
 import type { InferenceServiceProps } from "kserve-constructs";
 import type { Chart } from "cdk8s";
-import { engine } from "../support/fixtures";
+import { engine, multiNodeService } from "../support/fixtures";
 import { validationError } from "../support/synth";
 
 function isvc(chart: Chart, overrides: Partial<InferenceServiceProps> = {}, id = "granite"): InferenceService {
@@ -14,17 +14,7 @@ function isvc(chart: Chart, overrides: Partial<InferenceServiceProps> = {}, id =
   return new InferenceService(chart, id, { engine: e, model: ModelLocation.fromUri("s3://models/granite/"), ...overrides });
 }
 
-function multiNode(chart: Chart, overrides: Partial<InferenceServiceProps> = {}): InferenceService {
-  const profile = new HardwareProfile(chart, "h100", { accelerator: Accelerator.nvidia({ max: 8 }) });
-  const vllm = InferenceEngine.vllm(chart, "vllm-mn", { accelerator: "nvidia", multiNode: true });
-  return new InferenceService(chart, "llama-405b", {
-    engine: vllm,
-    model: ModelStorage.pvc(chart, "store", { claimName: "models", accessModes: ["ReadWriteMany"] }).path("llama-405b"),
-    hardware: profile.request({ accelerators: 4 }),
-    multiNode: { pipelineParallelSize: 2 },
-    ...overrides,
-  });
-}
+const multiNode = multiNodeService;
 
 const PROM = "http://prometheus.monitoring:9090";
 
