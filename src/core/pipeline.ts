@@ -4,13 +4,20 @@
  * entries, run on the resolved spec and the props), a render step and its handle. {@link runConcept}
  * runs them in that order:
  *
- * 1. `screen` (optional): checks of the raw props that must come before anything reads them;
- * 2. the schema parses the props (problems: `props/shape`);
- * 3. `resolve` turns the parsed props into the resolved spec (defaults applied, nothing reported);
- * 4. the rules run on the spec, in the order declared; with an error among their findings the build
+ * 1. `prepare` (optional): turns the input into props (a preset into the props it stands for), with
+ *    the warnings that come with it; no props stops the build;
+ * 2. `screen` (optional): checks of the raw props that must come before anything reads them;
+ * 3. the schema parses the props (problems: `props/shape`);
+ * 4. `resolve` turns the parsed props into the resolved spec (defaults applied, nothing reported);
+ * 5. the rules run on the spec, in the order declared; with an error among their findings the build
  *    stops here (nothing is rendered);
- * 5. `render` renders the manifests; the app-wide registry claims their names;
- * 6. `handle` gives other constructs what they need, valid when nothing above was an error.
+ * 6. `render` renders the manifests;
+ * 7. the rendered rules (optional) run on what was rendered (rules that need the manifest say so by
+ *    being here); with an error among their findings nothing is emitted; else the app-wide registry
+ *    claims the manifests' names;
+ * 8. `handle` gives other constructs what they need, valid when nothing above was an error;
+ * 9. `record` (optional) records a valid build in the app-wide registry (a runtime other constructs
+ *    select from).
  *
  * The concept's `build` goes through `guardBuild` (`./context.ts`): the Kubernetes syntax rules run on
  * what it renders, and an exception in any step becomes the issue `internal/unexpected`.
@@ -35,6 +42,25 @@ export interface ConceptRule<P, S> {
   readonly check: (spec: S, props: P, ctx: BuildContext) => readonly IssueDraft[];
 }
 
+/** One named entry of a concept's rules on what it rendered (the manifest rules of a runtime, say). */
+export interface RenderedRule<P, S> {
+  /** The entry's name, unique in its concept. */
+  readonly name: string;
+  /** The problems it finds in the rendered manifests (none when they are right). */
+  readonly check: (rendered: Rendered, spec: S, props: P, ctx: BuildContext) => readonly IssueDraft[];
+}
+
+/** What a prepare step returns: the props the input stands for (none when it stands for nothing), and what it found on the way. */
+export interface Prepared<P> {
+  /**
+   * The props.
+   * @default none (the build stops with the issues)
+   */
+  readonly props?: P;
+  /** What was found on the way (warnings go on; errors stop the build like any rule's). */
+  readonly issues: readonly IssueDraft[];
+}
+
 /** What a render step returns: the manifests in output order, and the facts the plan needs about some of them. */
 export interface Rendered {
   /** The manifests, in output order. */
@@ -53,19 +79,30 @@ export interface ConceptOutcome<P, S> {
   /** The resolved spec, when the props parsed. */
   readonly spec?: S;
   /**
-   * The step that stopped the build before render: `screen` or `parse` (no spec), or `rules` (an error
-   * among the rules' findings).
-   * @default none (the spec was rendered; the registry may still have refused a name)
+   * What was rendered (also when a rendered rule then found an error).
+   * @default none (the build stopped before render)
    */
-  readonly stoppedAt?: "screen" | "parse" | "rules";
+  readonly rendered?: Rendered;
+  /**
+   * The step that stopped the build: `prepare`, `screen` or `parse` (no spec), `rules` (an error among
+   * the rules' findings: nothing rendered) or `rendered` (an error among the rendered rules' findings:
+   * nothing emitted).
+   * @default none (the manifests were emitted; the registry may still have refused a name)
+   */
+  readonly stoppedAt?: "prepare" | "screen" | "parse" | "rules" | "rendered";
   /** True when the build found no error. */
   readonly valid: boolean;
 }
 
-/** The parts of a concept, in the order the pipeline runs them. */
-export interface ConceptDefinition<P, S, H> {
+/** The parts of a concept, in the order the pipeline runs them (`I` is what the build takes: the props, or also a preset). */
+export interface ConceptDefinition<P, S, H, I = P> {
   /** The concept's name (`hardware-profile`, `storage-config`, ...), unique in the library. */
   readonly name: string;
+  /**
+   * Turns the input into props (a preset into the props it stands for).
+   * @default the input is the props
+   */
+  readonly prepare?: (input: I, ctx: BuildContext) => Prepared<P>;
   /**
    * Checks of the raw props that come before parsing (for example credentials inside a URL, reported
    * masked before any other message could show them); any finding stops the build.
@@ -80,20 +117,30 @@ export interface ConceptDefinition<P, S, H> {
   readonly rules: readonly ConceptRule<P, S>[];
   /** Renders the spec (only when no rule found an error). */
   readonly render: (spec: S, props: P, ctx: BuildContext) => Rendered;
+  /**
+   * The rules that run on what was rendered, in the order they run.
+   * @default none
+   */
+  readonly renderedRules?: readonly RenderedRule<P, S>[];
   /** The handle other constructs use. */
   readonly handle: (outcome: ConceptOutcome<P, S>, ctx: BuildContext) => H;
+  /**
+   * Records a valid build (its handle and spec) in the app-wide registry.
+   * @default nothing is recorded
+   */
+  readonly record?: (handle: H, spec: S, ctx: BuildContext) => void;
   /** The handle when the build failed unexpectedly. */
   readonly fallback: (ctx: BuildContext) => H;
 }
 
 /** A concept declared through the pipeline: its definition and its guarded build. */
-export interface Concept<P, S, H> {
+export interface Concept<P, S, H, I = P> {
   /** The concept's name. */
   readonly name: string;
   /** What it was declared with. */
-  readonly definition: ConceptDefinition<P, S, H>;
-  /** Builds the concept from props: `{ manifests, issues, handle, plan }`; never throws. */
-  readonly build: (props: P, ctx: BuildContext) => BuildResult<H>;
+  readonly definition: ConceptDefinition<P, S, H, I>;
+  /** Builds the concept from its input: `{ manifests, issues, handle, plan }`; never throws. */
+  readonly build: (input: I, ctx: BuildContext) => BuildResult<H>;
 }
 
 /** A concept of any props, spec and handle, for the list of concepts. */
@@ -106,35 +153,44 @@ export interface AnyConcept {
 
 const declared: AnyConcept[] = [];
 
-/** Runs a concept's steps on props (unguarded: {@link defineConcept}'s `build` guards it). */
-export function runConcept<P, S, H>(definition: ConceptDefinition<P, S, H>, props: P, ctx: BuildContext): BuildDraft<H> {
+/** Runs a concept's steps on its input (unguarded: {@link defineConcept}'s `build` guards it). */
+export function runConcept<P, S, H, I = P>(definition: ConceptDefinition<P, S, H, I>, input: I, ctx: BuildContext): BuildDraft<H> {
+  const prepared: Prepared<P> = definition.prepare !== undefined ? definition.prepare(input, ctx) : { props: input as unknown as P, issues: [] };
+  const props = prepared.props;
   const given = props as Partial<P> | undefined;
-  const stop = (stoppedAt: "screen" | "parse" | "rules", drafts: readonly IssueDraft[], spec?: S): BuildDraft<H> => {
+  const stop = (stoppedAt: NonNullable<ConceptOutcome<P, S>["stoppedAt"]>, drafts: readonly IssueDraft[], spec?: S, rendered?: Rendered): BuildDraft<H> => {
     const issues = locate(ctx.where, drafts);
-    const valid = !issues.some(isError);
-    return { manifests: [], issues, handle: definition.handle({ given, ...(spec !== undefined ? { spec } : {}), stoppedAt, valid }, ctx) };
+    // an input that stands for no props is invalid even without an error
+    const valid = stoppedAt !== "prepare" && !issues.some(isError);
+    return { manifests: [], issues, handle: definition.handle({ given, ...(spec !== undefined ? { spec } : {}), ...(rendered !== undefined ? { rendered } : {}), stoppedAt, valid }, ctx) };
   };
+  if (props === undefined || prepared.issues.some((d) => d.severity !== "warning")) return stop("prepare", prepared.issues);
   const screened = definition.screen?.(props, ctx) ?? [];
-  if (screened.length > 0) return stop("screen", screened);
+  if (screened.length > 0) return stop("screen", [...prepared.issues, ...screened]);
   const parsed = parseProps(definition.schema, props);
   const p = parsed.value;
-  if (p === undefined) return stop("parse", parsed.issues);
+  if (p === undefined) return stop("parse", [...prepared.issues, ...parsed.issues]);
   const spec = definition.resolve(p, ctx);
-  const drafts: IssueDraft[] = [...parsed.issues];
+  const drafts: IssueDraft[] = [...prepared.issues, ...parsed.issues];
   for (const rule of definition.rules) drafts.push(...rule.check(spec, p, ctx));
   if (drafts.some((d) => d.severity !== "warning")) return stop("rules", drafts, spec);
-  const { manifests, facts } = definition.render(spec, p, ctx);
+  const rendered = definition.render(spec, p, ctx);
+  for (const rule of definition.renderedRules ?? []) drafts.push(...rule.check(rendered, spec, p, ctx));
+  if (drafts.some((d) => d.severity !== "warning")) return stop("rendered", drafts, spec, rendered);
+  const { manifests, facts } = rendered;
   const issues = locate(ctx.where, drafts);
   issues.push(...(ctx.registry?.claim(ctx.where, manifests) ?? []));
   const valid = !issues.some(isError);
-  return { manifests: valid ? manifests : [], issues, handle: definition.handle({ given, spec, valid }, ctx), ...(facts !== undefined ? { facts } : {}) };
+  const handle = definition.handle({ given, spec, rendered, valid }, ctx);
+  if (valid) definition.record?.(handle, spec, ctx);
+  return { manifests: valid ? manifests : [], issues, handle, ...(facts !== undefined ? { facts } : {}) };
 }
 
 /** Declares a concept: its build runs {@link runConcept} inside `guardBuild`, and it joins {@link concepts}. */
-export function defineConcept<P, S, H>(definition: ConceptDefinition<P, S, H>): Concept<P, S, H> {
+export function defineConcept<P, S, H, I = P>(definition: ConceptDefinition<P, S, H, I>): Concept<P, S, H, I> {
   if (declared.some((c) => c.name === definition.name)) throw new Error(`concept ${definition.name} is declared twice`);
-  const build = guardBuild<P, H>((props, ctx) => runConcept(definition, props, ctx), definition.fallback);
-  const concept: Concept<P, S, H> = { name: definition.name, definition, build };
+  const build = guardBuild<I, H>((input, ctx) => runConcept(definition, input, ctx), definition.fallback);
+  const concept: Concept<P, S, H, I> = { name: definition.name, definition, build };
   declared.push(concept as unknown as AnyConcept);
   return concept;
 }

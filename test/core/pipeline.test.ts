@@ -156,6 +156,70 @@ describe("the build pipeline", () => {
     expect(result.plan.map((e) => [e.id, e.ownership.kind])).toEqual([["ConfigMap-p", "owned"]]);
   });
 
+  test("prepare turns the input into props, its warnings go on; no props stops the build with an invalid handle", () => {
+    const { phases, definition } = toy();
+    const prepared: ConceptDefinition<ToyProps, { name: string; size: number }, { name: string; valid: boolean; stoppedAt: string }, { preset: string }> = {
+      ...definition,
+      prepare: (input) =>
+        input.preset === "big"
+          ? { props: { name: "big", size: 9 }, issues: [{ path: "preset", value: "big", rule: "toy/preset", message: "old preset", fix: "newer", severity: "warning" }] }
+          : { issues: [] },
+    };
+    const good = runConcept(prepared, { preset: "big" }, ctx);
+    expect(phases).toEqual(['screen:{"name":"big","size":9}', 'resolve:{"name":"big","size":9}', "rule first:big:9", 'rule second:{"name":"big","size":9}', "render", "handle"]);
+    expect(good.issues.map((i) => [i.rule, i.severity])).toEqual([["toy/preset", "warning"]]);
+    expect(good.manifests.map((m) => m.metadata.name)).toEqual(["big"]);
+    phases.length = 0;
+    const none = runConcept(prepared, { preset: "unknown" }, ctx);
+    expect(phases).toEqual(["handle"]);
+    expect(none.manifests).toEqual([]);
+    expect(none.handle).toEqual({ name: "toy", valid: false, stoppedAt: "prepare" });
+  });
+
+  test("rendered rules run on the rendered manifests: an error emits nothing, the handle sees what was rendered", () => {
+    const { phases, definition } = toy();
+    const seen: string[] = [];
+    const checked: ConceptDefinition<ToyProps, { name: string; size: number }, { name: string; valid: boolean; stoppedAt: string }> = {
+      ...definition,
+      renderedRules: [
+        {
+          name: "manifest",
+          check: (rendered, spec) => {
+            phases.push(`rendered rule:${rendered.manifests.map((m) => m.metadata.name).join(",")}`);
+            return spec.size > 5 ? [{ path: "size", value: spec.size, rule: "toy/manifest", message: "manifest too big", fix: "smaller" }] : [];
+          },
+        },
+      ],
+      handle: (outcome, c) => {
+        seen.push(`${outcome.stoppedAt ?? "(emitted)"}:${outcome.rendered?.manifests.length ?? "-"}`);
+        return definition.handle(outcome, c);
+      },
+    };
+    const registry = new Registry();
+    const bad = runConcept(checked, { name: "x", size: 9 }, { ...ctx, registry });
+    expect(phases).toEqual(['screen:{"name":"x","size":9}', 'resolve:{"name":"x","size":9}', "rule first:x:9", 'rule second:{"name":"x","size":9}', "render", "rendered rule:x", "handle"]);
+    expect(bad.manifests).toEqual([]);
+    expect(bad.issues.map((i) => i.rule)).toEqual(["toy/manifest"]);
+    expect(bad.handle).toEqual({ name: "x", valid: false, stoppedAt: "rendered" });
+    // nothing emitted, so the name is still free
+    expect(runConcept(checked, { name: "x", size: 1 }, { ...ctx, where: "other", registry }).issues).toEqual([]);
+    expect(seen).toEqual(["rendered:1", "(emitted):1"]);
+  });
+
+  test("record runs once for a valid build, after the registry's claim, and never for an invalid one", () => {
+    const { definition } = toy();
+    const recorded: string[] = [];
+    const recording: ConceptDefinition<ToyProps, { name: string; size: number }, { name: string; valid: boolean; stoppedAt: string }> = {
+      ...definition,
+      record: (handle, spec) => recorded.push(`${handle.name}:${spec.size}:${String(handle.valid)}`),
+    };
+    const registry = new Registry();
+    runConcept(recording, { name: "r", size: 2 }, { ...ctx, registry });
+    runConcept(recording, { name: "r", size: 3 }, { ...ctx, where: "taken", registry });
+    runConcept(recording, { size: "no" } as unknown as ToyProps, { ...ctx, registry });
+    expect(recorded).toEqual(["r:2:true"]);
+  });
+
   test("a concept name is declared once", () => {
     const { definition } = toy();
     defineConcept({ ...definition, name: "toy-once" });
