@@ -7,6 +7,7 @@ import "./storage/build";
 import "./storageconfig/build";
 import "./modelmesh/namespace";
 import "./serving/build";
+import "./service/build";
 
 export { concepts } from "./pipeline";
 export type { AnyConcept } from "./pipeline";

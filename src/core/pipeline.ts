@@ -9,8 +9,9 @@
  * 2. `screen` (optional): checks of the raw props that must come before anything reads them;
  * 3. the schema parses the props (problems: `props/shape`);
  * 4. `resolve` turns the parsed props into the resolved spec (defaults applied, nothing reported);
- * 5. the rules run on the spec, in the order declared; with an error among their findings the build
- *    stops here (nothing is rendered);
+ * 5. the rules run on the spec, in the order declared; with an error among the findings of an entry
+ *    that stops the render (all do, unless they say otherwise), or a spec the concept cannot render
+ *    (`renderable`), the build stops here (nothing is rendered);
  * 6. `render` renders the manifests;
  * 7. the rendered rules (optional) run on what was rendered (rules that need the manifest say so by
  *    being here); with an error among their findings nothing is emitted; else the app-wide registry
@@ -40,6 +41,13 @@ export interface ConceptRule<P, S> {
   readonly name: string;
   /** The problems it finds (none when the spec is right). */
   readonly check: (spec: S, props: P, ctx: BuildContext) => readonly IssueDraft[];
+  /**
+   * Whether an error of this entry stops the build before render. An entry whose errors leave the spec
+   * renderable says `false`, so that the rules on the rendered manifests still run and every problem is
+   * reported at once (the build is invalid all the same).
+   * @default true
+   */
+  readonly stopsRender?: boolean;
 }
 
 /** One named entry of a concept's rules on what it rendered (the manifest rules of a runtime, say). */
@@ -115,6 +123,13 @@ export interface ConceptDefinition<P, S, H, I = P> {
   readonly resolve: (props: P, ctx: BuildContext) => S;
   /** The rules, in the order they run. */
   readonly rules: readonly ConceptRule<P, S>[];
+  /**
+   * Whether the spec can be rendered at all when no rule stopped the render (a referenced construct that
+   * is not valid reports its own problems: this build then renders nothing and is not valid, without a
+   * finding of its own).
+   * @default always
+   */
+  readonly renderable?: (spec: S, props: P) => boolean;
   /** Renders the spec (only when no rule found an error). */
   readonly render: (spec: S, props: P, ctx: BuildContext) => Rendered;
   /**
@@ -155,25 +170,31 @@ const declared: AnyConcept[] = [];
 
 /** Runs a concept's steps on its input (unguarded: {@link defineConcept}'s `build` guards it). */
 export function runConcept<P, S, H, I = P>(definition: ConceptDefinition<P, S, H, I>, input: I, ctx: BuildContext): BuildDraft<H> {
-  const prepared: Prepared<P> = definition.prepare !== undefined ? definition.prepare(input, ctx) : { props: input as unknown as P, issues: [] };
-  const props = prepared.props;
+  const prepared: Prepared<P> | undefined = definition.prepare?.(input, ctx);
+  // without a prepare step the input is the props, as given (even undefined: the schema says what is missing)
+  const props = prepared !== undefined ? prepared.props : (input as unknown as P);
   const given = props as Partial<P> | undefined;
   const stop = (stoppedAt: NonNullable<ConceptOutcome<P, S>["stoppedAt"]>, drafts: readonly IssueDraft[], spec?: S, rendered?: Rendered): BuildDraft<H> => {
     const issues = locate(ctx.where, drafts);
-    // an input that stands for no props is invalid even without an error
-    const valid = stoppedAt !== "prepare" && !issues.some(isError);
-    return { manifests: [], issues, handle: definition.handle({ given, ...(spec !== undefined ? { spec } : {}), ...(rendered !== undefined ? { rendered } : {}), stoppedAt, valid }, ctx) };
+    // a build that stopped is not valid, even without an error of its own (an input that stands for no props, a spec that cannot be rendered)
+    return { manifests: [], issues, handle: definition.handle({ given, ...(spec !== undefined ? { spec } : {}), ...(rendered !== undefined ? { rendered } : {}), stoppedAt, valid: false }, ctx) };
   };
-  if (props === undefined || prepared.issues.some((d) => d.severity !== "warning")) return stop("prepare", prepared.issues);
+  const preparedIssues = prepared?.issues ?? [];
+  if (prepared !== undefined && (prepared.props === undefined || preparedIssues.some((d) => d.severity !== "warning"))) return stop("prepare", preparedIssues);
   const screened = definition.screen?.(props, ctx) ?? [];
-  if (screened.length > 0) return stop("screen", [...prepared.issues, ...screened]);
+  if (screened.length > 0) return stop("screen", [...preparedIssues, ...screened]);
   const parsed = parseProps(definition.schema, props);
   const p = parsed.value;
-  if (p === undefined) return stop("parse", [...prepared.issues, ...parsed.issues]);
+  if (p === undefined) return stop("parse", [...preparedIssues, ...parsed.issues]);
   const spec = definition.resolve(p, ctx);
-  const drafts: IssueDraft[] = [...prepared.issues, ...parsed.issues];
-  for (const rule of definition.rules) drafts.push(...rule.check(spec, p, ctx));
-  if (drafts.some((d) => d.severity !== "warning")) return stop("rules", drafts, spec);
+  const drafts: IssueDraft[] = [...preparedIssues, ...parsed.issues];
+  let stopped = false;
+  for (const rule of definition.rules) {
+    const found = rule.check(spec, p, ctx);
+    if (rule.stopsRender !== false && found.some((d) => d.severity !== "warning")) stopped = true;
+    drafts.push(...found);
+  }
+  if (stopped || definition.renderable?.(spec, p) === false) return stop("rules", drafts, spec);
   const rendered = definition.render(spec, p, ctx);
   for (const rule of definition.renderedRules ?? []) drafts.push(...rule.check(rendered, spec, p, ctx));
   if (drafts.some((d) => d.severity !== "warning")) return stop("rendered", drafts, spec, rendered);

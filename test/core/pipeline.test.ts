@@ -11,6 +11,7 @@ import {
   buildGcsStorage,
   buildHardwareProfile,
   buildHuggingFaceStorage,
+  buildInferenceService,
   buildModelMeshNamespace,
   buildModelServing,
   buildOciStorage,
@@ -94,6 +95,37 @@ describe("the build pipeline", () => {
     expect(phases).toEqual(['screen:{"size":"big"}', "handle"]);
     expect(result.issues.map((i) => [i.rule, i.path, i.where])).toEqual([["props/shape", "size", "toy"]]);
     expect(result.handle).toEqual({ name: "toy", valid: false, stoppedAt: "parse" });
+  });
+
+  test("without a prepare step, undefined props go to the schema (what is missing is reported)", () => {
+    const { phases, definition } = toy();
+    const result = runConcept(definition, undefined as unknown as ToyProps, ctx);
+    expect(phases).toEqual(["screen:undefined", "handle"]);
+    expect(result.issues.map((i) => [i.rule, i.message])).toEqual([["props/shape", "required object is missing"]]);
+    expect(result.handle).toEqual({ name: "toy", valid: false, stoppedAt: "parse" });
+  });
+
+  test("an entry that does not stop the render: its error is reported with the rendered rules' findings, nothing is emitted", () => {
+    const { phases, definition } = toy({ ruleFinds: "error" });
+    const lenient: ConceptDefinition<ToyProps, { name: string; size: number }, { name: string; valid: boolean; stoppedAt: string }> = {
+      ...definition,
+      rules: definition.rules.map((r) => ({ ...r, stopsRender: false })),
+      renderedRules: [{ name: "manifest", check: () => [{ path: "", value: undefined, rule: "toy/manifest", message: "also wrong", fix: "fix it" }] }],
+    };
+    const result = runConcept(lenient, { size: 9 }, ctx);
+    expect(phases).toContain("render");
+    expect(result.issues.map((i) => i.rule)).toEqual(["toy/size", "toy/manifest"]);
+    expect(result.manifests).toEqual([]);
+    expect(result.handle).toEqual({ name: "toy", valid: false, stoppedAt: "rendered" });
+  });
+
+  test("a spec the concept cannot render stops before render, invalid without a finding", () => {
+    const { phases, definition } = toy();
+    const result = runConcept({ ...definition, renderable: (spec) => spec.size < 5 }, { size: 7 }, ctx);
+    expect(phases).not.toContain("render");
+    expect(result.issues).toEqual([]);
+    expect(result.manifests).toEqual([]);
+    expect(result.handle).toEqual({ name: "toy", valid: false, stoppedAt: "rules" });
   });
 
   test("a screen finding stops before parsing", () => {
@@ -242,6 +274,7 @@ describe("concepts declared through the pipeline", () => {
     ["storage-config", buildStorageConfig],
     ["serving", buildModelServing],
     ["modelmesh-namespace", buildModelMeshNamespace],
+    ["inference-service", buildInferenceService],
   ] as const)("%s: the library's build is the concept's", (name, build) => {
     expect(byName.get(name)).toBe(build);
   });

@@ -1,24 +1,37 @@
 /**
- * Builds an InferenceService: validate props, resolve against its runtime and storage, render, then
- * run KServe's webhook rules and the library's semantic rules on the result.
+ * Builds an InferenceService, declared through the pipeline (`../pipeline.ts`): the model location
+ * screened, the props parsed and resolved against their runtime and storage, the props-level rules,
+ * then the render and KServe's webhook rules and the library's semantic rules on the result.
  */
-import type { BuildContext, BuildDraft } from "../context";
-import { guardBuild } from "../context";
-import type { IssueDraft } from "../errors";
-import { isError, locate, nest } from "../errors";
+import type { BuildContext, BuildResult } from "../context";
+import type { RenderedRule } from "../pipeline";
+import { defineConcept, targetRule } from "../pipeline";
+import { nest } from "../errors";
 import type { Manifest } from "../k8s";
-import { parseProps } from "../schema";
 import { checkLocationValue } from "../storage/rules";
-import { mergeTargetProps, resolveTarget } from "../target/resolve";
+import { defaultTarget, mergeTargetProps } from "../target/resolve";
+import type { Target } from "../target/resolve";
 import type { InferenceServiceProps } from "./props";
 import { inferenceServiceSchema } from "./schema";
 import { deploymentModeOf, resolveServiceInput, resolveServiceSpec } from "./spec";
+import type { ServiceInput, ServiceSpec } from "./spec";
 import { checkModelMeshProps } from "../modelmesh/service";
-import type { ServiceSpec } from "./spec";
 import { renderService } from "./render";
 import { runManifestRules, runRules } from "../rules/registry";
 import type { ManifestSubject } from "../rules/registry";
-import { checkServiceInput, checkServiceProps, MODELMESH_SERVICE_RULES, SERVICE_KNATIVE_RULES, SERVICE_NAME_RULES, SERVICE_RUNTIME_RULES, SERVICE_WEBHOOK_RULES } from "./rules";
+import {
+  checkServiceInput,
+  checkServiceStorage,
+  MODELMESH_SERVICE_RULES,
+  SERVICE_KNATIVE_RULES,
+  SERVICE_MODE_RULES,
+  SERVICE_MULTI_NODE_RULES,
+  SERVICE_NAME_RULES,
+  SERVICE_OWNED_KEY_RULES,
+  SERVICE_PLATFORM_RULES,
+  SERVICE_RUNTIME_RULES,
+  SERVICE_WEBHOOK_RULES,
+} from "./rules";
 
 /** What other constructs and outputs need from an InferenceService. */
 export interface ServiceHandle {
@@ -28,58 +41,86 @@ export interface ServiceHandle {
   readonly valid: boolean;
 }
 
-/** Builds an InferenceService; never throws on bad input. */
-function buildInferenceServiceUnguarded(props: InferenceServiceProps, ctx: BuildContext): BuildDraft<ServiceHandle> & { spec?: ServiceSpec } {
-  const name = (props as Partial<InferenceServiceProps> | undefined)?.name ?? ctx.defaultName;
-  const namespace = (props as Partial<InferenceServiceProps> | undefined)?.namespace ?? ctx.namespace;
-  const handle = (valid: boolean): ServiceHandle => ({ name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid });
-  const locationDrafts = props !== null && typeof props === "object" && Object.hasOwn(props, "model") ? checkLocationValue("model", (props as { model?: unknown }).model) : [];
-  if (locationDrafts.length > 0) return { manifests: [], issues: locate(ctx.where, locationDrafts), handle: handle(false) };
-  const parsed = parseProps(inferenceServiceSchema, props);
-  if (parsed.value === undefined) return { manifests: [], issues: locate(ctx.where, parsed.issues), handle: handle(false) };
-  const p = parsed.value;
-  const drafts: IssueDraft[] = [];
-  const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
-  drafts.push(...targetIssues);
-  const runtimeProblems = p.engine.runtime.problems ?? [];
-  if (runtimeProblems.length > 0) {
-    // a runtime referenced by name that cannot exist: reported here, where it is used
-    return { manifests: [], issues: locate(ctx.where, [...drafts, ...nest("engine", runtimeProblems)]), handle: handle(false) };
-  }
-  if (!p.engine.runtime.valid || p.model.source?.valid === false) {
-    // the referenced construct reports its own problems; nothing sensible can be rendered here
-    return { manifests: [], issues: locate(ctx.where, drafts), handle: handle(false) };
-  }
-  if (deploymentModeOf(p) === "ModelMesh") drafts.push(...checkModelMeshProps(p));
-  const input = resolveServiceInput(p, target);
-  const inputIssues = checkServiceInput(input);
-  drafts.push(...inputIssues);
-  if (inputIssues.length > 0) return { manifests: [], issues: locate(ctx.where, drafts), handle: handle(false) };
-  const spec = resolveServiceSpec(input, name, namespace);
-  const manifest: Manifest = renderService(spec);
-  const subject: ManifestSubject = { manifest, target, app: [manifest], known: { runtime: p.engine.runtime } };
-  const specRules = checkServiceProps(spec);
-  drafts.push(
-    ...runManifestRules(SERVICE_WEBHOOK_RULES, subject),
-    ...specRules.ownedKeys,
-    ...runManifestRules(SERVICE_NAME_RULES, subject),
-    ...specRules.modeFields,
-    ...runManifestRules(SERVICE_KNATIVE_RULES, subject),
-    ...specRules.platform,
-    ...runRules(SERVICE_RUNTIME_RULES, subject),
-    ...specRules.storage,
-    ...specRules.multiNode,
-    ...runManifestRules(MODELMESH_SERVICE_RULES, subject),
-  );
-  const issues = locate(ctx.where, drafts);
-  const ok = !issues.some(isError);
-  if (ok) issues.push(...(ctx.registry?.claim(ctx.where, [manifest]) ?? []));
-  const valid = !issues.some(isError);
-  return { manifests: valid ? [manifest] : [], issues, handle: handle(valid), spec };
+/** An InferenceService's props resolved: names, target and input, and its spec once the input rules passed. */
+interface ResolvedService {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly target: Target;
+  /**
+   * Why nothing can be rendered whatever the rules find: the runtime referenced by name cannot exist
+   * (`problems`, reported here), or a referenced construct is not valid (`reference`: it reports its own problems).
+   * @default none
+   */
+  readonly blocked?: "problems" | "reference";
+  /** The input the props-level rules look at. */
+  readonly input: ServiceInput;
+  /** The spec, resolved on first use (render and the rendered rules use it, only after the input rules passed). */
+  readonly spec: () => ServiceSpec;
 }
+
+/** The manifest subject of a rendered InferenceService. */
+function subjectOf(rendered: readonly Manifest[], resolved: ResolvedService): ManifestSubject {
+  const manifest = rendered[0] as Manifest;
+  return { manifest, target: resolved.target, app: [manifest], known: { runtime: resolved.input.props.engine.runtime } };
+}
+
+/** A rendered rule entry that runs registry rules on the rendered manifest. */
+function onManifest(name: string, check: (subject: ManifestSubject) => ReturnType<typeof runRules>): RenderedRule<InferenceServiceProps, ResolvedService> {
+  return { name, check: (rendered, resolved) => check(subjectOf(rendered.manifests, resolved)) };
+}
+
+/** A rendered rule entry that runs registry rules on the resolved spec. */
+function onSpec(name: string, check: (spec: ServiceSpec) => ReturnType<typeof runRules>): RenderedRule<InferenceServiceProps, ResolvedService> {
+  return { name, check: (_rendered, resolved) => check(resolved.spec()) };
+}
+
+/** The InferenceService concept. */
+const inferenceServiceConcept = defineConcept<InferenceServiceProps, ResolvedService, ServiceHandle>({
+  name: "inference-service",
+  // a model location that is not one (a string URI, a handle of the wrong shape): reported before the schema's message
+  screen: (props) => (props !== null && typeof props === "object" && Object.hasOwn(props, "model") ? checkLocationValue("model", (props as { model?: unknown }).model) : []),
+  schema: inferenceServiceSchema,
+  resolve: (p, ctx) => {
+    const name = p.name ?? ctx.defaultName;
+    const namespace = p.namespace ?? ctx.namespace;
+    const target = defaultTarget(mergeTargetProps(ctx.target, p.target));
+    const blocked = (p.engine.runtime.problems ?? []).length > 0 ? "problems" : !p.engine.runtime.valid || p.model.source?.valid === false ? "reference" : undefined;
+    const input = resolveServiceInput(p, target);
+    let spec: ServiceSpec | undefined;
+    return { name, ...(namespace !== undefined ? { namespace } : {}), target, ...(blocked !== undefined ? { blocked } : {}), input, spec: () => (spec ??= resolveServiceSpec(input, name, namespace)) };
+  },
+  rules: [
+    // a release the library does not know still renders: the webhook and runtime rules report against the nearest one
+    { ...targetRule, stopsRender: false },
+    // a runtime referenced by name that cannot exist: reported here, where it is used
+    { name: "runtime-reference", check: (_resolved, p) => nest("engine", p.engine.runtime.problems ?? []) },
+    { name: "modelmesh", stopsRender: false, check: (resolved, p) => (resolved.blocked === undefined && deploymentModeOf(p) === "ModelMesh" ? checkModelMeshProps(p) : []) },
+    // what decides whether a spec can be resolved at all (format, hardware, engine version, parameters)
+    { name: "input", check: (resolved) => (resolved.blocked === undefined ? checkServiceInput(resolved.input) : []) },
+  ],
+  renderable: (resolved) => resolved.blocked === undefined,
+  render: (resolved) => ({ manifests: [renderService(resolved.spec())] }),
+  renderedRules: [
+    onManifest("webhook", (s) => runManifestRules(SERVICE_WEBHOOK_RULES, s)),
+    onSpec("owned-keys", (spec) => runRules(SERVICE_OWNED_KEY_RULES, spec)),
+    onManifest("names", (s) => runManifestRules(SERVICE_NAME_RULES, s)),
+    onSpec("mode-fields", (spec) => runRules(SERVICE_MODE_RULES, spec)),
+    onManifest("knative", (s) => runManifestRules(SERVICE_KNATIVE_RULES, s)),
+    onSpec("platform", (spec) => runRules(SERVICE_PLATFORM_RULES, spec)),
+    onManifest("runtime", (s) => runRules(SERVICE_RUNTIME_RULES, s)),
+    onSpec("storage", checkServiceStorage),
+    onSpec("multi-node", (spec) => runRules(SERVICE_MULTI_NODE_RULES, spec)),
+    onManifest("modelmesh", (s) => runManifestRules(MODELMESH_SERVICE_RULES, s)),
+  ],
+  handle: ({ given, valid }, ctx) => {
+    const namespace = given?.namespace ?? ctx.namespace;
+    return { name: given?.name ?? ctx.defaultName, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid };
+  },
+  fallback: (ctx) => ({ name: ctx.defaultName, where: ctx.where, valid: false }),
+});
 
 /**
  * Builds an InferenceService: `{ manifests, issues, handle }`.
  * Never throws: bad input and unexpected exceptions come back as issues.
  */
-export const buildInferenceService = guardBuild<InferenceServiceProps, ServiceHandle>(buildInferenceServiceUnguarded, (ctx) => ({ name: ctx.defaultName, where: ctx.where, valid: false }));
+export const buildInferenceService: (props: InferenceServiceProps, ctx: BuildContext) => BuildResult<ServiceHandle> = inferenceServiceConcept.build;

@@ -1296,15 +1296,9 @@ export const SERVICE_STORAGE_RULES: readonly Rule<ServiceSpec>[] = [storageNames
 /** The props-level rules on multi-node serving: Standard mode, a multi-node runtime, accelerators, and sizes that account for every device. */
 export const SERVICE_MULTI_NODE_RULES: readonly Rule<ServiceSpec>[] = [multiNodeModeRule, multiNodeRuntimeRule, multiNodeHardwareRule, multiNodeParallelismRule];
 
-/** The props-level rules of this file (they read the resolved spec), grouped as builds run them. */
-export function checkServiceProps(spec: ServiceSpec): { readonly ownedKeys: IssueDraft[]; readonly modeFields: IssueDraft[]; readonly platform: IssueDraft[]; readonly storage: IssueDraft[]; readonly multiNode: IssueDraft[] } {
-  return {
-    ownedKeys: runRules(SERVICE_OWNED_KEY_RULES, spec),
-    modeFields: runRules(SERVICE_MODE_RULES, spec),
-    platform: runRules(SERVICE_PLATFORM_RULES, spec),
-    storage: [...checkVolumes("volumes", spec.volumes), ...checkStorageConfigReference(spec.model, spec.mode), ...runRules(SERVICE_STORAGE_RULES, spec)],
-    multiNode: runRules(SERVICE_MULTI_NODE_RULES, spec),
-  };
+/** The storage rules on a resolved spec: its volumes, its StorageConfig reference, then the storage rules. */
+export function checkServiceStorage(spec: ServiceSpec): IssueDraft[] {
+  return [...checkVolumes("volumes", spec.volumes), ...checkStorageConfigReference(spec.model, spec.mode), ...runRules(SERVICE_STORAGE_RULES, spec)];
 }
 
 // ---------------------------------------------------------------------------------------------------
