@@ -8,6 +8,7 @@ import "./storageconfig/build";
 import "./modelmesh/namespace";
 import "./serving/build";
 import "./service/build";
+import "./fleet/build";
 
 export { concepts } from "./pipeline";
 export type { AnyConcept } from "./pipeline";

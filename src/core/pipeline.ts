@@ -26,7 +26,7 @@
 import type { z } from "zod";
 import type { BuildContext, BuildDraft, BuildResult } from "./context";
 import { guardBuild } from "./context";
-import type { IssueDraft } from "./errors";
+import type { Issue, IssueDraft } from "./errors";
 import { isError, locate } from "./errors";
 import type { Manifest } from "./k8s";
 import type { ManifestFactsMap } from "./plan";
@@ -51,11 +51,11 @@ export interface ConceptRule<P, S> {
 }
 
 /** One named entry of a concept's rules on what it rendered (the manifest rules of a runtime, say). */
-export interface RenderedRule<P, S> {
+export interface RenderedRule<P, S, X = undefined> {
   /** The entry's name, unique in its concept. */
   readonly name: string;
   /** The problems it finds in the rendered manifests (none when they are right). */
-  readonly check: (rendered: Rendered, spec: S, props: P, ctx: BuildContext) => readonly IssueDraft[];
+  readonly check: (rendered: Rendered<X>, spec: S, props: P, ctx: BuildContext) => readonly IssueDraft[];
 }
 
 /** What a prepare step returns: the props the input stands for (none when it stands for nothing), and what it found on the way. */
@@ -69,8 +69,13 @@ export interface Prepared<P> {
   readonly issues: readonly IssueDraft[];
 }
 
-/** What a render step returns: the manifests in output order, and the facts the plan needs about some of them. */
-export interface Rendered {
+/**
+ * What a render step returns: the manifests in output order, and the facts the plan needs about some of
+ * them. A concept made of other builds (a ModelFleet of InferenceServices) renders by running them: it
+ * also returns what they found, says that they claimed their names, and gives the handle their handles
+ * (`X`, its `parts`).
+ */
+export interface Rendered<X = undefined> {
   /** The manifests, in output order. */
   readonly manifests: readonly Manifest[];
   /**
@@ -78,10 +83,27 @@ export interface Rendered {
    * @default none (every manifest takes the plan's defaults)
    */
   readonly facts?: ManifestFactsMap;
+  /**
+   * What the builds the render step ran found, located already (reported after the rules' findings; an
+   * error among them emits nothing, like a rendered rule's).
+   * @default none
+   */
+  readonly issues?: readonly Issue[];
+  /**
+   * Whether the builds the render step ran claimed the manifests' names in the registry themselves (the
+   * pipeline then claims nothing again).
+   * @default false
+   */
+  readonly claimed?: boolean;
+  /**
+   * What the handle needs of the builds the render step ran (their handles).
+   * @default none
+   */
+  readonly parts?: X;
 }
 
 /** What a concept's handle step is given. */
-export interface ConceptOutcome<P, S> {
+export interface ConceptOutcome<P, S, X = undefined> {
   /** The props as given (not parsed: they may not fit the schema). */
   readonly given: Partial<P> | undefined;
   /** The resolved spec, when the props parsed. */
@@ -90,7 +112,7 @@ export interface ConceptOutcome<P, S> {
    * What was rendered (also when a rendered rule then found an error).
    * @default none (the build stopped before render)
    */
-  readonly rendered?: Rendered;
+  readonly rendered?: Rendered<X>;
   /**
    * The step that stopped the build: `prepare`, `screen` or `parse` (no spec), `rules` (an error among
    * the rules' findings: nothing rendered) or `rendered` (an error among the rendered rules' findings:
@@ -103,7 +125,7 @@ export interface ConceptOutcome<P, S> {
 }
 
 /** The parts of a concept, in the order the pipeline runs them (`I` is what the build takes: the props, or also a preset). */
-export interface ConceptDefinition<P, S, H, I = P> {
+export interface ConceptDefinition<P, S, H, I = P, X = undefined> {
   /** The concept's name (`hardware-profile`, `storage-config`, ...), unique in the library. */
   readonly name: string;
   /**
@@ -131,14 +153,14 @@ export interface ConceptDefinition<P, S, H, I = P> {
    */
   readonly renderable?: (spec: S, props: P) => boolean;
   /** Renders the spec (only when no rule found an error). */
-  readonly render: (spec: S, props: P, ctx: BuildContext) => Rendered;
+  readonly render: (spec: S, props: P, ctx: BuildContext) => Rendered<X>;
   /**
    * The rules that run on what was rendered, in the order they run.
    * @default none
    */
-  readonly renderedRules?: readonly RenderedRule<P, S>[];
+  readonly renderedRules?: readonly RenderedRule<P, S, X>[];
   /** The handle other constructs use. */
-  readonly handle: (outcome: ConceptOutcome<P, S>, ctx: BuildContext) => H;
+  readonly handle: (outcome: ConceptOutcome<P, S, X>, ctx: BuildContext) => H;
   /**
    * Records a valid build (its handle and spec) in the app-wide registry.
    * @default nothing is recorded
@@ -149,11 +171,11 @@ export interface ConceptDefinition<P, S, H, I = P> {
 }
 
 /** A concept declared through the pipeline: its definition and its guarded build. */
-export interface Concept<P, S, H, I = P> {
+export interface Concept<P, S, H, I = P, X = undefined> {
   /** The concept's name. */
   readonly name: string;
   /** What it was declared with. */
-  readonly definition: ConceptDefinition<P, S, H, I>;
+  readonly definition: ConceptDefinition<P, S, H, I, X>;
   /** Builds the concept from its input: `{ manifests, issues, handle, plan }`; never throws. */
   readonly build: (input: I, ctx: BuildContext) => BuildResult<H>;
 }
@@ -169,13 +191,13 @@ export interface AnyConcept {
 const declared: AnyConcept[] = [];
 
 /** Runs a concept's steps on its input (unguarded: {@link defineConcept}'s `build` guards it). */
-export function runConcept<P, S, H, I = P>(definition: ConceptDefinition<P, S, H, I>, input: I, ctx: BuildContext): BuildDraft<H> {
+export function runConcept<P, S, H, I = P, X = undefined>(definition: ConceptDefinition<P, S, H, I, X>, input: I, ctx: BuildContext): BuildDraft<H> {
   const prepared: Prepared<P> | undefined = definition.prepare?.(input, ctx);
   // without a prepare step the input is the props, as given (even undefined: the schema says what is missing)
   const props = prepared !== undefined ? prepared.props : (input as unknown as P);
   const given = props as Partial<P> | undefined;
-  const stop = (stoppedAt: NonNullable<ConceptOutcome<P, S>["stoppedAt"]>, drafts: readonly IssueDraft[], spec?: S, rendered?: Rendered): BuildDraft<H> => {
-    const issues = locate(ctx.where, drafts);
+  const stop = (stoppedAt: NonNullable<ConceptOutcome<P, S, X>["stoppedAt"]>, drafts: readonly IssueDraft[], spec?: S, rendered?: Rendered<X>): BuildDraft<H> => {
+    const issues = [...locate(ctx.where, drafts), ...(rendered?.issues ?? [])];
     // a build that stopped is not valid, even without an error of its own (an input that stands for no props, a spec that cannot be rendered)
     return { manifests: [], issues, handle: definition.handle({ given, ...(spec !== undefined ? { spec } : {}), ...(rendered !== undefined ? { rendered } : {}), stoppedAt, valid: false }, ctx) };
   };
@@ -197,10 +219,10 @@ export function runConcept<P, S, H, I = P>(definition: ConceptDefinition<P, S, H
   if (stopped || definition.renderable?.(spec, p) === false) return stop("rules", drafts, spec);
   const rendered = definition.render(spec, p, ctx);
   for (const rule of definition.renderedRules ?? []) drafts.push(...rule.check(rendered, spec, p, ctx));
-  if (drafts.some((d) => d.severity !== "warning")) return stop("rendered", drafts, spec, rendered);
+  if (drafts.some((d) => d.severity !== "warning") || (rendered.issues ?? []).some(isError)) return stop("rendered", drafts, spec, rendered);
   const { manifests, facts } = rendered;
-  const issues = locate(ctx.where, drafts);
-  issues.push(...(ctx.registry?.claim(ctx.where, manifests) ?? []));
+  const issues = [...locate(ctx.where, drafts), ...(rendered.issues ?? [])];
+  if (rendered.claimed !== true) issues.push(...(ctx.registry?.claim(ctx.where, manifests) ?? []));
   const valid = !issues.some(isError);
   const handle = definition.handle({ given, spec, rendered, valid }, ctx);
   if (valid) definition.record?.(handle, spec, ctx);
@@ -208,10 +230,10 @@ export function runConcept<P, S, H, I = P>(definition: ConceptDefinition<P, S, H
 }
 
 /** Declares a concept: its build runs {@link runConcept} inside `guardBuild`, and it joins {@link concepts}. */
-export function defineConcept<P, S, H, I = P>(definition: ConceptDefinition<P, S, H, I>): Concept<P, S, H, I> {
+export function defineConcept<P, S, H, I = P, X = undefined>(definition: ConceptDefinition<P, S, H, I, X>): Concept<P, S, H, I, X> {
   if (declared.some((c) => c.name === definition.name)) throw new Error(`concept ${definition.name} is declared twice`);
   const build = guardBuild<I, H>((input, ctx) => runConcept(definition, input, ctx), definition.fallback);
-  const concept: Concept<P, S, H, I> = { name: definition.name, definition, build };
+  const concept: Concept<P, S, H, I, X> = { name: definition.name, definition, build };
   declared.push(concept as unknown as AnyConcept);
   return concept;
 }

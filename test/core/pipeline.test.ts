@@ -12,6 +12,7 @@ import {
   buildHardwareProfile,
   buildHuggingFaceStorage,
   buildInferenceService,
+  buildModelFleet,
   buildModelMeshNamespace,
   buildModelServing,
   buildOciStorage,
@@ -275,6 +276,7 @@ describe("concepts declared through the pipeline", () => {
     ["serving", buildModelServing],
     ["modelmesh-namespace", buildModelMeshNamespace],
     ["inference-service", buildInferenceService],
+    ["model-fleet", buildModelFleet],
   ] as const)("%s: the library's build is the concept's", (name, build) => {
     expect(byName.get(name)).toBe(build);
   });

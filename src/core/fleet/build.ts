@@ -1,21 +1,23 @@
 /**
- * Builds a ModelFleet: resolves the models together (names and first occurrences in one pass, maps instead
- * of pairwise comparisons), runs the fleet's rules (./rules.ts) model by model, then builds one
- * InferenceService per model with the same rules as a single InferenceService.
+ * Builds a ModelFleet, declared through the pipeline (`../pipeline.ts`): resolves the models together
+ * (names and first occurrences in one pass, maps instead of pairwise comparisons), runs the fleet's rules
+ * (./rules.ts) model by model, then renders by building one InferenceService per model with the same
+ * rules as a single InferenceService.
  */
-import { guardBuild } from "../context";
 import { z } from "zod";
-import type { BuildContext, BuildDraft } from "../context";
+import type { BuildContext, BuildResult } from "../context";
+import { defineConcept } from "../pipeline";
 import { factsOf } from "../plan";
 import type { EmitPlan } from "../plan";
 import type { IssueDraft, Issue } from "../errors";
-import { isError, locate } from "../errors";
+import { locate } from "../errors";
 import type { Manifest } from "../k8s";
-import { parseProps, withFix } from "../schema";
+import { withFix } from "../schema";
 import { isRecord } from "../canonical";
 import { runRules } from "../rules/registry";
 import { checkedHandle } from "../rules/common";
 import { mergeTargetProps } from "../target/resolve";
+import type { TargetProps } from "../target/props";
 import { formatVersion } from "../engine/schema";
 import type { RuntimeInfo } from "../runtime/ref";
 import { runtimeMultiModel } from "../runtime/ref";
@@ -78,57 +80,72 @@ function checkModels(models: readonly FleetModelSubject[]): IssueDraft[] {
   return models.flatMap((m) => [...runRules([fleetDuplicateNameRule, fleetNameCollisionRule], m), ...runRules([fleetStorageRule], { model: m }), ...runRules([fleetModeRule], m)]);
 }
 
-/** Builds a ModelFleet; never throws on bad input. */
-function buildModelFleetUnguarded(props: ModelFleetProps, ctx: BuildContext): BuildDraft<FleetHandle> {
-  const given = props as Partial<ModelFleetProps> | undefined;
-  const storageIssues = runRules([fleetStorageRule], { storage: given !== null && typeof given === "object" ? given.storage : undefined });
-  if (storageIssues.length > 0) return { manifests: [], issues: locate(ctx.where, storageIssues), handle: { where: ctx.where, valid: false, services: [] } };
-  const parsed = parseProps(fleetSchema, props);
-  if (parsed.value === undefined) return { manifests: [], issues: locate(ctx.where, parsed.issues), handle: { where: ctx.where, valid: false, services: [] } };
-  const p = parsed.value;
-  const models = resolveFleetModels(p);
-  const names = models.map((m) => m.isvcName);
-  const drafts = checkModels(models);
-  const issues: Issue[] = locate(ctx.where, drafts);
-  const manifests: Manifest[] = [];
-  const services: ServiceHandle[] = [];
-  const plans: EmitPlan[] = [];
-  const namespace = p.namespace ?? ctx.namespace;
-  const target = mergeTargetProps(ctx.target, p.target);
-  const serving = isServing(p.engine) ? p.engine.serving : undefined;
-  const broken = new Set(drafts.map((d) => d.path.slice(0, d.path.indexOf("]") + 1)));
-  p.models.forEach((m, i) => {
-    if (broken.has(`models[${i}]`)) return;
-    const name = names[i] as string;
-    let runtime: RuntimeInfo = p.engine.runtime;
-    if (serving !== undefined) {
-      if (m.mode !== undefined && m.mode !== serving.mode) {
+/** A fleet's props resolved: its models with their names, and where their InferenceServices go. */
+interface FleetSpec {
+  readonly models: readonly FleetModelSubject[];
+  readonly namespace?: string;
+  /** The target the InferenceServices are built for (the context's, overridden by the fleet's). */
+  readonly target: TargetProps;
+  /**
+   * The findings of the fleet's model rules, run once on first use: the rule entry reports them, and
+   * render skips the models they concern (the others are built, so that their problems show too).
+   */
+  readonly modelFindings: () => readonly IssueDraft[];
+}
+
+/** The ModelFleet concept: the storage screened, the models resolved together, their rules, then one InferenceService build per model. */
+const modelFleetConcept = defineConcept<ModelFleetProps, FleetSpec, FleetHandle, ModelFleetProps, readonly ServiceHandle[]>({
+  name: "model-fleet",
+  // a storage without path(): reported before the schema, which would name the same prop less helpfully
+  screen: (given) => runRules([fleetStorageRule], { storage: given !== null && typeof given === "object" ? (given as Partial<ModelFleetProps>).storage : undefined }),
+  schema: fleetSchema,
+  resolve: (p, ctx) => {
+    const models = resolveFleetModels(p);
+    const namespace = p.namespace ?? ctx.namespace;
+    let findings: readonly IssueDraft[] | undefined;
+    return { models, ...(namespace !== undefined ? { namespace } : {}), target: mergeTargetProps(ctx.target, p.target), modelFindings: () => (findings ??= checkModels(models)) };
+  },
+  rules: [{ name: "models", stopsRender: false, check: (spec) => spec.modelFindings() }],
+  render: ({ models, namespace, target, modelFindings }, p, ctx) => {
+    const issues: Issue[] = [];
+    const manifests: Manifest[] = [];
+    const services: ServiceHandle[] = [];
+    const plans: EmitPlan[] = [];
+    const serving = isServing(p.engine) ? p.engine.serving : undefined;
+    const broken = new Set(modelFindings().map((d) => d.path.slice(0, d.path.indexOf("]") + 1)));
+    p.models.forEach((m, i) => {
+      if (broken.has(`models[${i}]`)) return;
+      const name = (models[i] as FleetModelSubject).isvcName;
+      let runtime: RuntimeInfo = p.engine.runtime;
+      if (serving !== undefined && m.mode !== undefined && m.mode !== serving.mode) {
         const chosen = servingRuntime(serving, m.mode, `models[${i}].mode`);
         issues.push(...locate(ctx.where, chosen.issues));
         if (chosen.runtime === undefined) return;
         runtime = chosen.runtime;
       }
-    }
-    const settings = merge(p.defaults, runtimeMultiModel(runtime) !== true ? p.singleModelDefaults : undefined, m.overrides);
-    const format = typeof m.format === "string" ? { name: m.format } : m.format;
-    const location = m.location ?? (p.storage as NonNullable<ModelFleetProps["storage"]>).path(m.path as string);
-    const serviceProps: InferenceServiceProps = {
-      ...settings,
-      name,
-      ...(namespace !== undefined ? { namespace } : {}),
-      engine: checkedHandle({ runtime }),
-      model: location,
-      ...(format !== undefined ? { modelFormat: format } : {}),
-    };
-    const result = buildInferenceService(serviceProps, { where: `${ctx.where}/${name}`, defaultName: name, ...(namespace !== undefined ? { namespace } : {}), target, ...(ctx.registry !== undefined ? { registry: ctx.registry } : {}), ...(ctx.reviewManifestFindings !== undefined ? { reviewManifestFindings: ctx.reviewManifestFindings } : {}) });
-    issues.push(...result.issues);
-    manifests.push(...result.manifests);
-    plans.push(result.plan);
-    services.push(result.handle);
-  });
-  const valid = !issues.some(isError);
-  return { manifests, issues, handle: { where: ctx.where, valid, services }, facts: factsOf(...plans) };
-}
+      const settings = merge(p.defaults, runtimeMultiModel(runtime) !== true ? p.singleModelDefaults : undefined, m.overrides);
+      const format = typeof m.format === "string" ? { name: m.format } : m.format;
+      const location = m.location ?? (p.storage as NonNullable<ModelFleetProps["storage"]>).path(m.path as string);
+      const serviceProps: InferenceServiceProps = {
+        ...settings,
+        name,
+        ...(namespace !== undefined ? { namespace } : {}),
+        engine: checkedHandle({ runtime }),
+        model: location,
+        ...(format !== undefined ? { modelFormat: format } : {}),
+      };
+      const result = buildInferenceService(serviceProps, { where: `${ctx.where}/${name}`, defaultName: name, ...(namespace !== undefined ? { namespace } : {}), target, ...(ctx.registry !== undefined ? { registry: ctx.registry } : {}), ...(ctx.reviewManifestFindings !== undefined ? { reviewManifestFindings: ctx.reviewManifestFindings } : {}) });
+      issues.push(...result.issues);
+      manifests.push(...result.manifests);
+      plans.push(result.plan);
+      services.push(result.handle);
+    });
+    // each InferenceService build claimed its own name
+    return { manifests, facts: factsOf(...plans), issues, claimed: true, parts: services };
+  },
+  handle: ({ rendered, valid }, ctx) => ({ where: ctx.where, valid, services: rendered?.parts ?? [] }),
+  fallback: (ctx) => ({ where: ctx.where, valid: false, services: [] }),
+});
 
 /** Builds a ModelFleet from props: `{ manifests, issues, handle }`; never throws (bad input and unexpected exceptions come back as issues). */
-export const buildModelFleet = guardBuild<ModelFleetProps, FleetHandle>(buildModelFleetUnguarded, (ctx) => ({ where: ctx.where, valid: false, services: [] }));
+export const buildModelFleet: (props: ModelFleetProps, ctx: BuildContext) => BuildResult<FleetHandle> = modelFleetConcept.build;
