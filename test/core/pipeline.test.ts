@@ -253,6 +253,36 @@ describe("the build pipeline", () => {
     expect(recorded).toEqual(["r:2:true"]);
   });
 
+  test("a render that runs other builds: their issues follow the rules' findings, their claims stand, their handles reach the handle", () => {
+    type Parts = readonly string[];
+    const registry = new Registry();
+    const composite: ConceptDefinition<ToyProps, { name: string; size: number }, { names: Parts; valid: boolean }, ToyProps, Parts> = {
+      name: "composite",
+      schema: toySchema,
+      resolve: (p, c) => ({ name: p.name ?? c.defaultName, size: p.size ?? 1 }),
+      rules: [{ name: "size", stopsRender: false, check: (spec) => (spec.size > 2 ? [{ path: "size", value: spec.size, rule: "toy/size", message: "too big", fix: "smaller", severity: "warning" }] : []) }],
+      render: (spec, _p, c) => {
+        const parts = Array.from({ length: spec.size }, (_, i) => `${spec.name}-${i}`);
+        const manifests = parts.map(configMap);
+        // the parts claim their own names, under their own construct paths
+        const issues = manifests.flatMap((m) => c.registry?.claim(`${c.where}/${m.metadata.name}`, [m]) ?? []);
+        return { manifests, issues, claimed: true, parts };
+      },
+      handle: ({ rendered, valid }) => ({ names: rendered?.parts ?? [], valid }),
+      fallback: () => ({ names: [], valid: false }),
+    };
+    const result = runConcept(composite, { name: "c", size: 3 }, { ...ctx, registry });
+    expect(result.issues.map((i) => [i.rule, i.where])).toEqual([["toy/size", "toy"]]);
+    expect(result.manifests.map((m) => m.metadata.name)).toEqual(["c-0", "c-1", "c-2"]);
+    expect(result.handle).toEqual({ names: ["c-0", "c-1", "c-2"], valid: true });
+    // a part's name taken by another construct: its issue is the build's, nothing is emitted, the handle still lists the parts
+    registry.claim("someone/else", [configMap("d-1")]);
+    const clash = runConcept(composite, { name: "d", size: 2 }, { ...ctx, registry });
+    expect(clash.issues.map((i) => [i.rule, i.where])).toEqual([["app/unique-name", "toy/d-1"]]);
+    expect(clash.manifests).toEqual([]);
+    expect(clash.handle).toEqual({ names: ["d-0", "d-1"], valid: false });
+  });
+
   test("a concept name is declared once", () => {
     const { definition } = toy();
     defineConcept({ ...definition, name: "toy-once" });
