@@ -5,6 +5,8 @@
 import "./hardware/build";
 import "./storage/build";
 import "./storageconfig/build";
+import "./runtime/build";
+import "./engine/build";
 import "./modelmesh/namespace";
 import "./serving/build";
 import "./service/build";

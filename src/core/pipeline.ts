@@ -5,10 +5,12 @@
  * runs them in that order:
  *
  * 1. `prepare` (optional): turns the input into props (a preset into the props it stands for), with
- *    the warnings that come with it; no props stops the build;
+ *    what it found on the way; no props stops the build, an error among its findings stops it before
+ *    render (like a rule's: the rules still run);
  * 2. `screen` (optional): checks of the raw props that must come before anything reads them;
  * 3. the schema parses the props (problems: `props/shape`);
- * 4. `resolve` turns the parsed props into the resolved spec (defaults applied, nothing reported);
+ * 4. `resolve` turns the parsed props (and the input they came from) into the resolved spec (defaults
+ *    applied, nothing reported);
  * 5. the rules run on the spec, in the order declared; with an error among the findings of an entry
  *    that stops the render (all do, unless they say otherwise), or a spec the concept cannot render
  *    (`renderable`), the build stops here (nothing is rendered);
@@ -65,7 +67,7 @@ export interface Prepared<P> {
    * @default none (the build stops with the issues)
    */
   readonly props?: P;
-  /** What was found on the way (warnings go on; errors stop the build like any rule's). */
+  /** What was found on the way (reported first; an error stops the build before render, like a rule's). */
   readonly issues: readonly IssueDraft[];
 }
 
@@ -96,7 +98,9 @@ export interface Rendered<X = undefined> {
    */
   readonly claimed?: boolean;
   /**
-   * What the handle needs of the builds the render step ran (their handles).
+   * What the handle and the rendered rules need of the render beyond the emitted manifests: the handles
+   * of the builds the render step ran, or an object rendered inside another (a runtime inside the
+   * Template that carries it).
    * @default none
    */
   readonly parts?: X;
@@ -114,9 +118,9 @@ export interface ConceptOutcome<P, S, X = undefined> {
    */
   readonly rendered?: Rendered<X>;
   /**
-   * The step that stopped the build: `prepare`, `screen` or `parse` (no spec), `rules` (an error among
-   * the rules' findings: nothing rendered) or `rendered` (an error among the rendered rules' findings:
-   * nothing emitted).
+   * The step that stopped the build: `prepare` (the input stands for no props), `screen` or `parse` (no
+   * spec), `rules` (an error among the prepare step's or the rules' findings: nothing rendered) or
+   * `rendered` (an error among the rendered rules' findings: nothing emitted).
    * @default none (the manifests were emitted; the registry may still have refused a name)
    */
   readonly stoppedAt?: "prepare" | "screen" | "parse" | "rules" | "rendered";
@@ -129,10 +133,11 @@ export interface ConceptDefinition<P, S, H, I = P, X = undefined> {
   /** The concept's name (`hardware-profile`, `storage-config`, ...), unique in the library. */
   readonly name: string;
   /**
-   * Turns the input into props (a preset into the props it stands for).
+   * Turns the input into props (a preset into the props it stands for); undefined when the input is
+   * the props, as given (plain props beside presets).
    * @default the input is the props
    */
-  readonly prepare?: (input: I, ctx: BuildContext) => Prepared<P>;
+  readonly prepare?: (input: I, ctx: BuildContext) => Prepared<P> | undefined;
   /**
    * Checks of the raw props that come before parsing (for example credentials inside a URL, reported
    * masked before any other message could show them); any finding stops the build.
@@ -141,8 +146,11 @@ export interface ConceptDefinition<P, S, H, I = P, X = undefined> {
   readonly screen?: (given: unknown, ctx: BuildContext) => readonly IssueDraft[];
   /** The props' schema. */
   readonly schema: z.ZodType<P>;
-  /** The resolved spec of parsed props: defaults only, reports nothing. */
-  readonly resolve: (props: P, ctx: BuildContext) => S;
+  /**
+   * The resolved spec of parsed props: defaults only, reports nothing. `input` is what the build was
+   * given, before `prepare` (a preset the props came from); a definition that reads it checks what it is.
+   */
+  readonly resolve: (props: P, ctx: BuildContext, input: unknown) => S;
   /** The rules, in the order they run. */
   readonly rules: readonly ConceptRule<P, S>[];
   /**
@@ -202,15 +210,15 @@ export function runConcept<P, S, H, I = P, X = undefined>(definition: ConceptDef
     return { manifests: [], issues, handle: definition.handle({ given, ...(spec !== undefined ? { spec } : {}), ...(rendered !== undefined ? { rendered } : {}), stoppedAt, valid: false }, ctx) };
   };
   const preparedIssues = prepared?.issues ?? [];
-  if (prepared !== undefined && (prepared.props === undefined || preparedIssues.some((d) => d.severity !== "warning"))) return stop("prepare", preparedIssues);
+  if (prepared !== undefined && prepared.props === undefined) return stop("prepare", preparedIssues);
   const screened = definition.screen?.(props, ctx) ?? [];
   if (screened.length > 0) return stop("screen", [...preparedIssues, ...screened]);
   const parsed = parseProps(definition.schema, props);
   const p = parsed.value;
   if (p === undefined) return stop("parse", [...preparedIssues, ...parsed.issues]);
-  const spec = definition.resolve(p, ctx);
+  const spec = definition.resolve(p, ctx, input);
   const drafts: IssueDraft[] = [...preparedIssues, ...parsed.issues];
-  let stopped = false;
+  let stopped = preparedIssues.some((d) => d.severity !== "warning");
   for (const rule of definition.rules) {
     const found = rule.check(spec, p, ctx);
     if (rule.stopsRender !== false && found.some((d) => d.severity !== "warning")) stopped = true;

@@ -140,6 +140,17 @@ describe("cdk8s-plus objects where a name is taken", () => {
     ]);
   });
 
+  it("an object of another kind in a preset's props does not hide the engine's own problems", () => {
+    const error = validationError((chart) => {
+      const config = kplus.ConfigMap.fromConfigMapName(chart, "c", "settings");
+      InferenceEngine.vllm(chart, "vllm", { accelerator: "nvidia", name: "a".repeat(70), env: { C: Env.fromSecret(config as unknown as kplus.ISecret, "k") } });
+    });
+    expect(error.issues.map((i) => [i.rule, i.path])).toEqual([
+      ["references/kind", "env.C.secretKeyRef.name"],
+      ["runtime/name-length", "name"],
+    ]);
+  });
+
   it("is typed structurally: any object with name, apiVersion and kind fits (the IResource of every cdk8s-plus line)", () => {
     class OtherLineSecret implements ObjectHandle {
       public readonly apiVersion = "v1";

@@ -11,6 +11,7 @@ import {
   buildGcsStorage,
   buildHardwareProfile,
   buildHuggingFaceStorage,
+  buildInferenceEngine,
   buildInferenceService,
   buildModelFleet,
   buildModelMeshNamespace,
@@ -18,6 +19,7 @@ import {
   buildOciStorage,
   buildPvcStorage,
   buildS3Storage,
+  buildServingRuntime,
   buildStorageConfig,
   buildUriStorage,
 } from "kserve-constructs";
@@ -209,6 +211,30 @@ describe("the build pipeline", () => {
     expect(none.handle).toEqual({ name: "toy", valid: false, stoppedAt: "prepare" });
   });
 
+  test("prepare: undefined leaves the input as the props; an error with props stops before render, after every rule ran; resolve sees the input", () => {
+    const { phases, definition } = toy();
+    type Input = ToyProps | { preset: string };
+    const inputs: unknown[] = [];
+    const prepared: ConceptDefinition<ToyProps, { name: string; size: number }, { name: string; valid: boolean; stoppedAt: string }, Input> = {
+      ...definition,
+      prepare: (input) => ("preset" in input ? { props: { name: input.preset }, issues: [{ path: "preset", value: input.preset, rule: "toy/preset", message: "wrong kind", fix: "another" }] } : undefined),
+      resolve: (p, c, input) => {
+        inputs.push(input);
+        return definition.resolve(p, c, input);
+      },
+    };
+    const plain = runConcept(prepared, { name: "plain" }, ctx);
+    expect(plain.manifests.map((m) => m.metadata.name)).toEqual(["plain"]);
+    expect(inputs).toEqual([{ name: "plain" }]);
+    phases.length = 0;
+    const bad = runConcept(prepared, { preset: "p" }, ctx);
+    expect(phases).toEqual(['screen:{"name":"p"}', 'resolve:{"name":"p"}', "rule first:p:1", 'rule second:{"name":"p"}', "handle"]);
+    expect(inputs).toEqual([{ name: "plain" }, { preset: "p" }]);
+    expect(bad.issues.map((i) => i.rule)).toEqual(["toy/preset"]);
+    expect(bad.manifests).toEqual([]);
+    expect(bad.handle).toEqual({ name: "p", valid: false, stoppedAt: "rules" });
+  });
+
   test("rendered rules run on the rendered manifests: an error emits nothing, the handle sees what was rendered", () => {
     const { phases, definition } = toy();
     const seen: string[] = [];
@@ -303,6 +329,8 @@ describe("concepts declared through the pipeline", () => {
     ["storage-azure", buildAzureBlobStorage],
     ["storage-uri", buildUriStorage],
     ["storage-config", buildStorageConfig],
+    ["serving-runtime", buildServingRuntime],
+    ["inference-engine", buildInferenceEngine],
     ["serving", buildModelServing],
     ["modelmesh-namespace", buildModelMeshNamespace],
     ["inference-service", buildInferenceService],

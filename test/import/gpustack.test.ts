@@ -306,6 +306,15 @@ describe("GPUStack problems: all of them at once, with GPUStack's field names", 
     expect(result.issues.map((i) => [i.rule, i.severity])).toEqual([["gpustack/env-reference", "warning"]]);
     expect(result.manifests).toHaveLength(1);
   });
+
+  it("as a preset, the warnings are reported also when the props do not fit the schema", () => {
+    const result = buildInferenceEngine(gpuStackPreset(minimal({ default_run_command: "s {{X}}" }), { port: 0 }), { where: "w", defaultName: "e", namespace: "models" });
+    expect(result.issues.map((i) => [i.rule, i.path, i.severity ?? "error"])).toEqual([
+      ["gpustack/env-reference", "default_run_command", "warning"],
+      ["props/shape", "port", "error"],
+    ]);
+    expect(result.manifests).toEqual([]);
+  });
 });
 
 describe("GPUStack importer defaults", () => {

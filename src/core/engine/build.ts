@@ -1,78 +1,82 @@
 /**
- * Builds an InferenceEngine: validate props, apply defaults, render the runtime, check the result.
+ * Builds an InferenceEngine, declared through the pipeline (`../pipeline.ts`): a preset prepared into
+ * its props, the props resolved (target, hardware, the engine spec), the engine's rules, then the
+ * runtime rendered (inside a dashboard Template for `scope: "dashboard"`) and the runtime rules on it.
  */
-import type { BuildContext, BuildDraft } from "../context";
-import { guardBuild } from "../context";
-import type { Issue, IssueDraft } from "../errors";
-import { isError, locate } from "../errors";
-import { parseProps } from "../schema";
-import { mergeTargetProps, resolveTarget, supports } from "../target/resolve";
+import type { BuildContext, BuildResult } from "../context";
+import type { Manifest } from "../k8s";
+import { defineConcept, targetRule } from "../pipeline";
+import type { Rendered } from "../pipeline";
+import { defaultTarget, mergeTargetProps, supports } from "../target/resolve";
+import type { Target } from "../target/resolve";
 import { checkDns1123Subdomain } from "../rules/common";
+import { runManifestRules, runRules } from "../rules/registry";
 import type { InferenceEngineProps } from "./props";
 import type { EnginePreset } from "./preset";
 import { isEnginePreset } from "./preset";
 import { inferenceEngineSchema } from "./schema";
 import { checkEngineProps, dashboardScopeRule, imageUserRule, modelLoadingTimeoutRule } from "./rules";
-import { runRules } from "../rules/registry";
 import { checkMultiModelEngine } from "../modelmesh/rules";
 import { defaultVersionOf, resolveEngineSpec, runtimeImageOf } from "./spec";
 import type { EngineSpec } from "./spec";
 import { renderDashboardTemplate, renderEngine } from "./render";
 import type { RuntimeInfo } from "../runtime/ref";
 import { RUNTIME_MANIFEST_RULES, runtimeNameLengthRule } from "../runtime/rules";
-import { runManifestRules } from "../rules/registry";
-import { applyHardware } from "../hardware/apply";
-import type { HardwareApplication } from "../hardware/apply";
+import { hardwareApplication, hardwareIssues } from "../hardware/apply";
+import type { HardwareApplication, HardwareBase } from "../hardware/apply";
 
-/** Builds an engine from props or a preset; never throws on bad input (problems come back as issues). */
-function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePreset, ctx: BuildContext): BuildDraft<RuntimeInfo> & { spec?: EngineSpec } {
-  let props = input as InferenceEngineProps;
-  let presetWarnings: readonly IssueDraft[] = [];
-  if (isEnginePreset(input)) {
-    const resolved = input.resolve();
-    if (resolved.props === undefined) {
-      return { manifests: [], issues: locate(ctx.where, resolved.issues), handle: { name: ctx.defaultName, kind: "ServingRuntime", where: ctx.where, valid: false } };
-    }
-    props = resolved.props;
-    presetWarnings = resolved.issues;
-  }
-  const name = (props as Partial<InferenceEngineProps> | undefined)?.name ?? ctx.defaultName;
-  const kind = (props as Partial<InferenceEngineProps> | undefined)?.scope === "cluster" ? "ClusterServingRuntime" : "ServingRuntime";
-  const invalid = (issues: Issue[]): BuildDraft<RuntimeInfo> => ({
-    manifests: [],
-    issues,
-    handle: { name, kind, ...(ctx.namespace !== undefined && kind === "ServingRuntime" ? { namespace: ctx.namespace } : {}), where: ctx.where, valid: false },
-  });
-  const parsed = parseProps(inferenceEngineSchema, props);
-  if (parsed.value === undefined) return invalid(locate(ctx.where, parsed.issues));
-  const p = parsed.value;
-  const drafts: IssueDraft[] = [...presetWarnings];
-  const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
-  drafts.push(...targetIssues);
-  drafts.push(...checkDns1123Subdomain(p.name !== undefined ? "name" : "(construct id)", name, "a runtime name"));
-  drafts.push(...runRules([runtimeNameLengthRule], { name }));
-  drafts.push(...checkEngineProps(p), ...checkMultiModelEngine(p, target));
-  drafts.push(...runRules([dashboardScopeRule], { props: p, target }), ...runRules([modelLoadingTimeoutRule], p));
-  drafts.push(...runRules([imageUserRule], { props: p, target, ...(isEnginePreset(input) ? { origin: input.preset } : {}) }));
-  const defaultVersion = defaultVersionOf(p);
-  const runtimeImage = runtimeImageOf(p, defaultVersion);
-  let hardware: HardwareApplication | undefined;
-  if (p.hardware !== undefined) {
-    const applied = applyHardware("hardware", p.hardware, { ...(p.resources !== undefined ? { resources: p.resources } : {}), openshiftAI: false });
-    drafts.push(...applied.issues);
-    hardware = applied.application;
-  }
-  if (drafts.some((d) => d.severity !== "warning") || defaultVersion === undefined || runtimeImage === undefined) return invalid(locate(ctx.where, drafts));
-  const spec = resolveEngineSpec(p, name, p.namespace ?? ctx.namespace, target, defaultVersion, runtimeImage, hardware);
-  const manifest = renderEngine(spec);
-  const emitted = spec.dashboard !== undefined ? renderDashboardTemplate(spec, manifest) : manifest;
-  const handleNamespace = spec.namespace ?? spec.dashboard?.namespace;
-  const handle: RuntimeInfo = {
-    name,
+/** An engine's props resolved: its name and target, where the props came from, its hardware applied and its spec. */
+interface ResolvedEngine {
+  readonly name: string;
+  readonly target: Target;
+  /**
+   * The preset or importer the props came from (`gpustack`, `chariot`, `vllm`, ...).
+   * @default none (hand-written props)
+   */
+  readonly origin?: string;
+  /**
+   * The hardware request applied.
+   * @default none (no request, or one that cannot be applied: the hardware rules say why)
+   */
+  readonly hardware?: HardwareApplication;
+  /**
+   * The engine spec, resolved on first use (render, the rendered rules and the handle use it: once the rules passed).
+   * @default none when the props choose no default version or runtime image (engine/default-version and engine/runtime-image report it)
+   */
+  readonly spec?: () => EngineSpec;
+}
+
+/** What the engine's hardware request is applied to: its own resources, upstream (the engine has no OpenShift AI annotations). */
+function hardwareBase(p: InferenceEngineProps): HardwareBase {
+  return { ...(p.resources !== undefined ? { resources: p.resources } : {}), openshiftAI: false };
+}
+
+/** The spec of an engine that is rendered (`renderable`: the props chose a default version and a runtime image). */
+function renderedSpec(resolved: ResolvedEngine): EngineSpec {
+  return (resolved.spec as () => EngineSpec)();
+}
+
+/** The runtime manifest of a render (emitted itself, or inside its dashboard Template). */
+function runtimeOf(rendered: Rendered<Manifest>): Manifest {
+  // the render always gives it
+  return rendered.parts as Manifest;
+}
+
+/** The handle of an engine whose build stopped: its name and kind from the props as given, the context's namespace. */
+function invalidHandle(given: Partial<InferenceEngineProps> | undefined, ctx: BuildContext): RuntimeInfo {
+  const kind = given?.scope === "cluster" ? "ClusterServingRuntime" : "ServingRuntime";
+  return { name: given?.name ?? ctx.defaultName, kind, ...(ctx.namespace !== undefined && kind === "ServingRuntime" ? { namespace: ctx.namespace } : {}), where: ctx.where, valid: false };
+}
+
+/** The handle of a rendered engine: the runtime, what InferenceServices need of the engine. */
+function renderedHandle(spec: EngineSpec, manifest: Manifest, valid: boolean, ctx: BuildContext): RuntimeInfo {
+  const namespace = spec.namespace ?? spec.dashboard?.namespace;
+  return {
+    name: spec.name,
     kind: spec.kind,
-    ...(handleNamespace !== undefined ? { namespace: handleNamespace } : {}),
+    ...(namespace !== undefined ? { namespace } : {}),
     where: ctx.where,
-    valid: true,
+    valid,
     manifest,
     engine: {
       versions: spec.versions as NonNullable<RuntimeInfo["engine"]>["versions"],
@@ -87,20 +91,78 @@ function buildInferenceEngineUnguarded(input: InferenceEngineProps | EnginePrese
       recommendedAccelerators: spec.recommendedAccelerators,
       ...(spec.tensorParallel !== undefined ? { tensorParallel: spec.tensorParallel } : {}),
       multiNode: spec.multiNode !== undefined,
-      ...(spec.accelerator?.schedulerName !== undefined && !supports(target, "runtime-scheduler-name") ? { podSchedulerName: spec.accelerator.schedulerName } : {}),
+      ...(spec.accelerator?.schedulerName !== undefined && !supports(spec.target, "runtime-scheduler-name") ? { podSchedulerName: spec.accelerator.schedulerName } : {}),
     },
   };
-  const manifestIssues = runManifestRules(RUNTIME_MANIFEST_RULES, { manifest, target, app: [manifest], known: { runtimes: ctx.registry?.runtimes ?? [], repeatableFlags: spec.repeatableFlags } });
-  const issues = locate(ctx.where, [...drafts, ...manifestIssues]);
-  if (issues.some(isError)) return { ...invalid(issues), spec };
-  issues.push(...(ctx.registry?.claim(ctx.where, [emitted]) ?? []));
-  const valid = !issues.some(isError);
-  if (valid && spec.dashboard === undefined) ctx.registry?.addRuntime(handle);
-  return { manifests: valid ? [emitted] : [], issues, handle: valid ? handle : { ...handle, valid: false }, spec };
 }
+
+/** The fallback handle (and the handle of a preset that stands for no props). */
+function fallbackHandle(ctx: BuildContext): RuntimeInfo {
+  return { name: ctx.defaultName, kind: "ServingRuntime", where: ctx.where, valid: false };
+}
+
+/** The InferenceEngine concept. */
+const inferenceEngineConcept = defineConcept<InferenceEngineProps, ResolvedEngine, RuntimeInfo, InferenceEngineProps | EnginePreset, Manifest>({
+  name: "inference-engine",
+  // a preset stands for the props it resolves to (its warnings reported first); plain props are the props
+  prepare: (input) => (isEnginePreset(input) ? input.resolve() : undefined),
+  schema: inferenceEngineSchema,
+  resolve: (p, ctx, input) => {
+    const name = p.name ?? ctx.defaultName;
+    const target = defaultTarget(mergeTargetProps(ctx.target, p.target));
+    const hardware = p.hardware !== undefined ? hardwareApplication(p.hardware, hardwareBase(p)) : undefined;
+    const defaultVersion = defaultVersionOf(p);
+    const runtimeImage = runtimeImageOf(p, defaultVersion);
+    let spec: EngineSpec | undefined;
+    return {
+      name,
+      target,
+      ...(isEnginePreset(input) ? { origin: input.preset } : {}),
+      ...(hardware !== undefined ? { hardware } : {}),
+      ...(defaultVersion !== undefined && runtimeImage !== undefined ? { spec: () => (spec ??= resolveEngineSpec(p, name, p.namespace ?? ctx.namespace, target, defaultVersion, runtimeImage, hardware)) } : {}),
+    };
+  },
+  rules: [
+    targetRule,
+    { name: "dns-name", check: ({ name }, p) => checkDns1123Subdomain(p.name !== undefined ? "name" : "(construct id)", name, "a runtime name") },
+    { name: "name-length", check: ({ name }) => runRules([runtimeNameLengthRule], { name }) },
+    // among them engine/default-version and engine/runtime-image: the version choice without which there is no spec
+    { name: "engine", check: (_resolved, p) => checkEngineProps(p) },
+    { name: "multi-model", check: ({ target }, p) => checkMultiModelEngine(p, target) },
+    { name: "dashboard-scope", check: ({ target }, p) => runRules([dashboardScopeRule], { props: p, target }) },
+    { name: "model-loading-timeout", check: (_resolved, p) => runRules([modelLoadingTimeoutRule], p) },
+    { name: "image-user", check: ({ target, origin }, p) => runRules([imageUserRule], { props: p, target, ...(origin !== undefined ? { origin } : {}) }) },
+    { name: "hardware", check: ({ hardware }, p) => (p.hardware !== undefined ? hardwareIssues("hardware", p.hardware, hardwareBase(p), hardware) : []) },
+  ],
+  renderable: (resolved) => resolved.spec !== undefined,
+  render: (resolved) => {
+    const spec = renderedSpec(resolved);
+    const runtime = renderEngine(spec);
+    return { manifests: [spec.dashboard !== undefined ? renderDashboardTemplate(spec, runtime) : runtime], parts: runtime };
+  },
+  renderedRules: [
+    {
+      name: "runtime-manifest",
+      check: (rendered, resolved, _p, ctx) => {
+        const manifest = runtimeOf(rendered);
+        return runManifestRules(RUNTIME_MANIFEST_RULES, { manifest, target: resolved.target, app: [manifest], known: { runtimes: ctx.registry?.runtimes ?? [], repeatableFlags: renderedSpec(resolved).repeatableFlags } });
+      },
+    },
+  ],
+  handle: ({ given, spec, rendered, stoppedAt, valid }, ctx) => {
+    if (stoppedAt === "prepare") return fallbackHandle(ctx);
+    // emitted (the registry may still have refused its name): the full handle
+    return stoppedAt === undefined && spec !== undefined && rendered !== undefined ? renderedHandle(renderedSpec(spec), runtimeOf(rendered), valid, ctx) : invalidHandle(given, ctx);
+  },
+  // a dashboard runtime is a Template for the dashboard to offer: InferenceServices do not select it
+  record: (handle, resolved, ctx) => {
+    if (renderedSpec(resolved).dashboard === undefined) ctx.registry?.addRuntime(handle);
+  },
+  fallback: fallbackHandle,
+});
 
 /**
  * Builds an engine (a ServingRuntime or ClusterServingRuntime) from props or a preset: `{ manifests, issues, handle }`.
  * Never throws: bad input and unexpected exceptions come back as issues.
  */
-export const buildInferenceEngine = guardBuild<InferenceEngineProps | EnginePreset, RuntimeInfo>(buildInferenceEngineUnguarded, (ctx) => ({ name: ctx.defaultName, kind: "ServingRuntime" as const, where: ctx.where, valid: false }));
+export const buildInferenceEngine: (input: InferenceEngineProps | EnginePreset, ctx: BuildContext) => BuildResult<RuntimeInfo> = inferenceEngineConcept.build;

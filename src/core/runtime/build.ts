@@ -1,18 +1,18 @@
 /**
- * Builds a raw ServingRuntime, and handles for existing runtimes.
+ * Builds a raw ServingRuntime, declared through the pipeline (`../pipeline.ts`), and handles for
+ * existing runtimes.
  */
 import { runRules } from "../rules/registry";
 import { existingRuntimeNameRule } from "./rules";
 import { clusterNamespaceRule } from "../engine/rules";
 import { z } from "zod";
-import type { BuildContext, BuildDraft } from "../context";
-import { guardBuild } from "../context";
-import { isError, locate } from "../errors";
-import type { IssueDraft } from "../errors";
+import type { BuildContext, BuildResult } from "../context";
 import type { Manifest } from "../k8s";
-import { k8sName, parseProps } from "../schema";
+import { defineConcept, targetRule } from "../pipeline";
+import { k8sName } from "../schema";
 import { canonicalize, compact } from "../canonical";
-import { mergeTargetProps, resolveTarget } from "../target/resolve";
+import { defaultTarget, mergeTargetProps } from "../target/resolve";
+import type { Target } from "../target/resolve";
 import { targetSchema } from "../target/schema";
 import { stringRecord } from "../pod/schema";
 import { MANAGED_BY } from "../keys";
@@ -32,37 +32,62 @@ const servingRuntimeSchema: z.ZodType<ServingRuntimeProps> = z.strictObject({
   target: targetSchema.optional(),
 });
 
-/** Builds a runtime from a raw spec. */
-function buildServingRuntimeUnguarded(props: ServingRuntimeProps, ctx: BuildContext): BuildDraft<RuntimeInfo> {
-  const name = (props as Partial<ServingRuntimeProps> | undefined)?.name ?? ctx.defaultName;
-  const kind = (props as Partial<ServingRuntimeProps> | undefined)?.scope === "cluster" ? "ClusterServingRuntime" : "ServingRuntime";
-  const namespace = kind === "ServingRuntime" ? ((props as Partial<ServingRuntimeProps> | undefined)?.namespace ?? ctx.namespace) : undefined;
-  const base = { name, kind, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where } as const;
-  const parsed = parseProps(servingRuntimeSchema, props);
-  if (parsed.value === undefined) return { manifests: [], issues: locate(ctx.where, parsed.issues), handle: { ...base, valid: false } };
-  const p = parsed.value;
-  const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
-  const drafts: IssueDraft[] = [...targetIssues];
-  drafts.push(...runRules([clusterNamespaceRule], p));
-  const manifest = canonicalize({
-    apiVersion: RUNTIME_API_VERSION,
-    kind,
-    metadata: {
-      name,
-      ...(namespace !== undefined ? { namespace } : {}),
-      labels: compact({ [MANAGED_BY.key]: MANAGED_BY.value, ...p.labels }),
-      annotations: compact({ ...p.annotations }),
-    },
-    spec: { ...p.spec },
-  }) as Manifest;
-  const handle: RuntimeInfo = { ...base, valid: true, manifest };
-  drafts.push(...runManifestRules(RUNTIME_MANIFEST_RULES, { manifest, target, app: [manifest], known: { runtimes: ctx.registry?.runtimes ?? [] } }));
-  const issues = locate(ctx.where, drafts);
-  if (!issues.some(isError)) issues.push(...(ctx.registry?.claim(ctx.where, [manifest]) ?? []));
-  const valid = !issues.some(isError);
-  if (valid) ctx.registry?.addRuntime(handle);
-  return { manifests: valid ? [manifest] : [], issues, handle: { ...handle, valid } };
+/** What a raw runtime's handle says whatever its props: its name, kind, namespace and construct path. */
+type RuntimeBase = Pick<RuntimeInfo, "name" | "kind" | "namespace" | "where">;
+
+/** A raw runtime's props resolved: its name, kind and namespace (a ServingRuntime's), and its target. */
+interface ResolvedRuntime {
+  readonly base: RuntimeBase;
+  readonly target: Target;
 }
+
+/** The name, kind and namespace of a runtime from its props (as given: they may not fit the schema). */
+function runtimeBase(props: Partial<ServingRuntimeProps> | undefined, ctx: BuildContext): RuntimeBase {
+  const kind = props?.scope === "cluster" ? "ClusterServingRuntime" : "ServingRuntime";
+  const namespace = kind === "ServingRuntime" ? (props?.namespace ?? ctx.namespace) : undefined;
+  return { name: props?.name ?? ctx.defaultName, kind, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where };
+}
+
+/** The ServingRuntime concept: the raw spec rendered as given, then checked by the runtime rules (with the props' rules, all at once). */
+const servingRuntimeConcept = defineConcept<ServingRuntimeProps, ResolvedRuntime, RuntimeInfo>({
+  name: "serving-runtime",
+  schema: servingRuntimeSchema,
+  resolve: (p, ctx) => ({ base: runtimeBase(p, ctx), target: defaultTarget(mergeTargetProps(ctx.target, p.target)) }),
+  // neither stops the render: the runtime rules report on the manifest too
+  rules: [
+    { ...targetRule, stopsRender: false },
+    { name: "cluster-namespace", stopsRender: false, check: (_resolved, p) => runRules([clusterNamespaceRule], p) },
+  ],
+  render: ({ base: { name, kind, namespace } }, p) => ({
+    manifests: [
+      canonicalize({
+        apiVersion: RUNTIME_API_VERSION,
+        kind,
+        metadata: {
+          name,
+          ...(namespace !== undefined ? { namespace } : {}),
+          labels: compact({ [MANAGED_BY.key]: MANAGED_BY.value, ...p.labels }),
+          annotations: compact({ ...p.annotations }),
+        },
+        spec: { ...p.spec },
+      }) as Manifest,
+    ],
+  }),
+  renderedRules: [
+    {
+      name: "runtime-manifest",
+      // the render gives the one runtime manifest
+      check: ({ manifests }, { target }, _p, ctx) => runManifestRules(RUNTIME_MANIFEST_RULES, { manifest: manifests[0] as Manifest, target, app: manifests, known: { runtimes: ctx.registry?.runtimes ?? [] } }),
+    },
+  ],
+  // once rendered (even with errors), the handle carries the manifest
+  handle: ({ given, rendered, valid }, ctx) => {
+    const manifest = rendered?.manifests[0];
+    return { ...runtimeBase(given, ctx), valid, ...(manifest !== undefined ? { manifest } : {}) };
+  },
+  record: (handle, _resolved, ctx) => ctx.registry?.addRuntime(handle),
+  fallback: (ctx) => ({ name: ctx.defaultName, kind: "ServingRuntime", where: ctx.where, valid: false }),
+});
 
 /** A handle for a runtime that already exists in the cluster. */
 export function existingRuntime(name: string, options: ExistingRuntimeOptions = {}): RuntimeInfo {
@@ -88,4 +113,4 @@ export function existingRuntime(name: string, options: ExistingRuntimeOptions = 
  * Builds a ServingRuntime from a raw KServe spec (checked by the runtime rules): `{ manifests, issues, handle }`.
  * Never throws: bad input and unexpected exceptions come back as issues.
  */
-export const buildServingRuntime = guardBuild<ServingRuntimeProps, RuntimeInfo>(buildServingRuntimeUnguarded, (ctx) => ({ name: ctx.defaultName, kind: "ServingRuntime" as const, where: ctx.where, valid: false }));
+export const buildServingRuntime: (props: ServingRuntimeProps, ctx: BuildContext) => BuildResult<RuntimeInfo> = servingRuntimeConcept.build;
