@@ -11,6 +11,7 @@ import "./modelmesh/namespace";
 import "./serving/build";
 import "./service/build";
 import "./fleet/build";
+import "./nim/build";
 
 export { concepts } from "./pipeline";
 export type { AnyConcept } from "./pipeline";

@@ -11,9 +11,10 @@
  * 3. the schema parses the props (problems: `props/shape`);
  * 4. `resolve` turns the parsed props (and the input they came from) into the resolved spec (defaults
  *    applied, nothing reported);
- * 5. the rules run on the spec, in the order declared; with an error among the findings of an entry
- *    that stops the render (all do, unless they say otherwise), or a spec the concept cannot render
- *    (`renderable`), the build stops here (nothing is rendered);
+ * 5. the rules run on the spec, in the order declared (an entry may run only while no error stopped the
+ *    render: `runsAfterErrors`); with an error among the findings of an entry that stops the render
+ *    (all do, unless they say otherwise), or a spec the concept cannot render (`renderable`), the build
+ *    stops here (nothing is rendered);
  * 6. `render` renders the manifests;
  * 7. the rendered rules (optional) run on what was rendered (rules that need the manifest say so by
  *    being here); with an error among their findings nothing is emitted; else the app-wide registry
@@ -50,6 +51,13 @@ export interface ConceptRule<P, S> {
    * @default true
    */
   readonly stopsRender?: boolean;
+  /**
+   * Whether the entry runs once an entry before it (or the prepare step) found an error that stops the
+   * render. An entry whose subject needs what those entries check (a NIM's GPU count needs a known
+   * model) says `false`: it runs only while the spec can still be rendered.
+   * @default true
+   */
+  readonly runsAfterErrors?: boolean;
 }
 
 /** One named entry of a concept's rules on what it rendered (the manifest rules of a runtime, say). */
@@ -220,6 +228,7 @@ export function runConcept<P, S, H, I = P, X = undefined>(definition: ConceptDef
   const drafts: IssueDraft[] = [...preparedIssues, ...parsed.issues];
   let stopped = preparedIssues.some((d) => d.severity !== "warning");
   for (const rule of definition.rules) {
+    if (stopped && rule.runsAfterErrors === false) continue;
     const found = rule.check(spec, p, ctx);
     if (rule.stopsRender !== false && found.some((d) => d.severity !== "warning")) stopped = true;
     drafts.push(...found);

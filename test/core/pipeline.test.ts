@@ -16,6 +16,8 @@ import {
   buildModelFleet,
   buildModelMeshNamespace,
   buildModelServing,
+  buildNim,
+  buildNimAccount,
   buildOciStorage,
   buildPvcStorage,
   buildS3Storage,
@@ -23,7 +25,7 @@ import {
   buildStorageConfig,
   buildUriStorage,
 } from "kserve-constructs";
-import type { ConceptDefinition } from "../../src/core/pipeline";
+import type { ConceptDefinition, ConceptRule } from "../../src/core/pipeline";
 import { defineConcept, runConcept } from "../../src/core/pipeline";
 import { concepts } from "../../src/core/concepts";
 import type { Manifest } from "../../src/core/k8s";
@@ -150,6 +152,21 @@ describe("the build pipeline", () => {
     expect(result.manifests).toEqual([]);
     expect(result.issues).toEqual([{ where: "toy", path: "size", value: 9, rule: "toy/size", message: "too big", fix: "smaller", severity: "error" }]);
     expect(result.handle).toEqual({ name: "toy", valid: false, stoppedAt: "rules" });
+  });
+
+  test("an entry that does not run after errors: skipped once an error stopped the render, run after warnings", () => {
+    const lenientSecond = (ruleFinds: "error" | "warning") => {
+      const { phases, definition } = toy({ ruleFinds });
+      const [first, second] = definition.rules as [ConceptRule<ToyProps, { name: string; size: number }>, ConceptRule<ToyProps, { name: string; size: number }>];
+      return { phases, result: runConcept({ ...definition, rules: [first, { ...second, runsAfterErrors: false }] }, { size: 9 }, ctx) };
+    };
+    const stopped = lenientSecond("error");
+    expect(stopped.phases).toEqual(['screen:{"size":9}', 'resolve:{"size":9}', "rule first:toy:9", "handle"]);
+    expect(stopped.result.issues.map((i) => i.rule)).toEqual(["toy/size"]);
+    expect(stopped.result.handle).toEqual({ name: "toy", valid: false, stoppedAt: "rules" });
+    const warned = lenientSecond("warning");
+    expect(warned.phases).toEqual(['screen:{"size":9}', 'resolve:{"size":9}', "rule first:toy:9", 'rule second:{"size":9}', "render", "handle"]);
+    expect(warned.result.handle).toEqual({ name: "toy", valid: true, stoppedAt: "(rendered)" });
   });
 
   test("a warning from a rule does not stop the render", () => {
@@ -335,6 +352,8 @@ describe("concepts declared through the pipeline", () => {
     ["modelmesh-namespace", buildModelMeshNamespace],
     ["inference-service", buildInferenceService],
     ["model-fleet", buildModelFleet],
+    ["nim", buildNim],
+    ["nim-account", buildNimAccount],
   ] as const)("%s: the library's build is the concept's", (name, build) => {
     expect(byName.get(name)).toBe(build);
   });

@@ -1,21 +1,24 @@
 /**
- * Builds a NIM deployment on its platform: a runtime and InferenceService on KServe (with OpenShift AI's
- * metadata on OpenShift AI targets), or a NIMCache and NIMService for the NIM Operator. The KServe
- * objects are built by the engine, storage and InferenceService builders, so every rule of theirs applies.
+ * Builds a NIM deployment on its platform, declared through the pipeline (`../pipeline.ts`): a runtime
+ * and InferenceService on KServe (with OpenShift AI's metadata on OpenShift AI targets), or a NIMCache
+ * and NIMService for the NIM Operator. The KServe objects are built by the engine, storage and
+ * InferenceService builders inside the render, so every rule of theirs applies. Also OpenShift AI's NIM
+ * Account.
  */
-import type { BuildContext, BuildDraft } from "../context";
-import { guardBuild } from "../context";
-import type { Issue, IssueDraft } from "../errors";
-import { isError, locate } from "../errors";
+import type { BuildContext, BuildResult } from "../context";
+import { defineConcept, targetRule } from "../pipeline";
+import type { Rendered } from "../pipeline";
+import type { Issue } from "../errors";
+import { locate } from "../errors";
 import type { Manifest } from "../k8s";
-import { parseProps } from "../schema";
-import { mergeTargetProps, resolveTarget } from "../target/resolve";
+import { defaultTarget, mergeTargetProps } from "../target/resolve";
+import type { Target } from "../target/resolve";
 import type { RuntimeInfo } from "../runtime/ref";
 import type { ModelLocation } from "../storage/location";
 import type { HardwareRequest } from "../hardware/request";
 import { Hardware, requestOf } from "../hardware/request";
-import { applyHardware } from "../hardware/apply";
-import type { HardwareApplication } from "../hardware/apply";
+import { hardwareApplication, hardwareIssues } from "../hardware/apply";
+import type { HardwareApplication, HardwareBase } from "../hardware/apply";
 import { Accelerator } from "../accelerators";
 import { buildInferenceEngine } from "../engine/build";
 import { buildPvcStorage } from "../storage/build";
@@ -26,7 +29,8 @@ import type { NimModelSpec } from "./catalogue";
 import type { NimAccountProps, NimProps } from "./props";
 import { NgcSecrets } from "./props";
 import { nimAccountSchema, nimSchema } from "./schema";
-import { checkCache, checkNgcSecrets, checkNimReplicas, checkProfile, checkSecretKind, nimReplicaBounds, ref, resolveGpus, resolveNimModel } from "./rules";
+import type { NimGpuSubject, NimSecretRef } from "./rules";
+import { checkCache, checkNgcSecrets, checkNimGpus, checkNimModel, checkNimReplicas, checkProfile, checkSecretKind, nimGpuFacts, nimGpus, nimModelOf, nimReplicaBounds, ref } from "./rules";
 import { NIM_EMPTYDIR_CACHE_PATH, NIM_GROUP, NIM_KNATIVE_CONCURRENCY, NIM_PORT, nimEngineProps, nimScheduling, nimStartupProbe, nimStartupSeconds, renderDownloadJob, renderNimAccount, renderNimCache, renderNimService } from "./render";
 import { nimAccountKeyRule, nimAccountTargetRule, nimKServeOnlyRule, nimOneAccountRule, nimRuntimePlatformRule } from "./rules";
 import { runRules } from "../rules/registry";
@@ -62,132 +66,211 @@ function withModelResources(model: NimModelSpec, application: HardwareApplicatio
   return { requests: { ...model.resources.requests, ...application.resources.requests }, limits: { ...model.resources.limits, ...application.resources.limits } };
 }
 
-function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildDraft<NimHandle> {
-  const name = (props as Partial<NimProps> | undefined)?.name ?? ctx.defaultName;
-  const namespace = (props as Partial<NimProps> | undefined)?.namespace ?? ctx.namespace;
-  const platformOf = (p: Partial<NimProps> | undefined) => p?.platform ?? "kserve";
-  const invalid = (issues: readonly Issue[]): BuildDraft<NimHandle> => ({
-    manifests: [],
-    issues,
-    handle: { name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid: false, platform: platformOf(props) },
-  });
-  const parsed = parseProps(nimSchema, props);
-  if (parsed.value === undefined) return invalid(locate(ctx.where, parsed.issues));
-  const p = parsed.value;
-  const platform = platformOf(p);
-  const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
-  const drafts: IssueDraft[] = [...targetIssues];
-  const { model, issues: modelIssues } = resolveNimModel(p.model);
-  drafts.push(...modelIssues);
-  const apiKey = ref(p.ngc.apiKeySecret, (n) => NgcSecrets.apiKey(n));
-  const pull = ref(p.ngc.pullSecret, (n) => NgcSecrets.pullSecret(n));
-  drafts.push(...checkNgcSecrets(apiKey, pull, platform), ...checkProfile(p.profile), ...checkCache(p.cache, p, platform));
-  const hfToken = p.ngc.hfTokenSecret !== undefined ? ref(p.ngc.hfTokenSecret, (n) => NgcSecrets.hfToken(n)) : undefined;
-  if (hfToken !== undefined) drafts.push(...checkSecretKind("ngc.hfTokenSecret", hfToken, "hf-token"));
-  drafts.push(...runRules([nimKServeOnlyRule, nimRuntimePlatformRule], { props: p, platform }));
-  const request: HardwareRequest | undefined = p.hardware === undefined ? undefined : requestOf(p.hardware);
-  drafts.push(...checkNimReplicas(p));
-  if (model === undefined || drafts.some((d) => d.severity !== "warning")) return invalid(locate(ctx.where, drafts));
-  const gpusResolved = resolveGpus(model, p.accelerators, request);
-  drafts.push(...gpusResolved.issues);
-  if (gpusResolved.gpus === undefined || drafts.some((d) => d.severity !== "warning")) return invalid(locate(ctx.where, drafts));
-  const gpus = gpusResolved.gpus;
-  const version = p.version ?? model.version;
-  const hardware: HardwareRequest = request !== undefined ? { ...request, accelerators: gpus } : Hardware.accelerator(Accelerator.nvidia(), { accelerators: gpus });
-  const odh = target.openshiftAI !== undefined;
-  const apiKeyRef = { name: apiKey.name, key: apiKey.type === "ngc-api-key" ? apiKey.key : "NGC_API_KEY" };
-  const replicas = nimReplicaBounds(p);
-  const cache = p.cache;
-  const claimName = cache?.claimName ?? (cache?.create !== undefined ? `${name}-cache` : undefined);
-  // the profile the NIM is pinned to (`auto` lets it pick one for the GPUs it finds)
-  const pinnedProfile = p.profile !== "auto" ? p.profile : undefined;
-  const env: Record<string, EnvValue> = pinnedProfile !== undefined ? { NIM_MODEL_PROFILE: pinnedProfile } : {};
-  const child = (suffix: string, defaultName: string): BuildContext => ({ ...ctx, where: `${ctx.where}/${suffix}`, defaultName, ...(namespace !== undefined ? { namespace } : {}) });
-  const issues: Issue[] = locate(ctx.where, drafts);
-  const manifests: Manifest[] = [];
-  const facts = new Map<Manifest, ManifestFacts>();
+/** The hardware of a NIM whose GPU count resolved: the request with that count, and what it adds to the NIM's own pods. */
+interface NimHardware {
+  /** GPUs per pod. */
+  readonly gpus: number;
+  /** The request, with `gpus` accelerators (NVIDIA GPUs without a profile when the props give none). */
+  readonly request: HardwareRequest;
+  /** What the request is applied to (the NIM's own pods: none of the runtime's settings). */
+  readonly base: HardwareBase;
+  /**
+   * The request applied to the pods the NIM renders itself (the NIM Operator's, or the download Job).
+   * @default none (no such pods, or a request that cannot be applied: the hardware rules say why)
+   */
+  readonly application?: HardwareApplication;
+}
 
-  if (platform === "nim-operator") {
-    const applied = applyHardware("hardware", hardware, { openshiftAI: odh });
-    issues.push(...locate(ctx.where, applied.issues));
-    if (applied.application === undefined || issues.some(isError)) return invalid(issues);
-    const scheduling = nimScheduling(applied.application);
-    let storage: Record<string, unknown>;
-    if (claimName !== undefined) {
-      const cacheName = `${name}-cache`;
-      manifests.push(
-        renderNimCache({
-          name: cacheName,
-          ...(namespace !== undefined ? { namespace } : {}),
-          image: `${model.image}:${version}`,
-          apiKeySecret: apiKey.name,
-          pullSecret: pull.name,
-          gpus,
-          ...(pinnedProfile !== undefined ? { profile: pinnedProfile } : {}),
-          pvc: {
-            create: cache?.create !== undefined,
-            name: claimName,
-            ...(cache?.create ? { size: cache.create.size, accessMode: cache.create.accessMode ?? "ReadWriteOnce", ...(cache.create.storageClass ? { storageClass: cache.create.storageClass } : {}) } : {}),
-          },
-          scheduling,
-        }),
-      );
-      storage = { nimCache: { name: cacheName, ...(pinnedProfile !== undefined ? { profile: pinnedProfile } : {}) } };
-    } else {
-      storage = { emptyDir: { ...(cache?.emptyDirSize !== undefined ? { sizeLimit: cache.emptyDirSize } : {}) } };
-    }
+/** A NIM's props resolved: names, platform, target, Secret references and cache defaults, and the model with its GPUs and hardware when they resolve. */
+interface NimSpec {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly platform: NimHandle["platform"];
+  readonly target: Target;
+  readonly apiKey: NimSecretRef;
+  readonly pull: NimSecretRef;
+  /**
+   * The Hugging Face token Secret.
+   * @default none
+   */
+  readonly hfToken?: NimSecretRef;
+  /**
+   * The cache claim: the one given, else `<name>-cache` for a new one.
+   * @default none (an emptyDir cache)
+   */
+  readonly claimName?: string;
+  /**
+   * The profile the NIM is pinned to.
+   * @default none (`auto` lets it pick one for the GPUs it finds)
+   */
+  readonly pinnedProfile?: string;
+  /**
+   * The model, and the GPU facts of its hardware.
+   * @default none (the model has problems: the model rule reports them)
+   */
+  readonly model?: { readonly spec: NimModelSpec; readonly version: string; readonly gpus: NimGpuSubject };
+  /**
+   * The hardware with its GPU count.
+   * @default none (no model, or no GPU count: the GPU rules say why)
+   */
+  readonly hardware?: NimHardware;
+}
+
+/** The props of a NIM resolved: defaults only (the model, GPUs and hardware when they resolve). */
+function resolveNim(p: NimProps, ctx: BuildContext): NimSpec {
+  const name = p.name ?? ctx.defaultName;
+  const namespace = p.namespace ?? ctx.namespace;
+  const target = defaultTarget(mergeTargetProps(ctx.target, p.target));
+  const claimName = p.cache?.claimName ?? (p.cache?.create !== undefined ? `${name}-cache` : undefined);
+  const pinnedProfile = p.profile !== "auto" ? p.profile : undefined;
+  const hfToken = p.ngc.hfTokenSecret !== undefined ? ref(p.ngc.hfTokenSecret, (n) => NgcSecrets.hfToken(n)) : undefined;
+  const model = nimModelOf(p.model);
+  const request: HardwareRequest | undefined = p.hardware === undefined ? undefined : requestOf(p.hardware);
+  const gpuFacts = model !== undefined ? nimGpuFacts(model, p.accelerators, request) : undefined;
+  const gpus = gpuFacts !== undefined ? nimGpus(gpuFacts) : undefined;
+  let hardware: NimHardware | undefined;
+  if (gpus !== undefined) {
+    const withGpus: HardwareRequest = request !== undefined ? { ...request, accelerators: gpus } : Hardware.accelerator(Accelerator.nvidia(), { accelerators: gpus });
+    const base: HardwareBase = { openshiftAI: target.openshiftAI !== undefined };
+    const application = hardwareApplication(withGpus, base);
+    hardware = { gpus, request: withGpus, base, ...(application !== undefined ? { application } : {}) };
+  }
+  return {
+    name,
+    ...(namespace !== undefined ? { namespace } : {}),
+    platform: p.platform ?? "kserve",
+    target,
+    apiKey: ref(p.ngc.apiKeySecret, (n) => NgcSecrets.apiKey(n)),
+    pull: ref(p.ngc.pullSecret, (n) => NgcSecrets.pullSecret(n)),
+    ...(hfToken !== undefined ? { hfToken } : {}),
+    ...(claimName !== undefined ? { claimName } : {}),
+    ...(pinnedProfile !== undefined ? { pinnedProfile } : {}),
+    ...(model !== undefined && gpuFacts !== undefined ? { model: { spec: model, version: p.version ?? model.version, gpus: gpuFacts } } : {}),
+    ...(hardware !== undefined ? { hardware } : {}),
+  };
+}
+
+/** A NIM that is rendered: its model and hardware (`renderable` makes sure they resolved). */
+function renderedParts(spec: NimSpec): { readonly model: NonNullable<NimSpec["model"]>; readonly hardware: NimHardware } {
+  return { model: spec.model as NonNullable<NimSpec["model"]>, hardware: spec.hardware as NimHardware };
+}
+
+/** The environment the NIM's model container gets: the profile it is pinned to. */
+function profileEnv(spec: NimSpec): Record<string, EnvValue> {
+  return spec.pinnedProfile !== undefined ? { NIM_MODEL_PROFILE: spec.pinnedProfile } : {};
+}
+
+/** The context of a build the NIM runs (its runtime, its cache): under the NIM's path, in its namespace. */
+function childContext(spec: NimSpec, ctx: BuildContext, suffix: string, defaultName: string): BuildContext {
+  return { ...ctx, where: `${ctx.where}/${suffix}`, defaultName, ...(spec.namespace !== undefined ? { namespace: spec.namespace } : {}) };
+}
+
+/** The NIM Operator's objects: a NIMCache (with a cache claim) and the NIMService. */
+function renderOperator(spec: NimSpec, p: NimProps): Rendered<RuntimeInfo> {
+  const { name, namespace, claimName, pinnedProfile, apiKey, pull } = spec;
+  const { model, hardware } = renderedParts(spec);
+  // the NIM Operator's pods take the request (`renderable`: it applies)
+  const application = hardware.application as HardwareApplication;
+  const cache = p.cache;
+  const scheduling = nimScheduling(application);
+  const manifests: Manifest[] = [];
+  let storage: Record<string, unknown>;
+  if (claimName !== undefined) {
+    const cacheName = `${name}-cache`;
     manifests.push(
-      renderNimService({
-        name,
+      renderNimCache({
+        name: cacheName,
         ...(namespace !== undefined ? { namespace } : {}),
-        image: model.image,
-        version,
+        image: `${model.spec.image}:${model.version}`,
         apiKeySecret: apiKey.name,
         pullSecret: pull.name,
-        storage,
-        shmSize: model.shmSize,
-        resources: withModelResources(model, applied.application),
-        replicas,
-        env,
+        gpus: hardware.gpus,
+        ...(pinnedProfile !== undefined ? { profile: pinnedProfile } : {}),
+        pvc: {
+          create: cache?.create !== undefined,
+          name: claimName,
+          ...(cache?.create ? { size: cache.create.size, accessMode: cache.create.accessMode ?? "ReadWriteOnce", ...(cache.create.storageClass ? { storageClass: cache.create.storageClass } : {}) } : {}),
+        },
         scheduling,
-        labels: applied.application.labels,
       }),
     );
-    issues.push(...(ctx.registry?.claim(ctx.where, manifests) ?? []));
-    const valid = !issues.some(isError);
-    return { manifests: valid ? manifests : [], issues, handle: { name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid, platform, model } };
+    storage = { nimCache: { name: cacheName, ...(pinnedProfile !== undefined ? { profile: pinnedProfile } : {}) } };
+  } else {
+    storage = { emptyDir: { ...(cache?.emptyDirSize !== undefined ? { sizeLimit: cache.emptyDirSize } : {}) } };
   }
-
-  // KServe (and OpenShift AI)
-  let runtime: RuntimeInfo | undefined = p.runtime?.runtime;
-  if (runtime === undefined) {
-    const engineProps = nimEngineProps({
-      model,
-      version,
-      apiKey: apiKeyRef,
-      pullSecret: pull.name,
-      ...(hfToken !== undefined && hfToken.type === "hf-token" ? { hfToken: { name: hfToken.name, key: hfToken.key } } : {}),
-      scope: p.runtimeScope ?? (odh ? "namespace" : "cluster"),
+  manifests.push(
+    renderNimService({
+      name,
       ...(namespace !== undefined ? { namespace } : {}),
-      openshiftAI: odh,
-    });
-    const finalProps = p.target !== undefined ? { ...engineProps, target: p.target } : engineProps;
-    const { registry: _registry, ...unregistered } = child("runtime", engineProps.name as string);
-    const candidate = buildInferenceEngine(finalProps, unregistered);
-    // the Nims of one model and version render the same runtime: the app defines it once (its share key says which)
-    const candidateKey = candidate.manifests.length === 1 ? shareKeyOf(candidate.manifests[0] as Manifest) : undefined;
-    const twin = candidateKey === undefined ? undefined : ctx.registry?.runtimes.find((r) => r.valid && r.name === candidate.handle.name && r.manifest !== undefined && shareKeyOf(r.manifest) === candidateKey);
-    if (twin !== undefined) {
-      runtime = twin; // another Nim of the same model and version already defines this runtime: share it
-    } else {
-      const built = buildInferenceEngine(finalProps, child("runtime", engineProps.name as string));
-      issues.push(...built.issues);
-      manifests.push(...built.manifests);
-      for (const [manifest, stated] of factsOf(built.plan)) facts.set(manifest, stated);
-      const own = built.handle.manifest;
-      if (own !== undefined && built.manifests.includes(own)) facts.set(own, { ...facts.get(own), shareKey: shareKeyOf(own) });
-      runtime = built.handle;
-    }
+      image: model.spec.image,
+      version: model.version,
+      apiKeySecret: apiKey.name,
+      pullSecret: pull.name,
+      storage,
+      shmSize: model.spec.shmSize,
+      resources: withModelResources(model.spec, application),
+      replicas: nimReplicaBounds(p),
+      env: profileEnv(spec),
+      scheduling,
+      labels: application.labels,
+    }),
+  );
+  return { manifests };
+}
+
+/**
+ * The KServe runtime of a NIM: the one given, else the runtime another Nim of the same model and
+ * version already defines (its share key says so), else its own, built here.
+ */
+function nimKServeRuntime(spec: NimSpec, p: NimProps, ctx: BuildContext, apiKeyRef: { readonly name: string; readonly key: string }): { readonly runtime: RuntimeInfo; readonly built?: BuildResult<RuntimeInfo> } {
+  if (p.runtime !== undefined) return { runtime: p.runtime.runtime };
+  const { model } = renderedParts(spec);
+  const odh = spec.target.openshiftAI !== undefined;
+  const hfToken = spec.hfToken;
+  const engineProps = nimEngineProps({
+    model: model.spec,
+    version: model.version,
+    apiKey: apiKeyRef,
+    pullSecret: spec.pull.name,
+    ...(hfToken !== undefined && hfToken.type === "hf-token" ? { hfToken: { name: hfToken.name, key: hfToken.key } } : {}),
+    scope: p.runtimeScope ?? (odh ? "namespace" : "cluster"),
+    ...(spec.namespace !== undefined ? { namespace: spec.namespace } : {}),
+    openshiftAI: odh,
+  });
+  const finalProps = p.target !== undefined ? { ...engineProps, target: p.target } : engineProps;
+  const runtimeContext = childContext(spec, ctx, "runtime", engineProps.name as string);
+  const { registry: _registry, ...unregistered } = runtimeContext;
+  const candidate = buildInferenceEngine(finalProps, unregistered);
+  // the Nims of one model and version render the same runtime: the app defines it once (its share key says which)
+  const candidateKey = candidate.manifests.length === 1 ? shareKeyOf(candidate.manifests[0] as Manifest) : undefined;
+  const twin = candidateKey === undefined ? undefined : ctx.registry?.runtimes.find((r) => r.valid && r.name === candidate.handle.name && r.manifest !== undefined && shareKeyOf(r.manifest) === candidateKey);
+  // another Nim of the same model and version already defines this runtime: share it
+  if (twin !== undefined) return { runtime: twin };
+  const built = buildInferenceEngine(finalProps, runtimeContext);
+  return { runtime: built.handle, built };
+}
+
+/**
+ * The KServe objects of a NIM, each built by its own builder (their issues and name claims are theirs):
+ * the runtime (unless it is given or shared), the cache claim (with its download Job), the InferenceService.
+ */
+function renderKServe(spec: NimSpec, p: NimProps, ctx: BuildContext): Rendered<RuntimeInfo> {
+  const { name, namespace, claimName, pinnedProfile } = spec;
+  const { model, hardware } = renderedParts(spec);
+  const odh = spec.target.openshiftAI !== undefined;
+  const cache = p.cache;
+  const apiKeyRef = { name: spec.apiKey.name, key: spec.apiKey.type === "ngc-api-key" ? spec.apiKey.key : "NGC_API_KEY" };
+  const env = profileEnv(spec);
+  const issues: Issue[] = [];
+  const manifests: Manifest[] = [];
+  const facts = new Map<Manifest, ManifestFacts>();
+  const { runtime, built } = nimKServeRuntime(spec, p, ctx, apiKeyRef);
+  if (built !== undefined) {
+    issues.push(...built.issues);
+    manifests.push(...built.manifests);
+    for (const [manifest, stated] of factsOf(built.plan)) facts.set(manifest, stated);
+    const own = built.handle.manifest;
+    if (own !== undefined && built.manifests.includes(own)) facts.set(own, { ...facts.get(own), shareKey: shareKeyOf(own) });
   }
   let location: ModelLocation = { none: true };
   const volumes: VolumeProps[] = [];
@@ -199,7 +282,7 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildDraft<NimHa
         ...(cache?.create === undefined && cache?.accessModes !== undefined ? { accessModes: cache.accessModes } : {}),
         ...(p.target !== undefined ? { target: p.target } : {}),
       },
-      child("cache", `${name}-cache`),
+      childContext(spec, ctx, "cache", `${name}-cache`),
     );
     issues.push(...store.issues);
     manifests.push(...store.manifests);
@@ -207,20 +290,20 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildDraft<NimHa
     const readOnly = cache?.readOnly === true;
     location = { ...store.handle.locate(""), ...(readOnly ? {} : { writable: true }) };
     if (cache?.downloadJob === true) {
-      const applied = applyHardware("hardware", hardware, { openshiftAI: odh });
-      issues.push(...locate(ctx.where, applied.issues));
-      if (applied.application !== undefined) {
+      // the Job's pod takes the hardware itself: its findings come with the Job, after the cache's
+      issues.push(...locate(ctx.where, hardwareIssues("hardware", hardware.request, hardware.base, hardware.application)));
+      if (hardware.application !== undefined) {
         manifests.push(
           renderDownloadJob({
             name: `${name}-cache-download`,
             ...(namespace !== undefined ? { namespace } : {}),
-            image: `${model.image}:${version}`,
+            image: `${model.spec.image}:${model.version}`,
             claimName,
             apiKey: apiKeyRef,
-            pullSecret: pull.name,
-            resources: withModelResources(model, applied.application),
+            pullSecret: spec.pull.name,
+            resources: withModelResources(model.spec, hardware.application),
             ...(pinnedProfile !== undefined ? { profile: pinnedProfile } : {}),
-            scheduling: nimScheduling(applied.application),
+            scheduling: nimScheduling(hardware.application),
             openshiftAI: odh,
           }),
         );
@@ -233,9 +316,10 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildDraft<NimHa
   // the runtime's startup budget assumes a start that downloads the weights; a filled cache (or the
   // user's own budget) gives the model container its own
   const cacheFilled = claimName !== undefined && (cache?.prefilled === true || cache?.downloadJob === true);
-  const startupSeconds = p.startupSeconds ?? nimStartupSeconds(model, cacheFilled);
-  const modelStartup = startupSeconds !== nimStartupSeconds(model, false) ? renderProbe("startup", nimStartupProbe(startupSeconds), "/v1/health/ready", NIM_PORT) : undefined;
+  const startupSeconds = p.startupSeconds ?? nimStartupSeconds(model.spec, cacheFilled);
+  const modelStartup = startupSeconds !== nimStartupSeconds(model.spec, false) ? renderProbe("startup", nimStartupProbe(startupSeconds), "/v1/health/ready", NIM_PORT) : undefined;
   const knative = p.deploymentMode === "Knative" || p.deploymentMode === "Serverless";
+  const replicas = nimReplicaBounds(p);
   const scaling = { ...(knative ? { metric: "concurrency" as const, target: NIM_KNATIVE_CONCURRENCY } : {}), ...(p.scaling ?? {}), min: replicas.min, max: replicas.max };
   const overrides: Record<string, unknown> = {
     ...(odh ? {} : { securityContext: { fsGroup: NIM_GROUP } }),
@@ -247,7 +331,7 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildDraft<NimHa
       ...(namespace !== undefined ? { namespace } : {}),
       engine: { runtime },
       model: location,
-      hardware,
+      hardware: hardware.request,
       ...(Object.keys(env).length > 0 ? { env } : {}),
       ...(volumes.length > 0 ? { volumes } : {}),
       scaling,
@@ -263,12 +347,52 @@ function buildNimUnguarded(props: NimProps, ctx: BuildContext): BuildDraft<NimHa
   issues.push(...isvc.issues);
   manifests.push(...isvc.manifests);
   for (const [manifest, stated] of factsOf(isvc.plan)) facts.set(manifest, stated);
-  const valid = !issues.some(isError);
-  return { manifests: valid ? manifests : [], issues, handle: { name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid, platform, runtime, model }, facts };
+  // each build claimed its own names (the download Job is claimed by none, as it always was)
+  return { manifests, facts, issues, claimed: true, parts: runtime };
 }
 
-/** Builds a NIM deployment; never throws on bad input. */
-export const buildNim = guardBuild<NimProps, NimHandle>(buildNimUnguarded, (ctx) => ({ name: ctx.defaultName, where: ctx.where, valid: false, platform: "kserve" }));
+/** The handle of a NIM that rendered nothing: its name, namespace and platform as given. */
+function invalidNimHandle(given: Partial<NimProps> | undefined, ctx: BuildContext): NimHandle {
+  const namespace = given?.namespace ?? ctx.namespace;
+  return { name: given?.name ?? ctx.defaultName, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid: false, platform: given?.platform ?? "kserve" };
+}
+
+/**
+ * The NIM concept: the props resolved (model, GPUs, hardware), the target and NIM rules, then the GPU
+ * rules and (for the NIM Operator's own pods) the hardware rules once those passed, then the platform's
+ * objects.
+ */
+const nimConcept = defineConcept<NimProps, NimSpec, NimHandle, NimProps, RuntimeInfo>({
+  name: "nim",
+  schema: nimSchema,
+  resolve: resolveNim,
+  rules: [
+    targetRule,
+    { name: "model", check: (_spec, p) => checkNimModel(p.model) },
+    { name: "ngc-secrets", check: ({ apiKey, pull, platform }) => checkNgcSecrets(apiKey, pull, platform) },
+    { name: "profile", check: (_spec, p) => checkProfile(p.profile) },
+    { name: "cache", check: ({ platform }, p) => checkCache(p.cache, p, platform) },
+    { name: "hf-token", check: ({ hfToken }) => (hfToken !== undefined ? checkSecretKind("ngc.hfTokenSecret", hfToken, "hf-token") : []) },
+    { name: "platform", check: ({ platform }, p) => runRules([nimKServeOnlyRule, nimRuntimePlatformRule], { props: p, platform }) },
+    { name: "replicas", check: (_spec, p) => checkNimReplicas(p) },
+    // the GPU count needs a known model, and props without errors
+    { name: "gpus", runsAfterErrors: false, check: ({ model }) => (model !== undefined ? checkNimGpus(model.gpus) : []) },
+    // the NIM Operator's pods take the hardware themselves (on KServe the InferenceService checks it, and the download Job's findings come with the Job)
+    { name: "hardware", runsAfterErrors: false, check: ({ platform, hardware }) => (platform === "nim-operator" && hardware !== undefined ? hardwareIssues("hardware", hardware.request, hardware.base, hardware.application) : []) },
+  ],
+  // a hardware profile that is not valid reports its own problems
+  renderable: ({ platform, model, hardware }) => model !== undefined && hardware !== undefined && (platform !== "nim-operator" || hardware.application !== undefined),
+  render: (spec, p, ctx) => (spec.platform === "nim-operator" ? renderOperator(spec, p) : renderKServe(spec, p, ctx)),
+  handle: ({ given, spec, rendered, valid }, ctx) => {
+    if (spec?.model === undefined || rendered === undefined) return invalidNimHandle(given, ctx);
+    const { name, namespace, platform } = spec;
+    return { name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid, platform, ...(rendered.parts !== undefined ? { runtime: rendered.parts } : {}), model: spec.model.spec };
+  },
+  fallback: (ctx) => ({ name: ctx.defaultName, where: ctx.where, valid: false, platform: "kserve" }),
+});
+
+/** Builds a NIM deployment: `{ manifests, issues, handle }`; never throws (bad input and unexpected exceptions come back as issues). */
+export const buildNim: (props: NimProps, ctx: BuildContext) => BuildResult<NimHandle> = nimConcept.build;
 
 /** The handle of a NIM Account. */
 export interface NimAccountHandle {
@@ -278,33 +402,51 @@ export interface NimAccountHandle {
   readonly valid: boolean;
 }
 
-function buildNimAccountUnguarded(props: NimAccountProps, ctx: BuildContext): BuildDraft<NimAccountHandle> {
-  const name = (props as Partial<NimAccountProps> | undefined)?.name ?? ctx.defaultName;
-  const parsed = parseProps(nimAccountSchema, props);
-  if (parsed.value === undefined) return { manifests: [], issues: locate(ctx.where, parsed.issues), handle: { name, where: ctx.where, valid: false } };
-  const p = parsed.value;
-  const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
-  const drafts: IssueDraft[] = [...targetIssues];
-  const secret = ref(p.apiKeySecret, (n) => NgcSecrets.accountApiKey(n));
-  const namespace = p.namespace ?? target.openshiftAI?.applicationsNamespace ?? ctx.namespace;
-  const other = ctx.registry?.claimSingleton(`nim-account/${namespace ?? ""}`, ctx.where);
-  drafts.push(
-    ...checkSecretKind("apiKeySecret", secret, "nim-account-api-key"),
-    ...runRules([nimAccountKeyRule, nimAccountTargetRule, nimOneAccountRule], { name, namespace, secret, openshiftAI: target.openshiftAI !== undefined, other }),
-  );
-  const issues = locate(ctx.where, drafts);
-  if (issues.some(isError)) return { manifests: [], issues, handle: { name, where: ctx.where, valid: false } };
-  const manifest = renderNimAccount({
-    name,
-    ...(namespace !== undefined ? { namespace } : {}),
-    secret: { name: secret.name, ...(secret.type === "nim-account-api-key" && secret.namespace !== undefined ? { namespace: secret.namespace } : {}) },
-    ...(p.validationRefreshRate !== undefined ? { validationRefreshRate: p.validationRefreshRate } : {}),
-    ...(p.nimConfigRefreshRate !== undefined ? { nimConfigRefreshRate: p.nimConfigRefreshRate } : {}),
-  });
-  issues.push(...(ctx.registry?.claim(ctx.where, [manifest]) ?? []));
-  const valid = !issues.some(isError);
-  return { manifests: valid ? [manifest] : [], issues, handle: { name, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid } };
+/** A NIM Account's props resolved: its name, its namespace (OpenShift AI's applications namespace by default), the target and its Secret. */
+interface NimAccountSpec {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly target: Target;
+  readonly secret: NimSecretRef;
 }
 
-/** Builds OpenShift AI's NIM Account; never throws on bad input. */
-export const buildNimAccount = guardBuild<NimAccountProps, NimAccountHandle>(buildNimAccountUnguarded, (ctx) => ({ name: ctx.defaultName, where: ctx.where, valid: false }));
+/** The NIM Account concept: the target, the Secret's kind, the Account rules (one per namespace: the entry claims the namespace's slot), then the Account. */
+const nimAccountConcept = defineConcept<NimAccountProps, NimAccountSpec, NimAccountHandle>({
+  name: "nim-account",
+  schema: nimAccountSchema,
+  resolve: (p, ctx) => {
+    const target = defaultTarget(mergeTargetProps(ctx.target, p.target));
+    const namespace = p.namespace ?? target.openshiftAI?.applicationsNamespace ?? ctx.namespace;
+    return { name: p.name ?? ctx.defaultName, ...(namespace !== undefined ? { namespace } : {}), target, secret: ref(p.apiKeySecret, (n) => NgcSecrets.accountApiKey(n)) };
+  },
+  rules: [
+    targetRule,
+    { name: "secret-kind", check: ({ secret }) => checkSecretKind("apiKeySecret", secret, "nim-account-api-key") },
+    {
+      name: "account",
+      check: ({ name, namespace, target, secret }, _p, ctx) => {
+        const other = ctx.registry?.claimSingleton(`nim-account/${namespace ?? ""}`, ctx.where);
+        return runRules([nimAccountKeyRule, nimAccountTargetRule, nimOneAccountRule], { name, namespace, secret, openshiftAI: target.openshiftAI !== undefined, other });
+      },
+    },
+  ],
+  render: ({ name, namespace, secret }, p) => ({
+    manifests: [
+      renderNimAccount({
+        name,
+        ...(namespace !== undefined ? { namespace } : {}),
+        secret: { name: secret.name, ...(secret.type === "nim-account-api-key" && secret.namespace !== undefined ? { namespace: secret.namespace } : {}) },
+        ...(p.validationRefreshRate !== undefined ? { validationRefreshRate: p.validationRefreshRate } : {}),
+        ...(p.nimConfigRefreshRate !== undefined ? { nimConfigRefreshRate: p.nimConfigRefreshRate } : {}),
+      }),
+    ],
+  }),
+  handle: ({ given, spec, rendered, valid }, ctx) => {
+    if (spec === undefined || rendered === undefined) return { name: given?.name ?? ctx.defaultName, where: ctx.where, valid: false };
+    return { name: spec.name, ...(spec.namespace !== undefined ? { namespace: spec.namespace } : {}), where: ctx.where, valid };
+  },
+  fallback: (ctx) => ({ name: ctx.defaultName, where: ctx.where, valid: false }),
+});
+
+/** Builds OpenShift AI's NIM Account: `{ manifests, issues, handle }`; never throws (bad input and unexpected exceptions come back as issues). */
+export const buildNimAccount: (props: NimAccountProps, ctx: BuildContext) => BuildResult<NimAccountHandle> = nimAccountConcept.build;

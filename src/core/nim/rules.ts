@@ -2,8 +2,8 @@
  * NIM rules: the model, the two NGC Secrets kept apart, GPU counts the model's profiles support,
  * profiles, a cache the NIM can use, the KServe-only settings, replicas, and OpenShift AI's NIM Account.
  * Each is one registry entry; the build runs them (through the small `check*` helpers below) where it
- * knows their subject, and the resolve helpers (`resolveNimModel`, `resolveGpus`) report only what
- * these rules find.
+ * knows their subject, and the resolve helpers (`nimModelOf`, `nimGpus`) report nothing: the model's
+ * and the GPUs' problems are what `checkNimModel` and `checkNimGpus` find.
  */
 import { defineRule, runRules } from "../rules/registry";
 import type { Finding } from "../rules/registry";
@@ -21,16 +21,17 @@ import type { AcceleratorSpec } from "../accelerators/types";
 /** A NIM profile: `auto` or a profile id (sha256, 64 hex characters). */
 export const NIM_PROFILE = /^(auto|[0-9a-f]{64})$/;
 
-type AnyRef = NgcApiKeySecret | NgcPullSecret | NimAccountSecret | HfTokenSecret;
+/** A typed Secret reference of a NIM or NIM Account (an NGC API key, pull secret, Account key or Hugging Face token). */
+export type NimSecretRef = NgcApiKeySecret | NgcPullSecret | NimAccountSecret | HfTokenSecret;
 
-const WHAT: Readonly<Record<AnyRef["type"], string>> = {
+const WHAT: Readonly<Record<NimSecretRef["type"], string>> = {
   "ngc-api-key": "the NGC API key Secret (Opaque, key NGC_API_KEY)",
   "ngc-pull-secret": "the nvcr.io image pull secret (kubernetes.io/dockerconfigjson)",
   "nim-account-api-key": "the OpenShift AI NIM Account's Secret (key api_key)",
   "hf-token": "the Hugging Face token Secret (Opaque, key HF_TOKEN)",
 };
 
-const FACTORY: Readonly<Record<AnyRef["type"], string>> = {
+const FACTORY: Readonly<Record<NimSecretRef["type"], string>> = {
   "ngc-api-key": "NgcSecrets.apiKey(name)",
   "ngc-pull-secret": "NgcSecrets.pullSecret(name)",
   "nim-account-api-key": "NgcSecrets.accountApiKey(name)",
@@ -62,25 +63,29 @@ export const nimUnknownModelRule = defineRule<{ readonly model: string }>({
   },
 });
 
-/** Resolves the model: a catalogue id or a described model (problems: {@link nimUnknownModelRule}, or the described model's shape). */
-export function resolveNimModel(model: string | NimModelSpec): { model?: NimModelSpec; issues: IssueDraft[] } {
-  if (typeof model === "string") {
-    const issues = runRules([nimUnknownModelRule], { model });
-    return issues.length > 0 ? { issues } : { model: (NIM_MODELS as Record<string, NimModelSpec>)[model] as NimModelSpec, issues: [] };
-  }
-  const parsed = parseProps(nimModelSchema, model, "model");
-  return parsed.value === undefined ? { issues: parsed.issues } : { model: parsed.value, issues: [] };
+/**
+ * The model a NIM's `model` prop stands for: the catalogue's entry for an id, or the described model;
+ * none when it has problems ({@link checkNimModel} reports them). Reports nothing.
+ */
+export function nimModelOf(model: string | NimModelSpec): NimModelSpec | undefined {
+  if (typeof model === "string") return Object.hasOwn(NIM_MODELS, model) ? (NIM_MODELS as Record<string, NimModelSpec>)[model] : undefined;
+  return parseProps(nimModelSchema, model, "model").value;
+}
+
+/** Problems with a NIM's model: an id the catalogue does not know ({@link nimUnknownModelRule}), or the described model's shape. */
+export function checkNimModel(model: string | NimModelSpec): IssueDraft[] {
+  return typeof model === "string" ? runRules([nimUnknownModelRule], { model }) : parseProps(nimModelSchema, model, "model").issues;
 }
 
 /** A Secret reference as its typed form. */
-export function ref(value: string | AnyRef, fallback: (name: string) => AnyRef): AnyRef {
+export function ref(value: string | NimSecretRef, fallback: (name: string) => NimSecretRef): NimSecretRef {
   return typeof value === "string" ? fallback(value) : value;
 }
 
 /** What the Secret rule sees: typed Secret references and the kind each field needs, or the API key and pull secret together. */
 export type NimSecretSubject =
-  | { readonly fields: readonly { readonly path: string; readonly value: AnyRef; readonly wanted: AnyRef["type"] }[] }
-  | { readonly apiKey: AnyRef; readonly pull: AnyRef };
+  | { readonly fields: readonly { readonly path: string; readonly value: NimSecretRef; readonly wanted: NimSecretRef["type"] }[] }
+  | { readonly apiKey: NimSecretRef; readonly pull: NimSecretRef };
 
 /** Each Secret reference is of the kind its field needs, and the API key and the pull secret are two Secrets. */
 export const nimSecretMixupRule = defineRule<NimSecretSubject>({
@@ -110,7 +115,7 @@ export const nimSecretMixupRule = defineRule<NimSecretSubject>({
 });
 
 /** The NIM Operator reads the key NGC_API_KEY. */
-export const nimOperatorKeyRule = defineRule<{ readonly apiKey: AnyRef; readonly platform: Platform }>({
+export const nimOperatorKeyRule = defineRule<{ readonly apiKey: NimSecretRef; readonly platform: Platform }>({
   id: "nim/operator-key",
   severity: "error",
   summary: "On the NIM Operator, the NGC API key is stored under the key NGC_API_KEY of its Secret.",
@@ -124,12 +129,12 @@ export const nimOperatorKeyRule = defineRule<{ readonly apiKey: AnyRef; readonly
 });
 
 /** Checks that each Secret reference is of the kind its field needs ({@link nimSecretMixupRule}). */
-export function checkSecretKind(path: string, value: AnyRef, wanted: AnyRef["type"]): IssueDraft[] {
+export function checkSecretKind(path: string, value: NimSecretRef, wanted: NimSecretRef["type"]): IssueDraft[] {
   return runRules([nimSecretMixupRule], { fields: [{ path, value, wanted }] });
 }
 
 /** The API key and the pull secret are different Secrets of their kinds; the NIM Operator reads NGC_API_KEY. */
-export function checkNgcSecrets(apiKey: AnyRef, pull: AnyRef, platform: Platform): IssueDraft[] {
+export function checkNgcSecrets(apiKey: NimSecretRef, pull: NimSecretRef, platform: Platform): IssueDraft[] {
   const kinds = runRules([nimSecretMixupRule], { fields: [{ path: "ngc.apiKeySecret", value: apiKey, wanted: "ngc-api-key" }, { path: "ngc.pullSecret", value: pull, wanted: "ngc-pull-secret" }] });
   if (kinds.length > 0) return kinds;
   return [...runRules([nimSecretMixupRule], { apiKey, pull }), ...runRules([nimOperatorKeyRule], { apiKey, platform })];
@@ -221,13 +226,18 @@ export const nimHardwareTooSmallRule = defineRule<NimGpuSubject>({
   },
 });
 
-/** GPUs per pod: the given count, the request's, or the smallest supported count the hardware allows (problems: the three GPU rules). */
-export function resolveGpus(model: NimModelSpec, gpus: number | undefined, request: HardwareRequest | undefined): { gpus?: number; issues: IssueDraft[] } {
-  const facts = nimGpuFacts(model, gpus, request);
-  const issues = runRules([nimAcceleratorRule, nimGpuCountRule, nimHardwareTooSmallRule], facts);
-  if (notNvidia(facts)) return { issues };
-  const resolved = facts.explicit?.count ?? facts.bounds.fitting;
-  return resolved !== undefined ? { gpus: resolved, issues } : { issues };
+/**
+ * GPUs per pod: the given count, the request's, or the smallest supported count the hardware allows;
+ * none on hardware that is not NVIDIA's or that allows no supported count ({@link checkNimGpus} reports
+ * why). Reports nothing.
+ */
+export function nimGpus(facts: NimGpuSubject): number | undefined {
+  return notNvidia(facts) ? undefined : (facts.explicit?.count ?? facts.bounds.fitting);
+}
+
+/** Problems with a NIM's GPUs: the accelerator, the count given, the count the hardware allows. */
+export function checkNimGpus(facts: NimGpuSubject): IssueDraft[] {
+  return runRules([nimAcceleratorRule, nimGpuCountRule, nimHardwareTooSmallRule], facts);
 }
 
 /** A profile is `auto` or a profile id. */
@@ -348,7 +358,7 @@ export interface NimAccountSubject {
   /** Its namespace. */
   readonly namespace?: string;
   /** Its API key Secret reference. */
-  readonly secret: AnyRef;
+  readonly secret: NimSecretRef;
   /** Whether the target is OpenShift AI. */
   readonly openshiftAI: boolean;
   /** The construct that already defines the Account of this namespace, if one does. */
