@@ -12,6 +12,7 @@ import "./serving/build";
 import "./service/build";
 import "./fleet/build";
 import "./nim/build";
+import "./llm/build";
 
 export { concepts } from "./pipeline";
 export type { AnyConcept } from "./pipeline";

@@ -178,10 +178,10 @@ export interface ConceptDefinition<P, S, H, I = P, X = undefined> {
   /** The handle other constructs use. */
   readonly handle: (outcome: ConceptOutcome<P, S, X>, ctx: BuildContext) => H;
   /**
-   * Records a valid build (its handle and spec) in the app-wide registry.
+   * Records a valid build (its handle, spec and what it rendered) in the app-wide registry.
    * @default nothing is recorded
    */
-  readonly record?: (handle: H, spec: S, ctx: BuildContext) => void;
+  readonly record?: (handle: H, spec: S, ctx: BuildContext, rendered: Rendered<X>) => void;
   /** The handle when the build failed unexpectedly. */
   readonly fallback: (ctx: BuildContext) => H;
 }
@@ -242,7 +242,7 @@ export function runConcept<P, S, H, I = P, X = undefined>(definition: ConceptDef
   if (rendered.claimed !== true) issues.push(...(ctx.registry?.claim(ctx.where, manifests) ?? []));
   const valid = !issues.some(isError);
   const handle = definition.handle({ given, spec, rendered, valid }, ctx);
-  if (valid) definition.record?.(handle, spec, ctx);
+  if (valid) definition.record?.(handle, spec, ctx, rendered);
   return { manifests: valid ? manifests : [], issues, handle, ...(facts !== undefined ? { facts } : {}) };
 }
 

@@ -13,6 +13,8 @@ import {
   buildHuggingFaceStorage,
   buildInferenceEngine,
   buildInferenceService,
+  buildLLMInferenceService,
+  buildLLMInferenceServiceConfig,
   buildModelFleet,
   buildModelMeshNamespace,
   buildModelServing,
@@ -282,18 +284,18 @@ describe("the build pipeline", () => {
     expect(seen).toEqual(["rendered:1", "(emitted):1"]);
   });
 
-  test("record runs once for a valid build, after the registry's claim, and never for an invalid one", () => {
+  test("record runs once for a valid build, after the registry's claim, and never for an invalid one; it sees what was rendered", () => {
     const { definition } = toy();
     const recorded: string[] = [];
     const recording: ConceptDefinition<ToyProps, { name: string; size: number }, { name: string; valid: boolean; stoppedAt: string }> = {
       ...definition,
-      record: (handle, spec) => recorded.push(`${handle.name}:${spec.size}:${String(handle.valid)}`),
+      record: (handle, spec, _c, rendered) => recorded.push(`${handle.name}:${spec.size}:${String(handle.valid)}:${rendered.manifests.map((m) => m.metadata.name).join(",")}`),
     };
     const registry = new Registry();
     runConcept(recording, { name: "r", size: 2 }, { ...ctx, registry });
     runConcept(recording, { name: "r", size: 3 }, { ...ctx, where: "taken", registry });
     runConcept(recording, { size: "no" } as unknown as ToyProps, { ...ctx, registry });
-    expect(recorded).toEqual(["r:2:true"]);
+    expect(recorded).toEqual(["r:2:true:r"]);
   });
 
   test("a render that runs other builds: their issues follow the rules' findings, their claims stand, their handles reach the handle", () => {
@@ -354,6 +356,8 @@ describe("concepts declared through the pipeline", () => {
     ["model-fleet", buildModelFleet],
     ["nim", buildNim],
     ["nim-account", buildNimAccount],
+    ["llm-inference-service", buildLLMInferenceService],
+    ["llm-inference-service-config", buildLLMInferenceServiceConfig],
   ] as const)("%s: the library's build is the concept's", (name, build) => {
     expect(byName.get(name)).toBe(build);
   });

@@ -48,6 +48,16 @@ describe("valid input gets no problem", () => {
   });
 });
 
+describe("a referenced construct that is not valid", () => {
+  it("reports its own problems: the service reports only the target's, renders nothing and is not valid", () => {
+    const broken = { ...model, source: { where: "t/s3", kind: "s3" as const, valid: false } };
+    const built = buildLLMInferenceService({ model: broken, hardware: Hardware.accelerator(Accelerator.nvidia(), { accelerators: 1, shmSize: "1Gi" }) }, { where: "t/llama", defaultName: "llama", namespace: "llm", target: { kserveVersion: "0.1" } });
+    expect(built.issues.map((i) => i.rule)).toEqual(["target/unsupported-version"]);
+    expect(built.manifests).toEqual([]);
+    expect(built.handle.valid).toBe(false);
+  });
+});
+
 describe("KServe's CRD rules (x-kubernetes-validations)", () => {
   it("llm/replicas-or-scaling", () => {
     const i = only(issues({ replicas: 2, scaling: { max: 3 } }), "llm/replicas-or-scaling");

@@ -1,16 +1,18 @@
 /**
- * Builds an LLMInferenceService or LLMInferenceServiceConfig: shape, target, resolve (defaults and
- * hardware), the props rules, render, then the manifest rules (KServe's CRD and webhook rules and the
- * target's fields) on the rendered resource.
+ * Builds an LLMInferenceService or LLMInferenceServiceConfig, both declared through the pipeline
+ * (`../pipeline.ts`): the props parsed and resolved (defaults and hardware), the target, hardware and
+ * props rules (none stops the render, so that every problem is reported at once), render, then the
+ * manifest rules (KServe's CRD and webhook rules and the target's fields) on the rendered resources.
  */
-import type { BuildContext, BuildDraft, Registry } from "../context";
+import type { BuildContext, BuildResult, Registry } from "../context";
 import { getIn, isRecord } from "../canonical";
-import { guardBuild } from "../context";
-import type { IssueDraft } from "../errors";
-import { isError, locate } from "../errors";
+import type { ConceptDefinition } from "../pipeline";
+import { defineConcept, targetRule } from "../pipeline";
+import { nest } from "../errors";
 import type { Manifest } from "../k8s";
-import { parseProps } from "../schema";
-import { mergeTargetProps, resolveTarget } from "../target/resolve";
+import { hardwareIssues } from "../hardware/apply";
+import type { TargetProps } from "../target/props";
+import { defaultTarget, mergeTargetProps } from "../target/resolve";
 import { runRules } from "../rules/registry";
 import type { LLMInferenceServiceConfigProps, LLMInferenceServiceProps } from "./props";
 import { llmConfigSchema, llmServiceSchema } from "./schema";
@@ -21,19 +23,30 @@ import { LLM_MANIFEST_RULES, LLM_PROPS_RULES, LLM_ROUTING_RULES } from "./rules"
 
 /** What other constructs and outputs need from an LLMInferenceService. */
 export interface LLMServiceHandle {
+  /** The resource name. */
   readonly name: string;
+  /** The namespace, when known. */
   readonly namespace?: string;
+  /** Where it was defined (construct path or resource name). */
   readonly where: string;
+  /** True when the build found no error. */
   readonly valid: boolean;
 }
 
 /** What an LLMInferenceService needs from a config it names in `baseRefs`. */
 export interface LLMConfigHandle {
+  /** The config's name (what `baseRefs` name). */
   readonly configName: string;
+  /** The namespace, when known. */
   readonly namespace?: string;
+  /** Where it was defined (construct path or resource name). */
   readonly where: string;
+  /** True when the build found no error. */
   readonly valid: boolean;
 }
+
+/** The props of both kinds, as the steps they share read them. */
+type LLMProps = LLMSpec["props"] & { readonly name?: string; readonly namespace?: string; readonly target?: TargetProps };
 
 /** The configs built in each app (a registry stands for its app), for the checks of the services that name them. */
 const builtConfigs = new WeakMap<Registry, KnownLLMConfig[]>();
@@ -56,69 +69,92 @@ function knownConfigs(registry: Registry | undefined, refs: readonly string[], n
   return out;
 }
 
-function build(kind: LLMSpec["kind"], props: unknown, ctx: BuildContext): { manifests: Manifest[]; issues: ReturnType<typeof locate>; name: string; namespace?: string } {
-  const given = props as { name?: string; namespace?: string } | undefined;
-  const name = given?.name ?? ctx.defaultName;
-  const namespace = given?.namespace ?? ctx.namespace;
-  const parsed = kind === "LLMInferenceService" ? parseProps(llmServiceSchema, props) : parseProps(llmConfigSchema, props);
-  const base = { name, ...(namespace !== undefined ? { namespace } : {}) };
-  if (parsed.value === undefined) return { ...base, manifests: [], issues: locate(ctx.where, parsed.issues) };
-  const p = parsed.value as LLMSpec["props"] & { target?: LLMInferenceServiceProps["target"] };
-  const drafts: IssueDraft[] = [];
-  const { target, issues: targetIssues } = resolveTarget(mergeTargetProps(ctx.target, p.target));
-  drafts.push(...targetIssues);
+/** A rendered config as the services that name it see it. */
+function knownConfig(spec: LLMSpec, manifest: Manifest, where: string): KnownLLMConfig {
+  const body = manifest["spec"];
+  const mainImage = imageOf(getIn(body, ["template"]));
+  const prefillImage = imageOf(getIn(body, ["prefill", "template"]));
+  const setsReplicas = (workload: unknown): boolean => isRecord(workload) && (workload["replicas"] !== undefined || workload["scaling"] !== undefined);
+  return {
+    name: spec.name,
+    ...(spec.namespace !== undefined ? { namespace: spec.namespace } : {}),
+    where,
+    ...(mainImage !== undefined ? { mainImage } : {}),
+    ...(prefillImage !== undefined ? { prefillImage } : {}),
+    mainReplicas: setsReplicas(body),
+    prefillReplicas: setsReplicas(getIn(body, ["prefill"])),
+  };
+}
+
+/**
+ * Whether the constructs the props reference (the storage of the model and the LoRA adapters, the
+ * configs of `baseRefs`) are valid: one that is not reports its own problems, and nothing is rendered.
+ */
+function referencesValid(p: LLMProps): boolean {
   const sources = [p.model, ...(p.lora?.adapters ?? []).map((a) => a.model)];
   const refs = Array.isArray(p.baseRefs) ? (p.baseRefs as unknown[]) : [];
-  if (sources.some((m) => m?.source?.valid === false) || refs.some((r) => typeof r === "object" && r !== null && (r as { valid?: boolean }).valid === false)) {
-    // the referenced construct reports its own problems
-    return { ...base, manifests: [], issues: locate(ctx.where, drafts) };
-  }
-  const resolved = resolveLLMSpec(kind, p, name, namespace, target, knownConfigs(ctx.registry, baseRefNames(p.baseRefs), namespace));
-  const issues = resolved.issues;
-  const spec: LLMSpec = resolved.spec;
-  drafts.push(...issues, ...runRules(LLM_PROPS_RULES, { spec }));
-  const manifest = renderLLM(spec);
-  const extra = renderUserRouting(spec);
-  const app = [manifest, ...extra];
-  drafts.push(...runRules(LLM_MANIFEST_RULES, { manifest, target, app }));
-  for (const m of extra) drafts.push(...runRules(LLM_ROUTING_RULES, { manifest: m, target, app }));
-  const located = locate(ctx.where, drafts);
-  if (!located.some(isError)) located.push(...(ctx.registry?.claim(ctx.where, app) ?? []));
-  const valid = !located.some(isError);
-  if (valid && kind === "LLMInferenceServiceConfig" && ctx.registry !== undefined) {
-    const list = builtConfigs.get(ctx.registry) ?? [];
-    const body = manifest["spec"];
-    const mainImage = imageOf(getIn(body, ["template"]));
-    const prefillImage = imageOf(getIn(body, ["prefill", "template"]));
-    const setsReplicas = (workload: unknown): boolean => isRecord(workload) && (workload["replicas"] !== undefined || workload["scaling"] !== undefined);
-    list.push({
-      name,
-      ...(namespace !== undefined ? { namespace } : {}),
-      where: ctx.where,
-      ...(mainImage !== undefined ? { mainImage } : {}),
-      ...(prefillImage !== undefined ? { prefillImage } : {}),
-      mainReplicas: setsReplicas(body),
-      prefillReplicas: setsReplicas(getIn(body, ["prefill"])),
-    });
-    builtConfigs.set(ctx.registry, list);
-  }
-  return { ...base, manifests: valid ? app : [], issues: located };
+  return !sources.some((m) => m?.source?.valid === false) && !refs.some((r) => typeof r === "object" && r !== null && (r as { valid?: boolean }).valid === false);
 }
 
-function buildServiceUnguarded(props: LLMInferenceServiceProps, ctx: BuildContext): BuildDraft<LLMServiceHandle> {
-  const r = build("LLMInferenceService", props, ctx);
-  const valid = !r.issues.some(isError);
-  return { manifests: r.manifests, issues: r.issues, handle: { name: r.name, ...(r.namespace !== undefined ? { namespace: r.namespace } : {}), where: ctx.where, valid } };
+/** The steps both kinds share: resolve, the rules, render and the rules on the rendered resources. */
+function llmSteps<P extends LLMProps>(kind: LLMSpec["kind"]): Pick<ConceptDefinition<P, LLMSpec, unknown>, "resolve" | "rules" | "renderable" | "render" | "renderedRules"> {
+  return {
+    resolve: (p, ctx) => {
+      const name = p.name ?? ctx.defaultName;
+      const namespace = p.namespace ?? ctx.namespace;
+      return resolveLLMSpec(kind, p, name, namespace, defaultTarget(mergeTargetProps(ctx.target, p.target)), knownConfigs(ctx.registry, baseRefNames(p.baseRefs), namespace));
+    },
+    // none stops the render: the manifest rules still run, so that every problem is reported at once
+    rules: [
+      { ...targetRule, stopsRender: false },
+      {
+        name: "hardware",
+        stopsRender: false,
+        check: (spec, p) => (referencesValid(p) ? spec.appliedHardware.flatMap((a) => nest(a.workload, hardwareIssues(a.at, a.request, a.base, a.application))) : []),
+      },
+      { name: "props", stopsRender: false, check: (spec, p) => (referencesValid(p) ? runRules(LLM_PROPS_RULES, { spec }) : []) },
+    ],
+    renderable: (_spec, p) => referencesValid(p),
+    render: (spec) => ({ manifests: [renderLLM(spec), ...renderUserRouting(spec)] }),
+    renderedRules: [
+      { name: "manifest", check: ({ manifests }, spec) => runRules(LLM_MANIFEST_RULES, { manifest: manifests[0] as Manifest, target: spec.target, app: manifests }) },
+      // the HTTPRoute and InferencePool of userRouting
+      { name: "routing", check: ({ manifests }, spec) => manifests.slice(1).flatMap((manifest) => runRules(LLM_ROUTING_RULES, { manifest, target: spec.target, app: manifests })) },
+    ],
+  };
 }
 
-function buildConfigUnguarded(props: LLMInferenceServiceConfigProps, ctx: BuildContext): BuildDraft<LLMConfigHandle> {
-  const r = build("LLMInferenceServiceConfig", props, ctx);
-  const valid = !r.issues.some(isError);
-  return { manifests: r.manifests, issues: r.issues, handle: { configName: r.name, ...(r.namespace !== undefined ? { namespace: r.namespace } : {}), where: ctx.where, valid } };
-}
+/** The LLMInferenceService concept. */
+const llmServiceConcept = defineConcept<LLMInferenceServiceProps, LLMSpec, LLMServiceHandle>({
+  name: "llm-inference-service",
+  schema: llmServiceSchema,
+  ...llmSteps<LLMInferenceServiceProps>("LLMInferenceService"),
+  handle: ({ given, valid }, ctx) => {
+    const namespace = given?.namespace ?? ctx.namespace;
+    return { name: given?.name ?? ctx.defaultName, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid };
+  },
+  fallback: (ctx) => ({ name: ctx.defaultName, where: ctx.where, valid: false }),
+});
 
-/** Builds an LLMInferenceService (and the HTTPRoute and InferencePool of `userRouting`); never throws on bad input. */
-export const buildLLMInferenceService = guardBuild<LLMInferenceServiceProps, LLMServiceHandle>(buildServiceUnguarded, (ctx) => ({ name: ctx.defaultName, where: ctx.where, valid: false }));
+/** The LLMInferenceServiceConfig concept. */
+const llmConfigConcept = defineConcept<LLMInferenceServiceConfigProps & { readonly baseRefs?: unknown }, LLMSpec, LLMConfigHandle>({
+  name: "llm-inference-service-config",
+  schema: llmConfigSchema,
+  ...llmSteps<LLMInferenceServiceConfigProps & { readonly baseRefs?: unknown }>("LLMInferenceServiceConfig"),
+  handle: ({ given, valid }, ctx) => {
+    const namespace = given?.namespace ?? ctx.namespace;
+    return { configName: given?.name ?? ctx.defaultName, ...(namespace !== undefined ? { namespace } : {}), where: ctx.where, valid };
+  },
+  // a valid config is known to the services of the app that name it in baseRefs
+  record: (_handle, spec, ctx, rendered) => {
+    if (ctx.registry === undefined) return;
+    builtConfigs.set(ctx.registry, [...(builtConfigs.get(ctx.registry) ?? []), knownConfig(spec, rendered.manifests[0] as Manifest, ctx.where)]);
+  },
+  fallback: (ctx) => ({ configName: ctx.defaultName, where: ctx.where, valid: false }),
+});
 
-/** Builds an LLMInferenceServiceConfig; never throws on bad input. */
-export const buildLLMInferenceServiceConfig = guardBuild<LLMInferenceServiceConfigProps, LLMConfigHandle>(buildConfigUnguarded, (ctx) => ({ configName: ctx.defaultName, where: ctx.where, valid: false }));
+/** Builds an LLMInferenceService (and the HTTPRoute and InferencePool of `userRouting`): `{ manifests, issues, handle }`; never throws on bad input. */
+export const buildLLMInferenceService: (props: LLMInferenceServiceProps, ctx: BuildContext) => BuildResult<LLMServiceHandle> = llmServiceConcept.build;
+
+/** Builds an LLMInferenceServiceConfig: `{ manifests, issues, handle }`; never throws on bad input. */
+export const buildLLMInferenceServiceConfig: (props: LLMInferenceServiceConfigProps, ctx: BuildContext) => BuildResult<LLMConfigHandle> = llmConfigConcept.build;

@@ -1,13 +1,13 @@
 /**
- * The resolved LLMInferenceService spec: defaults applied here and only here; the hardware requests are
- * applied with the same code as for InferenceServices (src/core/hardware/apply.ts).
+ * The resolved LLMInferenceService spec: defaults applied here and only here, nothing reported; the
+ * hardware requests are applied with the same code as for InferenceServices (src/core/hardware/apply.ts),
+ * and the build's `hardware` rule entry checks them (`LLMSpec.appliedHardware`).
  */
-import type { IssueDraft } from "../errors";
-import { nest } from "../errors";
 import type { Target } from "../target/resolve";
 import type { ModelLocation } from "../storage/location";
-import type { HardwareApplication } from "../hardware/apply";
-import { SHM_PATH, applyHardware } from "../hardware/apply";
+import type { HardwareApplication, HardwareBase } from "../hardware/apply";
+import { SHM_PATH, hardwareApplication } from "../hardware/apply";
+import type { HardwareRequest } from "../hardware/request";
 import { requestAccelerator, requestedDevices } from "../hardware/request";
 import type { VolumeProps } from "../pod/volumes";
 import { isRecord } from "../canonical";
@@ -20,6 +20,23 @@ export const MAIN_CONTAINER = "main";
 
 /** The /dev/shm volume of KServe's well-known template (the library's replaces it, by name). */
 export const SHM_VOLUME = "dshm";
+
+/** A workload's hardware request as it was applied: what the rules on the request and on applying it check. */
+export interface AppliedHardware {
+  /** Prop path of the workload: "" (main) or "prefill". */
+  readonly workload: string;
+  /** Prop path of the request inside its workload: `hardware` or `worker.hardware`. */
+  readonly at: string;
+  /** The request. */
+  readonly request: HardwareRequest;
+  /** What it was applied to (the workload's own resources and scheduling). */
+  readonly base: HardwareBase;
+  /**
+   * What it adds to the pod, as applied (before the /dev/shm volume takes the well-known template's name).
+   * @default none (the request cannot be applied)
+   */
+  readonly application?: HardwareApplication;
+}
 
 /** A workload with its hardware applied and its defaults filled in. */
 export interface ResolvedWorkload {
@@ -89,6 +106,8 @@ export interface LLMSpec {
   readonly model?: ModelLocation;
   readonly main: ResolvedWorkload;
   readonly prefill?: ResolvedWorkload;
+  /** The hardware requests of the workloads as applied (the main workload's, its workers', then the prefill workload's), for the hardware rules. */
+  readonly appliedHardware: readonly AppliedHardware[];
   readonly baseRefs: readonly string[];
   /** The configs of `baseRefs` that were built in the same app, by name. */
   readonly knownConfigs?: ReadonlyMap<string, KnownLLMConfig>;
@@ -117,7 +136,7 @@ function resolveParallelism(props: LLMWorkloadProps, devices: number): LLMParall
   return tensor > 1 ? { ...given, tensor } : given;
 }
 
-function resolveWorkload(path: string, props: LLMWorkloadProps, target: Target, issues: IssueDraft[], defaultReplicas: boolean, draDevices: number | undefined): ResolvedWorkload {
+function resolveWorkload(path: string, props: LLMWorkloadProps, target: Target, applied: AppliedHardware[], defaultReplicas: boolean, draDevices: number | undefined): ResolvedWorkload {
   const odh = target.openshiftAI !== undefined;
   const request = props.hardware;
   const hardwareDevices = request !== undefined ? requestedDevices(request) : 0;
@@ -127,22 +146,23 @@ function resolveWorkload(path: string, props: LLMWorkloadProps, target: Target, 
   const accelerator = request !== undefined ? requestAccelerator(request) : undefined;
   const parallelism = resolveParallelism(props, devices);
   const tp = (parallelism?.tensor ?? 1) * (parallelism?.dataLocal ?? 1) * (props.worker === undefined || props.worker === false ? (parallelism?.pipeline ?? 1) : 1);
-  const apply = (at: string, req: NonNullable<LLMWorkloadProps["hardware"]>, withUser: boolean): HardwareApplication | undefined => {
-    const applied = applyHardware(at, req, {
-      ...(withUser && props.resources !== undefined ? { resources: props.resources } : {}),
-      ...(withUser && props.nodeSelector !== undefined ? { nodeSelector: props.nodeSelector } : {}),
-      ...(withUser && props.tolerations !== undefined ? { tolerations: props.tolerations } : {}),
-      openshiftAI: odh,
-      ...(tp > 1 ? { tensorParallel: tp } : {}),
-    });
-    issues.push(...nest(path, applied.issues));
-    return applied.application === undefined ? undefined : { ...applied.application, volumes: llmVolumes(applied.application.volumes) };
+  const base: HardwareBase = {
+    ...(props.resources !== undefined ? { resources: props.resources } : {}),
+    ...(props.nodeSelector !== undefined ? { nodeSelector: props.nodeSelector } : {}),
+    ...(props.tolerations !== undefined ? { tolerations: props.tolerations } : {}),
+    openshiftAI: odh,
+    ...(tp > 1 ? { tensorParallel: tp } : {}),
   };
-  const hardware = request !== undefined ? apply("hardware", request, true) : undefined;
+  const apply = (at: string, req: HardwareRequest): HardwareApplication | undefined => {
+    const application = hardwareApplication(req, base);
+    applied.push({ workload: path, at, request: req, base, ...(application !== undefined ? { application } : {}) });
+    return application === undefined ? undefined : { ...application, volumes: llmVolumes(application.volumes) };
+  };
+  const hardware = request !== undefined ? apply("hardware", request) : undefined;
   const multiNode = props.worker !== undefined && props.worker !== false;
   const workerProps = typeof props.worker === "object" ? props.worker : undefined;
   const workerRequest = workerProps?.hardware;
-  const workerHardware = multiNode ? (workerRequest !== undefined ? apply("worker.hardware", workerRequest, true) : hardware) : undefined;
+  const workerHardware = multiNode ? (workerRequest !== undefined ? apply("worker.hardware", workerRequest) : hardware) : undefined;
   const workerDevices = multiNode ? (workerRequest !== undefined && requestedDevices(workerRequest) > 0 ? requestedDevices(workerRequest) : devices) : 0;
   const image = typeof props.image === "string" ? props.image : isRecord(props.image) ? props.image[accelerator?.key ?? "cpu"] : undefined;
   const s = props.scaling;
@@ -186,8 +206,9 @@ function refsMaySetReplicas(refs: readonly string[], known: ReadonlyMap<string, 
 }
 
 /**
- * Resolves props (already shape-checked) into a spec. `known` are the configs of `baseRefs` built in the
- * same app: a service writes its default `replicas: 1` only where no config may set the replicas.
+ * Resolves props (already shape-checked) into a spec: defaults only (the build's rules check the
+ * hardware requests, from `appliedHardware`). `known` are the configs of `baseRefs` built in the same
+ * app: a service writes its default `replicas: 1` only where no config may set the replicas.
  */
 export function resolveLLMSpec(
   kind: LLMSpec["kind"],
@@ -196,14 +217,14 @@ export function resolveLLMSpec(
   namespace: string | undefined,
   target: Target,
   known: ReadonlyMap<string, KnownLLMConfig> = new Map(),
-): { spec: LLMSpec; issues: IssueDraft[] } {
-  const issues: IssueDraft[] = [];
+): LLMSpec {
   const service = kind === "LLMInferenceService";
   const refs = baseRefNames(props.baseRefs);
   const dra = service ? props.dra : undefined;
   const draDevices = dra !== undefined ? (dra.count ?? 1) : undefined;
-  const main = resolveWorkload("", props, target, issues, service && !refsMaySetReplicas(refs, known, false), draDevices);
-  const prefill = props.prefill !== undefined ? resolveWorkload("prefill", props.prefill, target, issues, service && !refsMaySetReplicas(refs, known, true), draDevices) : undefined;
+  const appliedHardware: AppliedHardware[] = [];
+  const main = resolveWorkload("", props, target, appliedHardware, service && !refsMaySetReplicas(refs, known, false), draDevices);
+  const prefill = props.prefill !== undefined ? resolveWorkload("prefill", props.prefill, target, appliedHardware, service && !refsMaySetReplicas(refs, known, true), draDevices) : undefined;
   const u = props.userRouting;
   const userRouting: ResolvedUserRouting | undefined =
     u !== undefined
@@ -216,22 +237,20 @@ export function resolveLLMSpec(
       : undefined;
   const odh = target.openshiftAI !== undefined;
   return {
-    issues,
-    spec: {
-      kind,
-      name,
-      ...(namespace !== undefined ? { namespace } : {}),
-      apiVersion: llmApiVersion(target),
-      target,
-      props,
-      ...(props.model !== undefined ? { model: props.model } : {}),
-      main,
-      ...(prefill !== undefined ? { prefill } : {}),
-      baseRefs: refs,
-      ...(known.size > 0 ? { knownConfigs: known } : {}),
-      ...(userRouting !== undefined ? { userRouting } : {}),
-      ...(props.auth !== undefined ? { auth: props.auth } : odh && service ? { auth: true } : {}),
-      displayName: props.displayName ?? name,
-    },
+    kind,
+    name,
+    ...(namespace !== undefined ? { namespace } : {}),
+    apiVersion: llmApiVersion(target),
+    target,
+    props,
+    ...(props.model !== undefined ? { model: props.model } : {}),
+    main,
+    ...(prefill !== undefined ? { prefill } : {}),
+    appliedHardware,
+    baseRefs: refs,
+    ...(known.size > 0 ? { knownConfigs: known } : {}),
+    ...(userRouting !== undefined ? { userRouting } : {}),
+    ...(props.auth !== undefined ? { auth: props.auth } : odh && service ? { auth: true } : {}),
+    displayName: props.displayName ?? name,
   };
 }
