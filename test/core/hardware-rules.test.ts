@@ -1,12 +1,20 @@
 import { Accelerator, Hardware } from "kserve-constructs";
 import type { HardwareProfileInfo } from "kserve-constructs";
-import { applyHardware } from "../../src/core/hardware/apply";
+import type { HardwareBase, HardwareApplication } from "../../src/core/hardware/apply";
+import { hardwareApplication, hardwareIssues } from "../../src/core/hardware/apply";
+import type { HardwareRequest } from "../../src/core/hardware/request";
 
 const cpuOnly: HardwareProfileInfo = { name: "cpu-only", where: "test/cpu-only", valid: true, identifiers: [{ identifier: "cpu", displayName: "CPU", resourceType: "CPU", min: 1, default: 2, max: 8 }] };
 const gpuOnly: HardwareProfileInfo = { name: "gpus", where: "test/gpus", valid: true, accelerator: Accelerator.nvidia(), identifiers: [{ identifier: "nvidia.com/gpu", displayName: "NVIDIA GPU", resourceType: "Accelerator", min: 1, default: 1, max: 4 }] };
 
-function rules(request: Parameters<typeof applyHardware>[1], base: Parameters<typeof applyHardware>[2] = { openshiftAI: false }): [string, string, string][] {
-  return applyHardware("hardware", request, base).issues.map((i) => [i.rule, i.path, i.message]);
+/** What a build does with a request: applies it (defaults only), then checks it at `hardware`. */
+function applied(request: HardwareRequest, base: HardwareBase = { openshiftAI: false }): { application: HardwareApplication | undefined; issues: ReturnType<typeof hardwareIssues> } {
+  const application = hardwareApplication(request, base);
+  return { application, issues: hardwareIssues("hardware", request, base, application) };
+}
+
+function rules(request: HardwareRequest, base?: HardwareBase): [string, string, string][] {
+  return applied(request, base).issues.map((i) => [i.rule, i.path, i.message]);
 }
 
 describe("hardware request rules", () => {
@@ -23,15 +31,15 @@ describe("hardware request rules", () => {
   });
 
   it("resources/quantity: a request's cpu that is not a quantity stops the application", () => {
-    const applied = applyHardware("hardware", { profile: cpuOnly, cpu: "lots" }, { openshiftAI: false });
-    expect(applied.issues.map((i) => [i.rule, i.path])).toEqual([["resources/quantity", "hardware.cpu"]]);
-    expect(applied.application).toBeUndefined();
+    const found = applied({ profile: cpuOnly, cpu: "lots" });
+    expect(found.issues.map((i) => [i.rule, i.path])).toEqual([["resources/quantity", "hardware.cpu"]]);
+    expect(found.application).toBeUndefined();
   });
 
   it("hardware/scheduler: an accelerator's scheduler against a runtime that sets another; the runtime's wins", () => {
-    const applied = applyHardware("hardware", Hardware.accelerator(Accelerator.spyre()), { openshiftAI: false, runtimeSchedulerName: "default-scheduler" });
-    expect(applied.issues.map((i) => [i.rule, i.path, i.value])).toEqual([["hardware/scheduler", "hardware", "spyre-scheduler"]]);
-    expect(applied.application?.schedulerName).toBeUndefined();
-    expect(applyHardware("hardware", Hardware.accelerator(Accelerator.spyre()), { openshiftAI: false }).application?.schedulerName).toBe("spyre-scheduler");
+    const found = applied(Hardware.accelerator(Accelerator.spyre()), { openshiftAI: false, runtimeSchedulerName: "default-scheduler" });
+    expect(found.issues.map((i) => [i.rule, i.path, i.value])).toEqual([["hardware/scheduler", "hardware", "spyre-scheduler"]]);
+    expect(found.application?.schedulerName).toBeUndefined();
+    expect(applied(Hardware.accelerator(Accelerator.spyre())).application?.schedulerName).toBe("spyre-scheduler");
   });
 });

@@ -182,10 +182,3 @@ export function hardwareIssues(path: string, request: HardwareRequest, base: Har
   if (application !== undefined) issues.push(...runRules(APPLICATION_RULES, { path, request, base, application }));
   return issues;
 }
-
-/** Checks `request` and computes what it adds to a pod ({@link hardwareIssues} and {@link hardwareApplication}). */
-export function applyHardware(path: string, request: HardwareRequest, base: HardwareBase): { application?: HardwareApplication; issues: IssueDraft[] } {
-  const application = hardwareApplication(request, base);
-  const issues = hardwareIssues(path, request, base, application);
-  return application !== undefined ? { issues, application } : { issues };
-}
