@@ -10,7 +10,7 @@ import { runRules } from "./rules/registry";
 import { namespaceRule, uniqueNameRule } from "./rules/common";
 import { isError, locate, ValidationError } from "./errors";
 import { checkKubernetesSyntax } from "./kubernetes/rules";
-import { mergeTargetProps, resolveTarget } from "./target/resolve";
+import { defaultTarget, mergeTargetProps } from "./target/resolve";
 import { checkTargetProps } from "./target/rules";
 import { planOf } from "./plan";
 import type { EmitPlan, ManifestFactsMap } from "./plan";
@@ -164,7 +164,7 @@ export function guardBuild<P, H>(build: (props: P, ctx: BuildContext) => BuildDr
       const unchecked = result.manifests.filter((m) => !syntaxChecked.has(m));
       for (const m of result.manifests) syntaxChecked.add(m);
       if (unchecked.length === 0) return result;
-      const found = checkKubernetesSyntax(unchecked, resolveTarget(targetPropsOf(props, ctx)).target);
+      const found = checkKubernetesSyntax(unchecked, defaultTarget(targetPropsOf(props, ctx)));
       const drafts = ctx.reviewManifestFindings?.(found) ?? found;
       if (drafts.length === 0) return result;
       const issues = [...result.issues, ...locate(ctx.where, drafts)];

@@ -35,8 +35,7 @@ import type { Manifest } from "./k8s";
 import type { ManifestFactsMap } from "./plan";
 import { parseProps } from "./schema";
 import type { TargetProps } from "./target/props";
-import { mergeTargetProps } from "./target/resolve";
-import { checkTargetVersions } from "./target/rules";
+import { targetIssues } from "./target/rules";
 
 /** One named entry of a concept's rule list: what it checks on the resolved spec (and the props, where it needs them). */
 export interface ConceptRule<P, S> {
@@ -266,5 +265,5 @@ export function concepts(): readonly AnyConcept[] {
  */
 export const targetRule: ConceptRule<{ readonly target?: TargetProps }, unknown> = {
   name: "target",
-  check: (_spec, props, ctx) => checkTargetVersions(mergeTargetProps(ctx.target, props.target)),
+  check: (_spec, props, ctx) => targetIssues(ctx.target, props.target),
 };

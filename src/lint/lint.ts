@@ -9,7 +9,8 @@ import type { Manifest } from "../core/k8s";
 import type { LintAssumptions, ManifestRule, ManifestSubject } from "../core/rules/registry";
 import { manifestRules, runManifestRules } from "../core/rules/registry";
 import type { Target } from "../core/target/resolve";
-import { describeTarget, resolveTarget } from "../core/target/resolve";
+import { defaultTarget, describeTarget } from "../core/target/resolve";
+import { targetIssues } from "../core/target/rules";
 import type { TargetProps } from "../core/target/props";
 import { parseTargetName } from "../core/target/name";
 import type { CrdSchema } from "./schema/convert";
@@ -194,10 +195,10 @@ export function lintTarget(target: string | TargetProps | undefined): Target {
     if (parsed.issues.length > 0) throw new LintOptionsError(`--target ${JSON.stringify(target)}: ${parsed.issues.map((i) => `${i.message}; ${i.fix}`).join("; ")}`);
     props = parsed.props;
   } else props = target;
-  const resolved = resolveTarget(props);
-  const bad = resolved.issues.filter((i) => i.severity !== "warning");
+  // the target rules as every build runs them (the pipeline's `target` entry)
+  const bad = targetIssues(props).filter((i) => i.severity !== "warning");
   if (bad.length > 0) throw new LintOptionsError(`target: ${bad.map((i) => `${i.message} (${String(i.value)}); ${i.fix}`).join("; ")}`);
-  return resolved.target;
+  return defaultTarget(props);
 }
 
 /** Lints the objects of `sources`. */

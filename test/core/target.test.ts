@@ -1,4 +1,10 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { describeTarget, modeName, requireFeature, resolveTarget, canonicalMode, KSERVE_FEATURES } from "kserve-constructs";
+import { targetRule } from "../../src/core/pipeline";
+import { defaultTarget } from "../../src/core/target/resolve";
+import { targetIssues } from "../../src/core/target/rules";
+import { LintOptionsError, lintTarget } from "../../src/lint";
 
 describe("target resolution", () => {
   it("defaults to the current KServe release without OpenShift AI", () => {
@@ -119,5 +125,45 @@ describe("OpenShift AI releases", () => {
         fix: "upgrade to OpenShift AI 3.5 (KServe 0.20) and set target.openshiftAI.version, or do without this feature",
       },
     ]);
+  });
+});
+
+describe("the target rules, run from one place", () => {
+  const layered = { context: { openshiftAI: { version: "2.25" } }, own: { kserveVersion: "0.18", kubernetesVersion: "x" } };
+
+  it("the pipeline's target entry reports what targetIssues finds on the layered props", () => {
+    const ctx = { where: "t", defaultName: "t", target: layered.context };
+    const found = targetIssues(layered.context, layered.own);
+    expect(found.map((i) => [i.rule, i.path])).toEqual([
+      ["target/openshift-ai-kserve-version", "target.kserveVersion"],
+      ["target/version", "target.kubernetesVersion"],
+    ]);
+    expect(targetRule.check(undefined, { target: layered.own }, ctx)).toEqual(found);
+  });
+
+  it("lint's target reports targetIssues' errors, in their order, and resolves the target without reporting", () => {
+    const props = { openshiftAI: { version: "2.16" }, kserveVersion: "latest", kubernetesVersion: "x" };
+    const expected = targetIssues(props).map((i) => `${i.message} (${String(i.value)}); ${i.fix}`);
+    expect(expected).toHaveLength(3);
+    expect(() => lintTarget(props)).toThrow(new LintOptionsError(`target: ${expected.join("; ")}`));
+    expect(lintTarget({ openshiftAI: { version: "3.5" } })).toEqual(defaultTarget({ openshiftAI: { version: "3.5" } }));
+  });
+
+  it("resolveTarget is the pure target with targetIssues' problems", () => {
+    const props = { openshiftAI: { version: "3.6" }, kserveVersion: "0.20" };
+    expect(resolveTarget(props)).toEqual({ target: defaultTarget(props), issues: targetIssues(props) });
+  });
+
+  it("resolving reports nothing: only the target rules module runs the target rules", () => {
+    const src = path.join(__dirname, "..", "..", "src");
+    const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+    const calling = (name: string): string[] =>
+      files(src)
+        .filter((f) => new RegExp(`\\b${name}\\(`).test(fs.readFileSync(f, "utf8").replace(new RegExp(`function ${name}\\(`, "g"), "")))
+        .map((f) => path.relative(src, f).split(path.sep).join("/"));
+    expect(calling("checkTargetVersions")).toEqual(["core/target/rules.ts"]);
+    // the builds and lint resolve with defaultTarget and check with targetIssues; resolveTarget is for library users
+    expect(calling("resolveTarget")).toEqual([]);
+    expect(fs.readFileSync(path.join(src, "core", "target", "resolve.ts"), "utf8")).not.toMatch(/from "\.\/rules"/);
   });
 });

@@ -3,4 +3,4 @@ export * from "./version";
 export * from "./features";
 export * from "./resolve";
 export * from "./name";
-export { assertTargetProps, checkTargetProps } from "./rules";
+export { assertTargetProps, checkTargetProps, resolveTarget } from "./rules";

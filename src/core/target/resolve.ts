@@ -1,5 +1,6 @@
 /**
- * Turns {@link TargetProps} into a resolved {@link Target}.
+ * Turns {@link TargetProps} into a resolved {@link Target}. Resolving reports nothing: the target rules
+ * (`./rules.ts`) check the same props.
  */
 import type { IssueDraft } from "../errors";
 import type { TargetProps } from "./props";
@@ -7,7 +8,6 @@ import type { Version } from "./version";
 import { atLeast, compareVersions, formatVersion, parseVersion } from "./version";
 import type { KServeFeature, OpenShiftAIRelease } from "./features";
 import { CURRENT_KSERVE_VERSION, CURRENT_OPENSHIFT_AI_VERSION, KSERVE_FEATURES, OPENSHIFT_AI_RELEASES } from "./features";
-import { checkTargetVersions } from "./rules";
 
 /** A resolved target. */
 export interface Target {
@@ -81,11 +81,6 @@ export function defaultTarget(props: TargetProps | undefined): Target {
   const kserve = parseVersion(kserveText) ?? (parseVersion(CURRENT_KSERVE_VERSION) as Version);
   const kubernetes = props?.kubernetesVersion !== undefined ? parseVersion(props.kubernetesVersion) : undefined;
   return { kserve, ...(kubernetes !== undefined ? { kubernetes } : {}), ...(openshiftAI ? { openshiftAI } : {}), knativeFeatures: new Set(props?.knativeFeatures ?? []), ...(props?.modelMesh !== undefined ? { modelMesh: props.modelMesh } : {}) };
-}
-
-/** Resolves target props: {@link defaultTarget}, with the problems the target rules find (`checkTargetVersions` in ./rules.ts). */
-export function resolveTarget(props: TargetProps | undefined): { target: Target; issues: IssueDraft[] } {
-  return { target: defaultTarget(props), issues: checkTargetVersions(props) };
 }
 
 /** The supported OpenShift AI release line `version` falls in, if any. */

@@ -16,7 +16,7 @@ import { KSERVE } from "../keys";
 import type { KServeFeature } from "./features";
 import { KSERVE_FEATURES, MIN_KSERVE_VERSION } from "./features";
 import type { Target } from "./resolve";
-import { nearestRelease, openShiftAIRelease, requireFeature, supports } from "./resolve";
+import { defaultTarget, mergeTargetProps, nearestRelease, openShiftAIRelease, requireFeature, supports } from "./resolve";
 import type { TargetProps } from "./props";
 import { CURRENT_KSERVE_VERSION, CURRENT_OPENSHIFT_AI_VERSION } from "./features";
 import { IMPLEMENTATION_CONTAINERS, isServiceManifest, POD_KINDS, RUNTIME_KINDS, SERVICE_KINDS } from "../pod/rules";
@@ -195,6 +195,20 @@ export function checkTargetVersions(props: TargetProps | undefined): IssueDraft[
   else issues.push(...runRules([targetUnsupportedVersionRule], { kserve, text: kserveText }));
   if (props?.kubernetesVersion !== undefined && parseVersion(props.kubernetesVersion) === undefined) issues.push(...runRules([targetVersionRule], { field: "kubernetesVersion", text: props.kubernetesVersion }));
   return issues;
+}
+
+/**
+ * The target rules on layered target props (the context's, then a construct's own), merged as the target
+ * resolves them (`mergeTargetProps`): the one place the target rules are run from (the pipeline's `target`
+ * entry, `lint`'s target, {@link resolveTarget}).
+ */
+export function targetIssues(...layers: (TargetProps | undefined)[]): IssueDraft[] {
+  return checkTargetVersions(mergeTargetProps(...layers));
+}
+
+/** Resolves target props: `defaultTarget` (./resolve.ts, which reports nothing), with the problems the target rules find (`targetIssues`). */
+export function resolveTarget(props: TargetProps | undefined): { target: Target; issues: IssueDraft[] } {
+  return { target: defaultTarget(props), issues: targetIssues(props) };
 }
 
 /** One use of a feature in a manifest, or in a construct's props. */
