@@ -5,12 +5,12 @@
  * runs them in that order:
  *
  * 1. `prepare` (optional): turns the input into props (a preset into the props it stands for), with
- *    what it found on the way; no props stops the build, an error among its findings stops it before
- *    render (like a rule's: the rules still run);
+ *    what it found on the way and where the props came from (the preset's name); no props stops the
+ *    build, an error among its findings stops it before render (like a rule's: the rules still run);
  * 2. `screen` (optional): checks of the raw props that must come before anything reads them;
  * 3. the schema parses the props (problems: `props/shape`);
- * 4. `resolve` turns the parsed props (and the input they came from) into the resolved spec (defaults
- *    applied, nothing reported);
+ * 4. `resolve` turns the parsed props (and where prepare found they came from) into the resolved spec
+ *    (defaults applied, nothing reported);
  * 5. the rules run on the spec, in the order declared (an entry may run only while no error stopped the
  *    render: `runsAfterErrors`); with an error among the findings of an entry that stops the render
  *    (all do, unless they say otherwise), or a spec the concept cannot render (`renderable`), the build
@@ -67,7 +67,7 @@ export interface RenderedRule<P, S, X = undefined> {
   readonly check: (rendered: Rendered<X>, spec: S, props: P, ctx: BuildContext) => readonly IssueDraft[];
 }
 
-/** What a prepare step returns: the props the input stands for (none when it stands for nothing), and what it found on the way. */
+/** What a prepare step returns: the props the input stands for (none when it stands for nothing), what it found on the way, and where the props came from. */
 export interface Prepared<P> {
   /**
    * The props.
@@ -76,6 +76,11 @@ export interface Prepared<P> {
   readonly props?: P;
   /** What was found on the way (reported first; an error stops the build before render, like a rule's). */
   readonly issues: readonly IssueDraft[];
+  /**
+   * Where the props came from (the name of the preset or importer that stands for them), given to `resolve`.
+   * @default none (hand-written props)
+   */
+  readonly origin?: string;
 }
 
 /**
@@ -154,10 +159,10 @@ export interface ConceptDefinition<P, S, H, I = P, X = undefined> {
   /** The props' schema. */
   readonly schema: z.ZodType<P>;
   /**
-   * The resolved spec of parsed props: defaults only, reports nothing. `input` is what the build was
-   * given, before `prepare` (a preset the props came from); a definition that reads it checks what it is.
+   * The resolved spec of parsed props: defaults only, reports nothing. `origin` is where the prepare step
+   * found the props came from (`Prepared.origin`: a preset's name); undefined for props as given.
    */
-  readonly resolve: (props: P, ctx: BuildContext, input: unknown) => S;
+  readonly resolve: (props: P, ctx: BuildContext, origin: string | undefined) => S;
   /** The rules, in the order they run. */
   readonly rules: readonly ConceptRule<P, S>[];
   /**
@@ -223,7 +228,7 @@ export function runConcept<P, S, H, I = P, X = undefined>(definition: ConceptDef
   const parsed = parseProps(definition.schema, props);
   const p = parsed.value;
   if (p === undefined) return stop("parse", [...preparedIssues, ...parsed.issues]);
-  const spec = definition.resolve(p, ctx, input);
+  const spec = definition.resolve(p, ctx, prepared?.origin);
   const drafts: IssueDraft[] = [...preparedIssues, ...parsed.issues];
   let stopped = preparedIssues.some((d) => d.severity !== "warning");
   for (const rule of definition.rules) {

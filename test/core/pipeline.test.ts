@@ -230,25 +230,25 @@ describe("the build pipeline", () => {
     expect(none.handle).toEqual({ name: "toy", valid: false, stoppedAt: "prepare" });
   });
 
-  test("prepare: undefined leaves the input as the props; an error with props stops before render, after every rule ran; resolve sees the input", () => {
+  test("prepare: undefined leaves the input as the props; an error with props stops before render, after every rule ran; resolve sees the origin prepare found", () => {
     const { phases, definition } = toy();
     type Input = ToyProps | { preset: string };
-    const inputs: unknown[] = [];
+    const origins: (string | undefined)[] = [];
     const prepared: ConceptDefinition<ToyProps, { name: string; size: number }, { name: string; valid: boolean; stoppedAt: string }, Input> = {
       ...definition,
-      prepare: (input) => ("preset" in input ? { props: { name: input.preset }, issues: [{ path: "preset", value: input.preset, rule: "toy/preset", message: "wrong kind", fix: "another" }] } : undefined),
-      resolve: (p, c, input) => {
-        inputs.push(input);
-        return definition.resolve(p, c, input);
+      prepare: (input) => ("preset" in input ? { props: { name: input.preset }, issues: [{ path: "preset", value: input.preset, rule: "toy/preset", message: "wrong kind", fix: "another" }], origin: `preset ${input.preset}` } : undefined),
+      resolve: (p, c, origin) => {
+        origins.push(origin);
+        return definition.resolve(p, c, origin);
       },
     };
     const plain = runConcept(prepared, { name: "plain" }, ctx);
     expect(plain.manifests.map((m) => m.metadata.name)).toEqual(["plain"]);
-    expect(inputs).toEqual([{ name: "plain" }]);
+    expect(origins).toEqual([undefined]);
     phases.length = 0;
     const bad = runConcept(prepared, { preset: "p" }, ctx);
     expect(phases).toEqual(['screen:{"name":"p"}', 'resolve:{"name":"p"}', "rule first:p:1", 'rule second:{"name":"p"}', "handle"]);
-    expect(inputs).toEqual([{ name: "plain" }, { preset: "p" }]);
+    expect(origins).toEqual([undefined, "preset p"]);
     expect(bad.issues.map((i) => i.rule)).toEqual(["toy/preset"]);
     expect(bad.manifests).toEqual([]);
     expect(bad.handle).toEqual({ name: "p", valid: false, stoppedAt: "rules" });

@@ -104,10 +104,10 @@ function fallbackHandle(ctx: BuildContext): RuntimeInfo {
 /** The InferenceEngine concept. */
 const inferenceEngineConcept = defineConcept<InferenceEngineProps, ResolvedEngine, RuntimeInfo, InferenceEngineProps | EnginePreset, Manifest>({
   name: "inference-engine",
-  // a preset stands for the props it resolves to (its warnings reported first); plain props are the props
-  prepare: (input) => (isEnginePreset(input) ? input.resolve() : undefined),
+  // a preset stands for the props it resolves to (its warnings reported first), and is their origin; plain props are the props
+  prepare: (input) => (isEnginePreset(input) ? { ...input.resolve(), origin: input.preset } : undefined),
   schema: inferenceEngineSchema,
-  resolve: (p, ctx, input) => {
+  resolve: (p, ctx, origin) => {
     const name = p.name ?? ctx.defaultName;
     const target = defaultTarget(mergeTargetProps(ctx.target, p.target));
     const hardware = p.hardware !== undefined ? hardwareApplication(p.hardware, hardwareBase(p)) : undefined;
@@ -117,7 +117,7 @@ const inferenceEngineConcept = defineConcept<InferenceEngineProps, ResolvedEngin
     return {
       name,
       target,
-      ...(isEnginePreset(input) ? { origin: input.preset } : {}),
+      ...(origin !== undefined ? { origin } : {}),
       ...(hardware !== undefined ? { hardware } : {}),
       ...(defaultVersion !== undefined && runtimeImage !== undefined ? { spec: () => (spec ??= resolveEngineSpec(p, name, p.namespace ?? ctx.namespace, target, defaultVersion, runtimeImage, hardware)) } : {}),
     };
