@@ -5,6 +5,7 @@
  */
 import type { BuildContext, BuildResult } from "../context";
 import type { Manifest } from "../k8s";
+import { onFirstUse } from "../first-use";
 import { defineConcept, targetRule } from "../pipeline";
 import type { Rendered } from "../pipeline";
 import { defaultTarget, mergeTargetProps, supports } from "../target/resolve";
@@ -113,13 +114,12 @@ const inferenceEngineConcept = defineConcept<InferenceEngineProps, ResolvedEngin
     const hardware = p.hardware !== undefined ? hardwareApplication(p.hardware, hardwareBase(p)) : undefined;
     const defaultVersion = defaultVersionOf(p);
     const runtimeImage = runtimeImageOf(p, defaultVersion);
-    let spec: EngineSpec | undefined;
     return {
       name,
       target,
       ...(origin !== undefined ? { origin } : {}),
       ...(hardware !== undefined ? { hardware } : {}),
-      ...(defaultVersion !== undefined && runtimeImage !== undefined ? { spec: () => (spec ??= resolveEngineSpec(p, name, p.namespace ?? ctx.namespace, target, defaultVersion, runtimeImage, hardware)) } : {}),
+      ...(defaultVersion !== undefined && runtimeImage !== undefined ? { spec: onFirstUse(() => resolveEngineSpec(p, name, p.namespace ?? ctx.namespace, target, defaultVersion, runtimeImage, hardware)) } : {}),
     };
   },
   rules: [

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import type { BuildContext, BuildResult } from "../context";
+import { onFirstUse } from "../first-use";
 import { defineConcept } from "../pipeline";
 import { factsOf } from "../plan";
 import type { EmitPlan } from "../plan";
@@ -102,8 +103,7 @@ const modelFleetConcept = defineConcept<ModelFleetProps, FleetSpec, FleetHandle,
   resolve: (p, ctx) => {
     const models = resolveFleetModels(p);
     const namespace = p.namespace ?? ctx.namespace;
-    let findings: readonly IssueDraft[] | undefined;
-    return { models, ...(namespace !== undefined ? { namespace } : {}), target: mergeTargetProps(ctx.target, p.target), modelFindings: () => (findings ??= checkModels(models)) };
+    return { models, ...(namespace !== undefined ? { namespace } : {}), target: mergeTargetProps(ctx.target, p.target), modelFindings: onFirstUse(() => checkModels(models)) };
   },
   rules: [{ name: "models", stopsRender: false, check: (spec) => spec.modelFindings() }],
   render: ({ models, namespace, target, modelFindings }, p, ctx) => {

@@ -4,6 +4,7 @@
  * then the render and KServe's webhook rules and the library's semantic rules on the result.
  */
 import type { BuildContext, BuildResult } from "../context";
+import { onFirstUse } from "../first-use";
 import type { RenderedRule } from "../pipeline";
 import { defineConcept, targetRule } from "../pipeline";
 import { nest } from "../errors";
@@ -86,8 +87,7 @@ const inferenceServiceConcept = defineConcept<InferenceServiceProps, ResolvedSer
     const target = defaultTarget(mergeTargetProps(ctx.target, p.target));
     const blocked = (p.engine.runtime.problems ?? []).length > 0 ? "problems" : !p.engine.runtime.valid || p.model.source?.valid === false ? "reference" : undefined;
     const input = resolveServiceInput(p, target);
-    let spec: ServiceSpec | undefined;
-    return { name, ...(namespace !== undefined ? { namespace } : {}), target, ...(blocked !== undefined ? { blocked } : {}), input, spec: () => (spec ??= resolveServiceSpec(input, name, namespace)) };
+    return { name, ...(namespace !== undefined ? { namespace } : {}), target, ...(blocked !== undefined ? { blocked } : {}), input, spec: onFirstUse(() => resolveServiceSpec(input, name, namespace)) };
   },
   rules: [
     // a release the library does not know still renders: the webhook and runtime rules report against the nearest one
