@@ -56,6 +56,24 @@ describe("a referenced construct that is not valid", () => {
     expect(built.manifests).toEqual([]);
     expect(built.handle.valid).toBe(false);
   });
+
+  it("is decided once per build: the referenced storage's validity is read once, for the rules and the render alike", () => {
+    for (const valid of [true, false]) {
+      let reads = 0;
+      // a storage handle (not props data: the props' own key checks do not look inside it) that counts the reads of its validity
+      class CountingStorage {
+        readonly where = "t/s3";
+        readonly kind = "s3" as const;
+        get valid(): boolean {
+          reads++;
+          return valid;
+        }
+      }
+      const source = new CountingStorage();
+      const built = buildLLMInferenceService({ model: { ...model, source }, hardware: gpus(1) }, { where: "t/llama", defaultName: "llama", namespace: "llm", target: { kserveVersion: "0.21" } });
+      expect([valid, built.handle.valid, built.manifests.length > 0, reads]).toEqual([valid, valid, valid, 1]);
+    }
+  });
 });
 
 describe("KServe's CRD rules (x-kubernetes-validations)", () => {

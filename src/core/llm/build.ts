@@ -96,13 +96,20 @@ function referencesValid(p: LLMProps): boolean {
   return !sources.some((m) => m?.source?.valid === false) && !refs.some((r) => typeof r === "object" && r !== null && (r as { valid?: boolean }).valid === false);
 }
 
+/** An LLM's props resolved: its spec, and whether the constructs they reference are valid (decided once per build). */
+interface ResolvedLLM extends LLMSpec {
+  /** {@link referencesValid} of the props: the hardware and props rules and the render run only when it holds. */
+  readonly referencesValid: boolean;
+}
+
 /** The steps both kinds share: resolve, the rules, render and the rules on the rendered resources. */
-function llmSteps<P extends LLMProps>(kind: LLMSpec["kind"]): Pick<ConceptDefinition<P, LLMSpec, unknown>, "resolve" | "rules" | "renderable" | "render" | "renderedRules"> {
+function llmSteps<P extends LLMProps>(kind: LLMSpec["kind"]): Pick<ConceptDefinition<P, ResolvedLLM, unknown>, "resolve" | "rules" | "renderable" | "render" | "renderedRules"> {
   return {
     resolve: (p, ctx) => {
       const name = p.name ?? ctx.defaultName;
       const namespace = p.namespace ?? ctx.namespace;
-      return resolveLLMSpec(kind, p, name, namespace, defaultTarget(mergeTargetProps(ctx.target, p.target)), knownConfigs(ctx.registry, baseRefNames(p.baseRefs), namespace));
+      const spec = resolveLLMSpec(kind, p, name, namespace, defaultTarget(mergeTargetProps(ctx.target, p.target)), knownConfigs(ctx.registry, baseRefNames(p.baseRefs), namespace));
+      return { ...spec, referencesValid: referencesValid(p) };
     },
     // none stops the render: the manifest rules still run, so that every problem is reported at once
     rules: [
@@ -110,11 +117,11 @@ function llmSteps<P extends LLMProps>(kind: LLMSpec["kind"]): Pick<ConceptDefini
       {
         name: "hardware",
         stopsRender: false,
-        check: (spec, p) => (referencesValid(p) ? spec.appliedHardware.flatMap((a) => nest(a.workload, hardwareIssues(a.at, a.request, a.base, a.application))) : []),
+        check: (spec) => (spec.referencesValid ? spec.appliedHardware.flatMap((a) => nest(a.workload, hardwareIssues(a.at, a.request, a.base, a.application))) : []),
       },
-      { name: "props", stopsRender: false, check: (spec, p) => (referencesValid(p) ? runRules(LLM_PROPS_RULES, { spec }) : []) },
+      { name: "props", stopsRender: false, check: (spec) => (spec.referencesValid ? runRules(LLM_PROPS_RULES, { spec }) : []) },
     ],
-    renderable: (_spec, p) => referencesValid(p),
+    renderable: (spec) => spec.referencesValid,
     render: (spec) => ({ manifests: [renderLLM(spec), ...renderUserRouting(spec)] }),
     renderedRules: [
       { name: "manifest", check: ({ manifests }, spec) => runRules(LLM_MANIFEST_RULES, { manifest: manifests[0] as Manifest, target: spec.target, app: manifests }) },
@@ -125,7 +132,7 @@ function llmSteps<P extends LLMProps>(kind: LLMSpec["kind"]): Pick<ConceptDefini
 }
 
 /** The LLMInferenceService concept. */
-const llmServiceConcept = defineConcept<LLMInferenceServiceProps, LLMSpec, LLMServiceHandle>({
+const llmServiceConcept = defineConcept<LLMInferenceServiceProps, ResolvedLLM, LLMServiceHandle>({
   name: "llm-inference-service",
   schema: llmServiceSchema,
   ...llmSteps<LLMInferenceServiceProps>("LLMInferenceService"),
@@ -137,7 +144,7 @@ const llmServiceConcept = defineConcept<LLMInferenceServiceProps, LLMSpec, LLMSe
 });
 
 /** The LLMInferenceServiceConfig concept. */
-const llmConfigConcept = defineConcept<LLMInferenceServiceConfigProps & { readonly baseRefs?: unknown }, LLMSpec, LLMConfigHandle>({
+const llmConfigConcept = defineConcept<LLMInferenceServiceConfigProps & { readonly baseRefs?: unknown }, ResolvedLLM, LLMConfigHandle>({
   name: "llm-inference-service-config",
   schema: llmConfigSchema,
   ...llmSteps<LLMInferenceServiceConfigProps & { readonly baseRefs?: unknown }>("LLMInferenceServiceConfig"),
