@@ -23,6 +23,17 @@ export interface BuildContext {
   readonly defaultName: string;
   /** The namespace used when props give none (the chart's namespace in cdk8s). */
   readonly namespace?: string;
+  /**
+   * The placeholder of a namespace known only later (a Pulumi Output), for a build whose props and
+   * context give none: the objects stand in it until the real value replaces the placeholder, but the
+   * handle never names it (what other constructs get of the namespace is checked once it is known). A
+   * build that must name its namespace in what it renders (the RoleBinding of a StorageConfig's Job)
+   * renders this one; a build that tells objects of other namespaces apart before it renders (a NIM's
+   * runtime share key) counts it as the namespace. Every other build renders without a namespace, as
+   * if none were given.
+   * @default none (the namespace is the props', else `namespace`, else none)
+   */
+  readonly deferredNamespace?: string;
   /** The target from the app or chart (props may override it). */
   readonly target?: TargetProps;
   /** App-wide registry for checks across constructs. */

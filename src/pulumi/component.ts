@@ -8,6 +8,7 @@ import { ValidationError, checkPropsObject, checkReadiness, checkReference, form
 import type { BuildContext, BuildResult, EmitEntry, Issue, IssueDraft, Manifest, ReadinessProps } from "../index";
 import { KServeProgram, KServeTarget } from "./program";
 import { combine, isDeferred, lift, maskSecrets, registerResolved, relabel, resolve, resolvedNamespace, resolvedOutput, tokenOutput, tokensIn } from "./inputs";
+import type { Lifted } from "./inputs";
 import { emitResource } from "./emit";
 import { judgeInputCredentials } from "./secret-inputs";
 import type { ManifestInputs } from "./emit";
@@ -37,6 +38,49 @@ export function splitReadiness(args: object, takesReadiness: boolean): { readonl
   return { rest, readiness: { ...(waitForReady !== undefined ? { waitForReady } : {}), ...(readyTimeoutSeconds !== undefined ? { readyTimeoutSeconds } : {}) } };
 }
 
+/** A component's args as the core sees them when the component is declared (see {@link declaredArgs}). */
+export interface DeclaredArgs {
+  /** The readiness settings (when the component takes them). */
+  readonly readiness: ReadinessProps | undefined;
+  /** The namespace as given: a plain value, an Output (or Promise), or undefined. */
+  readonly namespace: unknown;
+  /** Whether the namespace is an Output (or Promise). */
+  readonly namespaceDeferred: boolean;
+  /** The args without the readiness settings and the namespace, Outputs lifted to placeholders. */
+  readonly lifted: Lifted;
+  /** The props of the build at construction: the lifted args, with the namespace when it is plain. */
+  readonly props: unknown;
+  /** The context of every build of the component (its name, the program's default target). */
+  readonly ctx: BuildContext;
+  /** The context of the build at construction: `ctx`, with the namespace's placeholder as `deferredNamespace` when it is an Output. */
+  readonly declaredCtx: BuildContext;
+}
+
+/**
+ * A component's args as its build at construction sees them: the readiness settings split off, the
+ * namespace apart (in the props when it is plain; when it is an Output, the context says so and gives
+ * its placeholder, and the core decides what a namespace known later means for what it builds), the rest
+ * with its Outputs as placeholders (see {@link lift}).
+ */
+export function declaredArgs(name: string, args: object, takesReadiness: boolean): DeclaredArgs {
+  const split = splitReadiness(args, takesReadiness);
+  const { namespace, ...rest } = split.rest as { namespace?: unknown };
+  const namespaceDeferred = isDeferred(namespace);
+  // the namespace first: the same Output elsewhere in the args is shown as `{namespace}` in messages
+  const placeholder = namespaceDeferred ? (lift({ namespace }).value as { readonly namespace: string }).namespace : undefined;
+  const lifted = lift(rest);
+  const ctx: BuildContext = { where: name, defaultName: name, target: KServeTarget.getDefault() };
+  return {
+    readiness: split.readiness,
+    namespace,
+    namespaceDeferred,
+    lifted,
+    props: namespaceDeferred || namespace === undefined ? lifted.value : { ...(lifted.value as object), namespace },
+    ctx,
+    declaredCtx: placeholder !== undefined ? { ...ctx, deferredNamespace: placeholder } : ctx,
+  };
+}
+
 /**
  * Throws the ValidationError the core build reports for args that are not an object (`undefined`,
  * `null`, a number, an array), before anything reads a field of them: the same problems as in cdk8s,
@@ -63,9 +107,10 @@ function deepEqual(a: unknown, b: unknown): boolean {
  *   one build at construction; a `ValidationError` (every problem, the same text as in cdk8s) is thrown
  *   from the constructor, so it stops `pulumi preview`. Children get plain inputs.
  * - With Outputs: the build runs at construction with each Output replaced by a placeholder (the
- *   namespace left unset), which fixes the set of resources (it depends on plain props only) and runs
- *   every check that does not depend on the Outputs; problems are thrown from the constructor with
- *   the Outputs shown as `{path}`. Once the Outputs resolve, the build runs again with the real values
+ *   namespace left out of the props, its placeholder given as the context's `deferredNamespace` for the
+ *   core to use where a build needs one), which fixes the set of resources (it depends on plain props
+ *   only) and runs every check that does not depend on the Outputs; problems are thrown from the
+ *   constructor with the Outputs shown as `{path}`. Once the Outputs resolve, the build runs again with the real values
  *   inside `apply`; if it finds problems, the apply fails with the `ValidationError` (so the resources
  *   fail with its message: in `pulumi preview` when the values are known then, else in `pulumi up`).
  *   Each field of each child (metadata, spec, ...) is plain when no Output reaches it, else an Output
@@ -96,20 +141,16 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     assertArgsObject(name, args, build);
     super(type, name, {}, opts);
     const run = build as unknown as BuildFunction<unknown, H>;
-    const split = splitReadiness(args, options.readiness === true);
-    this.readiness = split.readiness;
-    const readinessIssues = split.readiness === undefined ? [] : locate(name, checkReadiness(split.readiness));
-    const { namespace, ...rest } = split.rest as { namespace?: unknown };
-    const namespaceDeferred = isDeferred(namespace);
-    const lifted = lift(rest);
+    const { readiness, namespace, namespaceDeferred, lifted, props, ctx, declaredCtx } = declaredArgs(name, args, options.readiness === true);
+    this.readiness = readiness;
+    const readinessIssues = readiness === undefined ? [] : locate(name, checkReadiness(readiness));
     const checks = [...readinessIssues, ...locate(name, lifted.references.flatMap(checkReference))];
-    const withNamespace = (props: unknown, ns: unknown): unknown => (ns === undefined ? props : { ...(props as object), namespace: ns });
-    const ctx: BuildContext = { where: name, defaultName: name, target: KServeTarget.getDefault() };
+    const withNamespace = (value: unknown, ns: unknown): unknown => (ns === undefined ? value : { ...(value as object), namespace: ns });
     this.namespace = pulumi.output(namespace as pulumi.Input<string | undefined>);
 
     this.deferred = namespaceDeferred || lifted.tokens.size > 0 || lifted.handles.size > 0;
     if (!this.deferred) {
-      const result = run(withNamespace(lifted.value, namespace), { ...ctx, registry: KServeProgram.registry });
+      const result = run(props, { ...ctx, registry: KServeProgram.registry });
       // collected by KServeProgram.collect: a component with problems creates no children
       const plan = this.report([...checks, ...result.issues]) ? result.plan : [];
       this.handle = result.handle;
@@ -121,7 +162,7 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
     }
 
     // Placeholders at construction: the resource set, and every check that does not need the Outputs.
-    const built = run(withNamespace(lifted.value, namespaceDeferred ? undefined : namespace), ctx);
+    const built = run(props, declaredCtx);
     const sync = { ...built, issues: [...checks, ...built.issues] };
     if (sync.issues.some(isError)) {
       if (!KServeProgram.record(relabel(sync.issues))) throw new ValidationError(relabel(sync.issues));

@@ -6,8 +6,6 @@ import type * as k8s from "@pulumi/kubernetes";
 import type * as pulumi from "@pulumi/pulumi";
 import { buildStorageConfig, locateInStorageConfig } from "../index";
 import type {
-  BuildContext,
-  BuildResult,
   FleetStorage,
   ModelLocation,
   StorageConfigEntryProps,
@@ -16,9 +14,7 @@ import type {
   StorageConfigPathOptions,
   StorageConfigProps,
 } from "../index";
-import { KServeComponent, assertArgsObject } from "./component";
-import type { BuildFunction } from "./component";
-import { isDeferred, lift } from "./inputs";
+import { KServeComponent } from "./component";
 import type { Inputify } from "./args";
 
 /** Credentials of an entry the library writes; `secretName` may be an Input (a Pulumi secret stays secret) or a `k8s.core.v1.Secret`. */
@@ -39,30 +35,6 @@ export interface StorageConfigJobArgs extends Inputify<StorageConfigJobProps> {}
  * {@link Inputify}).
  */
 export interface StorageConfigArgs extends Inputify<StorageConfigProps> {}
-
-/**
- * The build with a namespace that is an Output: the Job's RoleBinding needs the namespace to exist at
- * all, so the build with placeholders gets the namespace's placeholder (which the objects then carry as
- * their dependency on it); the handle keeps none, as the handles of other components with an Output
- * namespace do (the locations it gives are checked against real namespaces once they are known).
- */
-function buildWith(placeholder: string | undefined): (props: StorageConfigProps, ctx: BuildContext) => BuildResult<StorageConfigHandle> {
-  return (props, ctx) => {
-    if (placeholder === undefined || props.namespace !== undefined) return buildStorageConfig(props, ctx);
-    const result = buildStorageConfig({ ...props, namespace: placeholder }, ctx);
-    const { namespace: _namespace, locate, ...handle } = result.handle;
-    return {
-      ...result,
-      handle: {
-        ...handle,
-        locate: (key, path, options) => {
-          const { namespace: _ns, ...location } = locate(key, path, options);
-          return location as ModelLocation;
-        },
-      },
-    };
-  };
-}
 
 /**
  * The storage-config Secret's entries. The library never writes key material: with `source: "existing"`
@@ -94,9 +66,7 @@ export class StorageConfig extends KServeComponent<StorageConfigHandle> {
   public readonly serviceAccountName: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: StorageConfigArgs, opts?: pulumi.ComponentResourceOptions) {
-    assertArgsObject(name, args, buildStorageConfig as BuildFunction<never, unknown>);
-    const placeholder = isDeferred(args.namespace) ? (lift({ namespace: args.namespace }).value as { namespace: string }).namespace : undefined;
-    super("kserve-constructs:index:StorageConfig", name, args, opts, buildWith(placeholder));
+    super("kserve-constructs:index:StorageConfig", name, args, opts, buildStorageConfig);
     this.storageConfig = this.handle;
     this.secretName = this.resolvedHandle.apply((handle) => handle.secretName);
     const serviceAccount = this.resourceOfKind("ServiceAccount");

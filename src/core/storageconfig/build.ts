@@ -53,6 +53,12 @@ function entryInfo(entry: StorageConfigEntryProps, written: boolean): StorageCon
 /** A StorageConfig's props with the defaults applied. */
 interface StorageConfigSpec {
   readonly secretName: string;
+  /**
+   * The namespace its objects are rendered in and its rules see: the props', else the context's, else
+   * the placeholder of a namespace known later (`BuildContext.deferredNamespace`: the Job's RoleBinding
+   * must name one). The handle names only the first two.
+   * @default none
+   */
   readonly namespace?: string;
   readonly source: NonNullable<StorageConfigProps["source"]>;
   readonly target: Target;
@@ -80,7 +86,7 @@ const storageConfigConcept = defineConcept<StorageConfigProps, StorageConfigSpec
   },
   schema: storageConfigSchema,
   resolve: (p, ctx) => {
-    const namespace = p.namespace ?? ctx.namespace;
+    const namespace = p.namespace ?? ctx.namespace ?? ctx.deferredNamespace;
     const source = p.source ?? "existing";
     const entries: Record<string, StorageConfigReference["entries"][string]> = {};
     for (const key of Object.keys(p.entries).sort(compareStrings)) entries[key] = entryInfo(p.entries[key] as StorageConfigEntryProps, source !== "existing");
@@ -107,6 +113,7 @@ const storageConfigConcept = defineConcept<StorageConfigProps, StorageConfigSpec
   },
   handle: ({ given, spec, stoppedAt, valid }, ctx) => {
     const secretName = given?.secretName ?? STORAGE_CONFIG_SECRET;
+    // never a deferred namespace's placeholder: the locations it gives are checked against the real namespace once it is known
     const namespace = given?.namespace ?? ctx.namespace;
     if (stoppedAt === "screen") return screenedHandle(secretName, namespace, ctx);
     const entries = spec?.entries ?? {};
