@@ -142,10 +142,20 @@ export class Registry {
   }
 }
 
+/** The props' own `target`, as given (unchecked). */
+function ownTargetOf(props: unknown): unknown {
+  return props !== null && typeof props === "object" && Object.hasOwn(props, "target") ? (props as { target?: unknown }).target : undefined;
+}
+
 /** The target props of a build: the context's, overridden by the props' own `target` when it is an object. */
 function targetPropsOf(props: unknown, ctx: BuildContext): TargetProps {
-  const own = props !== null && typeof props === "object" && Object.hasOwn(props, "target") ? (props as { target?: unknown }).target : undefined;
+  const own = ownTargetOf(props);
   return mergeTargetProps(ctx.target, own !== null && typeof own === "object" ? (own as TargetProps) : undefined);
+}
+
+/** The problems of the props' own `target` that stop a build before any of its steps runs (see {@link guardBuild}). */
+export function ownTargetIssues(props: unknown): IssueDraft[] {
+  return checkTargetProps(ownTargetOf(props));
 }
 
 /**
@@ -165,8 +175,7 @@ const syntaxChecked = new WeakSet<Manifest>();
 export function guardBuild<P, H>(build: (props: P, ctx: BuildContext) => BuildDraft<H>, fallback: (ctx: BuildContext) => H): (props: P, ctx: BuildContext) => BuildResult<H> {
   return (props: P, ctx: BuildContext) => {
     try {
-      const own = props !== null && typeof props === "object" && Object.hasOwn(props, "target") ? (props as { target?: unknown }).target : undefined;
-      const targetDrafts = checkTargetProps(own);
+      const targetDrafts = ownTargetIssues(props);
       if (targetDrafts.length > 0) return { manifests: [], issues: locate(ctx.where, targetDrafts), handle: fallback(ctx), plan: [] };
       const { facts, ...built } = build(props, ctx);
       // the plan, with the defaults for what the builder did not state (the one place they are applied)

@@ -28,7 +28,7 @@
  */
 import type { z } from "zod";
 import type { BuildContext, BuildDraft, BuildResult } from "./context";
-import { guardBuild } from "./context";
+import { guardBuild, ownTargetIssues } from "./context";
 import type { Issue, IssueDraft } from "./errors";
 import { isError, locate } from "./errors";
 import type { Manifest } from "./k8s";
@@ -210,24 +210,38 @@ export interface AnyConcept {
 
 const declared: AnyConcept[] = [];
 
-/** Runs a concept's steps on its input (unguarded: {@link defineConcept}'s `build` guards it). */
-export function runConcept<P, S, H, I = P, X = undefined>(definition: ConceptDefinition<P, S, H, I, X>, input: I, ctx: BuildContext): BuildDraft<H> {
+/** What the steps before render made of a concept's input (see {@link checkConcept}). */
+type Checked<P, S> =
+  | {
+      /** A step stopped the build before render (with the spec when the rules, or `renderable`, stopped it). */
+      readonly stoppedAt: "prepare" | "screen" | "parse" | "rules";
+      readonly given: Partial<P> | undefined;
+      readonly drafts: readonly IssueDraft[];
+      readonly spec?: S;
+    }
+  | {
+      /** Nothing stopped it: the spec is rendered. */
+      readonly stoppedAt?: undefined;
+      readonly given: Partial<P> | undefined;
+      readonly drafts: readonly IssueDraft[];
+      readonly spec: S;
+      /** The parsed props. */
+      readonly props: P;
+    };
+
+/** Runs a concept's steps before render (prepare, screen, parse, resolve, the rules, `renderable`) on its input. */
+function checkConcept<P, S, H, I, X>(definition: ConceptDefinition<P, S, H, I, X>, input: I, ctx: BuildContext): Checked<P, S> {
   const prepared: Prepared<P> | undefined = definition.prepare?.(input, ctx);
   // without a prepare step the input is the props, as given (even undefined: the schema says what is missing)
   const props = prepared !== undefined ? prepared.props : (input as unknown as P);
   const given = props as Partial<P> | undefined;
-  const stop = (stoppedAt: NonNullable<ConceptOutcome<P, S, X>["stoppedAt"]>, drafts: readonly IssueDraft[], spec?: S, rendered?: Rendered<X>): BuildDraft<H> => {
-    const issues = [...locate(ctx.where, drafts), ...(rendered?.issues ?? [])];
-    // a build that stopped is not valid, even without an error of its own (an input that stands for no props, a spec that cannot be rendered)
-    return { manifests: [], issues, handle: definition.handle({ given, ...(spec !== undefined ? { spec } : {}), ...(rendered !== undefined ? { rendered } : {}), stoppedAt, valid: false }, ctx) };
-  };
   const preparedIssues = prepared?.issues ?? [];
-  if (prepared !== undefined && prepared.props === undefined) return stop("prepare", preparedIssues);
+  if (prepared !== undefined && prepared.props === undefined) return { stoppedAt: "prepare", given, drafts: preparedIssues };
   const screened = definition.screen?.(props, ctx) ?? [];
-  if (screened.length > 0) return stop("screen", [...preparedIssues, ...screened]);
+  if (screened.length > 0) return { stoppedAt: "screen", given, drafts: [...preparedIssues, ...screened] };
   const parsed = parseProps(definition.schema, props);
   const p = parsed.value;
-  if (p === undefined) return stop("parse", [...preparedIssues, ...parsed.issues]);
+  if (p === undefined) return { stoppedAt: "parse", given, drafts: [...preparedIssues, ...parsed.issues] };
   const spec = definition.resolve(p, ctx, prepared?.origin);
   const drafts: IssueDraft[] = [...preparedIssues, ...parsed.issues];
   let stopped = preparedIssues.some((d) => d.severity !== "warning");
@@ -237,7 +251,22 @@ export function runConcept<P, S, H, I = P, X = undefined>(definition: ConceptDef
     if (rule.stopsRender !== false && found.some((d) => d.severity !== "warning")) stopped = true;
     drafts.push(...found);
   }
-  if (stopped || definition.renderable?.(spec, p) === false) return stop("rules", drafts, spec);
+  if (stopped || definition.renderable?.(spec, p) === false) return { stoppedAt: "rules", given, drafts, spec };
+  return { given, drafts, spec, props: p };
+}
+
+/** Runs a concept's steps on its input (unguarded: {@link defineConcept}'s `build` guards it). */
+export function runConcept<P, S, H, I = P, X = undefined>(definition: ConceptDefinition<P, S, H, I, X>, input: I, ctx: BuildContext): BuildDraft<H> {
+  const checked = checkConcept(definition, input, ctx);
+  const { given } = checked;
+  const stop = (stoppedAt: NonNullable<ConceptOutcome<P, S, X>["stoppedAt"]>, drafts: readonly IssueDraft[], spec?: S, rendered?: Rendered<X>): BuildDraft<H> => {
+    const issues = [...locate(ctx.where, drafts), ...(rendered?.issues ?? [])];
+    // a build that stopped is not valid, even without an error of its own (an input that stands for no props, a spec that cannot be rendered)
+    return { manifests: [], issues, handle: definition.handle({ given, ...(spec !== undefined ? { spec } : {}), ...(rendered !== undefined ? { rendered } : {}), stoppedAt, valid: false }, ctx) };
+  };
+  if (checked.stoppedAt !== undefined) return stop(checked.stoppedAt, checked.drafts, checked.spec);
+  const { spec, props: p } = checked;
+  const drafts: IssueDraft[] = [...checked.drafts];
   const rendered = definition.render(spec, p, ctx);
   for (const rule of definition.renderedRules ?? []) drafts.push(...rule.check(rendered, spec, p, ctx));
   if (drafts.some((d) => d.severity !== "warning") || (rendered.issues ?? []).some(isError)) return stop("rendered", drafts, spec, rendered);
@@ -248,6 +277,20 @@ export function runConcept<P, S, H, I = P, X = undefined>(definition: ConceptDef
   const handle = definition.handle({ given, spec, rendered, valid }, ctx);
   if (valid) definition.record?.(handle, spec, ctx, rendered);
   return { manifests: valid ? manifests : [], issues, handle, ...(facts !== undefined ? { facts } : {}) };
+}
+
+/**
+ * The spec a concept's build would render from `input`, with its parsed props, for a decision that must
+ * come before the build (the runtime a NIM shares): the steps before render run as in the build (the
+ * check of the props' own `target` first, as `guardBuild` does), nothing is rendered. None when one of
+ * them stops the build (an error among the prepare step's or the rules' findings, props that do not
+ * parse, a spec that cannot be rendered). A step that throws throws here (the build reports it as
+ * `internal/unexpected`).
+ */
+export function specToRender<P, S, H, I, X>(concept: Concept<P, S, H, I, X>, input: I, ctx: BuildContext): { readonly spec: S; readonly props: P } | undefined {
+  if (ownTargetIssues(input).length > 0) return undefined;
+  const checked = checkConcept(concept.definition, input, ctx);
+  return checked.stoppedAt !== undefined ? undefined : { spec: checked.spec, props: checked.props };
 }
 
 /** Declares a concept: its build runs {@link runConcept} inside `guardBuild`, and it joins {@link concepts}. */

@@ -27,8 +27,8 @@ import {
   buildStorageConfig,
   buildUriStorage,
 } from "kserve-constructs";
-import type { ConceptDefinition, ConceptRule } from "../../src/core/pipeline";
-import { defineConcept, runConcept } from "../../src/core/pipeline";
+import type { Concept, ConceptDefinition, ConceptRule } from "../../src/core/pipeline";
+import { defineConcept, runConcept, specToRender } from "../../src/core/pipeline";
 import { concepts } from "../../src/core/concepts";
 import type { Manifest } from "../../src/core/k8s";
 
@@ -332,6 +332,32 @@ describe("the build pipeline", () => {
     const { definition } = toy();
     defineConcept({ ...definition, name: "toy-once" });
     expect(() => defineConcept({ ...definition, name: "toy-once" })).toThrow("concept toy-once is declared twice");
+  });
+});
+
+describe("the spec a build would render (specToRender)", () => {
+  type Toy = ReturnType<typeof toy>["definition"];
+  const concept = (definition: Toy): Concept<ToyProps, { name: string; size: number }, { name: string; valid: boolean; stoppedAt: string }> => ({ name: definition.name, definition, build: () => ({ manifests: [], issues: [], handle: definition.fallback(ctx), plan: [] }) });
+
+  test("runs the steps before render as the build does, and renders nothing", () => {
+    const { phases, definition } = toy();
+    expect(specToRender(concept(definition), { name: "a", size: 3 }, ctx)).toEqual({ spec: { name: "a", size: 3 }, props: { name: "a", size: 3 } });
+    expect(phases).toEqual(['screen:{"name":"a","size":3}', 'resolve:{"name":"a","size":3}', "rule first:a:3", 'rule second:{"name":"a","size":3}']);
+    // a warning does not stop the render
+    expect(specToRender(concept(toy({ ruleFinds: "warning" }).definition), { name: "a" }, ctx)?.spec).toEqual({ name: "a", size: 1 });
+  });
+
+  test("none when a step before render stops the build: props that do not parse, a rule's error, a spec that cannot be rendered, the props' own target", () => {
+    expect(specToRender(concept(toy().definition), { size: "big" } as unknown as ToyProps, ctx)).toBeUndefined();
+    expect(specToRender(concept(toy({ ruleFinds: "error" }).definition), { name: "a" }, ctx)).toBeUndefined();
+    expect(specToRender(concept({ ...toy().definition, renderable: () => false }), { name: "a" }, ctx)).toBeUndefined();
+    const { phases, definition } = toy();
+    expect(specToRender(concept(definition), { name: "a", target: { kserveVersion: 15 } } as unknown as ToyProps, ctx)).toBeUndefined();
+    expect(phases).toEqual([]);
+  });
+
+  test("a step that throws throws (the build reports it as internal/unexpected)", () => {
+    expect(() => specToRender(concept(toy({ ruleThrows: true }).definition), { name: "a" }, ctx)).toThrow("rule broke");
   });
 });
 
