@@ -112,8 +112,8 @@ export type { NimModelSpec, NimModelId, NimKind } from "./core/nim/catalogue";
 export { NgcSecrets } from "./core/nim/props";
 export type { NimProps, NimNgcProps, NimCacheProps, NimAccountProps, NgcApiKeySecret, NgcPullSecret, NimAccountSecret, HfTokenSecret, NamedSecret } from "./core/nim/props";
 export { nimStartupSeconds, nimWeightsGi, NIM_STARTUP } from "./core/nim/render";
-export { buildNim, buildNimAccount, nimRuntime } from "./core/nim/build";
-export type { NimHandle, NimAccountHandle } from "./core/nim/build";
+export { buildNim, buildNimAccount, declareNimRuntime, nimRuntime, nimRuntimeShareKey, nimRuntimeSharing } from "./core/nim/build";
+export type { NimHandle, NimAccountHandle, NimRuntimeSharing } from "./core/nim/build";
 export { NIM_PROFILE } from "./core/nim/rules";
 
 export type { MultiModelProps, BuiltInAdapterProps, AdapterContainerProps, MultiModelScalingProps } from "./core/modelmesh/props";

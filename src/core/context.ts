@@ -5,7 +5,7 @@
 import type { Issue, IssueDraft } from "./errors";
 import type { Manifest } from "./k8s";
 import type { TargetProps } from "./target/props";
-import type { RuntimeInfo } from "./runtime/ref";
+import type { IRuntime, RuntimeInfo } from "./runtime/ref";
 import { runRules } from "./rules/registry";
 import { namespaceRule, uniqueNameRule } from "./rules/common";
 import { isError, locate, ValidationError } from "./errors";
@@ -89,6 +89,7 @@ export class Registry {
   private readonly objects = new Map<string, Map<string, string>>();
   private readonly runtimeList: RuntimeInfo[] = [];
   private readonly singletons = new Map<string, string>();
+  private readonly declaredRuntimes = new Map<string, IRuntime>();
 
   /** Records the manifests of a construct; returns issues for invalid namespaces and for names already taken by another construct. */
   public claim(where: string, manifests: readonly Manifest[]): Issue[] {
@@ -139,6 +140,21 @@ export class Registry {
   /** Runtimes defined so far. */
   public get runtimes(): readonly RuntimeInfo[] {
     return this.runtimeList;
+  }
+
+  /**
+   * The construct declared so far that defines the runtime of share key `key` (see `EmitEntry.shareKey`),
+   * for an adapter that decides what constructs share when it declares them, before their builds run (see
+   * `nimRuntimeSharing`). Kept apart from {@link runtimes}: these keys are the ones known at declaration,
+   * with placeholders for values known later.
+   */
+  public declaredRuntime(key: string): IRuntime | undefined {
+    return this.declaredRuntimes.get(key);
+  }
+
+  /** Records that `holder` defines the runtime of share key `key` (see {@link declaredRuntime}); the first holder keeps it. */
+  public declareRuntime(key: string, holder: IRuntime): void {
+    if (!this.declaredRuntimes.has(key)) this.declaredRuntimes.set(key, holder);
   }
 }
 

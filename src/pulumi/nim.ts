@@ -2,12 +2,12 @@
  * Nim and NimAccount: NVIDIA NIM models in one typed call.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { buildNim, buildNimAccount, nimRuntime } from "../index";
-import type { IRuntime, NimCacheProps, NgcApiKeySecret, NgcPullSecret, NimAccountHandle, NimAccountProps, NimAccountSecret, NimHandle, NimModelSpec, NimNgcProps, NimProps, Registry, RuntimeInfo, HfTokenSecret } from "../index";
-import { KServeComponent, assertArgsObject } from "./component";
+import { buildNim, buildNimAccount, declareNimRuntime, nimRuntime, nimRuntimeSharing } from "../index";
+import type { IRuntime, NimCacheProps, NgcApiKeySecret, NgcPullSecret, NimAccountHandle, NimAccountProps, NimAccountSecret, NimHandle, NimModelSpec, NimNgcProps, NimProps, RuntimeInfo, HfTokenSecret } from "../index";
+import { KServeComponent, assertArgsObject, declaredArgs } from "./component";
 import type { BuildFunction } from "./component";
-import { lift, registerReference } from "./inputs";
-import { KServeProgram, KServeTarget } from "./program";
+import { registerReference } from "./inputs";
+import { KServeProgram } from "./program";
 import type { ReadinessArgs } from "./readiness";
 import type { ClaimInput, SecretInput } from "./references";
 
@@ -62,34 +62,6 @@ export interface NimArgs extends Omit<NimProps, "namespace" | "ngc" | "cache">, 
 
 /** Args of the catalogue shortcuts (`Nim.llama31_8bInstruct(...)`): everything but the model. */
 export type NimPresetArgs = Omit<NimArgs, "model">;
-
-/** The Nims of each program that define a runtime, by the runtime's share key in their emit plan (a program's registry stands for the program). */
-const runtimeOwners = new WeakMap<Registry, Map<string, Nim>>();
-
-/**
- * The share key of the runtime a Nim would define (see the core's `EmitEntry.shareKey`), from its build
- * with the Outputs as placeholders, the namespace too: the same Output is the same placeholder, so two
- * Nims whose keys are equal now render the same runtime once the Outputs resolve. None when the Nim
- * defines no runtime of its own (it is given one, runs on the NIM Operator, or has problems).
- */
-function runtimeShareKey(name: string, args: NimArgs): string | undefined {
-  const { waitForReady: _wait, readyTimeoutSeconds: _timeout, ...rest } = args;
-  const result = buildNim(lift(rest).value as NimProps, { where: name, defaultName: name, target: KServeTarget.getDefault() });
-  return result.plan.find((entry) => entry.shareKey !== undefined)?.shareKey;
-}
-
-/**
- * The args of a Nim, with `runtime` set when a Nim before it in the program defines the runtime it would
- * define (the same share key: the core shares it then, as it does in cdk8s), and the key of the runtime
- * it defines itself. Decided at construction, so the Nim's build with real values uses the other Nim's
- * runtime explicitly.
- */
-function shareRuntime(name: string, args: NimArgs): { readonly args: NimArgs; readonly shareKey?: string } {
-  const shareKey = runtimeShareKey(name, args);
-  const owner = shareKey === undefined ? undefined : runtimeOwners.get(KServeProgram.registry)?.get(shareKey);
-  if (owner !== undefined) return { args: { ...args, runtime: owner } };
-  return shareKey === undefined ? { args } : { args, shareKey };
-}
 
 /**
  * An NVIDIA NIM model, deployed on KServe (a runtime and an InferenceService, with OpenShift AI's
@@ -170,21 +142,19 @@ export class Nim extends KServeComponent<NimHandle> implements IRuntime {
 
   constructor(name: string, args: NimArgs, opts?: pulumi.ComponentResourceOptions) {
     assertArgsObject(name, args, buildNim as BuildFunction<never, unknown>);
-    const shared = shareRuntime(name, args);
-    super("kserve-constructs:index:Nim", name, shared.args, opts, buildNim, { readiness: true });
+    // the core says, before the Nim builds, whether it shares the runtime of a Nim declared before it
+    const declared = declaredArgs(name, args, true);
+    const ctx = { ...declared.declaredCtx, registry: KServeProgram.registry };
+    const sharing = nimRuntimeSharing(declared.props as NimProps, ctx);
+    const nimArgs = sharing.sharesWith !== undefined ? { ...args, runtime: sharing.sharesWith } : args;
+    super("kserve-constructs:index:Nim", name, nimArgs, opts, buildNim, { readiness: true });
     this.nim = this.handle;
     this.serviceName = this.handle.name;
     this.platform = this.handle.platform;
     this.runtimeName = this.handle.runtime?.name;
     this.runtime = nimRuntime(this.handle);
-    if (this.handle.runtime !== undefined && shared.args.runtime === undefined) {
-      this.registerDerived(this.handle.runtime, (handle) => handle.runtime);
-      if (shared.shareKey !== undefined) {
-        const owners = runtimeOwners.get(KServeProgram.registry) ?? new Map<string, Nim>();
-        owners.set(shared.shareKey, this);
-        runtimeOwners.set(KServeProgram.registry, owners);
-      }
-    }
+    if (this.handle.runtime !== undefined && nimArgs.runtime === undefined) this.registerDerived(this.handle.runtime, (handle) => handle.runtime);
+    declareNimRuntime(sharing, this, this.handle, ctx);
     registerReference(this, () => ({ runtime: this.runtime }));
     this.cacheClaimName = this.nameOfKind("PersistentVolumeClaim");
     this.registerAll({ serviceName: this.serviceName, runtimeName: this.runtimeName, platform: this.platform, cacheClaimName: this.cacheClaimName });

@@ -6,14 +6,14 @@
  * Account.
  */
 import type { BuildContext, BuildResult } from "../context";
-import { defineConcept, targetRule } from "../pipeline";
+import { defineConcept, specToRender, targetRule } from "../pipeline";
 import type { Rendered } from "../pipeline";
 import type { Issue } from "../errors";
 import { locate } from "../errors";
 import type { Manifest } from "../k8s";
 import { defaultTarget, mergeTargetProps } from "../target/resolve";
 import type { Target } from "../target/resolve";
-import type { RuntimeInfo } from "../runtime/ref";
+import type { IRuntime, RuntimeInfo } from "../runtime/ref";
 import type { ModelLocation } from "../storage/location";
 import type { HardwareRequest } from "../hardware/request";
 import { Hardware, requestOf } from "../hardware/request";
@@ -218,35 +218,58 @@ function renderOperator(spec: NimSpec, p: NimProps): Rendered<RuntimeInfo> {
   return { manifests };
 }
 
-/**
- * The KServe runtime of a NIM: the one given, else the runtime another Nim of the same model and
- * version already defines (its share key says so), else its own, built here.
- */
-function nimKServeRuntime(spec: NimSpec, p: NimProps, ctx: BuildContext, apiKeyRef: { readonly name: string; readonly key: string }): { readonly runtime: RuntimeInfo; readonly built?: BuildResult<RuntimeInfo> } {
-  if (p.runtime !== undefined) return { runtime: p.runtime.runtime };
+/** The NGC API key Secret the NIM's containers read (`NGC_API_KEY` unless the reference names its key). */
+function apiKeyRefOf(spec: NimSpec): { readonly name: string; readonly key: string } {
+  return { name: spec.apiKey.name, key: spec.apiKey.type === "ngc-api-key" ? spec.apiKey.key : "NGC_API_KEY" };
+}
+
+/** The runtime a NIM defines itself, built without the registry (no names claimed), with its engine props, its context and its share key. */
+interface OwnRuntime {
+  readonly props: Parameters<typeof buildInferenceEngine>[0];
+  readonly ctx: BuildContext;
+  readonly candidate: BuildResult<RuntimeInfo>;
+  /**
+   * The share key of the runtime (see `EmitEntry.shareKey`).
+   * @default none (the runtime does not render: its own build reports why)
+   */
+  readonly key?: string;
+}
+
+/** The runtime a NIM of this spec defines when it is given none (see {@link OwnRuntime}). */
+function ownRuntime(spec: NimSpec, p: NimProps, ctx: BuildContext): OwnRuntime {
   const { model } = renderedParts(spec);
   const odh = spec.target.openshiftAI !== undefined;
   const hfToken = spec.hfToken;
   const engineProps = nimEngineProps({
     model: model.spec,
     version: model.version,
-    apiKey: apiKeyRef,
+    apiKey: apiKeyRefOf(spec),
     pullSecret: spec.pull.name,
     ...(hfToken !== undefined && hfToken.type === "hf-token" ? { hfToken: { name: hfToken.name, key: hfToken.key } } : {}),
     scope: p.runtimeScope ?? (odh ? "namespace" : "cluster"),
     ...(spec.namespace !== undefined ? { namespace: spec.namespace } : {}),
     openshiftAI: odh,
   });
-  const finalProps = p.target !== undefined ? { ...engineProps, target: p.target } : engineProps;
+  const props = p.target !== undefined ? { ...engineProps, target: p.target } : engineProps;
   const runtimeContext = childContext(spec, ctx, "runtime", engineProps.name as string);
   const { registry: _registry, ...unregistered } = runtimeContext;
-  const candidate = buildInferenceEngine(finalProps, unregistered);
+  const candidate = buildInferenceEngine(props, unregistered);
+  const key = candidate.manifests.length === 1 ? shareKeyOf(candidate.manifests[0] as Manifest) : undefined;
+  return { props, ctx: runtimeContext, candidate, ...(key !== undefined ? { key } : {}) };
+}
+
+/**
+ * The KServe runtime of a NIM: the one given, else the runtime another Nim of the same model and
+ * version already defines (its share key says so), else its own, built here.
+ */
+function nimKServeRuntime(spec: NimSpec, p: NimProps, ctx: BuildContext): { readonly runtime: RuntimeInfo; readonly built?: BuildResult<RuntimeInfo> } {
+  if (p.runtime !== undefined) return { runtime: p.runtime.runtime };
+  const own = ownRuntime(spec, p, ctx);
   // the Nims of one model and version render the same runtime: the app defines it once (its share key says which)
-  const candidateKey = candidate.manifests.length === 1 ? shareKeyOf(candidate.manifests[0] as Manifest) : undefined;
-  const twin = candidateKey === undefined ? undefined : ctx.registry?.runtimes.find((r) => r.valid && r.name === candidate.handle.name && r.manifest !== undefined && shareKeyOf(r.manifest) === candidateKey);
+  const twin = own.key === undefined ? undefined : ctx.registry?.runtimes.find((r) => r.valid && r.name === own.candidate.handle.name && r.manifest !== undefined && shareKeyOf(r.manifest) === own.key);
   // another Nim of the same model and version already defines this runtime: share it
   if (twin !== undefined) return { runtime: twin };
-  const built = buildInferenceEngine(finalProps, runtimeContext);
+  const built = buildInferenceEngine(own.props, own.ctx);
   return { runtime: built.handle, built };
 }
 
@@ -259,12 +282,12 @@ function renderKServe(spec: NimSpec, p: NimProps, ctx: BuildContext): Rendered<R
   const { model, hardware } = renderedParts(spec);
   const odh = spec.target.openshiftAI !== undefined;
   const cache = p.cache;
-  const apiKeyRef = { name: spec.apiKey.name, key: spec.apiKey.type === "ngc-api-key" ? spec.apiKey.key : "NGC_API_KEY" };
+  const apiKeyRef = apiKeyRefOf(spec);
   const env = profileEnv(spec);
   const issues: Issue[] = [];
   const manifests: Manifest[] = [];
   const facts = new Map<Manifest, ManifestFacts>();
-  const { runtime, built } = nimKServeRuntime(spec, p, ctx, apiKeyRef);
+  const { runtime, built } = nimKServeRuntime(spec, p, ctx);
   if (built !== undefined) {
     issues.push(...built.issues);
     manifests.push(...built.manifests);
@@ -393,6 +416,67 @@ const nimConcept = defineConcept<NimProps, NimSpec, NimHandle, NimProps, Runtime
 
 /** Builds a NIM deployment: `{ manifests, issues, handle }`; never throws (bad input and unexpected exceptions come back as issues). */
 export const buildNim: (props: NimProps, ctx: BuildContext) => BuildResult<NimHandle> = nimConcept.build;
+
+/**
+ * The share key of the KServe runtime a NIM defines itself (see `EmitEntry.shareKey`): the key its build
+ * gives the runtime, from the steps before render and the runtime's own build, without the rest of the
+ * render and without the registry (no other NIM's runtime to share, no names claimed). A namespace known
+ * later (`ctx.deferredNamespace`) counts by its placeholder, so NIMs of two namespaces never have the key
+ * of one namespaced runtime. None when the NIM defines no runtime of its own: it is given one
+ * (`runtime`), runs on the NIM Operator, or a rule (or the runtime's build) finds an error.
+ */
+export function nimRuntimeShareKey(props: NimProps, ctx: BuildContext): string | undefined {
+  const { registry: _registry, deferredNamespace, ...alone } = ctx;
+  const keyed: BuildContext = alone.namespace === undefined && deferredNamespace !== undefined ? { ...alone, namespace: deferredNamespace } : alone;
+  try {
+    const checked = specToRender(nimConcept, props, keyed);
+    if (checked === undefined || checked.spec.platform !== "kserve" || checked.props.runtime !== undefined) return undefined;
+    return ownRuntime(checked.spec, checked.props, keyed).key;
+  } catch {
+    // the NIM's build reports it (`internal/unexpected`)
+    return undefined;
+  }
+}
+
+/** How a NIM declared in an app gets its KServe runtime (see {@link nimRuntimeSharing}). */
+export interface NimRuntimeSharing {
+  /**
+   * The construct declared before it that defines the runtime it would define: the NIM is built with
+   * `runtime: sharesWith`, and defines none.
+   * @default none (it defines its own runtime, is given one, or has none)
+   */
+  readonly sharesWith?: IRuntime;
+  /**
+   * The share key of the runtime it defines itself (see {@link nimRuntimeShareKey}), for {@link declareNimRuntime}.
+   * @default none (it shares one, is given one, or has none)
+   */
+  readonly key?: string;
+}
+
+/**
+ * The rule that the NIMs of one model and version share one runtime (the app defines it once), for an
+ * adapter that decides it when it declares a NIM, before the NIM's build with real values runs (Pulumi:
+ * those builds run once Outputs resolve, in any order): the NIM shares the runtime of the construct
+ * declared before it in the app (`ctx.registry`, see {@link declareNimRuntime}) whose runtime has the
+ * share key its own would have ({@link nimRuntimeShareKey}: placeholders count as values, so NIMs whose
+ * Secret names are the same Output share, as do NIMs in the same Output namespace). A build with the
+ * registry applies the same rule itself while it renders, among the runtimes built so far (cdk8s).
+ */
+export function nimRuntimeSharing(props: NimProps, ctx: BuildContext): NimRuntimeSharing {
+  const key = nimRuntimeShareKey(props, ctx);
+  const holder = key === undefined ? undefined : ctx.registry?.declaredRuntime(key);
+  if (holder !== undefined) return { sharesWith: holder };
+  return key !== undefined ? { key } : {};
+}
+
+/**
+ * Records a declared NIM (`nim`, what the NIMs declared after it get as `runtime`) as the one that
+ * defines the runtime of its sharing's key, when its build at declaration is valid and has the runtime
+ * (an invalid NIM creates nothing another could share).
+ */
+export function declareNimRuntime(sharing: NimRuntimeSharing, nim: IRuntime, handle: NimHandle, ctx: BuildContext): void {
+  if (sharing.key !== undefined && handle.valid && handle.runtime !== undefined) ctx.registry?.declareRuntime(sharing.key, nim);
+}
 
 /** The handle of a NIM Account. */
 export interface NimAccountHandle {
