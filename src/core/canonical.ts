@@ -50,10 +50,20 @@ function isCanonical(value: unknown, depth: number): boolean {
 }
 
 function sortValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(sortValue);
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const member: unknown = value[i];
+      if (member !== undefined) out.push(sortValue(member));
+    }
+    return out;
+  }
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort(compareStrings)) {
+    // the default order of sort() is that of compareStrings (UTF-16 code units), without a comparator call per step
+    const keys = Object.keys(value).sort();
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
       const member = (value as Record<string, unknown>)[key];
       if (member !== undefined) out[key] = sortValue(member);
     }

@@ -79,6 +79,9 @@ export interface BuildDraft<H> {
   readonly facts?: ManifestFactsMap;
 }
 
+const NAMESPACE_RULES = [namespaceRule];
+const UNIQUE_NAME_RULES = [uniqueNameRule];
+
 /**
  * Everything built in one app (one cdk8s App, one Pulumi program), for the checks that need more than
  * one construct: object names must be unique per kind and namespace, and runtimes must not compete for
@@ -90,6 +93,8 @@ export class Registry {
   private readonly runtimeList: RuntimeInfo[] = [];
   private readonly singletons = new Map<string, string>();
   private readonly declaredRuntimes = new Map<string, IRuntime>();
+  /** What the namespace rule found for each namespace claimed so far (a few namespaces, thousands of objects). */
+  private readonly namespaceFindings = new Map<string, readonly IssueDraft[]>();
 
   /** Records the manifests of a construct; returns issues for invalid namespaces and for names already taken by another construct. */
   public claim(where: string, manifests: readonly Manifest[]): Issue[] {
@@ -98,7 +103,11 @@ export class Registry {
     for (const m of manifests) {
       const ns = m.metadata.namespace;
       if (ns !== undefined) {
-        const bad = runRules([namespaceRule], { namespace: ns });
+        let bad = this.namespaceFindings.get(ns);
+        if (bad === undefined) {
+          bad = runRules(NAMESPACE_RULES, { namespace: ns });
+          this.namespaceFindings.set(ns, bad);
+        }
         if (bad.length > 0) {
           // one report per construct: its objects share the namespace
           if (!namespaceReported) issues.push(...locate(where, bad));
@@ -114,7 +123,7 @@ export class Registry {
         this.objects.set(scope, owners);
       }
       const owner = owners.get(m.metadata.name);
-      const taken = runRules([uniqueNameRule], { manifest: m, where, ...(owner !== undefined ? { owner } : {}) });
+      const taken = runRules(UNIQUE_NAME_RULES, { manifest: m, where, ...(owner !== undefined ? { owner } : {}) });
       if (taken.length > 0) issues.push(...locate(where, taken));
       else if (owner === undefined || owner === where) owners.set(m.metadata.name, where);
     }

@@ -196,29 +196,36 @@ export const reservedKeyRule = defineRule<PropsInputSubject>({
   fix: "use another name",
   check: ({ input, basePath }) => {
     const found: Finding[] = [];
-    const visit = (value: unknown, segments: (string | number)[], depth: number): void => {
+    // the path to the value being visited (one stack for the whole walk: a path is formatted only for a finding)
+    const segments: (string | number)[] = [];
+    const visit = (value: unknown, depth: number): void => {
       if (depth > 32 || value === null || typeof value !== "object" || found.length >= 10 || checkedHandles.has(value)) return;
       if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) visit(value[i], [...segments, i], depth + 1);
+        for (let i = 0; i < value.length; i++) {
+          segments.push(i);
+          visit(value[i], depth + 1);
+          segments.pop();
+        }
         return;
       }
       const proto = Object.getPrototypeOf(value) as unknown;
       if (proto !== Object.prototype && proto !== null) return; // constructs and handles are not props data
       for (const key of Object.keys(value)) {
-        const child = (value as Record<string, unknown>)[key];
+        segments.push(key);
         if (key === "__proto__") {
-          const relative = formatPath([...segments, key]);
+          const relative = formatPath(segments);
           found.push({
             path: basePath === "" ? relative : relative.startsWith("[") ? `${basePath}${relative}` : `${basePath}.${relative}`,
             value: key,
             message: '"__proto__" cannot be used as a name: a JavaScript object treats it as its prototype, so the entry would be lost',
           });
-          continue;
+        } else {
+          visit((value as Record<string, unknown>)[key], depth + 1);
         }
-        visit(child, [...segments, key], depth + 1);
+        segments.pop();
       }
     };
-    visit(input, [], 0);
+    visit(input, 0);
     return found;
   },
 });

@@ -127,6 +127,13 @@ export type ManifestRule = Rule<ManifestSubject> & {
    * @default every kind
    */
   readonly kinds?: readonly string[];
+  /**
+   * Whether the rule can find anything at all on manifests for `target` (a feature-gate rule finds nothing
+   * on a target that has the feature); {@link runManifestRules} skips it for the others. Must agree with
+   * `check`: it only saves the calls that would find nothing.
+   * @default every target
+   */
+  readonly appliesTo?: (target: Target) => boolean;
 };
 
 const catalogue = new Map<string, RuleMeta>();
@@ -171,22 +178,36 @@ export function ruleMeta(id: string): RuleMeta | undefined {
  * `lint` and the builds both run manifest rules through this.
  */
 export function runManifestRules(rules: readonly ManifestRule[], subject: ManifestSubject): IssueDraft[] {
-  return runRules(rulesForKind(rules, subject.manifest.kind), subject);
+  return runRules(applicableRules(rules, subject.manifest.kind, subject.target), subject);
 }
 
-const byKind = new WeakMap<readonly ManifestRule[], Map<string, readonly ManifestRule[]>>();
+/** The rules of a list that apply to a kind, then to a target (see {@link applicableRules}). */
+interface Applicable {
+  readonly rules: readonly ManifestRule[];
+  readonly byTarget: WeakMap<Target, readonly ManifestRule[]>;
+}
 
-/** The rules of a list that look at manifests of `kind` (the filtered list is kept per list and kind). */
-function rulesForKind(rules: readonly ManifestRule[], kind: string): readonly ManifestRule[] {
+const byKind = new WeakMap<readonly ManifestRule[], Map<string, Applicable>>();
+
+/**
+ * The rules of a list that look at manifests of `kind` and can find something for `target` (the
+ * filtered lists are kept per list, kind and target: the builds of an app share their targets).
+ */
+function applicableRules(rules: readonly ManifestRule[], kind: string, target: Target): readonly ManifestRule[] {
   let kinds = byKind.get(rules);
   if (kinds === undefined) {
     kinds = new Map();
     byKind.set(rules, kinds);
   }
-  let list = kinds.get(kind);
+  let forKind = kinds.get(kind);
+  if (forKind === undefined) {
+    forKind = { rules: rules.filter((r) => r.kinds === undefined || r.kinds.includes(kind)), byTarget: new WeakMap() };
+    kinds.set(kind, forKind);
+  }
+  let list = forKind.byTarget.get(target);
   if (list === undefined) {
-    list = rules.filter((r) => r.kinds === undefined || r.kinds.includes(kind));
-    kinds.set(kind, list);
+    list = forKind.rules.filter((r) => r.appliesTo === undefined || r.appliesTo(target));
+    forKind.byTarget.set(target, list);
   }
   return list;
 }

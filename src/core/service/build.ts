@@ -59,10 +59,18 @@ interface ResolvedService {
   readonly spec: () => ServiceSpec;
 }
 
+/** The manifest subjects of rendered InferenceServices (one per render, so the rules of every entry share what they derive from it). */
+const subjects = new WeakMap<readonly Manifest[], ManifestSubject>();
+
 /** The manifest subject of a rendered InferenceService. */
 function subjectOf(rendered: readonly Manifest[], resolved: ResolvedService): ManifestSubject {
-  const manifest = rendered[0] as Manifest;
-  return { manifest, target: resolved.target, app: [manifest], known: { runtime: resolved.input.props.engine.runtime } };
+  let subject = subjects.get(rendered);
+  if (subject === undefined) {
+    const manifest = rendered[0] as Manifest;
+    subject = { manifest, target: resolved.target, app: [manifest], known: { runtime: resolved.input.props.engine.runtime } };
+    subjects.set(rendered, subject);
+  }
+  return subject;
 }
 
 /** A rendered rule entry that runs registry rules on the rendered manifest. */

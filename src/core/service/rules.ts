@@ -75,6 +75,9 @@ const OWNED_LABELS: Readonly<Record<string, string>> = {
   [KSERVE.knativeVisibility]: "visibility",
 };
 
+const OWNED_ANNOTATION_LIST = Object.entries(OWNED_ANNOTATIONS);
+const OWNED_LABEL_LIST = Object.entries(OWNED_LABELS);
+
 /** Labels and annotations the library sets from props. */
 export const ownedKeyRule = defineRule<ServiceSpec>({
   id: "isvc/owned-key",
@@ -83,10 +86,16 @@ export const ownedKeyRule = defineRule<ServiceSpec>({
   summary: "An InferenceService's labels and annotations leave alone the keys the library sets from props (deployment mode, autoscaler and Knative class, hardware profile, Kueue queue, auth, metrics, visibility).",
   why: "The library writes these keys from their props and the rest of the manifest is rendered for the prop's value: a raw key is overwritten when the prop is set, and otherwise tells KServe or OpenShift AI something (another deployment mode, another hardware profile) the manifest was not rendered or checked for.",
   fix: "remove the label or annotation and set the prop that owns it",
-  check: (spec) => [
-    ...Object.entries(OWNED_ANNOTATIONS).flatMap(([key, prop]): Finding[] => (spec.annotations[key] !== undefined ? [{ path: `annotations["${key}"]`, value: spec.annotations[key], message: `the library sets ${key} from the ${prop} prop`, fix: `remove the annotation and set ${prop}` }] : [])),
-    ...Object.entries(OWNED_LABELS).flatMap(([key, prop]): Finding[] => (spec.labels[key] !== undefined ? [{ path: `labels["${key}"]`, value: spec.labels[key], message: `the library sets ${key} from the ${prop} prop`, fix: `remove the label and set ${prop}` }] : [])),
-  ],
+  check: (spec) => {
+    const found: Finding[] = [];
+    for (const [key, prop] of OWNED_ANNOTATION_LIST) {
+      if (spec.annotations[key] !== undefined) found.push({ path: `annotations["${key}"]`, value: spec.annotations[key], message: `the library sets ${key} from the ${prop} prop`, fix: `remove the annotation and set ${prop}` });
+    }
+    for (const [key, prop] of OWNED_LABEL_LIST) {
+      if (spec.labels[key] !== undefined) found.push({ path: `labels["${key}"]`, value: spec.labels[key], message: `the library sets ${key} from the ${prop} prop`, fix: `remove the label and set ${prop}` });
+    }
+    return found;
+  },
 });
 
 /** Named and canary predictors need KServe 0.20 (the feature gate, on the props that ask for them). */

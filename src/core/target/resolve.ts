@@ -8,6 +8,7 @@ import type { Version } from "./version";
 import { atLeast, compareVersions, formatVersion, parseVersion } from "./version";
 import type { KServeFeature, OpenShiftAIRelease } from "./features";
 import { CURRENT_KSERVE_VERSION, CURRENT_OPENSHIFT_AI_VERSION, KSERVE_FEATURES, OPENSHIFT_AI_RELEASES } from "./features";
+import { memoByTargetProps } from "./memo";
 
 /** A resolved target. */
 export interface Target {
@@ -70,6 +71,11 @@ export function mergeTargetProps(...layers: (TargetProps | undefined)[]): Target
  * (`checkTargetVersions` in ./rules.ts) report bad versions.
  */
 export function defaultTarget(props: TargetProps | undefined): Target {
+  return resolvedTarget(props);
+}
+
+/** {@link defaultTarget}, resolved once per distinct target props (the targets are read-only and shared). */
+const resolvedTarget = memoByTargetProps((props: TargetProps | undefined): Target => {
   const odhProps = props?.openshiftAI;
   let openshiftAI: Target["openshiftAI"];
   if (odhProps !== undefined && odhProps !== false) {
@@ -81,7 +87,7 @@ export function defaultTarget(props: TargetProps | undefined): Target {
   const kserve = parseVersion(kserveText) ?? (parseVersion(CURRENT_KSERVE_VERSION) as Version);
   const kubernetes = props?.kubernetesVersion !== undefined ? parseVersion(props.kubernetesVersion) : undefined;
   return { kserve, ...(kubernetes !== undefined ? { kubernetes } : {}), ...(openshiftAI ? { openshiftAI } : {}), knativeFeatures: new Set(props?.knativeFeatures ?? []), ...(props?.modelMesh !== undefined ? { modelMesh: props.modelMesh } : {}) };
-}
+});
 
 /** The supported OpenShift AI release line `version` falls in, if any. */
 export function openShiftAIRelease(version: Version): OpenShiftAIRelease | undefined {
@@ -101,9 +107,22 @@ function releaseSupports(kserve: Version, release: OpenShiftAIRelease | undefine
   return atLeast(kserve, KSERVE_FEATURES[feature].since);
 }
 
+/** What {@link supports} answered so far, per target (targets are shared by the builds with the same target props). */
+const supported = new WeakMap<Target, Map<KServeFeature, boolean>>();
+
 /** True when the target's KServe (on OpenShift AI: its release's KServe fork) has the feature. */
 export function supports(target: Target, feature: KServeFeature): boolean {
-  return releaseSupports(target.kserve, target.openshiftAI?.release, feature);
+  let answers = supported.get(target);
+  if (answers === undefined) {
+    answers = new Map();
+    supported.set(target, answers);
+  }
+  let answer = answers.get(feature);
+  if (answer === undefined) {
+    answer = releaseSupports(target.kserve, target.openshiftAI?.release, feature);
+    answers.set(feature, answer);
+  }
+  return answer;
 }
 
 /** The first supported OpenShift AI release whose KServe fork has the feature, if any. */

@@ -27,6 +27,7 @@ import type { OpenShiftAIRelease } from "./features";
 import { MIN_OPENSHIFT_AI_VERSION, NEWEST_OPENSHIFT_AI_VERSION, OPENSHIFT_AI_RELEASES } from "./features";
 import type { Version } from "./version";
 import { atLeast, compareVersions, formatVersion, parseVersion } from "./version";
+import { memoByTargetProps } from "./memo";
 
 /** What the target rules look at: the OpenShift AI release named, and the KServe version given with it. */
 export interface OpenShiftAITargetSubject {
@@ -171,6 +172,11 @@ export const TARGET_RULES = [unsupportedOpenShiftAI, openShiftAIKServeVersion] a
  * the order they run; `defaultTarget` (./resolve.ts) resolves the same props and reports nothing.
  */
 export function checkTargetVersions(props: TargetProps | undefined): IssueDraft[] {
+  return [...checkedVersions(props)];
+}
+
+/** {@link checkTargetVersions}, checked once per distinct target props. */
+const checkedVersions = memoByTargetProps((props: TargetProps | undefined): readonly IssueDraft[] => {
   const issues: IssueDraft[] = [];
   const odhProps = props?.openshiftAI;
   let onOpenShiftAI = false;
@@ -195,7 +201,7 @@ export function checkTargetVersions(props: TargetProps | undefined): IssueDraft[
   else issues.push(...runRules([targetUnsupportedVersionRule], { kserve, text: kserveText }));
   if (props?.kubernetesVersion !== undefined && parseVersion(props.kubernetesVersion) === undefined) issues.push(...runRules([targetVersionRule], { field: "kubernetesVersion", text: props.kubernetesVersion }));
   return issues;
-}
+});
 
 /**
  * The target rules on layered target props (the context's, then a construct's own), merged as the target
@@ -305,6 +311,7 @@ function featureRule(feature: KServeFeature, detect: Detector): ManifestRule {
     fix: `upgrade KServe to ${since} (and set target.kserveVersion), or do without this feature`,
     on: "manifest",
     kinds: FEATURE_KINDS[feature] ?? SERVICE_KINDS,
+    appliesTo: (target) => !supports(target, feature),
     check: (subject): Finding[] => {
       if (supports(subject.target, feature)) return [];
       return detect(subject).flatMap((use) => requireFeature(subject.target, feature, use.path, use.value, use.alternative).map(({ path, value, message, fix }) => ({ path, value, message, fix })));
@@ -431,9 +438,11 @@ export const targetTypesRule = defineRule<{ readonly value: unknown; readonly pa
   },
 });
 
+const TARGET_PROPS_RULES = [targetUnknownKeyRule, targetTypesRule];
+
 /** Problems with target props given at `path` (`target` for a construct's prop). */
 export function checkTargetProps(value: unknown, path = "target"): IssueDraft[] {
-  return runRules([targetUnknownKeyRule, targetTypesRule], { value, path });
+  return runRules(TARGET_PROPS_RULES, { value, path });
 }
 
 /** Throws one ValidationError when `value` is not valid target props (for `KServeTarget.set` and `setDefault`). */

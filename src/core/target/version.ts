@@ -10,11 +10,20 @@ export interface Version {
 
 const VERSION = /^v?(\d+)\.(\d+)(?:\.\d+)?(?:[-+][0-9A-Za-z.-]+)?$/;
 
-/** Parses "0.20", "v0.20.1" or "3.0"; `undefined` when it is not a version. */
+/** The versions parsed so far, by their text (a few distinct texts per app: releases, feature levels, targets). */
+const parsed = new Map<string, Version | null>();
+
+/** How many distinct texts {@link parseVersion} remembers (beyond that it parses each time). */
+const PARSED_LIMIT = 1024;
+
+/** Parses "0.20", "v0.20.1" or "3.0"; `undefined` when it is not a version. The result is frozen (the same object for the same text). */
 export function parseVersion(text: string): Version | undefined {
+  const known = parsed.get(text);
+  if (known !== undefined) return known ?? undefined;
   const m = VERSION.exec(text.trim());
-  if (m === null) return undefined;
-  return { major: Number(m[1]), minor: Number(m[2]) };
+  const version = m === null ? null : Object.freeze({ major: Number(m[1]), minor: Number(m[2]) });
+  if (parsed.size < PARSED_LIMIT) parsed.set(text, version);
+  return version ?? undefined;
 }
 
 /** -1, 0 or 1. */
