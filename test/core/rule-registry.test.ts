@@ -1,4 +1,6 @@
-import { defineRule, ruleCatalogue, ruleMeta, runRules } from "../../src/core/rules/registry";
+import { defineManifestRule, defineRule, ruleCatalogue, ruleMeta, runManifestRules, runRules } from "../../src/core/rules/registry";
+import { defaultTarget, supports } from "../../src/core/target/resolve";
+import { featureGate } from "../../src/core/target/rules";
 
 describe("rule registry", () => {
   const sample = defineRule<{ n: number }>({
@@ -84,5 +86,52 @@ describe("manifest rules", () => {
     });
     expect(manifestRules()).toContain(rule);
     expect(meta("test-registry/has-name")?.on).toBe("manifest");
+  });
+});
+
+describe("manifest rules per target (appliesTo)", () => {
+  const seen: string[] = [];
+  const gated = defineManifestRule({
+    id: "test-registry/gated",
+    severity: "error",
+    summary: "a manifest named bad is refused on KServe before 0.20",
+    why: "test",
+    fix: "rename it",
+    on: "manifest",
+    appliesTo: (target) => target.kserve.minor < 20,
+    check: (s) => {
+      seen.push(s.manifest.metadata.name);
+      return s.manifest.metadata.name === "bad" ? [{ path: "metadata.name", value: "bad", message: "bad name" }] : [];
+    },
+  });
+  const manifest = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "bad" } };
+  const subject = (kserveVersion: string) => ({ manifest, target: defaultTarget({ kserveVersion }), app: [manifest] });
+
+  it("runs a rule only on the targets it applies to, and its check decides there", () => {
+    seen.length = 0;
+    expect(runManifestRules([gated], subject("0.20"))).toEqual([]);
+    expect(seen).toEqual([]);
+    expect(runManifestRules([gated], subject("0.15"))).toEqual([{ path: "metadata.name", value: "bad", rule: "test-registry/gated", message: "bad name", fix: "rename it" }]);
+    expect(seen).toEqual(["bad"]);
+    // the filtered list is kept per target: asking again for 0.20 still skips it, 0.15 still runs it
+    expect(runManifestRules([gated], subject("0.20"))).toEqual([]);
+    expect(runManifestRules([gated], subject("0.15"))).toHaveLength(1);
+    expect(seen).toEqual(["bad", "bad"]);
+  });
+
+  it("keeps the filter out of the catalogue", () => {
+    expect(Object.keys(ruleMeta("test-registry/gated") ?? {}).sort()).toEqual(["fix", "id", "on", "severity", "summary", "why"]);
+  });
+
+  it("skips a feature-gate rule exactly where its own check finds nothing: on targets that have the feature", () => {
+    const uses = { apiVersion: "serving.kserve.io/v1beta1", kind: "InferenceService", metadata: { name: "m" }, spec: { predictor: { model: { modelFormat: { name: "sklearn" }, storageUri: "oci+native://registry.example/org/model:1" } } } };
+    for (const kserveVersion of ["0.15", "0.17", "0.20"]) {
+      const target = defaultTarget({ kserveVersion });
+      const rule = featureGate("storage-oci-native");
+      const direct = rule.check({ manifest: uses, target, app: [uses] });
+      expect(rule.appliesTo?.(target)).toBe(!supports(target, "storage-oci-native"));
+      expect(direct).toHaveLength(kserveVersion === "0.20" ? 0 : 1);
+      expect(runManifestRules([rule], { manifest: uses, target, app: [uses] }).map((d) => d.message)).toEqual(direct.map((f) => f.message));
+    }
   });
 });

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { describeTarget, modeName, requireFeature, resolveTarget, canonicalMode, KSERVE_FEATURES } from "kserve-constructs";
 import { targetRule } from "../../src/core/pipeline";
 import { defaultTarget } from "../../src/core/target/resolve";
-import { targetIssues } from "../../src/core/target/rules";
+import { checkTargetVersions, targetIssues } from "../../src/core/target/rules";
 import { LintOptionsError, lintTarget } from "../../src/lint";
 
 describe("target resolution", () => {
@@ -165,5 +165,22 @@ describe("the target rules, run from one place", () => {
     // the builds and lint resolve with defaultTarget and check with targetIssues; resolveTarget is for library users
     expect(calling("resolveTarget")).toEqual([]);
     expect(fs.readFileSync(path.join(src, "core", "target", "resolve.ts"), "utf8")).not.toMatch(/from "\.\/rules"/);
+  });
+});
+
+describe("targets resolved once per distinct target props", () => {
+  it("gives equal target props the same read-only target, and other props another", () => {
+    const a = defaultTarget({ kserveVersion: "0.17" });
+    expect(defaultTarget({ kserveVersion: "0.17" })).toBe(a);
+    expect(defaultTarget({ kserveVersion: "0.17", kubernetesVersion: "1.31" })).not.toBe(a);
+    expect(defaultTarget({ kserveVersion: "0.15" }).kserve).toEqual({ major: 0, minor: 15 });
+    expect(Object.isFrozen(a.kserve)).toBe(true);
+  });
+
+  it("gives every caller of the version checks its own list", () => {
+    const first = checkTargetVersions({ kserveVersion: "0.2x" });
+    expect(first.map((d) => d.rule)).toEqual(["target/version"]);
+    first.length = 0;
+    expect(checkTargetVersions({ kserveVersion: "0.2x" }).map((d) => d.rule)).toEqual(["target/version"]);
   });
 });

@@ -143,7 +143,8 @@ const manifestRuleList: ManifestRule[] = [];
 export function defineRule<S>(rule: Rule<S>): Rule<S> {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/.test(rule.id)) throw new Error(`rule id "${rule.id}" is not of the form concept/name`);
   if (catalogue.has(rule.id)) throw new Error(`rule "${rule.id}" is declared twice`);
-  const { check: _check, ...meta } = rule;
+  // the catalogue holds the description only (not the check, nor a manifest rule's target filter)
+  const { check: _check, appliesTo: _appliesTo, ...meta } = rule as Rule<S> & { readonly appliesTo?: unknown };
   catalogue.set(rule.id, Object.freeze({ ...meta }));
   return rule;
 }
