@@ -59,32 +59,23 @@ interface ResolvedService {
   readonly spec: () => ServiceSpec;
 }
 
-/** The manifest subjects of rendered InferenceServices (one per render, so the rules of every entry share what they derive from it). */
-const subjects = new WeakMap<readonly Manifest[], ManifestSubject>();
-
-/** The manifest subject of a rendered InferenceService. */
-function subjectOf(rendered: readonly Manifest[], resolved: ResolvedService): ManifestSubject {
-  let subject = subjects.get(rendered);
-  if (subject === undefined) {
-    const manifest = rendered[0] as Manifest;
-    subject = { manifest, target: resolved.target, app: [manifest], known: { runtime: resolved.input.props.engine.runtime } };
-    subjects.set(rendered, subject);
-  }
-  return subject;
+/** The manifest subject of a rendered InferenceService: made once by the render, so the rules of every entry share what they derive from it. */
+function subjectOf(manifest: Manifest, resolved: ResolvedService): ManifestSubject {
+  return { manifest, target: resolved.target, app: [manifest], known: { runtime: resolved.input.props.engine.runtime } };
 }
 
 /** A rendered rule entry that runs registry rules on the rendered manifest. */
-function onManifest(name: string, check: (subject: ManifestSubject) => ReturnType<typeof runRules>): RenderedRule<InferenceServiceProps, ResolvedService> {
-  return { name, check: (rendered, resolved) => check(subjectOf(rendered.manifests, resolved)) };
+function onManifest(name: string, check: (subject: ManifestSubject) => ReturnType<typeof runRules>): RenderedRule<InferenceServiceProps, ResolvedService, ManifestSubject> {
+  return { name, check: (rendered) => check(rendered.parts as ManifestSubject) };
 }
 
 /** A rendered rule entry that runs registry rules on the resolved spec. */
-function onSpec(name: string, check: (spec: ServiceSpec) => ReturnType<typeof runRules>): RenderedRule<InferenceServiceProps, ResolvedService> {
+function onSpec(name: string, check: (spec: ServiceSpec) => ReturnType<typeof runRules>): RenderedRule<InferenceServiceProps, ResolvedService, ManifestSubject> {
   return { name, check: (_rendered, resolved) => check(resolved.spec()) };
 }
 
 /** The InferenceService concept. */
-const inferenceServiceConcept = defineConcept<InferenceServiceProps, ResolvedService, ServiceHandle>({
+const inferenceServiceConcept = defineConcept<InferenceServiceProps, ResolvedService, ServiceHandle, InferenceServiceProps, ManifestSubject>({
   name: "inference-service",
   // a model location that is not one (a string URI, a handle of the wrong shape): reported before the schema's message
   screen: (props) => (props !== null && typeof props === "object" && Object.hasOwn(props, "model") ? checkLocationValue("model", (props as { model?: unknown }).model) : []),
@@ -107,7 +98,10 @@ const inferenceServiceConcept = defineConcept<InferenceServiceProps, ResolvedSer
     { name: "input", check: (resolved) => (resolved.blocked === undefined ? checkServiceInput(resolved.input) : []) },
   ],
   renderable: (resolved) => resolved.blocked === undefined,
-  render: (resolved) => ({ manifests: [renderService(resolved.spec())] }),
+  render: (resolved) => {
+    const manifest = renderService(resolved.spec());
+    return { manifests: [manifest], parts: subjectOf(manifest, resolved) };
+  },
   renderedRules: [
     onManifest("webhook", (s) => runManifestRules(SERVICE_WEBHOOK_RULES, s)),
     onSpec("owned-keys", (spec) => runRules(SERVICE_OWNED_KEY_RULES, spec)),

@@ -107,22 +107,9 @@ function releaseSupports(kserve: Version, release: OpenShiftAIRelease | undefine
   return atLeast(kserve, KSERVE_FEATURES[feature].since);
 }
 
-/** What {@link supports} answered so far, per target (targets are shared by the builds with the same target props). */
-const supported = new WeakMap<Target, Map<KServeFeature, boolean>>();
-
 /** True when the target's KServe (on OpenShift AI: its release's KServe fork) has the feature. */
 export function supports(target: Target, feature: KServeFeature): boolean {
-  let answers = supported.get(target);
-  if (answers === undefined) {
-    answers = new Map();
-    supported.set(target, answers);
-  }
-  let answer = answers.get(feature);
-  if (answer === undefined) {
-    answer = releaseSupports(target.kserve, target.openshiftAI?.release, feature);
-    answers.set(feature, answer);
-  }
-  return answer;
+  return releaseSupports(target.kserve, target.openshiftAI?.release, feature);
 }
 
 /** The first supported OpenShift AI release whose KServe fork has the feature, if any. */
