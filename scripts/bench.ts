@@ -59,25 +59,78 @@ function modelName(i: number): string {
   return `model-${String(i).padStart(5, "0")}`;
 }
 
-/** The InferenceService the library renders for model i (the same shape for the floors). */
+/**
+ * The InferenceService the library writes for model i in the `isvc`, `fleet` and `pulumi` scenarios, and
+ * the document of the floors: every floor serializes exactly the objects the library writes (checked by
+ * {@link checkFloorDocuments} before the rounds), so a ratio compares the same output.
+ */
 function plainService(i: number): Record<string, unknown> {
   const name = modelName(i);
   return {
     apiVersion: "serving.kserve.io/v1beta1",
     kind: "InferenceService",
-    metadata: { annotations: { "serving.kserve.io/deploymentMode": "Standard" }, name, namespace: NAMESPACE },
+    metadata: {
+      annotations: { "serving.kserve.io/deploymentMode": "Standard" },
+      labels: { "app.kubernetes.io/managed-by": "kserve-constructs", "networking.kserve.io/visibility": "cluster-local" },
+      name,
+      namespace: NAMESPACE,
+    },
     spec: {
       predictor: {
+        minReplicas: 1,
         model: {
-          args: [`--model_name=${name}`],
           modelFormat: { name: "sklearn", version: "0" },
+          protocolVersion: "v1",
           runtime: "sklearn",
           storageUri: `s3://models/fleet/${name}/model.joblib`,
         },
-        serviceAccountName: "models-storage",
+        serviceAccountName: "models-sa",
       },
     },
   };
+}
+
+/** The one engine every library scenario serves its models with (cdk8s and Pulumi alike). */
+const ENGINE = {
+  versions: { "1.0.0": { image: { cpu: "docker.io/kserve/sklearnserver:v0.15.2" } } },
+  args: ["--model_dir={{model_path}}", "--http_port={{port}}"],
+  protocol: ["v1", "v2"],
+  modelFormats: [{ name: "sklearn", version: "0" }],
+} as const;
+
+/** The storage every library scenario reads its models from. */
+const STORAGE = { bucket: "models", credentials: { secretName: "s3-credentials" }, annotateSecret: false } as const;
+
+const FORMAT = { name: "sklearn", version: "0" } as const;
+
+function modelPath(i: number): string {
+  return `fleet/${modelName(i)}/model.joblib`;
+}
+
+/**
+ * Throws unless the InferenceServices the library writes for a few models, as individual constructs and
+ * as a fleet, are exactly {@link plainService}'s documents (else the floors would measure other output).
+ */
+function checkFloorDocuments(): void {
+  const { App, Chart } = require("cdk8s") as typeof import("cdk8s");
+  const lib = require("../src/cdk8s") as typeof import("../src/cdk8s");
+  const sample = [0, 7, 4321];
+  for (const shape of ["isvc", "fleet"] as const) {
+    const app = new App({ outdir: outdir() });
+    lib.KServeTarget.set(app, { kserveVersion: "0.20" });
+    const chart = new Chart(app, "fleet", { namespace: NAMESPACE });
+    const engine = new lib.InferenceEngine(chart, "sklearn", ENGINE);
+    const storage = lib.ModelStorage.s3(chart, "models", STORAGE);
+    if (shape === "fleet") {
+      new lib.ModelFleet(chart, "fleet", { engine, storage, models: sample.map((i) => ({ name: modelName(i), format: FORMAT, path: modelPath(i) })), defaults: { deploymentMode: "Standard" } });
+    } else {
+      for (const i of sample) new lib.InferenceService(chart, modelName(i), { engine, model: storage.path(modelPath(i)), modelFormat: FORMAT, deploymentMode: "Standard" });
+    }
+    const written = JSON.stringify(chart.toJson().filter((doc: { kind?: string }) => doc.kind === "InferenceService"));
+    const floor = JSON.stringify(sample.map(plainService));
+    if (written !== floor) throw new Error(`the floor's documents differ from what the library writes (${shape}):\n  library: ${written}\n  floor:   ${floor}`);
+    fs.rmSync(app.outdir, { recursive: true, force: true });
+  }
 }
 
 function outdir(): string {
@@ -109,7 +162,6 @@ async function run(scenario: Scenario, size: number): Promise<number> {
     case "isvc-charts":
     case "fleet": {
       const { App, ApiObject, Chart } = require("cdk8s") as typeof import("cdk8s");
-      const lib = require("../src/cdk8s") as typeof import("../src/cdk8s");
       const dir = outdir();
       const app = new App({ outdir: dir });
       const charts = scenario.endsWith("-charts") ? Math.max(1, Math.floor(size / 10)) : 1;
@@ -121,22 +173,19 @@ async function run(scenario: Scenario, size: number): Promise<number> {
           new ApiObject(chart, modelName(i), { apiVersion, kind, metadata, ...rest });
         }
       } else {
+        // Required here, not above: the raw floors do not load the library (preload loaded it for these).
+        const lib = require("../src/cdk8s") as typeof import("../src/cdk8s");
         lib.KServeTarget.set(app, { kserveVersion: "0.20" });
         const first = chartList[0] as InstanceType<typeof Chart>;
-        const engine = new lib.InferenceEngine(first, "sklearn", {
-          versions: { "1.0.0": { image: { cpu: "docker.io/kserve/sklearnserver:v0.15.2" } } },
-          args: ["--model_dir={{model_path}}", "--http_port={{port}}"],
-          protocol: ["v1", "v2"],
-          modelFormats: [{ name: "sklearn", version: "0" }],
-        });
-        const storage = lib.ModelStorage.s3(first, "models", { bucket: "models", credentials: { secretName: "s3-credentials" }, annotateSecret: false });
+        const engine = new lib.InferenceEngine(first, "sklearn", ENGINE);
+        const storage = lib.ModelStorage.s3(first, "models", STORAGE);
         if (scenario === "fleet") {
-          const models = Array.from({ length: size }, (_, i) => ({ name: modelName(i), format: { name: "sklearn", version: "0" }, path: `fleet/${modelName(i)}/model.joblib` }));
+          const models = Array.from({ length: size }, (_, i) => ({ name: modelName(i), format: FORMAT, path: modelPath(i) }));
           new lib.ModelFleet(first, "fleet", { engine, storage, models, defaults: { deploymentMode: "Standard" } });
         } else {
           for (let i = 0; i < size; i++) {
             const chart = chartList[i % charts] as InstanceType<typeof Chart>;
-            new lib.InferenceService(chart, modelName(i), { engine, model: storage.path(`fleet/${modelName(i)}/model.joblib`), modelFormat: { name: "sklearn", version: "0" }, deploymentMode: "Standard" });
+            new lib.InferenceService(chart, modelName(i), { engine, model: storage.path(modelPath(i)), modelFormat: FORMAT, deploymentMode: "Standard" });
           }
         }
       }
@@ -175,16 +224,10 @@ async function run(scenario: Scenario, size: number): Promise<number> {
       } else {
         const lib = require("../src/pulumi") as typeof import("../src/pulumi");
         lib.KServeTarget.setDefault({ kserveVersion: "0.20" });
-        const engine = new lib.InferenceEngine("sklearn", {
-          namespace: NAMESPACE,
-          versions: { "1.0.0": { image: { cpu: "docker.io/kserve/sklearnserver:v0.15.2" } } },
-          args: ["--model_dir={{model_path}}", "--http_port={{port}}"],
-          protocol: ["v1", "v2"],
-          modelFormats: [{ name: "sklearn", version: "0" }],
-        });
-        const storage = lib.ModelStorage.s3("models", { namespace: NAMESPACE, bucket: "models", credentials: { secretName: "s3-credentials" }, annotateSecret: false });
+        const engine = new lib.InferenceEngine("sklearn", { namespace: NAMESPACE, ...ENGINE });
+        const storage = lib.ModelStorage.s3("models", { namespace: NAMESPACE, ...STORAGE });
         for (let i = 0; i < size; i++) {
-          new lib.InferenceService(modelName(i), { namespace: NAMESPACE, engine, model: storage.path(`fleet/${modelName(i)}/model.joblib`), modelFormat: { name: "sklearn", version: "0" }, deploymentMode: "Standard" });
+          new lib.InferenceService(modelName(i), { namespace: NAMESPACE, engine, model: storage.path(modelPath(i)), modelFormat: FORMAT, deploymentMode: "Standard" });
         }
       }
       await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
@@ -234,6 +277,7 @@ function main(): void {
   const rounds = Number(option("rounds") ?? "3");
   const only = option("only")?.split(",") as Scenario[] | undefined;
   const scenarios = SCENARIOS.filter((s) => only === undefined || only.includes(s));
+  checkFloorDocuments();
   const results: Measurement[] = [];
   for (let round = 1; round <= rounds; round++) {
     for (const size of sizes) {

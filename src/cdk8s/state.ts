@@ -25,9 +25,6 @@ const states = new WeakMap<IConstruct, AppState>();
 /** The library's constructs (their own validation lists their errors; the app's lists everyone's). */
 const libraryConstructs = new WeakSet<IConstruct>();
 
-/** The validation of a construct without errors (one shared object: nothing kept per construct). */
-const NO_ERRORS = { validate: (): string[] => [] };
-
 /**
  * The errors of the app's other constructs (cdk8s-plus objects, the user's own), from their own
  * validations, so that a failed synth lists them beside the library's problems instead of hiding them.
@@ -112,8 +109,8 @@ export function buildContext(scope: IConstruct, id: string): BuildContext {
 }
 
 /**
- * Records a build's issues, registers the construct's own validation (cdk8s's hook: `construct.node.validate()`
- * lists its errors) and emits its plan under `construct`.
+ * Records a build's issues, registers the construct's own validation when it has errors (cdk8s's hook:
+ * `construct.node.validate()` lists them) and emits its plan under `construct`.
  */
 export function adopt<H>(construct: Construct, result: BuildResult<H>): readonly ApiObject[] {
   register(construct, result);
@@ -148,7 +145,9 @@ function register<H>(construct: Construct, result: BuildResult<H>): void {
   recordIssues(construct, result.issues);
   libraryConstructs.add(construct);
   const errors = result.issues.filter(isError);
-  construct.node.addValidation(errors.length === 0 ? NO_ERRORS : { validate: () => errors.map(formatIssue) });
+  // A construct without errors registers nothing: cdk8s validates every node of the app once per chart,
+  // and a validation that has nothing to say would only add to that pass.
+  if (errors.length > 0) construct.node.addValidation({ validate: () => errors.map(formatIssue) });
 }
 
 /**

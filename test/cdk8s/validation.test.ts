@@ -1,6 +1,6 @@
 /**
- * Validation through cdk8s's own hook: each of the library's constructs registers `node.addValidation`
- * (so `construct.node.validate()` lists its errors), and a failed synth throws one ValidationError with
+ * Validation through cdk8s's own hook: each of the library's constructs with errors registers
+ * `node.addValidation` (so `construct.node.validate()` lists its errors; a construct without errors has none), and a failed synth throws one ValidationError with
  * every problem of the library's constructs and the errors of the app's other constructs, instead of
  * hiding those; an app whose library constructs are fine leaves other constructs' errors to cdk8s.
  */
