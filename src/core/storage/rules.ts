@@ -218,7 +218,8 @@ export const pathRule = defineRule<PathSubject>({
   on: "props",
   check: ({ path, value, uri, relative }) => {
     const findings: Finding[] = [];
-    if (segments(value, uri).includes("..")) {
+    // a value without ".." has no ".." segment: the split is only needed for the others
+    if (value.includes("..") && segments(value, uri).includes("..")) {
       findings.push({ path, value: redactUrl(value), message: "the path has a `..` segment, which leaves the location the storage names", fix: "write the path from the storage's root down, without `..` (a model elsewhere needs its own storage or path)" });
     }
     if (relative === true && /^\/+mnt\/models(\/|$)/.test(value)) {
