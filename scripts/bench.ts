@@ -107,25 +107,40 @@ function modelPath(i: number): string {
   return `fleet/${modelName(i)}/model.joblib`;
 }
 
+type Cdk8sApp = InstanceType<typeof import("cdk8s").App>;
+type Cdk8sChart = InstanceType<typeof import("cdk8s").Chart>;
+
+/**
+ * Adds the library's models `indices` to `app`: one shared engine and storage in the first chart, then
+ * one InferenceService per model (spread over `charts` in turn), or one ModelFleet of them all.
+ */
+function addLibraryModels(app: Cdk8sApp, charts: readonly Cdk8sChart[], shape: "isvc" | "fleet", indices: readonly number[]): void {
+  const lib = require("../src/cdk8s") as typeof import("../src/cdk8s");
+  lib.KServeTarget.set(app, { kserveVersion: "0.20" });
+  const first = charts[0] as Cdk8sChart;
+  const engine = new lib.InferenceEngine(first, "sklearn", ENGINE);
+  const storage = lib.ModelStorage.s3(first, "models", STORAGE);
+  if (shape === "fleet") {
+    const models = indices.map((i) => ({ name: modelName(i), format: FORMAT, path: modelPath(i) }));
+    new lib.ModelFleet(first, "fleet", { engine, storage, models, defaults: { deploymentMode: "Standard" } });
+    return;
+  }
+  indices.forEach((i, k) => {
+    new lib.InferenceService(charts[k % charts.length] as Cdk8sChart, modelName(i), { engine, model: storage.path(modelPath(i)), modelFormat: FORMAT, deploymentMode: "Standard" });
+  });
+}
+
 /**
  * Throws unless the InferenceServices the library writes for a few models, as individual constructs and
  * as a fleet, are exactly {@link plainService}'s documents (else the floors would measure other output).
  */
 function checkFloorDocuments(): void {
   const { App, Chart } = require("cdk8s") as typeof import("cdk8s");
-  const lib = require("../src/cdk8s") as typeof import("../src/cdk8s");
   const sample = [0, 7, 4321];
   for (const shape of ["isvc", "fleet"] as const) {
     const app = new App({ outdir: outdir() });
-    lib.KServeTarget.set(app, { kserveVersion: "0.20" });
     const chart = new Chart(app, "fleet", { namespace: NAMESPACE });
-    const engine = new lib.InferenceEngine(chart, "sklearn", ENGINE);
-    const storage = lib.ModelStorage.s3(chart, "models", STORAGE);
-    if (shape === "fleet") {
-      new lib.ModelFleet(chart, "fleet", { engine, storage, models: sample.map((i) => ({ name: modelName(i), format: FORMAT, path: modelPath(i) })), defaults: { deploymentMode: "Standard" } });
-    } else {
-      for (const i of sample) new lib.InferenceService(chart, modelName(i), { engine, model: storage.path(modelPath(i)), modelFormat: FORMAT, deploymentMode: "Standard" });
-    }
+    addLibraryModels(app, [chart], shape, sample);
     const written = JSON.stringify(chart.toJson().filter((doc: { kind?: string }) => doc.kind === "InferenceService"));
     const floor = JSON.stringify(sample.map(plainService));
     if (written !== floor) throw new Error(`the floor's documents differ from what the library writes (${shape}):\n  library: ${written}\n  floor:   ${floor}`);
@@ -173,21 +188,8 @@ async function run(scenario: Scenario, size: number): Promise<number> {
           new ApiObject(chart, modelName(i), { apiVersion, kind, metadata, ...rest });
         }
       } else {
-        // Required here, not above: the raw floors do not load the library (preload loaded it for these).
-        const lib = require("../src/cdk8s") as typeof import("../src/cdk8s");
-        lib.KServeTarget.set(app, { kserveVersion: "0.20" });
-        const first = chartList[0] as InstanceType<typeof Chart>;
-        const engine = new lib.InferenceEngine(first, "sklearn", ENGINE);
-        const storage = lib.ModelStorage.s3(first, "models", STORAGE);
-        if (scenario === "fleet") {
-          const models = Array.from({ length: size }, (_, i) => ({ name: modelName(i), format: FORMAT, path: modelPath(i) }));
-          new lib.ModelFleet(first, "fleet", { engine, storage, models, defaults: { deploymentMode: "Standard" } });
-        } else {
-          for (let i = 0; i < size; i++) {
-            const chart = chartList[i % charts] as InstanceType<typeof Chart>;
-            new lib.InferenceService(chart, modelName(i), { engine, model: storage.path(modelPath(i)), modelFormat: FORMAT, deploymentMode: "Standard" });
-          }
-        }
+        // the library is loaded by preload (the raw floors never load it)
+        addLibraryModels(app, chartList, scenario === "fleet" ? "fleet" : "isvc", Array.from({ length: size }, (_, i) => i));
       }
       app.synth();
       const n = countObjects(dir);

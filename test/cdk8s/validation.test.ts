@@ -1,11 +1,11 @@
 /**
  * Validation through cdk8s's own hook: each of the library's constructs with errors registers
- * `node.addValidation` (so `construct.node.validate()` lists its errors; a construct without errors has none), and a failed synth throws one ValidationError with
- * every problem of the library's constructs and the errors of the app's other constructs, instead of
+ * `node.addValidation` (so `construct.node.validate()` lists its errors; a construct without errors
+ * registers none), and a failed synth throws one ValidationError with every problem of the library's constructs and the errors of the app's other constructs, instead of
  * hiding those; an app whose library constructs are fine leaves other constructs' errors to cdk8s.
  */
 import { ApiObject, Chart, Testing } from "cdk8s";
-import { Construct } from "constructs";
+import { Construct, Node } from "constructs";
 import * as kplus from "cdk8s-plus-28";
 import { InferenceEngine, InferenceService, ModelStorage, ValidationError } from "kserve-constructs/cdk8s";
 import { validationError } from "../support/synth";
@@ -32,6 +32,21 @@ describe("each construct's own validation", () => {
       'test/Bad_Name > metadata.name = "Bad_Name"\n    KServe\'s webhook requires an InferenceService name matching ^[a-z]([-a-z0-9]*[a-z0-9])?$ (a DNS-1035 label) [kserve/name]\n    fix: use a name such as "bad-name"',
     ]);
     expect([good.node.validate(), engine.node.validate()]).toEqual([[], []]);
+  });
+
+  it("is registered only by a construct with errors (cdk8s's pass once per chart then skips the valid ones)", () => {
+    const chart = new Chart(Testing.app(), "test", { namespace: "models" });
+    const engine = InferenceEngine.vllm(chart, "vllm", { accelerator: "nvidia" });
+    const model = hub(chart).path("ibm-granite/granite-3.1-8b-instruct");
+    const added = jest.spyOn(Node.prototype, "addValidation");
+    try {
+      new InferenceService(chart, "good", { engine, model });
+      expect(added).not.toHaveBeenCalled();
+      const bad = new InferenceService(chart, "Bad_Name", { engine, model });
+      expect(added.mock.contexts).toEqual([bad.node]);
+    } finally {
+      added.mockRestore();
+    }
   });
 });
 
