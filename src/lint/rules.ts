@@ -107,6 +107,7 @@ export const runtimeMissingRule = defineManifestRule({
   fix: "add the ServingRuntime to the input, or declare it with --assume-runtime NAME if it is installed on the cluster",
   on: "app",
   kinds: ["InferenceService"],
+  reads: ["runtime"],
   check: ({ manifest, app, target, lint }) => {
     if (lint === undefined || manifest.kind !== "InferenceService") return [];
     const runtime = getIn(manifest, ["spec", "predictor", "model", "runtime"]);
@@ -177,6 +178,7 @@ export const serviceAccountMissingRule = defineManifestRule({
   fix: "add the ServiceAccount to the input, or declare it with --assume ServiceAccount/NAME",
   on: "app",
   kinds: ["InferenceService", "LLMInferenceService"],
+  reads: ["serviceAccountName"],
   check: ({ manifest, app, lint }) => {
     if (lint === undefined) return [];
     const sa = workloadRefs(manifest).serviceAccount;
@@ -196,6 +198,7 @@ export const pvcMissingRule = defineManifestRule({
   fix: "add the PersistentVolumeClaim to the input, or declare it with --assume PersistentVolumeClaim/NAME",
   on: "app",
   kinds: ["InferenceService", "LLMInferenceService"],
+  reads: ["storageUri", "uri"],
   check: ({ manifest, app, lint }) => {
     if (lint === undefined) return [];
     const ns = namespaceOf(manifest);
@@ -233,6 +236,7 @@ export const hardwareProfileMissingRule = defineManifestRule({
   fix: "add the HardwareProfile to the input, or declare it with --assume HardwareProfile/NAMESPACE/NAME",
   on: "app",
   kinds: ["InferenceService", "LLMInferenceService", "NIMService"],
+  reads: [ODH.hardwareProfileName],
   check: ({ manifest, app, lint }) => {
     if (lint === undefined) return [];
     const found = profileOf(manifest, app);
@@ -251,6 +255,7 @@ export const hardwareProfileNamespaceRule = defineManifestRule({
   fix: "add the opendatahub.io/hardware-profile-namespace annotation with the profile's namespace",
   on: "app",
   kinds: ["InferenceService", "LLMInferenceService", "NIMService"],
+  reads: [ODH.hardwareProfileName],
   check: ({ manifest, app, lint }) => {
     if (lint === undefined) return [];
     const found = profileOf(manifest, app);
@@ -298,6 +303,7 @@ export const hardwareProfileBoundsRule = defineManifestRule({
   fix: "request within the profile's bounds, or use a profile that allows more",
   on: "app",
   kinds: ["InferenceService", "LLMInferenceService", "NIMService"],
+  reads: [ODH.hardwareProfileName],
   check: ({ manifest, app, lint }) => {
     if (lint === undefined) return [];
     const profile = profileOf(manifest, app)?.profile;
@@ -513,6 +519,7 @@ export const secretMissingRule = defineManifestRule({
   fix: "add the Secret (or the SealedSecret or ExternalSecret that creates it) to the input, or declare it with --assume-secret NAME (or NAMESPACE/NAME)",
   on: "app",
   kinds: ["InferenceService", "ServingRuntime", "LLMInferenceService", "NIMService", "NIMCache", "Account", "ServiceAccount"],
+  reads: ["secrets", "imagePullSecrets", KSERVE.storageSecretName, "storage", "secretKeyRef", "secretRef", "secret", "authSecret", "pullSecrets", "pullSecret", "apiKeySecret"],
   check: ({ manifest, app, target, lint }) => {
     if (lint === undefined) return [];
     const out: Finding[] = [];

@@ -128,8 +128,16 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
   public readonly objects: pulumi.Output<string[]>;
   /** The core handle from the build at construction (Output leaves are placeholders in it). */
   protected readonly handle: H;
-  /** The handle built with the real values. */
-  protected readonly resolvedHandle: pulumi.Output<H>;
+  /** The handle built with the real values (made when first read: most components never need it). */
+  protected get resolvedHandle(): pulumi.Output<H> {
+    // through `apply`: `pulumi.output(handle)` would copy the handle, losing its identity and functions
+    if (this.resolvedHandleOutput === undefined) this.resolvedHandleOutput = pulumi.output(undefined).apply(() => this.handle);
+    return this.resolvedHandleOutput;
+  }
+  /** The handle built with the real values, once made (set by the constructor when the args have Outputs). */
+  private resolvedHandleOutput: pulumi.Output<H> | undefined;
+  /** `namespace` and `objects` as plain values, when the args have no Outputs (registered as such). */
+  private plainOutputs: { readonly namespace: unknown; readonly objects: readonly string[] } | undefined;
   /** Whether the args (or the handles they use) have Outputs: the real build then runs in `apply`. */
   protected readonly deferred: boolean;
   private readonly logged = new Set<string>();
@@ -154,10 +162,11 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
       // collected by KServeProgram.collect: a component with problems creates no children
       const plan = this.report([...checks, ...result.issues]) ? result.plan : [];
       this.handle = result.handle;
-      // through `apply`: `pulumi.output(handle)` would copy the handle, losing its identity and functions
-      this.resolvedHandle = pulumi.output(undefined).apply(() => result.handle);
       this.resources = plan.map((entry) => this.emit(childName(name, entry), entry, (field) => entry.manifest[field] as pulumi.Input<unknown>));
-      this.objects = pulumi.output(plan.map(({ manifest: m }) => `${m.kind}/${m.metadata.name}`));
+      const objects = plan.map(({ manifest: m }) => `${m.kind}/${m.metadata.name}`);
+      this.objects = pulumi.output(objects);
+      // registered as the plain values they are (Pulumi then has no Output to wait for)
+      this.plainOutputs = { namespace, objects };
       return;
     }
 
@@ -168,7 +177,6 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
       if (!KServeProgram.record(relabel(sync.issues))) throw new ValidationError(relabel(sync.issues));
       // collected by KServeProgram.collect: no children, and the handle as built with placeholders
       this.handle = sync.handle;
-      this.resolvedHandle = pulumi.output(undefined).apply(() => sync.handle);
       this.resources = [];
       this.objects = pulumi.output([]);
       return;
@@ -208,7 +216,7 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
       return result;
     });
     const resolved = pulumi.unsecret(rebuilt);
-    this.resolvedHandle = rebuilt.apply((r) => r.handle);
+    this.resolvedHandleOutput = rebuilt.apply((r) => r.handle);
     if (typeof sync.handle === "object" && sync.handle !== null) this.registerDerived(sync.handle, (h) => h);
     this.resources = sync.plan.map((entry, index) =>
       this.emit(childName(name, entry), entry, (key) => {
@@ -222,7 +230,7 @@ export abstract class KServeComponent<H> extends pulumi.ComponentResource {
 
   /** Registers the component's outputs: `namespace`, `objects` and the construct's own. */
   protected registerAll(outputs: Record<string, unknown>): void {
-    this.registerOutputs({ namespace: this.namespace, objects: this.objects, ...outputs });
+    this.registerOutputs({ namespace: this.namespace, objects: this.objects, ...this.plainOutputs, ...outputs });
   }
 
   /**

@@ -4,7 +4,7 @@
  * `metadata.name` (an Output, so the component's objects also wait for the resource to be created).
  */
 import * as k8s from "@pulumi/kubernetes";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 
 /** A Secret: its name (an Input), or a `k8s.core.v1.Secret` resource. */
 export type SecretInput = pulumi.Input<string> | k8s.core.v1.Secret;
@@ -15,7 +15,8 @@ export type ServiceAccountInput = pulumi.Input<string> | k8s.core.v1.ServiceAcco
 
 /** The kind of a `@pulumi/kubernetes` resource the args may reference, and its name Output; `undefined` for anything else. */
 export function referencedResource(value: unknown): { readonly kind: "Secret" | "PersistentVolumeClaim" | "ServiceAccount" | "ConfigMap"; readonly name: pulumi.Output<string> } | undefined {
-  if (value === null || typeof value !== "object") return undefined;
+  // only a Pulumi resource can be one (the kind checks below read @pulumi/kubernetes's lazily loaded modules)
+  if (value === null || typeof value !== "object" || !pulumi.Resource.isInstance(value)) return undefined;
   const kind = k8s.core.v1.Secret.isInstance(value)
     ? "Secret"
     : k8s.core.v1.PersistentVolumeClaim.isInstance(value)
@@ -26,5 +27,5 @@ export function referencedResource(value: unknown): { readonly kind: "Secret" | 
           ? "ConfigMap"
           : undefined;
   if (kind === undefined) return undefined;
-  return { kind, name: (value as { metadata: pulumi.Output<{ name?: string }> }).metadata.apply((m) => m.name ?? "") };
+  return { kind, name: (value as unknown as { metadata: pulumi.Output<{ name?: string }> }).metadata.apply((m) => m.name ?? "") };
 }

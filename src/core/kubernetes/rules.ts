@@ -11,7 +11,7 @@
 import type { IssueDraft } from "../errors";
 import type { Manifest } from "../k8s";
 import type { Finding, ManifestRule, ManifestSubject } from "../rules/registry";
-import { defineManifestRule, derive, runRules } from "../rules/registry";
+import { defineManifestRule, derive, runManifestRules } from "../rules/registry";
 import { DNS1123_SUBDOMAIN, ENV_NAME, LABEL_VALUE } from "../names";
 import { parseQuantity } from "../quantity";
 import type { Version } from "../target/version";
@@ -191,6 +191,7 @@ export const envNameRule = defineManifestRule({
   why: `The API server rejects a pod (and so the Deployment, Knative revision or InferenceService that makes it) with such a name. Kubernetes relaxed the rule in ${RELAXED_ENV_NAMES_SINCE} (RelaxedEnvironmentVariableValidation, beta and on by default; GA in 1.34); without a target kubernetesVersion the library applies the older rule, which every supported version accepts.`,
   fix: "rename the variable to letters, digits and '_' only, not starting with a digit",
   on: "manifest",
+  reads: [...ENV_KEYS],
   check: (subject) => {
     const relaxed = relaxedEnvNames(subject.target);
     return scan(subject, ENV_KEYS, (path, key, value) => {
@@ -229,6 +230,7 @@ export const envNamePortableRule = defineManifestRule({
   why: "The API server accepts names such as MY-VAR or my.var, but a shell cannot expand them ($MY-VAR is $MY followed by -VAR), so entrypoint scripts and most servers' settings never see them.",
   fix: "rename the variable to letters, digits and '_' only, not starting with a digit",
   on: "manifest",
+  reads: [...ENV_KEYS],
   check: (subject) => {
     const relaxed = relaxedEnvNames(subject.target) === true;
     return scan(subject, ENV_KEYS, (path, key, value) => {
@@ -254,6 +256,7 @@ export const labelRule = defineManifestRule({
   why: "The API server rejects an object whose labels (or a pod template's) break the syntax; the whole apply fails.",
   fix: "shorten or rename the label key or value",
   on: "manifest",
+  reads: [...LABEL_KEYS],
   check: (subject) =>
     scan(subject, LABEL_KEYS, (path, key, value) => {
       if ((key !== "labels" && key !== "nodeSelector") || !isStringMap(value)) return undefined;
@@ -287,6 +290,7 @@ export const annotationRule = defineManifestRule({
   why: "The API server rejects an object whose annotation keys break the syntax or whose annotations exceed 256 KiB in total.",
   fix: "rename the annotation key, or move large data into a ConfigMap",
   on: "manifest",
+  reads: [...ANNOTATION_KEYS],
   check: (subject) =>
     scan(subject, ANNOTATION_KEYS, (path, key, value) => {
       if (key !== "annotations" || !isStringMap(value)) return undefined;
@@ -319,6 +323,7 @@ export const tolerationRule = defineManifestRule({
   why: "The API server rejects a pod (and so the Deployment or Knative revision) whose tolerations break these rules.",
   fix: "correct the toleration",
   on: "manifest",
+  reads: [...TOLERATION_KEYS],
   check: (subject) =>
     scan(subject, TOLERATION_KEYS, (path, key, value) => {
       if (key !== "tolerations" || !Array.isArray(value)) return undefined;
@@ -395,6 +400,7 @@ export const resourceNameRule = defineManifestRule({
   why: "The API server rejects a container that requests an unknown unqualified resource such as `gpu`.",
   fix: "use cpu, memory or the accelerator's qualified resource name",
   on: "manifest",
+  reads: [...RESOURCE_KEYS],
   check: (subject) =>
     scan(subject, RESOURCE_KEYS, (path, key, value, parent) => {
       if ((key !== "requests" && key !== "limits") || !isRecord(value) || !isRecord(parent)) return undefined;
@@ -418,6 +424,7 @@ export const quantityRule = defineManifestRule({
   why: "The API server rejects negative requests and limits and a PersistentVolumeClaim of size 0; an emptyDir limited to 0 bytes cannot hold a file.",
   fix: "use a positive quantity",
   on: "manifest",
+  reads: [...QUANTITY_KEYS],
   check: (subject) =>
     scan(subject, QUANTITY_KEYS, (path, key, value, parent) => {
       const out: Finding[] = [];
@@ -460,6 +467,7 @@ export const portRule = defineManifestRule({
   why: "The API server rejects port fields outside 1..65535; a server given such a port in its args fails at start.",
   fix: "use a port from 1 to 65535",
   on: "manifest",
+  reads: [...PORT_KEYS],
   check: (subject) =>
     scan(subject, PORT_KEYS, (path, key, value) => {
       if (typeof key === "string" && PORT_FIELDS.has(key) && typeof value === "number") {
@@ -505,6 +513,7 @@ export const probeRule = defineManifestRule({
   why: "The API server rejects a pod whose liveness or startup probe has a successThreshold other than 1, and probe values below their minimum.",
   fix: "correct the probe setting",
   on: "manifest",
+  reads: [...PROBE_SITE_KEYS],
   check: (subject) =>
     scan(subject, PROBE_SITE_KEYS, (path, key, value) => {
       if (typeof key !== "string" || !PROBE_KEYS.has(key) || !isRecord(value)) return undefined;
@@ -534,6 +543,7 @@ export const runAsRootRule = defineManifestRule({
   why: "The kubelet refuses to start a container that must run as non-root but is told to run as UID 0; the pod never starts (CreateContainerConfigError).",
   fix: "drop runAsUser: 0 (use a non-zero UID), or drop runAsNonRoot",
   on: "manifest",
+  reads: [...CONTAINER_KEYS],
   check: (subject) =>
     scan(subject, CONTAINER_KEYS, (path, key, value, parent) => {
       if (!(key === "containers" || key === "initContainers") || !Array.isArray(value) || !isRecord(parent)) return undefined;
@@ -563,6 +573,6 @@ export const BUILD_MANIFEST_RULES: readonly ManifestRule[] = [...KUBERNETES_RULE
 /** Runs the Kubernetes syntax rules (and the credential check) on each of `manifests` (as one app). */
 export function checkKubernetesSyntax(manifests: readonly Manifest[], target: ManifestSubject["target"]): IssueDraft[] {
   const drafts: IssueDraft[] = [];
-  for (const manifest of manifests) drafts.push(...runRules(BUILD_MANIFEST_RULES, { manifest, target, app: manifests }));
+  for (const manifest of manifests) drafts.push(...runManifestRules(BUILD_MANIFEST_RULES, { manifest, target, app: manifests }));
   return drafts;
 }

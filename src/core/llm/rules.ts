@@ -7,7 +7,7 @@
  *   did not write: KServe's CRD validation rules (`x-kubernetes-validations`, reference digest 6.2), its
  *   admission webhook (6.3), and which fields and API versions the target serves.
  */
-import type { Finding, ManifestSubject } from "../rules/registry";
+import type { Finding, ManifestRule, ManifestSubject } from "../rules/registry";
 import { defineManifestRule, defineRule } from "../rules/registry";
 import { getIn, isRecord } from "../canonical";
 import { DNS1035_LABEL, MAX_LABEL, toDns1035 } from "../names";
@@ -48,7 +48,7 @@ function llmSpecOf(subject: ManifestSubject, kinds: readonly string[] = ["LLMInf
   return obj(m["spec"]) ?? {};
 }
 
-function manifestRule(meta: { id: string; severity?: "error" | "warning"; summary: string; why: string; fix: string }, check: (spec: Obj, subject: ManifestSubject) => Finding[], kinds?: readonly string[]) {
+function manifestRule(meta: { id: string; severity?: "error" | "warning"; summary: string; why: string; fix: string; reads?: ManifestRule["reads"] }, check: (spec: Obj, subject: ManifestSubject) => Finding[], kinds?: readonly string[]) {
   return defineManifestRule({
     ...meta,
     severity: meta.severity ?? "error",
@@ -87,6 +87,7 @@ export const replicasOrScaling = manifestRule(
     summary: "A workload sets either replicas or scaling, not both.",
     why: "KServe's CRD rejects a workload with both (`!(has(self.replicas) && has(self.scaling))`).",
     fix: "use scaling for an autoscaled workload, replicas for a fixed one",
+    reads: ["scaling"],
   },
   (spec) =>
     workloads(spec)
@@ -108,6 +109,7 @@ export const scalingMode = manifestRule(
     summary: "A scaling block names exactly one autoscaler: wva or keda.",
     why: "KServe's CRD requires one of them (`has(self.wva) || has(self.keda)`) and rejects both.",
     fix: "set scaling.wva (the Workload Variant Autoscaler) or scaling.keda (direct KEDA), not both",
+    reads: ["scaling"],
   },
   (spec) =>
     scalingBlocks(spec).flatMap(({ path, s }) => {
@@ -126,6 +128,7 @@ export const kedaTriggers = manifestRule(
     summary: "Direct KEDA scaling has at least one trigger.",
     why: "KServe's CRD rejects `scaling.keda` without triggers (`size(self.keda.triggers) > 0`): KEDA would have nothing to scale on.",
     fix: "add a trigger, for example a prometheus query on vllm:num_requests_waiting",
+    reads: ["keda"],
   },
   (spec) =>
     scalingBlocks(spec).flatMap(({ path, s }) => {
@@ -143,6 +146,7 @@ export const scalingBounds = manifestRule(
     summary: "minReplicas is at most maxReplicas.",
     why: "KServe's CRD rejects `minReplicas > maxReplicas`.",
     fix: "lower min or raise max",
+    reads: ["maxReplicas"],
   },
   (spec) =>
     scalingBlocks(spec).flatMap(({ path, s }) => {
@@ -170,6 +174,7 @@ export const idleReplicas = manifestRule(
     summary: "KEDA's idleReplicaCount is set only with minReplicas, and is below it.",
     why: "KServe's CRD rejects an idleReplicaCount without minReplicas or not below it (KEDA requires idle < min).",
     fix: "set scaling.min above idleReplicaCount (for scale to zero: idleReplicaCount 0, min 1)",
+    reads: ["idleReplicaCount"],
   },
   (spec) =>
     kedaBlocks(spec).flatMap(({ path, keda, scaling }) => {
@@ -188,6 +193,7 @@ export const wvaActuator = manifestRule(
     summary: "WVA scaling names exactly one actuator: hpa or keda.",
     why: "KServe's CRD requires one of `wva.hpa` and `wva.keda` and rejects both.",
     fix: "set wva.hpa (an HPA) or wva.keda (a KEDA ScaledObject), not both",
+    reads: ["wva"],
   },
   (spec) =>
     scalingBlocks(spec).flatMap(({ path, s }) => {
@@ -208,6 +214,7 @@ export const kedaAdvanced = manifestRule(
     summary: "KEDA's advanced settings leave the HPA name to KServe, and WVA's scaling modifiers to WVA.",
     why: "KServe's CRD rejects `advanced.horizontalPodAutoscalerConfig.name` (KServe names the HPA) and, under WVA, `advanced.scalingModifiers` (WVA computes the target).",
     fix: "remove advanced.horizontalPodAutoscalerConfig.name and, under wva, advanced.scalingModifiers",
+    reads: ["advanced"],
   },
   (spec) =>
     kedaBlocks(spec).flatMap(({ path, keda, wva }) => {
@@ -234,6 +241,7 @@ export const routeForm = manifestRule(
     summary: "The HTTPRoute is given once: refs or an inline spec; refs need gateway refs; inline parentRefs agree with gateway refs.",
     why: "KServe's webhook rejects refs together with a spec, refs with a managed gateway (`gateway: {}`), and an inline spec whose parentRefs differ from gateway.refs.",
     fix: "choose route.http.refs or route.http.spec; with refs, give gateway.refs; leave parentRefs out of an inline spec when gateway.refs is set",
+    reads: ["http"],
   },
   (spec) => {
     const router = obj(spec["router"]);
@@ -267,6 +275,7 @@ export const routeParentRefsRedundant = manifestRule(
     summary: "An inline HTTPRoute spec does not repeat gateway.refs as parentRefs.",
     why: "KServe derives parentRefs from gateway.refs and warns when both say the same.",
     fix: "drop parentRefs from the inline route spec",
+    reads: ["parentRefs"],
   },
   (spec) => {
     const parents = getIn(spec, ["router", "route", "http", "spec", "parentRefs"]);
@@ -286,6 +295,7 @@ export const trafficSplit = manifestRule(
     summary: "route.group and route.weight are set together, and not with router.ingress or route.http.refs.",
     why: "KServe's webhook rejects a group without a weight (or the reverse), and traffic groups on ingresses or on your own HTTPRoutes (it cannot split what it does not route).",
     fix: "set both group and weight on a managed or inline route, or neither",
+    reads: ["group", "weight"],
   },
   (spec) => {
     const route = obj(getIn(spec, ["router", "route"]));
@@ -310,6 +320,7 @@ export const parallelismShape = manifestRule(
     summary: "A multi-node workload has data or pipeline parallelism; pipeline and data parallelism exclude each other; data and dataLocal come together; sizes are positive.",
     why: "KServe's webhook rejects these: the LeaderWorkerSet size is data / dataLocal or pipeline, so a worker without either, or both, has no defined group size.",
     fix: "with worker, set parallelism { data, dataLocal } or { pipeline }; set data and dataLocal together",
+    reads: ["parallelism", "worker"],
   },
   (spec) =>
     workloads(spec).flatMap(({ path, w }) => {
@@ -337,6 +348,7 @@ export const schedulerSettings = manifestRule(
     summary: "Scheduler replicas are positive; its config is inline or a ConfigMap reference, not both, not empty.",
     why: "KServe's webhook rejects zero or negative scheduler replicas, a config with both or neither of inline and ref, an inline config shorter than 3 bytes and a ref without a name.",
     fix: "give scheduler.replicas of 1 or more, and scheduler.config as { inline } or { configMap: { name, key } }",
+    reads: ["scheduler"],
   },
   (spec) => {
     const s = obj(getIn(spec, ["router", "scheduler"]));
@@ -366,6 +378,7 @@ export const schedulerTokenizer = manifestRule(
     summary: "An inline scheduler config that uses the token-producer plugin is for a target whose controller deploys the standalone tokenizer.",
     why: "The token-producer plugin sends prompts to KServe's standalone tokenizer (vLLM's render endpoint), which only controllers after KServe 0.20 and OpenShift AI 3.5 deploy (for that plugin, or when router.scheduler.tokenizer is set); elsewhere the endpoint picker has nothing to call.",
     fix: "upgrade the cluster and set the target, or drop the token-producer plugin from the scheduler config",
+    reads: ["plugins"],
   },
   (spec, subject) => {
     const plugins = getIn(spec, ["router", "scheduler", "config", "inline", "plugins"]);
@@ -428,6 +441,7 @@ export const routeCatchAll = defineManifestRule({
   severity: "warning",
   on: "manifest",
   kinds: ["LLMInferenceService", "LLMInferenceServiceConfig", "HTTPRoute"],
+  reads: ["rules"],
   summary: "The HTTPRoute of an LLMInferenceService (its inline spec, or a route it names in refs) has a catch-all rule with backends for the paths its other rules route.",
   why: "Gateway API routes a request to the rule with the most specific match and answers 404 when no rule of any route matches: a route with only the inference endpoints (for example Exact /v1/chat/completions) drops /v1/models, /health and every other path clients and probes use. KServe's own route ends with catch-all rules for that reason.",
   fix: "add a last rule with a PathPrefix match on the route's root (or no matches) and a backendRef to the InferencePool (or the workload Service)",
@@ -466,6 +480,7 @@ export const scalingConsistency = manifestRule(
     summary: "Decode and prefill use the same scaling mode (wva or keda) and the same WVA actuator.",
     why: "KServe's webhook rejects mixed modes: WVA balances decode and prefill as variants of one model and needs both under the same actuator.",
     fix: "scale both workloads with scaling.wva and the same actuator, or both with scaling.keda",
+    reads: ["prefill"],
   },
   (spec) => {
     const prefill = obj(spec["prefill"]);
@@ -486,6 +501,7 @@ export const loraAdapters = manifestRule(
     summary: "LoRA adapters have names, unique and different from the base model's; the LoRA limits are at least 1.",
     why: "KServe's webhook rejects unnamed, `.`/`..`, duplicate and base-model-named adapters (clients select a model by name, so a clash is ambiguous), and limits below 1.",
     fix: "give every adapter its own name, not the served model name",
+    reads: ["lora"],
   },
   (spec, subject) => {
     const lora = obj(getIn(spec, ["model", "lora"]));
@@ -518,6 +534,7 @@ export const kvCacheTiers = manifestRule(
     summary: "KV-cache offloading has a CPU size when it has secondary tiers; each tier is one emptyDir or one PVC (a spec or a named ref).",
     why: "KServe's webhook rejects secondary tiers without a CPU tier, tiers with zero or two file systems, and PVC tiers with both or neither of spec and ref.",
     fix: "set kvCacheOffloading.cpu, and give each secondary tier exactly one of emptyDir { size }, pvc { claimName } or pvc { size }",
+    reads: ["kvCacheOffloading"],
   },
   (spec) =>
     workloads(spec).flatMap(({ path, w }) => {
@@ -563,6 +580,7 @@ export const rolloutStrategy = manifestRule(
     summary: "Rollout bounds are counts of 0 or more or percentages up to 100%, not both zero, and a multi-node workload with maxUnavailable 0 has a maxSurge.",
     why: "KServe's webhook rejects these: with both bounds zero an update can never progress.",
     fix: "give maxSurge 1 (or 25%) when maxUnavailable is 0",
+    reads: ["rolloutStrategy"],
   },
   (spec) =>
     workloads(spec).flatMap(({ path, w }) => {
@@ -589,6 +607,7 @@ export const managedDra = manifestRule(
     summary: "KServe's managed DRA annotations (serving.kserve.io/exp-dra-*) are valid: a device class (a DNS subdomain) whenever any of them is set, a device count of 1 or more, at least one CEL selector, a container name that is a DNS label, on a target whose controller manages DRA.",
     why: "KServe's webhook rejects the count, selector or container annotations without the device class, a device class that is not a DNS subdomain, a count that is not a whole number of at least 1, a selector annotation without an expression and a container name that is not a DNS label; controllers before KServe 0.20 (OpenShift AI 3.5) ignore the annotations, so the pods would get no devices.",
     fix: "set dra: { deviceClass, count, selectors, containerName } with a DeviceClass name such as gpu.nvidia.com, on a target that has managed DRA",
+    reads: Object.values(DRA_ANNOTATIONS),
   },
   (_spec, subject) => {
     const a = subject.manifest.metadata.annotations ?? {};
@@ -630,6 +649,7 @@ export const confidentialModel = manifestRule(
     summary: "A confidential model's resourceId is a Key Broker Service resource, kbs:///<repository>/<type>/<tag>.",
     why: "KServe's webhook rejects any other resourceId: the pod could not fetch the key to decrypt the model.",
     fix: "give resourceId as kbs:///<repository>/<type>/<tag>, or leave it out",
+    reads: ["resourceId"],
   },
   (spec) => {
     const c = obj(getIn(spec, ["model", "confidential"]));
@@ -647,6 +667,7 @@ export const confidentialStorage = manifestRule(
     summary: "A confidential model is downloaded by KServe's storage initializer: not from oci:// or pvc://, and not with the storage initializer off.",
     why: "Decryption happens in the storage initializer: KServe warns that confidential has no effect with OCI URIs (the container runtime decrypts images) or PVC URIs (no initializer runs for volumes), and with the initializer disabled nothing decrypts the weights.",
     fix: "serve the encrypted model from hf://, s3:// or another downloaded location with the storage initializer on, or drop confidential",
+    reads: ["confidential"],
   },
   (spec) => {
     const c = obj(getIn(spec, ["model", "confidential"]));
@@ -666,6 +687,7 @@ export const configNoBaseRefs = manifestRule(
     summary: "An LLMInferenceServiceConfig does not reference other configs.",
     why: "KServe's webhook rejects baseRefs on configs (recursive references are disabled): only an LLMInferenceService merges configs.",
     fix: "list every config in the LLMInferenceService's baseRefs instead",
+    reads: ["baseRefs"],
   },
   (spec) => {
     const refs = spec["baseRefs"];
@@ -739,6 +761,7 @@ export const targetFeature = manifestRule(
     summary: "Every field is one the target's LLMInferenceService has.",
     why: "The target's CRD prunes or rejects fields it does not know: the setting would be lost or the apply refused (`kubectl apply --validate=strict`).",
     fix: "upgrade the cluster and set the target, or drop the field",
+    reads: ["labels", "annotations", "scaling", "kvCacheOffloading", "rolloutStrategy", "storageInitializer", "tracing", "scheduler", "confidential"],
   },
   (spec, subject) => {
     const target = subject.target;

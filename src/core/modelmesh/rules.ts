@@ -182,6 +182,7 @@ export const unavailableRule = defineManifestRule({
   fix: 'serve the model in single-model mode, or declare the platform: target.modelMesh: true (upstream with ModelMesh Serving) or an OpenShift AI 2.x target',
   on: "manifest",
   kinds: [...RUNTIME_KINDS, ...SERVICE_KINDS, "Namespace"],
+  reads: ["multiModel", KSERVE.deploymentMode, MODELMESH_ENABLED_LABEL],
   check: (subject) => {
     const { manifest, target } = subject;
     if (multiModelSpec(subject) !== undefined) return modelMeshUnavailable(target, "spec.multiModel", true, "a multi-model (ModelMesh) runtime");
@@ -205,6 +206,7 @@ export const reservedNameRule = defineManifestRule({
   fix: "rename the container, port or volume",
   on: "manifest",
   kinds: RUNTIME_KINDS,
+  reads: ["multiModel"],
   check: (subject) => {
     const out: Finding[] = [];
     for (const { path, c } of mmContainers(subject)) {
@@ -235,6 +237,7 @@ export const containerProbeRule = defineManifestRule({
   fix: "remove the readiness probe and lifecycle",
   on: "manifest",
   kinds: RUNTIME_KINDS,
+  reads: ["readinessProbe", "lifecycle"],
   check: (subject) =>
     mmContainers(subject).flatMap(({ path, c }) =>
       (["readinessProbe", "lifecycle"] as const).flatMap((field) =>
@@ -253,6 +256,7 @@ export const reservedPortRule = defineManifestRule({
   fix: "listen on another port, for example 8001",
   on: "manifest",
   kinds: RUNTIME_KINDS,
+  reads: ["containerPort"],
   check: (subject) =>
     mmContainers(subject).flatMap(({ path, c }) =>
       recordsOf<{ containerPort: number }>(c.ports).flatMap((p, j) => {
@@ -270,6 +274,7 @@ export const templateRule = defineManifestRule({
   fix: "use a literal value",
   on: "manifest",
   kinds: RUNTIME_KINDS,
+  reads: ["multiModel"],
   check: (subject) => {
     const out: Finding[] = [];
     for (const { path, c } of mmContainers(subject)) {
@@ -289,6 +294,7 @@ export const memoryLimitRule = defineManifestRule({
   fix: 'set resources.limits.memory, for example "1Gi"',
   on: "manifest",
   kinds: RUNTIME_KINDS,
+  reads: ["multiModel"],
   check: (subject) =>
     mmContainers(subject).flatMap(({ path, c }) =>
       c.resources?.limits?.["memory"] === undefined
@@ -305,6 +311,7 @@ export const adapterRule = defineManifestRule({
   fix: "use a known server type and name the server container after it, or drop builtInAdapter",
   on: "manifest",
   kinds: RUNTIME_KINDS,
+  reads: ["builtInAdapter"],
   check: (subject) => {
     const spec = multiModelSpec(subject);
     const adapter = spec !== undefined && isRecord(spec["builtInAdapter"]) ? spec["builtInAdapter"] : undefined;
@@ -328,6 +335,7 @@ export const endpointRule = defineManifestRule({
   fix: 'use for example grpcEndpoint "port:8085" and grpcDataEndpoint "port:8001"',
   on: "manifest",
   kinds: RUNTIME_KINDS,
+  reads: ["multiModel"],
   check: (subject) => {
     const spec = multiModelSpec(subject);
     if (spec === undefined) return [];
@@ -363,6 +371,7 @@ export const workerSpecRule = defineManifestRule({
   fix: "remove workerSpec, or make the runtime single-model",
   on: "manifest",
   kinds: RUNTIME_KINDS,
+  reads: ["workerSpec"],
   check: (subject) => {
     const spec = multiModelSpec(subject);
     return spec !== undefined && spec["workerSpec"] !== undefined ? [{ path: "spec.workerSpec", value: "workerSpec", message: "ModelMesh runs each model inside one runtime pod; a multi-model runtime cannot have a workerSpec", fix: "remove workerSpec, or make the runtime single-model" }] : [];
@@ -393,6 +402,7 @@ export const ignoredFieldRule = defineManifestRule({
   fix: "remove the field from predictorOverrides",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: [KSERVE.deploymentMode],
   check: ({ manifest }) => {
     const predictor = mmPredictor(manifest);
     if (predictor === undefined) return [];
@@ -416,6 +426,7 @@ export const storageRule = defineManifestRule({
   fix: "give the model a location: storageConfig.path(key, path)",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: [KSERVE.deploymentMode],
   check: ({ manifest }) => {
     const model = mmModel(manifest);
     if (model === undefined) return [];
@@ -434,6 +445,7 @@ export const storagePathRule = defineManifestRule({
   fix: "remove the leading '/'",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["storage"],
   check: ({ manifest }) => {
     const model = mmModel(manifest);
     const path = model !== undefined && isRecord(model["storage"]) ? model["storage"]["path"] : undefined;
@@ -449,6 +461,7 @@ export const storageUriRule = defineManifestRule({
   fix: "store the model in S3, GCS, Azure Blob, a PVC or over HTTP, and address it through a storage-config entry",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["storageUri"],
   check: ({ manifest }) => {
     const uri = mmModel(manifest)?.["storageUri"];
     if (typeof uri !== "string") return [];

@@ -115,6 +115,12 @@ function computeResources(subject: ManifestSubject): ResourcesAt[] {
   return out;
 }
 
+/**
+ * The keys the resource rules read: a container's `resources`, or an InferenceService's `model`, whose
+ * merged resources may come from its runtime's kserve-container alone.
+ */
+const RESOURCE_READS = ["resources", "model"];
+
 export const blockedEnvRule = defineManifestRule({
   id: "kserve/blocked-env",
   severity: "error",
@@ -123,6 +129,7 @@ export const blockedEnvRule = defineManifestRule({
   fix: "remove the variable; install packages into the image's site-packages instead",
   on: "manifest",
   kinds: POD_KINDS,
+  reads: ["env"],
   check: (subject) =>
     containersOf(subject).flatMap(({ path, container }) =>
       recordsOf<{ name?: unknown }>(container.env).flatMap((v, i): Finding[] =>
@@ -174,6 +181,7 @@ export const quantityRule = defineManifestRule({
   fix: 'use a quantity such as "500m", "2", "16Gi" or 1',
   on: "app",
   kinds: POD_KINDS,
+  reads: RESOURCE_READS,
   check: (subject) => manifestResources(subject).flatMap((r) => quantityFindings(r.path, r.resources)),
 });
 
@@ -185,6 +193,7 @@ export const requestAboveLimitRule = defineManifestRule({
   fix: "lower the request or raise the limit",
   on: "app",
   kinds: POD_KINDS,
+  reads: RESOURCE_READS,
   check: (subject) => manifestResources(subject).flatMap((r) => requestAboveLimitFindings(r.path, r.resources)),
 });
 
@@ -208,6 +217,7 @@ export const extendedLimitRule = defineManifestRule({
   fix: "set the limit to the requested count",
   on: "app",
   kinds: POD_KINDS,
+  reads: RESOURCE_READS,
   check: (subject) =>
     eachExtended(subject, (path, name, request, limit) =>
       limit === undefined ? [{ path: `${path}.limits.${name}`, value: request, message: `${name} is an extended resource: Kubernetes requires a limit (requests alone are rejected)`, fix: `set limits.${name} to ${String(request)}` }] : [],
@@ -222,6 +232,7 @@ export const extendedCountRule = defineManifestRule({
   fix: "use a whole number of 1 or more",
   on: "app",
   kinds: POD_KINDS,
+  reads: RESOURCE_READS,
   check: (subject) =>
     eachExtended(subject, (path, name, _request, limit) => (limit !== undefined && !wholeCount(limit) ? [{ path: `${path}.limits.${name}`, value: limit, message: `${name} is counted in whole devices`, fix: "use a whole number of 1 or more" }] : [])),
 });
@@ -234,6 +245,7 @@ export const extendedOvercommitRule = defineManifestRule({
   fix: "set the request to the limit, or drop it (it defaults to the limit)",
   on: "app",
   kinds: POD_KINDS,
+  reads: RESOURCE_READS,
   check: (subject) =>
     eachExtended(subject, (path, name, request, limit) =>
       limit !== undefined && wholeCount(limit) && request !== undefined && isQuantity(request) && compareQuantities(request as string | number, limit as string | number) !== 0
@@ -250,6 +262,7 @@ export const oneVendorRule = defineManifestRule({
   fix: "request one vendor's accelerators per container",
   on: "app",
   kinds: POD_KINDS,
+  reads: RESOURCE_READS,
   check: (subject) =>
     manifestResources(subject)
       .filter((r) => r.extended && r.resources !== undefined)
@@ -308,6 +321,7 @@ export const duplicateFlagRule = defineManifestRule({
   fix: "set the flag in one place (an engine parameter to vary it per model), or list it in the engine's repeatableFlags",
   on: "app",
   kinds: POD_KINDS,
+  reads: ["args"],
   check: (subject) => {
     const { manifest } = subject;
     const repeatable = subject.known?.repeatableFlags ?? [];
@@ -365,6 +379,7 @@ export const secretLiteralRule = defineManifestRule({
   why: "A literal value is written in plain text into the manifests (and the Git repository Argo CD or Flux reads); anyone who can read them has the credential.",
   fix: "store the value in a Secret and reference it with Env.fromSecret(secretName, key)",
   on: "manifest",
+  reads: ["env"],
   check: ({ manifest }) => {
     const findings: Finding[] = [];
     const visit = (value: unknown, path: string, depth: number): void => {

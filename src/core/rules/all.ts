@@ -6,6 +6,7 @@
  * The runtime presets' rules (`src/presets/rules.ts`, `preset/*`) are not loaded here: the presets build
  * on the core, so the core does not import them. They load with the presets (the package entry point).
  */
+import "../kubernetes/rules";
 import "../pod/rules";
 import "../target/rules";
 import "../storage/rules";

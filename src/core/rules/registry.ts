@@ -134,7 +134,22 @@ export type ManifestRule = Rule<ManifestSubject> & {
    * @default every target
    */
   readonly appliesTo?: (target: Target) => boolean;
+  /**
+   * The keys the rule looks for: it can find something only in a manifest that holds at least one of
+   * them, as an object key at any depth (`["env"]` for a rule on environment variables);
+   * {@link runManifestRules} skips it for the others. Must agree with `check`, like `appliesTo`: a rule
+   * that reports a missing field, or reads a key it does not list, leaves this out. The lint corpus test
+   * checks it on every corpus manifest with those keys taken out.
+   * @default the rule runs on every manifest of its kinds
+   */
+  readonly reads?: readonly string[];
 };
+
+/**
+ * A rule on a manifest subject run by {@link runManifestRules}: a manifest rule, or a rule that needs
+ * what only a build knows (`known`) with the same filters.
+ */
+export type SubjectRule = Rule<ManifestSubject> & Partial<Pick<ManifestRule, "kinds" | "appliesTo" | "reads">>;
 
 const catalogue = new Map<string, RuleMeta>();
 const manifestRuleList: ManifestRule[] = [];
@@ -144,7 +159,7 @@ export function defineRule<S>(rule: Rule<S>): Rule<S> {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/.test(rule.id)) throw new Error(`rule id "${rule.id}" is not of the form concept/name`);
   if (catalogue.has(rule.id)) throw new Error(`rule "${rule.id}" is declared twice`);
   // the catalogue holds the description only (not the check, nor a manifest rule's target filter)
-  const { check: _check, appliesTo: _appliesTo, ...meta } = rule as Rule<S> & { readonly appliesTo?: unknown };
+  const { check: _check, appliesTo: _appliesTo, reads: _reads, ...meta } = rule as Rule<S> & { readonly appliesTo?: unknown; readonly reads?: unknown };
   catalogue.set(rule.id, Object.freeze({ ...meta }));
   return rule;
 }
@@ -175,26 +190,39 @@ export function ruleMeta(id: string): RuleMeta | undefined {
 }
 
 /**
- * Runs manifest rules on a subject, skipping those declared for other kinds (see {@link runRules}).
- * `lint` and the builds both run manifest rules through this.
+ * Runs manifest rules on a subject, skipping those declared for other kinds or targets, and those that
+ * look for keys the manifest does not hold (see {@link runRules}). `lint` and the builds both run
+ * manifest rules through this.
  */
-export function runManifestRules(rules: readonly ManifestRule[], subject: ManifestSubject): IssueDraft[] {
-  return runRules(applicableRules(rules, subject.manifest.kind, subject.target), subject);
+export function runManifestRules(rules: readonly SubjectRule[], subject: ManifestSubject): IssueDraft[] {
+  const applicable = applicableRules(rules, subject.manifest.kind, subject.target);
+  if (!applicable.reads) return runRules(applicable.rules, subject);
+  const keys = manifestKeys(subject);
+  return runRules(
+    applicable.rules.filter((r) => r.reads === undefined || r.reads.some((k) => keys.has(k))),
+    subject,
+  );
+}
+
+/** The rules of a list that apply to a kind and a target, and whether any of them looks for keys. */
+interface ForTarget {
+  readonly rules: readonly SubjectRule[];
+  readonly reads: boolean;
 }
 
 /** The rules of a list that apply to a kind, then to a target (see {@link applicableRules}). */
 interface Applicable {
-  readonly rules: readonly ManifestRule[];
-  readonly byTarget: WeakMap<Target, readonly ManifestRule[]>;
+  readonly rules: readonly SubjectRule[];
+  readonly byTarget: WeakMap<Target, ForTarget>;
 }
 
-const byKind = new WeakMap<readonly ManifestRule[], Map<string, Applicable>>();
+const byKind = new WeakMap<readonly SubjectRule[], Map<string, Applicable>>();
 
 /**
  * The rules of a list that look at manifests of `kind` and can find something for `target` (the
  * filtered lists are kept per list, kind and target: the builds of an app share their targets).
  */
-function applicableRules(rules: readonly ManifestRule[], kind: string, target: Target): readonly ManifestRule[] {
+function applicableRules(rules: readonly SubjectRule[], kind: string, target: Target): ForTarget {
   let kinds = byKind.get(rules);
   if (kinds === undefined) {
     kinds = new Map();
@@ -207,10 +235,34 @@ function applicableRules(rules: readonly ManifestRule[], kind: string, target: T
   }
   let list = forKind.byTarget.get(target);
   if (list === undefined) {
-    list = forKind.rules.filter((r) => r.appliesTo === undefined || r.appliesTo(target));
+    const forTarget = forKind.rules.filter((r) => r.appliesTo === undefined || r.appliesTo(target));
+    list = { rules: forTarget, reads: forTarget.some((r) => r.reads !== undefined) };
     forKind.byTarget.set(target, list);
   }
   return list;
+}
+
+/**
+ * Every object key of the subject's manifest, at any depth (one walk per subject, shared by the rules'
+ * `reads` filters). The depth is bounded by the manifest's nesting (64 levels).
+ */
+export function manifestKeys(subject: ManifestSubject): ReadonlySet<string> {
+  return derive(subject, manifestKeys, () => {
+    const keys = new Set<string>();
+    const visit = (value: unknown, depth: number): void => {
+      if (depth > 64 || value === null || typeof value !== "object") return;
+      if (Array.isArray(value)) {
+        for (const item of value) visit(item, depth + 1);
+        return;
+      }
+      for (const key of Object.keys(value)) {
+        keys.add(key);
+        visit((value as Record<string, unknown>)[key], depth + 1);
+      }
+    };
+    visit(subject.manifest, 0);
+    return keys;
+  });
 }
 
 const DERIVED = Symbol("kserve-constructs derived values");

@@ -88,6 +88,7 @@ export const templateRule = defineManifestRule({
   fix: "use {{model_path}}, {{port}} or {{model_name}} (substituted by the library), or {{.Name}}, {{.Namespace}}, {{.Labels.key}}, {{.Annotations.key}}; for environment variables use $(VAR)",
   on: "manifest",
   kinds: POD_KINDS,
+  reads: ["containers", "command", "args", "env"],
   check: (subject) => {
     const out: Finding[] = [];
     const spec = runtimeSpecOf(subject);
@@ -129,6 +130,7 @@ export const parallelSizeEnvRule = defineManifestRule({
   fix: "set tensorParallelSize / pipelineParallelSize on the workerSpec (multi-node) or pass the engine's own flag",
   on: "manifest",
   kinds: RUNTIME_KINDS,
+  reads: ["env"],
   check: (subject) => {
     const spec = runtimeSpecOf(subject);
     if (spec === undefined) return [];
@@ -152,6 +154,7 @@ export const formatPriorityRule = defineManifestRule({
   fix: "give every auto-selected entry of a format the same priority",
   on: "manifest",
   kinds: RUNTIME_KINDS,
+  reads: ["priority"],
   check: (subject) => {
     const spec = runtimeSpecOf(subject);
     if (spec === undefined) return [];
@@ -178,6 +181,7 @@ export const workerContainersRule = defineManifestRule({
   fix: "keep one worker container",
   on: "manifest",
   kinds: RUNTIME_KINDS,
+  reads: ["workerSpec"],
   check: (subject) => {
     const worker = runtimeSpecOf(subject)?.["workerSpec"];
     const containers = isRecord(worker) ? runtimeContainers(worker) : [];
@@ -193,6 +197,7 @@ export const multiNodeGpuTypeRule = defineManifestRule({
   fix: `declare the resource in the ${KSERVE.gpuResourceTypes} annotation`,
   on: "manifest",
   kinds: POD_KINDS,
+  reads: ["workerSpec"],
   check: (subject) => {
     const { manifest } = subject;
     const spec = runtimeSpecOf(subject);
@@ -237,6 +242,7 @@ export const formatConflictRule = defineManifestRule({
   fix: "give one of them a different priority, set autoSelect: false on one, or disable one runtime",
   on: "app",
   kinds: RUNTIME_KINDS,
+  reads: ["priority"],
   check: (subject) => {
     if (!isRuntimeManifest(subject.manifest)) return [];
     const runtime = runtimeFromManifest(subject.manifest);

@@ -109,7 +109,7 @@ const inferenceServiceConcept = defineConcept<InferenceServiceProps, ResolvedSer
     onSpec("mode-fields", (spec) => runRules(SERVICE_MODE_RULES, spec)),
     onManifest("knative", (s) => runManifestRules(SERVICE_KNATIVE_RULES, s)),
     onSpec("platform", (spec) => runRules(SERVICE_PLATFORM_RULES, spec)),
-    onManifest("runtime", (s) => runRules(SERVICE_RUNTIME_RULES, s)),
+    onManifest("runtime", (s) => runManifestRules(SERVICE_RUNTIME_RULES, s)),
     onSpec("storage", checkServiceStorage),
     onSpec("multi-node", (spec) => runRules(SERVICE_MULTI_NODE_RULES, spec)),
     onManifest("modelmesh", (s) => runManifestRules(MODELMESH_SERVICE_RULES, s)),

@@ -11,7 +11,7 @@ import { compareStrings, ownValue } from "../canonical";
 import type { ParameterSpec, ParameterValue } from "../engine/parameters";
 import { closest, PARAMETER_TYPE_NAMES, renderParameter } from "../engine/parameters";
 import { hardwareIssues } from "../hardware/apply";
-import type { Finding, ManifestRule, ManifestSubject, Rule } from "../rules/registry";
+import type { Finding, ManifestRule, ManifestSubject, Rule, SubjectRule } from "../rules/registry";
 import { SERVICE_KINDS } from "../pod/rules";
 import { defineManifestRule, defineRule, runRules } from "../rules/registry";
 import type { CanonicalMode, DeploymentMode } from "../target/resolve";
@@ -370,6 +370,7 @@ export const autoscalerClassRule = defineManifestRule({
   fix: `use one of ${AUTOSCALER_CLASSES.join(", ")}`,
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: [KSERVE.autoscalerClass],
   check: ({ manifest }) => {
     const cls = isServiceManifest(manifest) ? manifest.metadata.annotations?.[KSERVE.autoscalerClass] : undefined;
     if (cls === undefined || (AUTOSCALER_CLASSES as readonly string[]).includes(cls)) return [];
@@ -423,6 +424,7 @@ export const modelNameFieldRule = serviceRule({
   fix: "remove the name; predictor.name is the variant name, a different field",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: IMPLEMENTATION_CONTAINERS,
   check: (predictor) =>
     implementations(predictor).flatMap(({ key, path, c }) =>
       c["name"] !== undefined
@@ -439,6 +441,7 @@ export const storageUriAndUrisRule = serviceRule({
   fix: "put every source in storageUris, or keep only the model's storageUri",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["storageUris"],
   check: (predictor) =>
     implementations(predictor).flatMap(({ c }) =>
       c["storageUri"] !== undefined && predictor["storageUris"] !== undefined
@@ -455,6 +458,7 @@ export const storageUriAndPathRule = serviceRule({
   fix: "address the model either by URI or through the storage-config key",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["storage"],
   check: (predictor) =>
     implementations(predictor).flatMap(({ path, c }) =>
       c["storageUri"] !== undefined && isRecord(c["storage"]) && c["storage"]["path"] !== undefined
@@ -471,6 +475,7 @@ export const storageUrisRule = serviceRule({
   fix: "give each entry a uri and a mountPath such as /mnt/models/extra",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["storageUris"],
   check: (predictor) =>
     (Array.isArray(predictor["storageUris"]) ? predictor["storageUris"] : []).flatMap((entry: unknown, i: number): Finding[] => {
       const out: Finding[] = [];
@@ -492,6 +497,7 @@ export const negativeRule = serviceRule({
   fix: "use 0 or more",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["minReplicas", "maxReplicas", "containerConcurrency"],
   check: (predictor) =>
     (["minReplicas", "maxReplicas", "containerConcurrency"] as const).flatMap((key) => {
       const value = predictor[key];
@@ -507,6 +513,7 @@ export const minAboveMaxRule = serviceRule({
   fix: "raise scaling.max to at least scaling.min",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["maxReplicas"],
   check: (predictor) => {
     const min = predictor["minReplicas"];
     const max = predictor["maxReplicas"];
@@ -522,6 +529,7 @@ export const loggerModeRule = serviceRule({
   fix: 'set logger.mode to "all", "request" or "response"',
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["logger"],
   check: (predictor) => {
     const logger = predictor["logger"];
     if (!isRecord(logger)) return [];
@@ -540,6 +548,7 @@ export const deploymentStrategyModeRule = serviceRule({
   fix: 'remove deploymentStrategy, or use deploymentMode "Standard"',
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["deploymentStrategy"],
   check: (predictor, { manifest }) =>
     predictor["deploymentStrategy"] !== undefined && manifestMode(manifest) !== "Standard"
       ? [{ path: "spec.predictor.deploymentStrategy", value: predictor["deploymentStrategy"], message: "deploymentStrategy is only supported in Standard (raw deployment) mode", fix: 'remove deploymentStrategy, or use deploymentMode "Standard"' }]
@@ -560,6 +569,7 @@ export const multiNodeSizeRule = serviceRule({
   fix: "set multiNode.pipelineParallelSize and multiNode.tensorParallelSize to 1 or more",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["workerSpec"],
   check: (predictor) => {
     const worker = workerOf(predictor);
     if (worker === undefined) return [];
@@ -578,6 +588,7 @@ export const multiNodeWorkersRule = serviceRule({
   fix: "keep one worker container",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["workerSpec"],
   check: (predictor) => {
     const worker = workerOf(predictor);
     const workers = worker !== undefined && Array.isArray(worker["containers"]) ? worker["containers"].filter(isRecord) : [];
@@ -593,6 +604,7 @@ export const multiNodeParallelEnvRule = serviceRule({
   fix: "set the sizes with multiNode.pipelineParallelSize and multiNode.tensorParallelSize",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["workerSpec"],
   check: (predictor) => {
     if (workerOf(predictor) === undefined) return [];
     const model = isRecord(predictor["model"]) ? predictor["model"] : undefined;
@@ -613,6 +625,7 @@ export const multiNodeStorageRule = serviceRule({
   fix: "use ModelStorage.pvc or ModelStorage.oci for multi-node models",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["workerSpec"],
   check: (predictor) => {
     if (workerOf(predictor) === undefined) return [];
     const model = isRecord(predictor["model"]) ? predictor["model"] : undefined;
@@ -631,6 +644,7 @@ export const multiNodeAutoscalerRule = serviceRule({
   fix: 'leave scaling.autoscaler unset (multi-node defaults to none) or set it to "none"',
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["workerSpec"],
   check: (predictor, { manifest }) => {
     if (workerOf(predictor) === undefined) return [];
     const cls = manifest.metadata.annotations?.[KSERVE.autoscalerClass];
@@ -660,6 +674,7 @@ export const scaleMetricRule = serviceRule({
   fix: "use a metric of the autoscaler, or change the autoscaler",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["scaleMetric"],
   check: (predictor, { manifest }) => {
     const regime = scalingRegime(manifest);
     const metric = predictor["scaleMetric"];
@@ -685,6 +700,7 @@ export const scaleTargetRule = serviceRule({
   fix: "use a target between 1 and 100 (HPA) or of 1 or more (rps)",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["scaleTarget"],
   check: (predictor, { manifest }) => {
     const regime = scalingRegime(manifest);
     const target = predictor["scaleTarget"];
@@ -708,6 +724,7 @@ export const hpaMetricsRule = serviceRule({
   fix: 'use scaling.autoscaler "keda" for external or pod metrics',
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["autoScaling"],
   check: (predictor, { manifest }) => {
     if (scalingRegime(manifest) !== "hpa") return [];
     const metrics = getIn(predictor, ["autoScaling", "metrics"]);
@@ -725,6 +742,7 @@ export const kedaScaleMetricRule = serviceRule({
   fix: "give scaling.metric cpu or memory (rendered as autoScaling metrics), not scaleMetric overrides",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: ["scaleMetric"],
   check: (predictor, { manifest }) =>
     scalingRegime(manifest) === "keda" && predictor["scaleMetric"] !== undefined
       ? [{ path: "spec.predictor.scaleMetric", value: predictor["scaleMetric"], message: "with the keda autoscaler KServe's webhook rejects scaleMetric (metrics go in autoScaling)", fix: "give scaling.metric cpu or memory (rendered as autoScaling metrics), not scaleMetric overrides" }]
@@ -794,6 +812,7 @@ export const knativePodFieldsRule = defineManifestRule({
   fix: 'use deploymentMode "Standard", or enable the flag in Knative\'s config-features and list it in target.knativeFeatures',
   on: "app",
   kinds: SERVICE_KINDS,
+  reads: [KSERVE.deploymentMode],
   check: (subject) => {
     if (!isKnative(subject)) return [];
     const out: Finding[] = [];
@@ -829,6 +848,7 @@ export const knativeOnePortRule = defineManifestRule({
   fix: 'use deploymentMode "Standard", or an engine without a separate grpcPort',
   on: "app",
   kinds: SERVICE_KINDS,
+  reads: [KSERVE.deploymentMode],
   check: (subject) => {
     const found = knativeMainPorts(subject);
     return found !== undefined && found.ports.length > 1
@@ -845,6 +865,7 @@ export const knativeReservedPortRule = defineManifestRule({
   fix: 'move the engine to another port (8080 is the usual one), or use deploymentMode "Standard"',
   on: "app",
   kinds: SERVICE_KINDS,
+  reads: [KSERVE.deploymentMode],
   check: (subject) => {
     const found = knativeMainPorts(subject);
     if (found === undefined) return [];
@@ -864,6 +885,7 @@ export const odhStandardOnlyRule = defineManifestRule({
   fix: 'use deploymentMode "Standard"',
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: [KSERVE.deploymentMode],
   check: ({ manifest, target }) => {
     const mode = isServiceManifest(manifest) ? manifestMode(manifest) : undefined;
     return target.openshiftAI !== undefined && !target.openshiftAI.release.knative && mode === "Knative"
@@ -975,6 +997,7 @@ export const runtimeFormatVersionRule = runtimeMatchRule({
   summary: "When the model gives a format version, the runtime serves the format in exactly that version string.",
   why: "KServe compares modelFormat.version to the runtime's version as strings (\"1.15\" does not match \"1\"), so a mismatch means no runtime is found.",
   fix: "use one of the runtime's version strings, or leave the version out",
+  reads: ["version"],
   check: (runtime, { manifest }) => {
     const formats = runtimeFormats(runtime);
     if (formats === undefined) return [];
@@ -1133,6 +1156,7 @@ export const canaryWebhook = defineManifestRule({
   summary: "spec.canary follows KServe's webhook: Standard mode, a stable model, named and distinct canaries, fixed replicas, traffic 0 to 100 in total.",
   why: "KServe's admission webhook refuses the whole InferenceService otherwise (validateCanarySpecs).",
   fix: "give each canary a distinct predictor.name, no scaling fields or workerSpec, at most the stable minReplicas, and traffic that adds up to at most 100",
+  reads: ["canary"],
   check: ({ manifest, target }) => {
     // before 0.20 there is no spec.canary (the feature gate and the CRD report it), nor these webhook rules
     if (manifest.kind !== "InferenceService" || !supports(target, "canary-predictors")) return [];
@@ -1219,7 +1243,7 @@ export const SERVICE_WEBHOOK_RULES: readonly ManifestRule[] = [
 /** The library's manifest rules on an InferenceService beyond the webhook, grouped as builds run them. */
 export const SERVICE_NAME_RULES: readonly ManifestRule[] = [hostnameLengthRule, odhNameLengthRule];
 export const SERVICE_KNATIVE_RULES: readonly ManifestRule[] = [knativePodFieldsRule, knativeOnePortRule, knativeReservedPortRule, odhStandardOnlyRule];
-export const SERVICE_RUNTIME_RULES: readonly Rule<ManifestSubject>[] = [runtimeNamespaceRule, runtimeMultiModelRule, runtimeFormatRule, runtimeFormatVersionRule, runtimeAutoselectRule, runtimeProtocolRule, templateRule, multiGpuRule, duplicateFlagRule, templateReferenceRule];
+export const SERVICE_RUNTIME_RULES: readonly SubjectRule[] = [runtimeNamespaceRule, runtimeMultiModelRule, runtimeFormatRule, runtimeFormatVersionRule, runtimeAutoselectRule, runtimeProtocolRule, templateRule, multiGpuRule, duplicateFlagRule, templateReferenceRule];
 export { MODELMESH_SERVICE_RULES };
 
 /** KEDA scaling to zero needs a trigger that exists while there are no pods. */

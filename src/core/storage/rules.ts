@@ -31,6 +31,9 @@ function knownUris(subject: ManifestSubject): { path: string; uri: string; schem
 }
 
 
+/** The keys the storage URI rules read (see `serviceStorageUris`). */
+const URI_READS = ["storageUri", "storageUris"];
+
 export const uriSchemeRule = defineManifestRule({
   id: "storage/uri-scheme",
   severity: "error",
@@ -39,6 +42,7 @@ export const uriSchemeRule = defineManifestRule({
   fix: "start the URI with a known scheme such as s3://, gs://, pvc://, https://, oci:// or hf://",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: URI_READS,
   check: (subject) => {
     if (!isServiceManifest(subject.manifest)) return [];
     const known = Object.keys(STORAGE_SCHEMES);
@@ -68,6 +72,7 @@ export const hfUriRule = defineManifestRule({
   fix: 'use for example "hf://ibm-granite/granite-3.1-8b-instruct"',
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: URI_READS,
   check: (subject) =>
     knownUris(subject).flatMap(({ path, uri, scheme, rest }): Finding[] => {
       if (scheme !== "hf://") return [];
@@ -85,6 +90,7 @@ export const pvcUriRule = defineManifestRule({
   fix: "use pvc://<claim-name>/<path inside the claim>",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: URI_READS,
   check: (subject) =>
     knownUris(subject).flatMap(({ path, uri, scheme, rest }): Finding[] => {
       if (scheme !== "pvc://") return [];
@@ -101,6 +107,7 @@ export const bucketUriRule = defineManifestRule({
   fix: "use s3://<bucket>/<path> or gs://<bucket>/<path>",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: URI_READS,
   check: (subject) =>
     knownUris(subject).flatMap(({ path, uri, scheme, rest }): Finding[] =>
       (scheme === "s3://" || scheme === "gs://") && (rest.split("/")[0] ?? "") === "" ? [{ path, value: uri, message: "the URI has no bucket", fix: `use ${scheme}<bucket>/<path>` }] : [],
@@ -118,6 +125,7 @@ export const ociUriRule = defineManifestRule({
   fix: "use oci://registry.example/org/model:tag",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: URI_READS,
   check: (subject) =>
     knownUris(subject).flatMap(({ path, uri, scheme, rest }): Finding[] =>
       OCI_SCHEMES.includes(scheme) && !OCI_SHAPE.test(rest) ? [{ path, value: uri, message: "an OCI model URI needs a registry and a repository", fix: `use ${scheme}registry.example/org/model:tag` }] : [],
@@ -132,6 +140,7 @@ export const ociTagRule = defineManifestRule({
   fix: "pin a tag (:1.0) or, better, a digest (@sha256:...)",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: URI_READS,
   check: (subject) =>
     knownUris(subject).flatMap(({ path, uri, scheme, rest }): Finding[] =>
       OCI_SCHEMES.includes(scheme) && OCI_SHAPE.test(rest) && !/(:[\w][\w.-]{0,127}|@sha256:[0-9a-f]{64})$/.test(rest.slice(rest.lastIndexOf("/")))
@@ -287,6 +296,7 @@ export const uriCredentialsRule = defineManifestRule({
   fix: "remove the credentials from the URI and reference a Secret that holds them",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: URI_READS,
   check: (subject) => (isServiceManifest(subject.manifest) ? storageUrisOf(subject).flatMap(({ path, uri }) => urlCredentialsRule.check({ path, url: uri, what: "storageUri" })) : []),
 });
 
@@ -299,6 +309,7 @@ export const uriPathRule = defineManifestRule({
   fix: "write the path from the storage's root down, without `..`",
   on: "manifest",
   kinds: SERVICE_KINDS,
+  reads: URI_READS,
   check: (subject) => (isServiceManifest(subject.manifest) ? storageUrisOf(subject).flatMap(({ path, uri }) => (hasUrlCredentials(uri) ? [] : pathRule.check({ path, value: uri, uri: true }))) : []),
 });
 

@@ -377,6 +377,7 @@ export const storageConfigSecretEntryRule = defineManifestRule({
   fix: "add the missing keys to the entry, or let a StorageConfig write it",
   on: "manifest",
   kinds: ["Secret"],
+  reads: ["data", "stringData"],
   check: ({ manifest, target, app }) => {
     if (manifest.metadata.name !== "storage-config" || !modelMeshInUse(target, app)) return [];
     const findings: Finding[] = [];

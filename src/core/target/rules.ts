@@ -301,7 +301,31 @@ const FEATURE_KINDS: Partial<Record<KServeFeature, readonly string[]>> = {
   "prometheus-annotations": RUNTIME_KINDS,
 };
 
+/** The keys each feature's detector needs (one of them at least) to find a use: the rule's `reads`. */
+const FEATURE_READS: Partial<Record<KServeFeature, ManifestRule["reads"]>> = {
+  "autoscaler-keda": [KSERVE.autoscalerClass, "autoScaling"],
+  "autoscaler-none": [KSERVE.autoscalerClass],
+  "autoscaler-external": [KSERVE.autoscalerClass],
+  "storage-oci": ["storageUri", "storageUris"],
+  "storage-oci-native": ["storageUri", "storageUris"],
+  "storage-oci-fetch": ["storageUri", "storageUris"],
+  "storage-hf": ["storageUri", "storageUris"],
+  "storage-modelscope": ["storageUri", "storageUris"],
+  "storage-spec": ["storage"],
+  "storage-uris": ["storageUris"],
+  "deployment-strategy": ["deploymentStrategy"],
+  "multi-node": ["workerSpec"],
+  "runtime-image-pull-secrets": ["imagePullSecrets"],
+  "runtime-host-ipc": ["hostIPC"],
+  "runtime-scheduler-name": ["schedulerName"],
+  "runtime-resource-claims": ["resourceClaims"],
+  "multinode-executor-backend": ["multinode/executor-backend"],
+  // any key starting with prometheus.kserve.io/, inside spec.annotations
+  "prometheus-annotations": ["annotations"],
+};
+
 function featureRule(feature: KServeFeature, detect: Detector): ManifestRule {
+  const reads = FEATURE_READS[feature];
   const { since, what } = KSERVE_FEATURES[feature];
   return defineManifestRule({
     id: `target/feature-${feature}`,
@@ -312,6 +336,7 @@ function featureRule(feature: KServeFeature, detect: Detector): ManifestRule {
     on: "manifest",
     kinds: FEATURE_KINDS[feature] ?? SERVICE_KINDS,
     appliesTo: (target) => !supports(target, feature),
+    ...(reads !== undefined ? { reads } : {}),
     check: (subject): Finding[] => {
       if (supports(subject.target, feature)) return [];
       return detect(subject).flatMap((use) => requireFeature(subject.target, feature, use.path, use.value, use.alternative).map(({ path, value, message, fix }) => ({ path, value, message, fix })));
