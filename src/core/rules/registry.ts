@@ -198,10 +198,9 @@ export function runManifestRules(rules: readonly SubjectRule[], subject: Manifes
   const applicable = applicableRules(rules, subject.manifest.kind, subject.target);
   if (!applicable.reads) return runRules(applicable.rules, subject);
   const keys = manifestKeys(subject);
-  return runRules(
-    applicable.rules.filter((r) => r.reads === undefined || r.reads.some((k) => keys.has(k))),
-    subject,
-  );
+  const drafts: IssueDraft[] = [];
+  for (const rule of applicable.rules) if (rule.reads === undefined || rule.reads.some((k) => keys.has(k))) runRule(rule, subject, drafts);
+  return drafts;
 }
 
 /** The rules of a list that apply to a kind and a target, and whether any of them looks for keys. */
@@ -306,22 +305,25 @@ export function toDraft(rule: RuleMeta, finding: Finding): IssueDraft {
  */
 export function runRules<S>(rules: readonly Rule<S>[], subject: S): IssueDraft[] {
   const drafts: IssueDraft[] = [];
-  for (const rule of rules) {
-    let findings: readonly Finding[];
-    try {
-      findings = rule.check(subject);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      drafts.push({
-        path: "",
-        value: undefined,
-        rule: "internal/unexpected",
-        message: `rule ${rule.id} failed unexpectedly (${message})`,
-        fix: "this is a bug in kserve-constructs: please report it with the props of this construct",
-      });
-      continue;
-    }
-    for (const finding of findings) drafts.push(toDraft(rule, finding));
-  }
+  for (const rule of rules) runRule(rule, subject, drafts);
   return drafts;
+}
+
+/** Runs one rule on `subject`, appending its findings (or the `internal/unexpected` draft) to `drafts`. */
+function runRule<S>(rule: Rule<S>, subject: S, drafts: IssueDraft[]): void {
+  let findings: readonly Finding[];
+  try {
+    findings = rule.check(subject);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    drafts.push({
+      path: "",
+      value: undefined,
+      rule: "internal/unexpected",
+      message: `rule ${rule.id} failed unexpectedly (${message})`,
+      fix: "this is a bug in kserve-constructs: please report it with the props of this construct",
+    });
+    return;
+  }
+  for (const finding of findings) drafts.push(toDraft(rule, finding));
 }
