@@ -14,7 +14,8 @@ import * as path from "path";
 import fc from "fast-check";
 import type { Manifest } from "../../src/core/k8s";
 import type { LintAssumptions, ManifestRule, ManifestSubject } from "../../src/core/rules/registry";
-import { manifestKeys, manifestRules, runManifestRules } from "../../src/core/rules/registry";
+import { manifestRules, runManifestRules } from "../../src/core/rules/registry";
+import { manifestKeys, manifestSites } from "../../src/core/rules/manifest-index";
 import type { Target } from "../../src/core/target/resolve";
 import { lintTarget, parseObjects } from "../../src/lint";
 
@@ -146,5 +147,30 @@ describe("manifest rules that declare the keys they read", () => {
     runManifestRules([spy], { manifest: holding, target, app: [holding] });
     expect(calls).toBe(1);
     expect(manifestKeys({ manifest: holding, target, app: [holding] }).has(rule.reads[0] as string)).toBe(true);
+  });
+
+  it("one walk of a manifest gives its keys at every depth and the Kubernetes rules' sites with their paths", () => {
+    const target = lintTarget(undefined);
+    const manifest = {
+      apiVersion: "serving.kserve.io/v1beta1",
+      kind: "InferenceService",
+      metadata: { name: "m", labels: { team: "a" }, annotations: { "example.com/x": "1" } },
+      spec: { predictor: { model: { env: [{ name: "A", value: "1" }], resources: { limits: { cpu: "1" } } } } },
+    } as unknown as Manifest;
+    const subject: ManifestSubject = { manifest, target, app: [manifest] };
+    const keys = manifestKeys(subject);
+    for (const k of ["apiVersion", "metadata", "labels", "team", "example.com/x", "predictor", "env", "name", "value", "limits", "cpu"]) expect(keys.has(k)).toBe(true);
+    expect(keys.has("0")).toBe(false);
+    const sites = manifestSites(subject);
+    expect(sites.map((s) => [s.path, s.key])).toEqual([
+      ["metadata.labels", "labels"],
+      ["metadata.annotations", "annotations"],
+      ["spec.predictor.model.env", "env"],
+      ["spec.predictor.model.resources.limits", "limits"],
+    ]);
+    expect(sites[2]?.parent).toBe((manifest.spec as { predictor: { model: unknown } }).predictor.model);
+    // made once per subject: the same objects on a second call
+    expect(manifestKeys(subject)).toBe(keys);
+    expect(manifestSites(subject)).toBe(sites);
   });
 });

@@ -4,14 +4,16 @@
  * tolerations, resource names and quantities, ports (also inside args such as `--port=8080`), probe
  * settings and security contexts that can never start.
  *
- * Each rule walks the manifest once and reports manifest paths (`spec.predictor.model.env[0].name`).
+ * The rules share one walk of each manifest (`../rules/manifest-index.ts`) and report manifest paths
+ * (`spec.predictor.model.env[0].name`).
  * They are manifest rules, so `lint` runs them on YAML the library did not write, and every build runs
  * them on the manifests it renders (see `guardBuild` in `../context.ts`).
  */
 import type { IssueDraft } from "../errors";
 import type { Manifest } from "../k8s";
 import type { Finding, ManifestRule, ManifestSubject } from "../rules/registry";
-import { defineManifestRule, derive, runManifestRules } from "../rules/registry";
+import { defineManifestRule, runManifestRules } from "../rules/registry";
+import { childPath, manifestSites, siteKeys } from "../rules/manifest-index";
 import { DNS1123_SUBDOMAIN, ENV_NAME, LABEL_VALUE } from "../names";
 import { parseQuantity } from "../quantity";
 import type { Version } from "../target/version";
@@ -25,77 +27,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-/** Appends a key to a manifest path: dotted for identifiers, bracketed and quoted otherwise. */
-export function childPath(path: string, key: string | number): string {
-  if (typeof key === "number") return `${path}[${key}]`;
-  if (/^[A-Za-z_$][\w$]*$/.test(key)) return path === "" ? key : `${path}.${key}`;
-  return `${path}[${JSON.stringify(key)}]`;
-}
-
-/** A member of a manifest under one of the keys the syntax rules look at, with its manifest path. */
-interface Site {
-  readonly path: string;
-  readonly key: string;
-  readonly value: unknown;
-  readonly parent: unknown;
-}
-
-/** Every key some rule of this module looks at (filled by {@link siteKeys} as the rules are declared). */
-const SITE_KEYS = new Set<string>();
-
-/** Declares the keys a rule looks at: {@link sitesOf} then records the members under them. */
-function siteKeys(...keys: string[]): ReadonlySet<string> {
-  for (const key of keys) SITE_KEYS.add(key);
-  return new Set(keys);
-}
-
-/** The manifest path of the member at `keys` (dotted for identifiers, bracketed otherwise). */
-function pathOf(keys: readonly (string | number)[]): string {
-  let path = "";
-  for (const key of keys) path = childPath(path, key);
-  return path;
-}
-
-/**
- * The members of a manifest under the keys of {@link SITE_KEYS}, depth first in key order, with their
- * paths. One walk per manifest serves every rule of this module, and a path string is built only for
- * those members (not for every value of the manifest). The depth is bounded by the manifest's nesting
- * (64 levels), not by the size of its arrays or maps.
- */
-function collectSites(manifest: unknown): Site[] {
-  const sites: Site[] = [];
-  const keys: (string | number)[] = [];
-  const visit = (value: unknown, depth: number): void => {
-    if (depth > 64) return;
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        keys.push(i);
-        visit(value[i], depth + 1);
-        keys.pop();
-      }
-    } else if (isRecord(value)) {
-      for (const key of Object.keys(value)) {
-        const child = value[key];
-        keys.push(key);
-        if (SITE_KEYS.has(key)) sites.push({ path: pathOf(keys), key, value: child, parent: value });
-        visit(child, depth + 1);
-        keys.pop();
-      }
-    }
-  };
-  visit(manifest, 0);
-  return sites;
-}
-
-/** The sites of the subject's manifest (collected once per subject, shared by the rules). */
-function sitesOf(subject: ManifestSubject): readonly Site[] {
-  return derive(subject, sitesOf, () => collectSites(subject.manifest));
-}
-
-/** Findings of `check` applied to every member of the manifest under one of `keys`, in manifest order. */
+/** Findings of `check` applied to every member of the manifest under one of `keys`, in manifest order (the sites of one walk per subject, shared with the rules' `reads` filters). */
 function scan(subject: ManifestSubject, keys: ReadonlySet<string>, check: (path: string, key: string, value: unknown, parent: unknown) => Finding[] | undefined): Finding[] {
   const findings: Finding[] = [];
-  for (const site of sitesOf(subject)) {
+  for (const site of manifestSites(subject)) {
     if (!keys.has(site.key)) continue;
     const found = check(site.path, site.key, site.value, site.parent);
     if (found !== undefined) findings.push(...found);

@@ -13,6 +13,7 @@ import type { IssueDraft, Severity } from "../errors";
 import type { Manifest } from "../k8s";
 import type { Target } from "../target/resolve";
 import type { RuntimeInfo } from "../runtime/ref";
+import { manifestKeys } from "./manifest-index";
 
 /**
  * What a rule looks at:
@@ -191,7 +192,7 @@ export function ruleMeta(id: string): RuleMeta | undefined {
 
 /**
  * Runs manifest rules on a subject, skipping those declared for other kinds or targets, and those that
- * look for keys the manifest does not hold (see {@link runRules}). `lint` and the builds both run
+ * look for keys the manifest does not hold (one walk per subject: `./manifest-index.ts`; see {@link runRules}). `lint` and the builds both run
  * manifest rules through this.
  */
 export function runManifestRules(rules: readonly SubjectRule[], subject: ManifestSubject): IssueDraft[] {
@@ -199,8 +200,14 @@ export function runManifestRules(rules: readonly SubjectRule[], subject: Manifes
   if (!applicable.reads) return runRules(applicable.rules, subject);
   const keys = manifestKeys(subject);
   const drafts: IssueDraft[] = [];
-  for (const rule of applicable.rules) if (rule.reads === undefined || rule.reads.some((k) => keys.has(k))) runRule(rule, subject, drafts);
+  for (const rule of applicable.rules) if (rule.reads === undefined || holdsAny(keys, rule.reads)) runRule(rule, subject, drafts);
   return drafts;
+}
+
+/** Whether `keys` holds one of `wanted`. */
+function holdsAny(keys: ReadonlySet<string>, wanted: readonly string[]): boolean {
+  for (const key of wanted) if (keys.has(key)) return true;
+  return false;
 }
 
 /** The rules of a list that apply to a kind and a target, and whether any of them looks for keys. */
@@ -239,29 +246,6 @@ function applicableRules(rules: readonly SubjectRule[], kind: string, target: Ta
     forKind.byTarget.set(target, list);
   }
   return list;
-}
-
-/**
- * Every object key of the subject's manifest, at any depth (one walk per subject, shared by the rules'
- * `reads` filters). The depth is bounded by the manifest's nesting (64 levels).
- */
-export function manifestKeys(subject: ManifestSubject): ReadonlySet<string> {
-  return derive(subject, manifestKeys, () => {
-    const keys = new Set<string>();
-    const visit = (value: unknown, depth: number): void => {
-      if (depth > 64 || value === null || typeof value !== "object") return;
-      if (Array.isArray(value)) {
-        for (const item of value) visit(item, depth + 1);
-        return;
-      }
-      for (const key of Object.keys(value)) {
-        keys.add(key);
-        visit((value as Record<string, unknown>)[key], depth + 1);
-      }
-    };
-    visit(subject.manifest, 0);
-    return keys;
-  });
 }
 
 const DERIVED = Symbol("kserve-constructs derived values");
