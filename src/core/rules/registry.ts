@@ -139,8 +139,9 @@ export type ManifestRule = Rule<ManifestSubject> & {
    * The keys the rule looks for: it can find something only in a manifest that holds at least one of
    * them, as an object key at any depth (`["env"]` for a rule on environment variables);
    * {@link runManifestRules} skips it for the others. Must agree with `check`, like `appliesTo`: a rule
-   * that reports a missing field, or reads a key it does not list, leaves this out. The lint corpus test
-   * checks it on every corpus manifest with those keys taken out.
+   * that reports a missing field, or reads a key it does not list, leaves this out.
+   * `test/rules/manifest-reads.test.ts` checks it on every lint corpus manifest with those keys taken
+   * out, and on random manifests without them.
    * @default the rule runs on every manifest of its kinds
    */
   readonly reads?: readonly string[];
@@ -192,8 +193,8 @@ export function ruleMeta(id: string): RuleMeta | undefined {
 
 /**
  * Runs manifest rules on a subject, skipping those declared for other kinds or targets, and those that
- * look for keys the manifest does not hold (one walk per subject: `./manifest-index.ts`; see {@link runRules}). `lint` and the builds both run
- * manifest rules through this.
+ * look for keys the manifest does not hold (one walk per subject: `./manifest-index.ts`); see
+ * {@link runRules}. `lint` and the builds both run manifest rules through this.
  */
 export function runManifestRules(rules: readonly SubjectRule[], subject: ManifestSubject): IssueDraft[] {
   const applicable = applicableRules(rules, subject.manifest.kind, subject.target);
