@@ -14,6 +14,8 @@ import type { Manifest } from "../k8s";
 import type { Target } from "../target/resolve";
 import type { RuntimeInfo } from "../runtime/ref";
 import { manifestKeys } from "./manifest-index";
+import type { RuleMemos } from "./result-memo";
+import { checkRemembered, memosFor } from "./result-memo";
 
 /**
  * What a rule looks at:
@@ -194,14 +196,15 @@ export function ruleMeta(id: string): RuleMeta | undefined {
 /**
  * Runs manifest rules on a subject, skipping those declared for other kinds or targets, and those that
  * look for keys the manifest does not hold (one walk per subject: `./manifest-index.ts`); see
- * {@link runRules}. `lint` and the builds both run manifest rules through this.
+ * {@link runRules}. A rule that found nothing in an earlier manifest that reads the same is not run
+ * again (`./result-memo.ts`). `lint` and the builds both run manifest rules through this.
  */
 export function runManifestRules(rules: readonly SubjectRule[], subject: ManifestSubject): IssueDraft[] {
   const applicable = applicableRules(rules, subject.manifest.kind, subject.target);
-  if (!applicable.reads) return runRules(applicable.rules, subject);
-  const keys = manifestKeys(subject);
+  const memos = memosFor(subject);
+  const keys = applicable.reads ? manifestKeys(subject) : undefined;
   const drafts: IssueDraft[] = [];
-  for (const rule of applicable.rules) if (rule.reads === undefined || holdsAny(keys, rule.reads)) runRule(rule, subject, drafts);
+  for (const rule of applicable.rules) if (keys === undefined || rule.reads === undefined || holdsAny(keys, rule.reads)) runRule(rule, subject, drafts, memos);
   return drafts;
 }
 
@@ -295,10 +298,10 @@ export function runRules<S>(rules: readonly Rule<S>[], subject: S): IssueDraft[]
 }
 
 /** Runs one rule on `subject`, appending its findings (or the `internal/unexpected` draft) to `drafts`. */
-function runRule<S>(rule: Rule<S>, subject: S, drafts: IssueDraft[]): void {
+function runRule<S>(rule: Rule<S>, subject: S, drafts: IssueDraft[], memos?: RuleMemos): void {
   let findings: readonly Finding[];
   try {
-    findings = rule.check(subject);
+    findings = memos === undefined ? rule.check(subject) : checkRemembered(rule as unknown as Rule<ManifestSubject>, subject as unknown as ManifestSubject, memos);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     drafts.push({

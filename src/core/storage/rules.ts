@@ -31,6 +31,9 @@ function knownUris(subject: ManifestSubject): { path: string; uri: string; schem
 }
 
 
+/** The schemes KServe's storage initializer knows, for messages (listed on first use: the modules load in a cycle). */
+let knownSchemes: readonly string[] | undefined;
+
 /** The keys the storage URI rules read (see `serviceStorageUris`). */
 const URI_READS = ["storageUri", "storageUris"];
 
@@ -45,7 +48,7 @@ export const uriSchemeRule = defineManifestRule({
   reads: URI_READS,
   check: (subject) => {
     if (!isServiceManifest(subject.manifest)) return [];
-    const known = Object.keys(STORAGE_SCHEMES);
+    const known = (knownSchemes ??= Object.keys(STORAGE_SCHEMES));
     return storageUrisOf(subject).flatMap(({ path, uri }): Finding[] => {
       const scheme = schemeOf(uri);
       if (scheme === undefined) {
