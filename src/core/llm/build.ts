@@ -13,7 +13,7 @@ import type { Manifest } from "../k8s";
 import { hardwareIssues } from "../hardware/apply";
 import type { TargetProps } from "../target/props";
 import { defaultTarget, mergeTargetProps } from "../target/resolve";
-import { runRules } from "../rules/registry";
+import { runManifestRules, runRules } from "../rules/registry";
 import type { LLMInferenceServiceConfigProps, LLMInferenceServiceProps } from "./props";
 import { llmConfigSchema, llmServiceSchema } from "./schema";
 import type { KnownLLMConfig, LLMSpec } from "./resolve";
@@ -124,9 +124,9 @@ function llmSteps<P extends LLMProps>(kind: LLMSpec["kind"]): Pick<ConceptDefini
     renderable: (spec) => spec.referencesValid,
     render: (spec) => ({ manifests: [renderLLM(spec), ...renderUserRouting(spec)] }),
     renderedRules: [
-      { name: "manifest", check: ({ manifests }, spec) => runRules(LLM_MANIFEST_RULES, { manifest: manifests[0] as Manifest, target: spec.target, app: manifests }) },
+      { name: "manifest", check: ({ manifests }, spec) => runManifestRules(LLM_MANIFEST_RULES, { manifest: manifests[0] as Manifest, target: spec.target, app: manifests }) },
       // the HTTPRoute and InferencePool of userRouting
-      { name: "routing", check: ({ manifests }, spec) => manifests.slice(1).flatMap((manifest) => runRules(LLM_ROUTING_RULES, { manifest, target: spec.target, app: manifests })) },
+      { name: "routing", check: ({ manifests }, spec) => manifests.slice(1).flatMap((manifest) => runManifestRules(LLM_ROUTING_RULES, { manifest, target: spec.target, app: manifests })) },
     ],
   };
 }
