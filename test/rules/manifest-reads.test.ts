@@ -9,39 +9,16 @@
  * And the filter is what runs: a bad case of such a rule is still reported through `runManifestRules`,
  * and a manifest without the keys never reaches the rule's check.
  */
-import * as fs from "fs";
-import * as path from "path";
 import fc from "fast-check";
 import type { Manifest } from "../../src/core/k8s";
 import type { LintAssumptions, ManifestRule, ManifestSubject } from "../../src/core/rules/registry";
 import { manifestRules, runManifestRules } from "../../src/core/rules/registry";
 import { manifestKeys, manifestSites } from "../../src/core/rules/manifest-index";
 import type { Target } from "../../src/core/target/resolve";
-import { lintTarget, parseObjects } from "../../src/lint";
+import { lintTarget } from "../../src/lint";
+import { readCorpus } from "../lint/corpus-files";
 
 const SEED = Number(process.env["KC_PROPERTY_SEED"] ?? 20261203);
-const corpus = path.join(__dirname, "..", "lint", "corpus");
-
-interface CorpusFile {
-  readonly file: string;
-  readonly manifests: readonly Manifest[];
-  readonly target: Target;
-  readonly expect: readonly string[];
-}
-
-function readCorpus(): CorpusFile[] {
-  const out: CorpusFile[] = [];
-  for (const folder of ["bad", "clean"]) {
-    const dir = path.join(corpus, folder);
-    for (const f of fs.readdirSync(dir).filter((n) => /\.(ya?ml|json)$/.test(n)).sort()) {
-      const text = fs.readFileSync(path.join(dir, f), "utf8");
-      const target = /^# target: *(\S+)/m.exec(text)?.[1];
-      const expect = [...text.matchAll(/^# expect: *(\S+)/gm)].map((m) => m[1] as string);
-      out.push({ file: `${folder}/${f}`, manifests: parseObjects(f, text).objects.map((o) => o.manifest), target: lintTarget(target), expect });
-    }
-  }
-  return out;
-}
 
 /** `value` with every member under one of `keys` removed, at every depth (a copy). */
 function without(value: unknown, keys: ReadonlySet<string>): unknown {

@@ -5,8 +5,6 @@
  * replaced, every key removed, a key added to every object) is what the rule finds when run. And on rules
  * written for the purpose: what it remembers, what it does not, and when it stops recording.
  */
-import * as fs from "fs";
-import * as path from "path";
 import type { Manifest } from "../../src/core/k8s";
 import type { Finding, ManifestSubject, Rule } from "../../src/core/rules/registry";
 import { manifestRules, runManifestRules } from "../../src/core/rules/registry";
@@ -14,29 +12,14 @@ import type { RuleMemos } from "../../src/core/rules/result-memo";
 import { checkRemembered, MAX_READS, memosFor } from "../../src/core/rules/result-memo";
 import type { Target } from "../../src/core/target/resolve";
 import { defaultTarget } from "../../src/core/target/resolve";
-import { lintTarget, parseObjects } from "../../src/lint";
+import { readCorpus } from "../lint/corpus-files";
 
-const corpus = path.join(__dirname, "..", "lint", "corpus");
 /** How many corpus manifests per rule the change test primes on. */
 const PRIMED_PER_RULE = 15;
 
 interface CorpusManifest {
-  readonly file: string;
   readonly manifest: Manifest;
   readonly target: Target;
-}
-
-function readCorpus(): CorpusManifest[] {
-  const out: CorpusManifest[] = [];
-  for (const folder of ["bad", "clean"]) {
-    const dir = path.join(corpus, folder);
-    for (const f of fs.readdirSync(dir).filter((n) => /\.(ya?ml|json)$/.test(n)).sort()) {
-      const text = fs.readFileSync(path.join(dir, f), "utf8");
-      const target = lintTarget(/^# target: *(\S+)/m.exec(text)?.[1]);
-      for (const o of parseObjects(f, text).objects) out.push({ file: `${folder}/${f}`, manifest: o.manifest, target });
-    }
-  }
-  return out;
 }
 
 /** Each change of one value of `manifest`: every value replaced by another, every key removed, a key added to every object. */
@@ -100,7 +83,7 @@ const target = defaultTarget({ kserveVersion: "0.20" });
 const base = (): Manifest => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "a", labels: { x: "1" } }, data: { key: "value", other: "2" } });
 
 describe("the memo on every manifest rule and lint corpus manifest", () => {
-  const manifests = readCorpus();
+  const manifests: CorpusManifest[] = readCorpus().flatMap((f) => f.manifests.map((manifest) => ({ manifest, target: f.target })));
   const rules = manifestRules();
 
   it("covers the corpus", () => {
