@@ -2,12 +2,16 @@
  * The memo of manifest rules (`src/core/rules/result-memo.ts`) answers "nothing found" without running a
  * rule only when the rule would find nothing. Proved on every manifest rule and every lint corpus
  * manifest: primed on the manifest, the memo's answer on each one-value change of it (every value
- * replaced, every key removed, a key added to every object) is what the rule finds when run. And on rules
- * written for the purpose: what it remembers, what it does not, and when it stops recording.
+ * replaced, every key removed, a key added to every object) is what the rule finds when run; through
+ * `runManifestRules`, with the rules' group records, every rule of the list gives what its own run gives.
+ * And on rules written for the purpose: what it remembers, what it does not, and when it stops recording.
  */
 import type { Manifest } from "../../src/core/k8s";
 import type { Finding, ManifestSubject, Rule } from "../../src/core/rules/registry";
-import { manifestRules, runManifestRules } from "../../src/core/rules/registry";
+import type { IssueDraft } from "../../src/core/errors";
+import type { SubjectRule } from "../../src/core/rules/registry";
+import { manifestRules, runManifestRules, runRules } from "../../src/core/rules/registry";
+import { manifestKeys } from "../../src/core/rules/manifest-index";
 import type { RuleMemos } from "../../src/core/rules/result-memo";
 import { checkRemembered, MAX_READS, memosFor } from "../../src/core/rules/result-memo";
 import type { Target } from "../../src/core/target/resolve";
@@ -134,6 +138,55 @@ describe("the memo on every manifest rule and lint corpus manifest", () => {
       expect(outcome(() => checkRemembered(rule, subjectOf(manifest, t), memos))).toEqual(outcome(() => rule.check(subjectOf(manifest, t))));
     }
   });
+
+  /** What the rules of `list` find in `subject` run one by one, with runManifestRules' filters and no memo. */
+  const ranOneByOne = (list: readonly SubjectRule[], subject: ManifestSubject): unknown => {
+    const keys = manifestKeys(subject);
+    const applicable = list.filter((r) => (r.kinds === undefined || r.kinds.includes(subject.manifest.kind)) && (r.appliesTo === undefined || r.appliesTo(subject.target)) && (r.reads === undefined || r.reads.some((k) => keys.has(k))));
+    return outcomeOf(() => runRules(applicable, subject));
+  };
+  const outcomeOf = (run: () => readonly IssueDraft[]): unknown => {
+    try {
+      return { found: run() };
+    } catch (error) {
+      return { threw: String(error) };
+    }
+  };
+
+  it("through runManifestRules, a list whose rules are recorded together answers each change of a manifest as the rules' own runs do", () => {
+    const list = manifestRules();
+    // one manifest of each kind, the first in corpus order
+    const kinds = new Set<string>();
+    const primedOn = manifests.filter(({ manifest }) => !kinds.has(manifest.kind) && kinds.add(manifest.kind) !== undefined);
+    expect(primedOn.length).toBeGreaterThan(10);
+    let grouped = 0;
+    for (const { manifest, target: t } of primedOn) {
+      // every change of the small manifests, evenly spread ones of the large (the test above sees them all per rule)
+      const changes = changed(manifest);
+      const step = Math.ceil(changes.length / 80);
+      for (const other of changes.filter((_c, i) => i % step === 0)) {
+        // a target object of its own: memos and group records fresh for this manifest, primed by two runs on it
+        const own = { ...t };
+        runManifestRules(list, subjectOf(manifest, own));
+        runManifestRules(list, subjectOf(manifest, own));
+        expect(outcomeOf(() => runManifestRules(list, subjectOf(other, own)))).toEqual(ranOneByOne(list, subjectOf(other, own)));
+      }
+      // the same manifest again and again: from the third run on, most rules are answered by the group record
+      const own = { ...t };
+      let runs = 0;
+      const counted: SubjectRule[] = list.map((r) => ({ ...r, check: (subject: ManifestSubject) => (runs++, r.check(subject)) }));
+      const expected = ranOneByOne(list, subjectOf(manifest, own));
+      const perRun: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const before = runs;
+        expect(outcomeOf(() => runManifestRules(counted, subjectOf(manifest, own)))).toEqual(expected);
+        perRun.push(runs - before);
+      }
+      if ((perRun[3] as number) < (perRun[0] as number) / 2) grouped++;
+    }
+    // for most kinds, the fourth run calls fewer than half the checks the first did
+    expect(grouped).toBeGreaterThan(primedOn.length / 2);
+  });
 });
 
 describe("the memo of manifest rules", () => {
@@ -236,6 +289,60 @@ describe("the memo of manifest rules", () => {
     expect(memosFor({ manifest, target, app: [manifest], known: { runtimes: [] } })).toBeUndefined();
     // a different target or runtime remembers apart
     expect(memosFor(subjectOf(manifest, defaultTarget({ kserveVersion: "0.15" })))).not.toBe(memosFor(subjectOf(manifest, target)));
+  });
+
+  it("records the rules of a list that keep replaying together, and answers them from that one record", () => {
+    const reads = (key: string) =>
+      testRule(({ manifest }) => ((manifest["data"] as Record<string, string>)[key] === "bad" ? [{ path: `data.${key}`, value: "bad", message: `bad ${key}` }] : []));
+    const onKey = reads("key");
+    const onOther = reads("other");
+    const onName = testRule(({ manifest }) => ((manifest["metadata"] as { name: string }).name === "bad" ? [{ path: "metadata.name", value: "bad", message: "bad name" }] : []));
+    const list: SubjectRule[] = [onKey, onOther, onName];
+    const own = { ...target };
+    const named = (name: string, data: Record<string, string> = { key: "value", other: "2" }): ManifestSubject => subjectOf({ ...base(), metadata: { name }, data }, own);
+    // first run: each rule records; second: the two that do not read the name replay, and are recorded together
+    expect(runManifestRules(list, named("a"))).toEqual([]);
+    expect(runManifestRules(list, named("b"))).toEqual([]);
+    expect([onKey.runs, onOther.runs]).toEqual([2, 2]);
+    const afterTwo = [onKey.runs, onOther.runs, onName.runs];
+    // from now on the group record answers for both: neither runs, on manifests of other names
+    for (let i = 0; i < 5; i++) expect(runManifestRules(list, named(`m-${i}`))).toEqual([]);
+    expect([onKey.runs, onOther.runs]).toEqual(afterTwo.slice(0, 2));
+    // a value only one of them read differs: the group record does not replay, each rule answers for itself
+    expect(runManifestRules(list, named("m", { key: "value", other: "bad" })).map((d) => d.message)).toEqual(["bad other"]);
+    expect(runManifestRules(list, named("bad", { key: "bad", other: "2" })).map((d) => d.message)).toEqual(["bad key", "bad name"]);
+    // and a manifest that reads as the group's again is answered by it
+    const before = [onKey.runs, onOther.runs];
+    expect(runManifestRules(list, named("m-9"))).toEqual([]);
+    expect([onKey.runs, onOther.runs]).toEqual(before);
+  });
+
+  it("keeps no group record when a rule of the group throws in the group run, and stops trying after a few", () => {
+    let calls = 0;
+    // finds nothing when it records; throws on every later call (the group runs)
+    const flaky = testRule(() => {
+      if (++calls > 1) throw new Error("boom");
+      return [];
+    });
+    const steady = testRule(() => []);
+    const list: SubjectRule[] = [flaky, steady];
+    const own = { ...target };
+    for (let i = 0; i < 10; i++) expect(runManifestRules(list, subjectOf(base(), own))).toEqual([]);
+    // the first run recorded each rule; every later one replayed them; the group run failed four times, then was no longer tried
+    expect(calls).toBe(1 + 4);
+    expect(memosFor(subjectOf(base(), own))?.get(flaky)?.hits).toBe(9);
+  });
+
+  it("keeps in a group only the rules that replayed on the manifest it records (not one that reads the name)", () => {
+    const steady = [testRule(() => []), testRule(() => [])];
+    const onName = testRule(({ manifest }) => ((manifest["metadata"] as { name: string }).name === "bad" ? [{ path: "metadata.name", value: "bad", message: "bad name" }] : []));
+    const list: SubjectRule[] = [...steady, onName];
+    const own = { ...target };
+    const named = (name: string): ManifestSubject => subjectOf({ ...base(), metadata: { name } }, own);
+    for (let i = 0; i < 10; i++) expect(runManifestRules(list, named(`m-${i}`))).toEqual([]);
+    // the two steady rules: one record each, one group run; then answered by the group (the name rule just runs)
+    expect(steady.map((r) => r.runs)).toEqual([2, 2]);
+    expect(runManifestRules(list, named("bad")).map((d) => d.message)).toEqual(["bad name"]);
   });
 
   it("is what runManifestRules uses: a bad manifest after good ones is still reported", () => {

@@ -15,7 +15,7 @@ import type { Target } from "../target/resolve";
 import type { RuntimeInfo } from "../runtime/ref";
 import { manifestKeys } from "./manifest-index";
 import type { RuleMemos } from "./result-memo";
-import { checkRemembered, memosFor } from "./result-memo";
+import { checkRemembered, coveredRules, memosFor, rememberGroup, REPLAYED } from "./result-memo";
 
 /**
  * What a rule looks at:
@@ -202,9 +202,20 @@ export function ruleMeta(id: string): RuleMeta | undefined {
 export function runManifestRules(rules: readonly SubjectRule[], subject: ManifestSubject): IssueDraft[] {
   const applicable = applicableRules(rules, subject.manifest.kind, subject.target);
   const memos = memosFor(subject);
-  const keys = applicable.reads ? manifestKeys(subject) : undefined;
+  const covered = memos !== undefined ? coveredRules(rules, subject, memos) : undefined;
+  // the rules that replayed their own records, one by one (recorded together afterwards)
+  const replayed: SubjectRule[] | undefined = memos !== undefined && covered === undefined ? [] : undefined;
+  let keys: ReadonlySet<string> | undefined;
   const drafts: IssueDraft[] = [];
-  for (const rule of applicable.rules) if (keys === undefined || rule.reads === undefined || holdsAny(keys, rule.reads)) runRule(rule, subject, drafts, memos);
+  for (const rule of applicable.rules) {
+    if (covered?.has(rule) === true) continue;
+    if (rule.reads !== undefined) {
+      keys ??= manifestKeys(subject);
+      if (!holdsAny(keys, rule.reads)) continue;
+    }
+    if (runRule(rule, subject, drafts, memos) === REPLAYED) replayed?.push(rule);
+  }
+  if (replayed !== undefined && memos !== undefined) rememberGroup(rules, replayed, subject, memos);
   return drafts;
 }
 
@@ -214,10 +225,9 @@ function holdsAny(keys: ReadonlySet<string>, wanted: readonly string[]): boolean
   return false;
 }
 
-/** The rules of a list that apply to a kind and a target, and whether any of them looks for keys. */
+/** The rules of a list that apply to a kind and a target. */
 interface ForTarget {
   readonly rules: readonly SubjectRule[];
-  readonly reads: boolean;
 }
 
 /** The rules of a list that apply to a kind, then to a target (see {@link applicableRules}). */
@@ -246,7 +256,7 @@ function applicableRules(rules: readonly SubjectRule[], kind: string, target: Ta
   let list = forKind.byTarget.get(target);
   if (list === undefined) {
     const forTarget = forKind.rules.filter((r) => r.appliesTo === undefined || r.appliesTo(target));
-    list = { rules: forTarget, reads: forTarget.some((r) => r.reads !== undefined) };
+    list = { rules: forTarget };
     forKind.byTarget.set(target, list);
   }
   return list;
@@ -297,8 +307,8 @@ export function runRules<S>(rules: readonly Rule<S>[], subject: S): IssueDraft[]
   return drafts;
 }
 
-/** Runs one rule on `subject`, appending its findings (or the `internal/unexpected` draft) to `drafts`. */
-function runRule<S>(rule: Rule<S>, subject: S, drafts: IssueDraft[], memos?: RuleMemos): void {
+/** Runs one rule on `subject`, appending its findings (or the `internal/unexpected` draft) to `drafts`; returns the findings (none after an exception). */
+function runRule<S>(rule: Rule<S>, subject: S, drafts: IssueDraft[], memos?: RuleMemos): readonly Finding[] | undefined {
   let findings: readonly Finding[];
   try {
     findings = memos === undefined ? rule.check(subject) : checkRemembered(rule as unknown as Rule<ManifestSubject>, subject as unknown as ManifestSubject, memos);
@@ -311,7 +321,8 @@ function runRule<S>(rule: Rule<S>, subject: S, drafts: IssueDraft[], memos?: Rul
       message: `rule ${rule.id} failed unexpectedly (${message})`,
       fix: "this is a bug in kserve-constructs: please report it with the props of this construct",
     });
-    return;
+    return undefined;
   }
-  for (const finding of findings) drafts.push(toDraft(rule, finding));
+  for (let i = 0; i < findings.length; i++) drafts.push(toDraft(rule, findings[i] as Finding));
+  return findings;
 }

@@ -20,6 +20,10 @@
  *   check; a rule whose records keep failing (one that reads the name, say) stops being recorded for
  *   that target and runtime, and just runs.
  *
+ * The rules of one list that keep replaying their records are then recorded together, in one run on one
+ * view ({@link rememberGroup}): the next manifest replays that one record, whose reads the rules share,
+ * instead of one record per rule ({@link coveredRules}). The same conditions hold for it.
+ *
  * `test/rules/result-memo.test.ts` proves it: on every lint corpus manifest and seeded random changes
  * of them, each manifest rule gives through the memo exactly what it gives when run.
  */
@@ -31,6 +35,8 @@ export const MAX_READS = 160;
 const MAX_RECORDS = 4;
 /** How many more failed replays than successful ones before a rule stops being recorded. */
 const MAX_EXTRA_MISSES = 3;
+/** How many reads a group's record may hold (the rules of a list share most of theirs). */
+export const MAX_GROUP_READS = 4 * MAX_READS;
 
 /** What a read saw where there was no own property. */
 const ABSENT = Symbol("absent");
@@ -67,6 +73,89 @@ interface RuleMemo {
 /** The memos of the rules for one target and runtime. */
 export type RuleMemos = Map<Rule<ManifestSubject>, RuleMemo>;
 
+/** One record of a group: the rules of a list that found nothing in one run, and what they read together. */
+interface GroupRecord {
+  readonly reads: readonly Read[];
+  readonly members: ReadonlySet<Rule<ManifestSubject>>;
+}
+
+/** What one list of rules remembers for one target and runtime, as a group (counted like a rule's memo). */
+interface GroupMemo {
+  readonly records: GroupRecord[];
+  hits: number;
+  misses: number;
+  off: boolean;
+}
+
+/** The group memos of each rule list, per set of rule memos (so per target and runtime). */
+const groupsByMemos = new WeakMap<RuleMemos, Map<readonly object[], GroupMemo>>();
+
+function groupOf(list: readonly object[], memos: RuleMemos): GroupMemo {
+  let groups = groupsByMemos.get(memos);
+  if (groups === undefined) {
+    groups = new Map();
+    groupsByMemos.set(memos, groups);
+  }
+  let group = groups.get(list);
+  if (group === undefined) {
+    group = { records: [], hits: 0, misses: 0, off: false };
+    groups.set(list, group);
+  }
+  return group;
+}
+
+/**
+ * The rules of `list` known to find nothing in `subject` from a group record that replays on it, or
+ * undefined when none does (the rules then run, or replay, one by one).
+ */
+export function coveredRules(list: readonly object[], subject: ManifestSubject, memos: RuleMemos): ReadonlySet<Rule<ManifestSubject>> | undefined {
+  const group = groupOf(list, memos);
+  if (group.off || group.records.length === 0) return undefined;
+  for (const record of group.records) {
+    if (replays(record.reads, subject.manifest)) {
+      group.hits++;
+      return record.members;
+    }
+  }
+  if (++group.misses > group.hits + MAX_EXTRA_MISSES) {
+    group.off = true;
+    group.records.length = 0;
+  }
+  return undefined;
+}
+
+/**
+ * After the rules of `list` ran on `subject` one by one (none of them covered by a group record): those
+ * that `replayed` their own records on it are run again together on one recording view, and when none
+ * finds anything, what they read together is kept as a group record (see {@link coveredRules}). A group
+ * run that keeps nothing counts as a miss of the group, like a record that does not replay.
+ */
+export function rememberGroup(list: readonly object[], replayed: readonly Rule<ManifestSubject>[], subject: ManifestSubject, memos: RuleMemos): void {
+  const group = groupOf(list, memos);
+  if (group.off || replayed.length < 2) return;
+  const recorder = new Recorder(MAX_GROUP_READS);
+  const manifest = recorder.view(subject.manifest, -1) as ManifestSubject["manifest"];
+  const viewed: ManifestSubject = { ...subject, manifest, app: [manifest] };
+  if (!replayed.every((rule) => findsNothing(rule, viewed) && !recorder.spoiled)) {
+    if (++group.misses > group.hits + MAX_EXTRA_MISSES) {
+      group.off = true;
+      group.records.length = 0;
+    }
+    return;
+  }
+  if (group.records.length >= MAX_RECORDS) group.records.shift();
+  group.records.push({ reads: recorder.reads, members: new Set(replayed) });
+}
+
+/** Whether `rule` finds nothing in `subject` and does not throw. */
+function findsNothing(rule: Rule<ManifestSubject>, subject: ManifestSubject): boolean {
+  try {
+    return rule.check(subject).length === 0;
+  } catch {
+    return false;
+  }
+}
+
 const NO_RUNTIME = {};
 const memosByTarget = new WeakMap<object, WeakMap<object, RuleMemos>>();
 
@@ -89,7 +178,7 @@ export function memosFor(subject: ManifestSubject): RuleMemos | undefined {
   return memos;
 }
 
-/** What `rule` finds in `subject`: nothing when a record of an earlier run replays, else what it finds when run. */
+/** What `rule` finds in `subject`: nothing ({@link REPLAYED}) when a record of an earlier run replays, else what it finds when run. */
 export function checkRemembered(rule: Rule<ManifestSubject>, subject: ManifestSubject, memos: RuleMemos): readonly Finding[] {
   let memo = memos.get(rule);
   if (memo === undefined) {
@@ -100,7 +189,7 @@ export function checkRemembered(rule: Rule<ManifestSubject>, subject: ManifestSu
   for (const record of memo.records) {
     if (replays(record, subject.manifest)) {
       memo.hits++;
-      return NONE;
+      return REPLAYED;
     }
   }
   if (++memo.misses > memo.hits + MAX_EXTRA_MISSES) {
@@ -108,7 +197,7 @@ export function checkRemembered(rule: Rule<ManifestSubject>, subject: ManifestSu
     memo.records.length = 0;
     return rule.check(subject);
   }
-  const recorder = new Recorder();
+  const recorder = new Recorder(MAX_READS);
   const manifest = recorder.view(subject.manifest, -1) as ManifestSubject["manifest"];
   let found: readonly Finding[] | undefined;
   try {
@@ -125,6 +214,9 @@ export function checkRemembered(rule: Rule<ManifestSubject>, subject: ManifestSu
 }
 
 const NONE: readonly Finding[] = Object.freeze([]);
+
+/** What {@link checkRemembered} returns when a record replayed (nothing found; the rule did not run). */
+export const REPLAYED: readonly Finding[] = Object.freeze([]);
 
 /** What a read of a value saw: the primitive itself, or the kind of object. */
 function seenOf(value: unknown): unknown {
@@ -168,8 +260,11 @@ class Recorder {
   /** Whether the run did something the reads do not capture (the record is then not kept). */
   spoiled = false;
 
+  /** @param limit how many reads the record may hold (beyond that it is spoiled). */
+  constructor(private readonly limit: number) {}
+
   private add(from: number, op: Read["op"], key: PropertyKey, seen: unknown): number {
-    if (this.reads.length >= MAX_READS) {
+    if (this.reads.length >= this.limit) {
       this.spoiled = true;
       return -2;
     }
