@@ -8,7 +8,7 @@ export * from "./core/errors";
 export * from "./core/rules/registry";
 export type { Json, JsonObject } from "./core/canonical";
 export { asCanonical, canonicalize } from "./core/canonical";
-export { isPlainObject, mapTree } from "./core/tree";
+export { isPlainObject, mapTree, someInTree } from "./core/tree";
 export type { TreeLeaf } from "./core/tree";
 export type { Manifest, ObjectMeta, EnvVar, EnvVarSource, KeySelector, Container, ContainerPort, SecurityContext, VolumeMount, Volume, Toleration, ResourceRequirements, Probe } from "./core/k8s";
 export * from "./core/names";

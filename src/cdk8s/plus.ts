@@ -11,7 +11,7 @@
  */
 import { ApiObject, Chart } from "cdk8s";
 import { Construct } from "constructs";
-import { SECRET_OVERLAY_ANNOTATIONS, ValidationError, checkCreated, checkOverlayAnnotation, checkReference, isObjectHandle, isPlainObject, locate, mapTree } from "../index";
+import { SECRET_OVERLAY_ANNOTATIONS, ValidationError, checkCreated, checkOverlayAnnotation, checkReference, isObjectHandle, isPlainObject, locate, mapTree, someInTree } from "../index";
 import type { EmitPlan, EnginePreset, HandleKey, IssueDraft, Issue, ReferenceKey, ReferenceKind } from "../index";
 
 /**
@@ -54,20 +54,25 @@ export interface ClaimClass<T> {
  * their identity.
  */
 export function resolveHandles(props: unknown): { readonly value: unknown; readonly drafts: IssueDraft[]; readonly defined: readonly DefinedSecret[] } {
+  // most props name no object by a handle: nothing to replace, nothing to walk with paths
+  if (!someInTree(props, isGivenHandle)) return { value: props, drafts: [], defined: [] };
   const drafts: IssueDraft[] = [];
   const defined: DefinedSecret[] = [];
   const join = (path: string, key: string | number): string => (typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`);
   const value = mapTree(props, "", join, (v, path, key) => {
-    if (!isObjectHandle(v)) return undefined;
+    if (!isGivenHandle(v)) return undefined;
     const handle = v;
-    // a props object that only looks like a handle stays props
-    if (isPlainObject(v as unknown)) return undefined;
     drafts.push(...checkReference({ path, key, kind: handle.kind, name: handle.name }));
     const object = handle.kind === "Secret" ? definingObject(v) : undefined;
     if (object !== undefined) defined.push({ path, name: handle.name, object });
     return { value: handle.name };
   });
   return { value, drafts, defined };
+}
+
+/** A cdk8s-plus object (or ApiObject) given for a referenced kind; a props object that only looks like one stays props. */
+function isGivenHandle(v: unknown): v is ObjectHandle {
+  return isObjectHandle(v) && !isPlainObject(v as unknown);
 }
 
 /** A Secret given as a reference that the app itself defines (a `new kplus.Secret(...)` or an ApiObject). */

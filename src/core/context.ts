@@ -7,6 +7,7 @@ import type { Manifest } from "./k8s";
 import type { TargetProps } from "./target/props";
 import type { IRuntime, RuntimeInfo } from "./runtime/ref";
 import { runRules } from "./rules/registry";
+import type { ManifestSubject } from "./rules/registry";
 import { namespaceRule, uniqueNameRule } from "./rules/common";
 import { isError, locate, ValidationError } from "./errors";
 import { checkKubernetesSyntax } from "./kubernetes/rules";
@@ -77,6 +78,13 @@ export interface BuildDraft<H> {
    * @default none (every manifest takes the plan's defaults)
    */
   readonly facts?: ManifestFactsMap;
+  /**
+   * The subjects the build's manifest rules checked its manifests as: the Kubernetes syntax check runs on
+   * the same subject where it checks the same manifest for the same target and app, so that the walk of
+   * the manifest and what the rules derived from it are made once.
+   * @default none (the syntax check makes its own subjects)
+   */
+  readonly subjects?: readonly ManifestSubject[];
 }
 
 const NAMESPACE_RULES = [namespaceRule];
@@ -202,14 +210,15 @@ export function guardBuild<P, H>(build: (props: P, ctx: BuildContext) => BuildDr
     try {
       const targetDrafts = ownTargetIssues(props);
       if (targetDrafts.length > 0) return { manifests: [], issues: locate(ctx.where, targetDrafts), handle: fallback(ctx), plan: [] };
-      const { facts, ...built } = build(props, ctx);
+      const built = build(props, ctx);
       // the plan, with the defaults for what the builder did not state (the one place they are applied)
-      const result: BuildResult<H> = { ...built, plan: planOf(built.manifests, facts) };
+      const result: BuildResult<H> = { manifests: built.manifests, issues: built.issues, handle: built.handle, plan: planOf(built.manifests, built.facts) };
       if (result.manifests.length === 0) return result;
       const unchecked = result.manifests.filter((m) => !syntaxChecked.has(m));
-      for (const m of result.manifests) syntaxChecked.add(m);
       if (unchecked.length === 0) return result;
-      const found = checkKubernetesSyntax(unchecked, defaultTarget(targetPropsOf(props, ctx)));
+      for (const m of unchecked) syntaxChecked.add(m);
+      const { subjects } = built;
+      const found = checkKubernetesSyntax(unchecked, defaultTarget(targetPropsOf(props, ctx)), subjects);
       const drafts = ctx.reviewManifestFindings?.(found) ?? found;
       if (drafts.length === 0) return result;
       const issues = [...result.issues, ...locate(ctx.where, drafts)];

@@ -36,6 +36,7 @@ import type { ManifestFactsMap } from "./plan";
 import { parseProps } from "./schema";
 import type { TargetProps } from "./target/props";
 import { targetIssues } from "./target/rules";
+import type { ManifestSubject } from "./rules/registry";
 
 /** One named entry of a concept's rule list: what it checks on the resolved spec (and the props, where it needs them). */
 export interface ConceptRule<P, S> {
@@ -116,6 +117,12 @@ export interface Rendered<X = undefined> {
    * @default none
    */
   readonly parts?: X;
+  /**
+   * The subjects the rendered rules check the manifests as (see `BuildDraft.subjects`: the syntax check
+   * shares them).
+   * @default none
+   */
+  readonly subjects?: readonly ManifestSubject[];
 }
 
 /** What a concept's handle step is given. */
@@ -276,7 +283,7 @@ export function runConcept<P, S, H, I = P, X = undefined>(definition: ConceptDef
   const valid = !issues.some(isError);
   const handle = definition.handle({ given, spec, rendered, valid }, ctx);
   if (valid) definition.record?.(handle, spec, ctx, rendered);
-  return { manifests: valid ? manifests : [], issues, handle, ...(facts !== undefined ? { facts } : {}) };
+  return { manifests: valid ? manifests : [], issues, handle, ...(facts !== undefined ? { facts } : {}), ...(valid && rendered.subjects !== undefined ? { subjects: rendered.subjects } : {}) };
 }
 
 /**

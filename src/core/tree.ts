@@ -52,3 +52,21 @@ export function mapTree(
   }
   return value;
 }
+
+/**
+ * Whether `test` holds for `value` or for anything inside it, walking plain objects and arrays as
+ * {@link mapTree} does (without building paths): a map that would replace nothing can be skipped.
+ */
+export function someInTree(value: unknown, test: (value: unknown) => boolean, depth = 0): boolean {
+  if (test(value)) return true;
+  // deeper than any props: the map decides (and fails on a cycle, as without this check)
+  if (depth > 64) return true;
+  if (Array.isArray(value)) {
+    for (const item of value as readonly unknown[]) if (someInTree(item, test, depth + 1)) return true;
+    return false;
+  }
+  if (isPlainObject(value)) {
+    for (const k of Object.keys(value)) if (someInTree(value[k], test, depth + 1)) return true;
+  }
+  return false;
+}

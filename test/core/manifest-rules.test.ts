@@ -8,6 +8,7 @@ import { manifestRules, ruleMeta, runRules } from "../../src/core/rules/all";
 import type { ManifestSubject } from "../../src/core/rules/registry";
 import type { ManifestRule } from "../../src/core/rules/registry";
 import { derive, runManifestRules } from "../../src/core/rules/registry";
+import { checkKubernetesSyntax } from "../../src/core/kubernetes/rules";
 
 const target = resolveTarget({}).target;
 
@@ -189,5 +190,31 @@ describe("running manifest rules", () => {
     expect(derive(frozen, key, () => ++computed)).toBe(3);
     expect(derive(frozen, key, () => ++computed)).toBe(4);
     expect(Object.keys(subject)).toEqual(["n"]);
+  });
+
+  it("the syntax check of a build runs on the subject the build's own rules checked, only for the same manifest, target and app", () => {
+    const registry = jest.requireActual<typeof import("../../src/core/rules/registry")>("../../src/core/rules/registry");
+    const spy = jest.spyOn(registry, "runManifestRules");
+    try {
+      const model = isvc({ modelFormat: { name: "f" }, storageUri: "s3://b/m" });
+      const own: ManifestSubject = { manifest: model, target, app: [model], known: {} };
+      const other = resolveTarget({ kserveVersion: "0.15" }).target;
+      const cases: [readonly ManifestSubject[] | undefined, boolean][] = [
+        [[own], true],
+        [undefined, false],
+        [[{ ...own, target: other }], false],
+        [[{ ...own, manifest: { ...model } }], false],
+        [[{ ...own, app: [model, model] }], false],
+      ];
+      for (const [subjects, shared] of cases) {
+        spy.mockClear();
+        expect(checkKubernetesSyntax([model], target, subjects)).toEqual(checkKubernetesSyntax([model], target));
+        const used = spy.mock.calls[0]?.[1];
+        expect(used?.manifest).toBe(model);
+        expect(used === own).toBe(shared);
+      }
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -505,9 +505,21 @@ export const KUBERNETES_RULES: readonly ManifestRule[] = [envNameRule, envNamePo
 /** The manifest rules every build runs on what it renders: the Kubernetes syntax rules and the credential check. */
 export const BUILD_MANIFEST_RULES: readonly ManifestRule[] = [...KUBERNETES_RULES, secretLiteralRule, uriCredentialsRule, uriPathRule];
 
-/** Runs the Kubernetes syntax rules (and the credential check) on each of `manifests` (as one app). */
-export function checkKubernetesSyntax(manifests: readonly Manifest[], target: ManifestSubject["target"]): IssueDraft[] {
+/**
+ * Runs the Kubernetes syntax rules (and the credential check) on each of `manifests` (as one app). A
+ * manifest the build's own rules checked as one of `subjects`, for the same target and app, is checked
+ * as that subject (its walk and derived values are shared; these rules read no `known` facts).
+ */
+export function checkKubernetesSyntax(manifests: readonly Manifest[], target: ManifestSubject["target"], subjects?: readonly ManifestSubject[]): IssueDraft[] {
   const drafts: IssueDraft[] = [];
-  for (const manifest of manifests) drafts.push(...runManifestRules(BUILD_MANIFEST_RULES, { manifest, target, app: manifests }));
+  for (const manifest of manifests) {
+    const own = subjects?.find((s) => s.manifest === manifest && s.target === target && s.lint === undefined && sameManifests(s.app, manifests));
+    drafts.push(...runManifestRules(BUILD_MANIFEST_RULES, own ?? { manifest, target, app: manifests }));
+  }
   return drafts;
+}
+
+/** Whether two lists hold the same manifest objects in the same order. */
+function sameManifests(a: readonly Manifest[], b: readonly Manifest[]): boolean {
+  return a.length === b.length && a.every((m, i) => m === b[i]);
 }

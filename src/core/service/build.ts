@@ -100,7 +100,8 @@ const inferenceServiceConcept = defineConcept<InferenceServiceProps, ResolvedSer
   renderable: (resolved) => resolved.blocked === undefined,
   render: (resolved) => {
     const manifest = renderService(resolved.spec());
-    return { manifests: [manifest], parts: subjectOf(manifest, resolved) };
+    const subject = subjectOf(manifest, resolved);
+    return { manifests: [manifest], parts: subject, subjects: [subject] };
   },
   renderedRules: [
     onManifest("webhook", (s) => runManifestRules(SERVICE_WEBHOOK_RULES, s)),

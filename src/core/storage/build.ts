@@ -113,6 +113,8 @@ function storageConcept<P extends StorageBaseProps>(kind: StorageKind, schema: z
       if (spec === undefined) return { kind, name: given?.name ?? ctx.defaultName, where: ctx.where, valid: false, locate: (path: string): ModelLocation => ({ source: { where: ctx.where, kind, valid: false }, uri: path }) };
       const { name, namespace } = spec;
       const { locate: locateKind, claimName, accessModes } = spec.kind;
+      // one source for every location of this storage (locations are read-only)
+      const source: ModelLocation["source"] = { where: ctx.where, kind, valid, ...(claimName !== undefined ? { claimName } : {}), ...(accessModes !== undefined ? { accessModes } : {}) };
       return {
         kind,
         name,
@@ -121,11 +123,7 @@ function storageConcept<P extends StorageBaseProps>(kind: StorageKind, schema: z
         valid,
         locate: (path: string): ModelLocation => {
           const base = locateKind?.(path) ?? { uri: path };
-          return {
-            ...base,
-            ...(namespace !== undefined ? { namespace } : {}),
-            source: { where: ctx.where, kind, valid, ...(claimName !== undefined ? { claimName } : {}), ...(accessModes !== undefined ? { accessModes } : {}) },
-          };
+          return namespace !== undefined ? { ...base, namespace, source } : { ...base, source };
         },
       };
     },
