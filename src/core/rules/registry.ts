@@ -14,6 +14,7 @@ import type { Manifest } from "../k8s";
 import type { Target } from "../target/resolve";
 import type { RuntimeInfo } from "../runtime/ref";
 import { manifestKeys } from "./manifest-index";
+import { getOrInsert } from "../maps";
 import type { RuleMemos } from "./result-memo";
 import { checkRemembered, coveredRules, memosFor, rememberGroup, REPLAYED } from "./result-memo";
 
@@ -243,23 +244,9 @@ const byKind = new WeakMap<readonly SubjectRule[], Map<string, Applicable>>();
  * filtered lists are kept per list, kind and target: the builds of an app share their targets).
  */
 function applicableRules(rules: readonly SubjectRule[], kind: string, target: Target): ForTarget {
-  let kinds = byKind.get(rules);
-  if (kinds === undefined) {
-    kinds = new Map();
-    byKind.set(rules, kinds);
-  }
-  let forKind = kinds.get(kind);
-  if (forKind === undefined) {
-    forKind = { rules: rules.filter((r) => r.kinds === undefined || r.kinds.includes(kind)), byTarget: new WeakMap() };
-    kinds.set(kind, forKind);
-  }
-  let list = forKind.byTarget.get(target);
-  if (list === undefined) {
-    const forTarget = forKind.rules.filter((r) => r.appliesTo === undefined || r.appliesTo(target));
-    list = { rules: forTarget };
-    forKind.byTarget.set(target, list);
-  }
-  return list;
+  const kinds = getOrInsert(byKind, rules, () => new Map<string, Applicable>());
+  const forKind = getOrInsert(kinds, kind, (): Applicable => ({ rules: rules.filter((r) => r.kinds === undefined || r.kinds.includes(kind)), byTarget: new WeakMap() }));
+  return getOrInsert(forKind.byTarget, target, (): ForTarget => ({ rules: forKind.rules.filter((r) => r.appliesTo === undefined || r.appliesTo(target)) }));
 }
 
 const DERIVED = Symbol("kserve-constructs derived values");

@@ -28,6 +28,7 @@
  * of them, each manifest rule gives through the memo exactly what it gives when run.
  */
 import type { Finding, ManifestSubject, Rule } from "./registry";
+import { getOrInsert } from "../maps";
 
 /** How many reads a record may hold (a check that reads more runs each time). */
 export const MAX_READS = 160;
@@ -90,18 +91,10 @@ interface GroupMemo {
 /** The group memos of each rule list, per set of rule memos (so per target and runtime). */
 const groupsByMemos = new WeakMap<RuleMemos, Map<readonly object[], GroupMemo>>();
 
+/** The group memo of `list` among `memos`. */
 function groupOf(list: readonly object[], memos: RuleMemos): GroupMemo {
-  let groups = groupsByMemos.get(memos);
-  if (groups === undefined) {
-    groups = new Map();
-    groupsByMemos.set(memos, groups);
-  }
-  let group = groups.get(list);
-  if (group === undefined) {
-    group = { records: [], hits: 0, misses: 0, off: false };
-    groups.set(list, group);
-  }
-  return group;
+  const groups = getOrInsert(groupsByMemos, memos, () => new Map<readonly object[], GroupMemo>());
+  return getOrInsert(groups, list, () => ({ records: [], hits: 0, misses: 0, off: false }));
 }
 
 /**
@@ -164,27 +157,13 @@ export function memosFor(subject: ManifestSubject): RuleMemos | undefined {
   const { manifest, app, known } = subject;
   if (subject.lint !== undefined || app.length !== 1 || app[0] !== manifest || seenOf(manifest) !== OBJECT) return undefined;
   if (known !== undefined) for (const key of Object.keys(known)) if (key !== "runtime") return undefined;
-  let byRuntime = memosByTarget.get(subject.target);
-  if (byRuntime === undefined) {
-    byRuntime = new WeakMap();
-    memosByTarget.set(subject.target, byRuntime);
-  }
-  const runtime = known?.runtime ?? NO_RUNTIME;
-  let memos = byRuntime.get(runtime);
-  if (memos === undefined) {
-    memos = new Map();
-    byRuntime.set(runtime, memos);
-  }
-  return memos;
+  const byRuntime = getOrInsert(memosByTarget, subject.target, () => new WeakMap<object, RuleMemos>());
+  return getOrInsert(byRuntime, known?.runtime ?? NO_RUNTIME, (): RuleMemos => new Map());
 }
 
 /** What `rule` finds in `subject`: nothing ({@link REPLAYED}) when a record of an earlier run replays, else what it finds when run. */
 export function checkRemembered(rule: Rule<ManifestSubject>, subject: ManifestSubject, memos: RuleMemos): readonly Finding[] {
-  let memo = memos.get(rule);
-  if (memo === undefined) {
-    memo = { records: [], hits: 0, misses: 0, off: false };
-    memos.set(rule, memo);
-  }
+  const memo = getOrInsert(memos, rule, (): RuleMemo => ({ records: [], hits: 0, misses: 0, off: false }));
   if (memo.off) return rule.check(subject);
   for (const record of memo.records) {
     if (replays(record, subject.manifest)) {

@@ -15,7 +15,7 @@ import { featureGate } from "../target/rules";
 import { closest } from "../engine/parameters";
 import { DNS1123_SUBDOMAIN } from "../names";
 import { isServiceManifest } from "../pod/rules";
-import { schemeOf, storageUrisOf, STORAGE_SCHEMES, URI_SCHEME_ALIASES } from "./uri";
+import { schemeOf, storageUrisOf, STORAGE_SCHEMES, URI_SCHEME_ALIASES, writtenScheme } from "./uri";
 
 /** Each storage URI of an InferenceService whose scheme KServe knows, with the part after the scheme. */
 function knownUris(subject: ManifestSubject): { path: string; uri: string; scheme: string; rest: string }[] {
@@ -50,12 +50,12 @@ export const uriSchemeRule = defineManifestRule({
     if (!isServiceManifest(subject.manifest)) return [];
     const known = (knownSchemes ??= Object.keys(STORAGE_SCHEMES));
     return storageUrisOf(subject).flatMap(({ path, uri }): Finding[] => {
-      const scheme = schemeOf(uri);
-      if (scheme === undefined) {
+      const written = writtenScheme(uri);
+      if (written === undefined) {
         return [{ path, value: uri, message: "the storageUri has no scheme, so KServe cannot tell how to fetch the model", fix: `start it with one of ${known.join(", ")} (a PVC path is pvc://<claim>/<path>)` }];
       }
-      const written = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1];
-      if (written !== undefined && `${written}://` !== scheme && Object.hasOwn(STORAGE_SCHEMES, scheme)) {
+      const scheme = `${written.toLowerCase()}://`;
+      if (`${written}://` !== scheme && Object.hasOwn(STORAGE_SCHEMES, scheme)) {
         return [{ path, value: uri, message: `KServe matches storageUri schemes case-sensitively, so ${written}:// is not ${scheme} and the model would not be fetched`, fix: `write the scheme in lower case: "${scheme}${uri.slice(written.length + 3)}"` }];
       }
       if (!Object.hasOwn(STORAGE_SCHEMES, scheme)) {

@@ -32,10 +32,15 @@ export const URI_SCHEME_ALIASES: Readonly<Record<string, string>> = {
   "docker://": "oci://",
 };
 
+/** The scheme of a URI as written, without `://` (`S3` in `S3://bucket`), or `undefined`. */
+export function writtenScheme(uri: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1];
+}
+
 /** The scheme of a URI (`s3://`), or `undefined`. */
 export function schemeOf(uri: string): string | undefined {
-  const m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri);
-  return m ? `${(m[1] as string).toLowerCase()}://` : undefined;
+  const written = writtenScheme(uri);
+  return written !== undefined ? `${written.toLowerCase()}://` : undefined;
 }
 
 /** The storage URIs of the subject's InferenceService (computed once per subject). */
