@@ -60,15 +60,47 @@ interface Read {
   readonly seen: unknown;
 }
 
-/** What one rule remembers for one target and runtime. */
-interface RuleMemo {
-  readonly records: (readonly Read[])[];
+/** What one rule, or one list of rules as a group, remembers for one target and runtime. */
+interface Memo<R> {
+  readonly records: R[];
   /** How many times a record replayed. */
   hits: number;
-  /** How many times none did (the rule was run). */
+  /** How many times none did (the rule was run, or the group's rules one by one), or a group run kept nothing. */
   misses: number;
-  /** Whether the rule has stopped being recorded (it just runs). */
+  /** Whether recording has stopped (the rule just runs; the group is not tried). */
   off: boolean;
+}
+
+/** What one rule remembers: the reads of each record. */
+type RuleMemo = Memo<readonly Read[]>;
+
+function newMemo<R>(): Memo<R> {
+  return { records: [], hits: 0, misses: 0, off: false };
+}
+
+/** The record of `memo` that replays on `manifest` (counted as a hit), if one does. */
+function replayedRecord<R>(memo: Memo<R>, manifest: object, readsOf: (record: R) => readonly Read[]): R | undefined {
+  for (const record of memo.records) {
+    if (replays(readsOf(record), manifest)) {
+      memo.hits++;
+      return record;
+    }
+  }
+  return undefined;
+}
+
+/** Counts a miss of `memo`; with too many more misses than hits, recording stops and the records go. Returns whether it stopped. */
+function countMiss<R>(memo: Memo<R>): boolean {
+  if (++memo.misses <= memo.hits + MAX_EXTRA_MISSES) return false;
+  memo.off = true;
+  memo.records.length = 0;
+  return true;
+}
+
+/** Keeps `record` in `memo`, dropping the oldest beyond {@link MAX_RECORDS}. */
+function keep<R>(memo: Memo<R>, record: R): void {
+  if (memo.records.length >= MAX_RECORDS) memo.records.shift();
+  memo.records.push(record);
 }
 
 /** The memos of the rules for one target and runtime. */
@@ -81,12 +113,7 @@ interface GroupRecord {
 }
 
 /** What one list of rules remembers for one target and runtime, as a group (counted like a rule's memo). */
-interface GroupMemo {
-  readonly records: GroupRecord[];
-  hits: number;
-  misses: number;
-  off: boolean;
-}
+type GroupMemo = Memo<GroupRecord>;
 
 /** The group memos of each rule list, per set of rule memos (so per target and runtime). */
 const groupsByMemos = new WeakMap<RuleMemos, Map<readonly object[], GroupMemo>>();
@@ -94,7 +121,7 @@ const groupsByMemos = new WeakMap<RuleMemos, Map<readonly object[], GroupMemo>>(
 /** The group memo of `list` among `memos`. */
 function groupOf(list: readonly object[], memos: RuleMemos): GroupMemo {
   const groups = getOrInsert(groupsByMemos, memos, () => new Map<readonly object[], GroupMemo>());
-  return getOrInsert(groups, list, () => ({ records: [], hits: 0, misses: 0, off: false }));
+  return getOrInsert(groups, list, (): GroupMemo => newMemo());
 }
 
 /**
@@ -104,17 +131,9 @@ function groupOf(list: readonly object[], memos: RuleMemos): GroupMemo {
 export function coveredRules(list: readonly object[], subject: ManifestSubject, memos: RuleMemos): ReadonlySet<Rule<ManifestSubject>> | undefined {
   const group = groupOf(list, memos);
   if (group.off || group.records.length === 0) return undefined;
-  for (const record of group.records) {
-    if (replays(record.reads, subject.manifest)) {
-      group.hits++;
-      return record.members;
-    }
-  }
-  if (++group.misses > group.hits + MAX_EXTRA_MISSES) {
-    group.off = true;
-    group.records.length = 0;
-  }
-  return undefined;
+  const record = replayedRecord(group, subject.manifest, (r) => r.reads);
+  if (record === undefined) countMiss(group);
+  return record?.members;
 }
 
 /**
@@ -129,15 +148,8 @@ export function rememberGroup(list: readonly object[], replayed: readonly Rule<M
   const recorder = new Recorder(MAX_GROUP_READS);
   const manifest = recorder.view(subject.manifest, -1) as ManifestSubject["manifest"];
   const viewed: ManifestSubject = { ...subject, manifest, app: [manifest] };
-  if (!replayed.every((rule) => findsNothing(rule, viewed) && !recorder.spoiled)) {
-    if (++group.misses > group.hits + MAX_EXTRA_MISSES) {
-      group.off = true;
-      group.records.length = 0;
-    }
-    return;
-  }
-  if (group.records.length >= MAX_RECORDS) group.records.shift();
-  group.records.push({ reads: recorder.reads, members: new Set(replayed) });
+  if (replayed.every((rule) => findsNothing(rule, viewed) && !recorder.spoiled)) keep(group, { reads: recorder.reads, members: new Set(replayed) });
+  else countMiss(group);
 }
 
 /** Whether `rule` finds nothing in `subject` and does not throw. */
@@ -163,19 +175,10 @@ export function memosFor(subject: ManifestSubject): RuleMemos | undefined {
 
 /** What `rule` finds in `subject`: nothing ({@link REPLAYED}) when a record of an earlier run replays, else what it finds when run. */
 export function checkRemembered(rule: Rule<ManifestSubject>, subject: ManifestSubject, memos: RuleMemos): readonly Finding[] {
-  const memo = getOrInsert(memos, rule, (): RuleMemo => ({ records: [], hits: 0, misses: 0, off: false }));
+  const memo = getOrInsert(memos, rule, (): RuleMemo => newMemo());
   if (memo.off) return rule.check(subject);
-  for (const record of memo.records) {
-    if (replays(record, subject.manifest)) {
-      memo.hits++;
-      return REPLAYED;
-    }
-  }
-  if (++memo.misses > memo.hits + MAX_EXTRA_MISSES) {
-    memo.off = true;
-    memo.records.length = 0;
-    return rule.check(subject);
-  }
+  if (replayedRecord(memo, subject.manifest, (r) => r) !== undefined) return REPLAYED;
+  if (countMiss(memo)) return rule.check(subject);
   const recorder = new Recorder(MAX_READS);
   const manifest = recorder.view(subject.manifest, -1) as ManifestSubject["manifest"];
   let found: readonly Finding[] | undefined;
@@ -187,8 +190,7 @@ export function checkRemembered(rule: Rule<ManifestSubject>, subject: ManifestSu
   // an exception, an unrecorded step, or a finding whose value is an object (it may be a view): the rule's own run answers
   if (recorder.spoiled || found === undefined) return rule.check(subject);
   if (found.length > 0) return found.some((f) => f.value !== null && typeof f.value === "object") ? rule.check(subject) : found;
-  if (memo.records.length >= MAX_RECORDS) memo.records.shift();
-  memo.records.push(recorder.reads);
+  keep(memo, recorder.reads);
   return NONE;
 }
 

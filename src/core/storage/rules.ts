@@ -15,7 +15,7 @@ import { featureGate } from "../target/rules";
 import { closest } from "../engine/parameters";
 import { DNS1123_SUBDOMAIN } from "../names";
 import { isServiceManifest } from "../pod/rules";
-import { schemeOf, storageUrisOf, STORAGE_SCHEMES, URI_SCHEME_ALIASES, writtenScheme } from "./uri";
+import { schemeFor, schemeOf, storageUrisOf, STORAGE_SCHEMES, URI_SCHEME_ALIASES, writtenScheme } from "./uri";
 
 /** Each storage URI of an InferenceService whose scheme KServe knows, with the part after the scheme. */
 function knownUris(subject: ManifestSubject): { path: string; uri: string; scheme: string; rest: string }[] {
@@ -54,7 +54,7 @@ export const uriSchemeRule = defineManifestRule({
       if (written === undefined) {
         return [{ path, value: uri, message: "the storageUri has no scheme, so KServe cannot tell how to fetch the model", fix: `start it with one of ${known.join(", ")} (a PVC path is pvc://<claim>/<path>)` }];
       }
-      const scheme = `${written.toLowerCase()}://`;
+      const scheme = schemeFor(written);
       if (`${written}://` !== scheme && Object.hasOwn(STORAGE_SCHEMES, scheme)) {
         return [{ path, value: uri, message: `KServe matches storageUri schemes case-sensitively, so ${written}:// is not ${scheme} and the model would not be fetched`, fix: `write the scheme in lower case: "${scheme}${uri.slice(written.length + 3)}"` }];
       }

@@ -37,10 +37,15 @@ export function writtenScheme(uri: string): string | undefined {
   return /^([a-z][a-z0-9+.-]*):\/\//i.exec(uri)?.[1];
 }
 
+/** The scheme a scheme written as `written` stands for (`s3://` for `S3`): KServe's schemes are lower case. */
+export function schemeFor(written: string): string {
+  return `${written.toLowerCase()}://`;
+}
+
 /** The scheme of a URI (`s3://`), or `undefined`. */
 export function schemeOf(uri: string): string | undefined {
   const written = writtenScheme(uri);
-  return written !== undefined ? `${written.toLowerCase()}://` : undefined;
+  return written !== undefined ? schemeFor(written) : undefined;
 }
 
 /** The storage URIs of the subject's InferenceService (computed once per subject). */
