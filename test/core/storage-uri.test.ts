@@ -18,6 +18,21 @@ describe("storageUri checks", () => {
   });
 
   it.each([
+    ["S3://b/k", "S3", "s3://", "s3://b/k"],
+    ["Hf://org/model", "Hf", "hf://", "hf://org/model"],
+    ["OCI+native://quay.io/org/m:1", "OCI+native", "oci+native://", "oci+native://quay.io/org/m:1"],
+  ])("rejects the known scheme written in another case, %s, with the URI in lower case as the fix", (uri, written, scheme, fixed) => {
+    const [issue] = checkStorageUri("spec.predictor.model.storageUri", uri, current);
+    expect(issue).toMatchObject({
+      rule: "storage/uri-scheme",
+      path: "spec.predictor.model.storageUri",
+      value: uri,
+      message: `KServe matches storageUri schemes case-sensitively, so ${written}:// is not ${scheme} and the model would not be fetched`,
+      fix: `write the scheme in lower case: "${fixed}"`,
+    });
+  });
+
+  it.each([
     ["s3a://bucket/x", "use s3://"],
     ["huggingface://org/model", "use hf://"],
     ["gcs://bucket/x", "use gs://"],
