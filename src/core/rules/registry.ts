@@ -208,7 +208,7 @@ export function runManifestRules(rules: readonly SubjectRule[], subject: Manifes
   const replayed: SubjectRule[] | undefined = memos !== undefined && covered === undefined ? [] : undefined;
   let keys: ReadonlySet<string> | undefined;
   const drafts: IssueDraft[] = [];
-  for (const rule of applicable.rules) {
+  for (const rule of applicable) {
     if (covered?.has(rule) === true) continue;
     if (rule.reads !== undefined) {
       keys ??= manifestKeys(subject);
@@ -226,15 +226,10 @@ function holdsAny(keys: ReadonlySet<string>, wanted: readonly string[]): boolean
   return false;
 }
 
-/** The rules of a list that apply to a kind and a target. */
-interface ForTarget {
-  readonly rules: readonly SubjectRule[];
-}
-
 /** The rules of a list that apply to a kind, then to a target (see {@link applicableRules}). */
 interface Applicable {
   readonly rules: readonly SubjectRule[];
-  readonly byTarget: WeakMap<Target, ForTarget>;
+  readonly byTarget: WeakMap<Target, readonly SubjectRule[]>;
 }
 
 const byKind = new WeakMap<readonly SubjectRule[], Map<string, Applicable>>();
@@ -243,10 +238,10 @@ const byKind = new WeakMap<readonly SubjectRule[], Map<string, Applicable>>();
  * The rules of a list that look at manifests of `kind` and can find something for `target` (the
  * filtered lists are kept per list, kind and target: the builds of an app share their targets).
  */
-function applicableRules(rules: readonly SubjectRule[], kind: string, target: Target): ForTarget {
+function applicableRules(rules: readonly SubjectRule[], kind: string, target: Target): readonly SubjectRule[] {
   const kinds = getOrInsert(byKind, rules, () => new Map<string, Applicable>());
   const forKind = getOrInsert(kinds, kind, (): Applicable => ({ rules: rules.filter((r) => r.kinds === undefined || r.kinds.includes(kind)), byTarget: new WeakMap() }));
-  return getOrInsert(forKind.byTarget, target, (): ForTarget => ({ rules: forKind.rules.filter((r) => r.appliesTo === undefined || r.appliesTo(target)) }));
+  return getOrInsert(forKind.byTarget, target, () => forKind.rules.filter((r) => r.appliesTo === undefined || r.appliesTo(target)));
 }
 
 const DERIVED = Symbol("kserve-constructs derived values");
